@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Generator from 'yeoman-generator';
+import type { CliOptions } from '../cli/args.js';
+import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
+import { UserError } from '../core/errors.js';
+import { takeSnapshot } from '../core/detect/snapshot.js';
+import { planFor } from '../core/languages.js';
+import { detectFacts, generate } from '../core/pipeline.js';
+import type { Choices, Facts, GenerationResult } from '../core/types.js';
+import { templatesDir } from '../util/package-root.js';
+import { QUESTIONS } from './questions.js';
+
+export interface DockerfileGeneratorOptions {
+  readonly cli: CliOptions;
+  readonly interactive: boolean;
+  /** Receives the result, for callers (tests, the CLI) that want it as data. */
+  readonly onResult?: (result: GenerationResult) => void;
+}
+
+/** A thin shell: yeoman supplies prompts and conflict-aware writes; the pure core does the work. */
+export default class DockerfileGenerator extends Generator {
+  private facts!: Facts;
+  private choices: Choices = {};
+  private result!: GenerationResult;
+
+  constructor(args: string[], options: Record<string, unknown>) {
+    // A Dockerfile changes no package.json, so yeoman's install step has nothing to do here.
+    super(args, options as never, { customInstallTask: true });
+  }
+
+  private get settings(): DockerfileGeneratorOptions {
+    return this.options as unknown as DockerfileGeneratorOptions;
+  }
+
+  initializing(): void {
+    const { cli } = this.settings;
+    this.facts = detectFacts(takeSnapshot(this.destinationRoot()), { language: cli.language });
+    this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main };
+  }
+
+  async prompting(): Promise<void> {
+    if (!this.settings.interactive) return;
+    // Rows are asked in order, each seeing the answers before it (the port depends on the main package).
+    for (const row of QUESTIONS) {
+      if (this.choices[row.name] !== undefined || !row.applies(this.facts, this.choices)) continue;
+      const defaults = { ...this.choices, runtime: planFor(this.facts, this.choices).runtime };
+      const answers = await this.prompt([{ name: row.name, ...row.question(this.facts, defaults) } as never]);
+      this.choices = { ...this.choices, [row.name]: (answers as Record<string, unknown>)[row.name] };
+    }
+  }
+
+  writing(): void {
+    const { cli, interactive } = this.settings;
+    this.result = generate(this.facts, this.choices, { templatesDir });
+    this.settings.onResult?.(this.result);
+    if (cli.json) return void process.stdout.write(jsonText(this.result));
+    if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));
+
+    if (!interactive && !cli.force) {
+      // Checked for every file before any is written, so a refusal leaves the project untouched.
+      for (const file of this.result.files) {
+        const target = this.destinationPath(file.path);
+        if (existsSync(target) && readFileSync(target, 'utf8') !== file.content) {
+          throw new UserError(`${file.path} already exists and differs; rerun with --force to overwrite it`);
+        }
+      }
+    }
+    for (const file of this.result.files) this.fs.write(this.destinationPath(file.path), file.content);
+  }
+
+  end(): void {
+    for (const line of summaryLines(this.result)) this.log(line);
+  }
+}

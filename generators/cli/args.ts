@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../core/errors.js';
+import { LANGUAGES, RUNTIMES, type Language, type Runtime } from '../core/types.js';
+
+export interface CliOptions {
+  readonly dir: string;
+  readonly yes: boolean;
+  readonly language?: Language;
+  readonly runtime?: Runtime;
+  readonly port?: number;
+  readonly main?: string;
+  readonly dryRun: boolean;
+  readonly json: boolean;
+  readonly force: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        yes: { type: 'boolean', short: 'y', default: false },
+        language: { type: 'string' },
+        runtime: { type: 'string' },
+        port: { type: 'string' },
+        main: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
+  return {
+    dir: positionals[0] ?? '.',
+    yes: values.yes!,
+    language: oneOf('--language', values.language, LANGUAGES),
+    runtime: oneOf('--runtime', values.runtime, RUNTIMES),
+    port: values.port === undefined ? undefined : portNumber(values.port),
+    main: values.main,
+    dryRun: values['dry-run']!,
+    json: values.json!,
+    force: values.force!,
+    help: values.help!,
+    version: values.version!,
+  };
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  return value as T;
+}
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535 (got ${JSON.stringify(value)})`);
+  return port;
+}

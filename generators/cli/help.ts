@@ -1,0 +1,23 @@
+export const USAGE = `Usage: create-dockerfile [dir] [options]
+       npm create dockerfile@latest -- [dir] [options]
+
+Detects the project in dir (default: the current directory) and writes a multi-stage Dockerfile
+and a .dockerignore: small, non-root, and cached so that a source edit rebuilds in seconds.
+
+Options:
+  -y, --yes                   accept every detected default; never prompt
+      --language go|c|python|node
+                              the language, when the directory holds more than one
+      --runtime scratch|distroless|slim
+                              the final stage's base (default: the smallest that runs the app)
+      --port N                the port the service listens on (default: read from the code)
+      --main PATH             Go: the main package to build, e.g. cmd/api
+      --dry-run               write nothing; print every file that would be written
+      --json                  write nothing; print {facts, plan, files} as JSON
+      --force                 overwrite files that differ without asking
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Without a terminal on stdin, create-dockerfile behaves as with --yes and says so on stderr.
+Exit codes: 0 done, 1 project or user error, 2 usage error.
+`;

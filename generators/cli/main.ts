@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TerminalAdapter } from '@yeoman/adapter';
+import { createEnv } from 'yeoman-environment';
+import DockerfileGenerator, { type DockerfileGeneratorOptions } from '../app/index.js';
+import { isKnownError, UsageError } from '../core/errors.js';
+import { packageRoot } from '../util/package-root.js';
+import { parseCliArgs } from './args.js';
+import { USAGE } from './help.js';
+
+const NAMESPACE = 'dockerfile:app';
+
+export interface CliStreams {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly stdout: NodeJS.WriteStream;
+}
+
+/** Runs the CLI and returns its exit code; never throws for user-facing problems. */
+export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
+  const fail = (error: unknown): number => {
+    if (!isKnownError(error)) throw error;
+    const hint = error instanceof UsageError ? ' (see --help)' : '';
+    streams.stderr.write(`create-dockerfile: ${error.message}${hint}\n`);
+    return error.exitCode;
+  };
+
+  let cli;
+  try {
+    cli = parseCliArgs(argv);
+  } catch (error) {
+    return fail(error);
+  }
+  if (cli.help) return void streams.stdout.write(USAGE), 0;
+  if (cli.version) return void streams.stdout.write(`${packageVersion()}\n`), 0;
+
+  const quiet = cli.json || cli.dryRun;
+  const interactive = Boolean(streams.stdin.isTTY) && !cli.yes;
+  if (!streams.stdin.isTTY && !cli.yes) {
+    streams.stderr.write('create-dockerfile: stdin is not a terminal; accepting detected defaults as with --yes\n');
+  }
+
+  // Prompts and logs go to stderr when stdout carries --json or --dry-run output.
+  const adapter = new TerminalAdapter({ stdin: streams.stdin, stdout: quiet ? streams.stderr : streams.stdout, stderr: streams.stderr });
+  const cwd = resolve(cli.dir);
+  const env = createEnv({ cwd, adapter, force: cli.force, skipInstall: true } as never);
+  env.register(DockerfileGenerator as never, { namespace: NAMESPACE, resolved: join(packageRoot, 'generators/app'), packagePath: packageRoot } as never);
+  const options: DockerfileGeneratorOptions = { cli, interactive };
+  try {
+    await env.run([NAMESPACE], { ...options, skipInstall: true } as never);
+    return 0;
+  } catch (error) {
+    return fail(unwrap(error));
+  } finally {
+    adapter.close();
+  }
+}
+
+/** yeoman may wrap a task's error; the known error is what the user must see. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && !isKnownError(current) && current.cause) current = current.cause;
+  return current;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}

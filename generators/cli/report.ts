@@ -1,0 +1,19 @@
+import type { GeneratedFile, GenerationResult } from '../core/types.js';
+
+/** `--dry-run`: every file under a header line, ready to read or to split. */
+export const dryRunText = (files: readonly GeneratedFile[]) =>
+  files.map((file) => `==> ${file.path} <==\n${file.content}`).join('\n');
+
+export const jsonText = (result: GenerationResult) =>
+  JSON.stringify({ facts: result.facts, plan: result.plan, files: result.files }, null, 2) + '\n';
+
+/** The short summary after generation: what was chosen and why, then what to run next. */
+export function summaryLines(result: GenerationResult): string[] {
+  const { plan } = result;
+  return [
+    `runtime: ${plan.runtime} (${plan.runtimeImage}): ${plan.runtimeReason}`,
+    `port: ${plan.port ?? 'none (no listener found: runs as a command)'}`,
+    ...plan.notes.map((note) => `note: ${note}`),
+    `next: ${plan.nextCommand}`,
+  ];
+}

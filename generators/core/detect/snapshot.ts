@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { UserError } from '../errors.js';
+import type { ProjectSnapshot } from '../types.js';
+
+/**
+ * Folders that hold dependencies, VCS data or caches. They can hold hundreds of thousands of files,
+ * so they are noted but never walked: detection must stay fast on real trees.
+ */
+const PRUNED = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', '.cache',
+  '.next', '.nuxt', '.turbo', '.gradle', 'target', '.idea', '.vscode', '.tox', '.mypy_cache',
+]);
+
+/** Deep trees are not worth walking for detection; entry points live near the root. */
+const MAX_DEPTH = 8;
+
+export function takeSnapshot(root: string): ProjectSnapshot {
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    throw new UserError(`${root}: no such directory`);
+  }
+  if (!stat.isDirectory()) throw new UserError(`${root}: not a directory`);
+
+  const files: string[] = [];
+  const pruned: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if (depth === 0) throw new UserError(`${root}: cannot read directory (${(error as NodeJS.ErrnoException).code})`);
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (PRUNED.has(entry.name)) {
+          pruned.push(toPosix(relative(root, full)));
+        } else if (depth < MAX_DEPTH) {
+          walk(full, depth + 1);
+        }
+      } else if (entry.isFile()) {
+        files.push(toPosix(relative(root, full)));
+      }
+      // Symlinks are skipped on purpose: they can loop or point outside the build context.
+    }
+  };
+  walk(root, 0);
+  files.sort();
+  pruned.sort();
+
+  return {
+    root,
+    files,
+    pruned,
+    read(relativePath) {
+      try {
+        return readFileSync(join(root, relativePath), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
+
+/** In-memory snapshot for tests and for callers that already hold the files. */
+export function memorySnapshot(root: string, contents: Record<string, string>, pruned: string[] = []): ProjectSnapshot {
+  return {
+    root,
+    files: Object.keys(contents).sort(),
+    pruned: [...pruned].sort(),
+    read: (path) => contents[path],
+  };
+}

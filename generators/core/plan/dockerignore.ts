@@ -1,0 +1,28 @@
+import type { Facts } from '../types.js';
+
+export interface IgnoreGroup {
+  readonly why: string;
+  readonly patterns: readonly string[];
+}
+
+/**
+ * What stays out of the build context. A smaller context uploads faster, and a file that is not
+ * sent can neither leak into an image nor bust the cache of `COPY . .`.
+ */
+export function dockerignoreGroups(facts: Facts): IgnoreGroup[] {
+  const groups: IgnoreGroup[] = [
+    { why: 'Version control and editor state: large, and never needed to build.', patterns: ['.git', '.gitignore', '.gitattributes', '.hg', '.svn', '.idea', '.vscode', '*.swp', '.DS_Store'] },
+    { why: 'Secrets must never reach a layer.', patterns: ['.env', '.env.*', '*.pem', '*.key', 'id_rsa*', '.npmrc', '.netrc'] },
+    { why: 'The Docker files themselves: editing them must not invalidate `COPY . .`.', patterns: ['Dockerfile*', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
+  ];
+  const languageGroup = LANGUAGE_IGNORES[facts.language];
+  if (languageGroup) groups.push(languageGroup);
+  if (facts.buildOutputDirs.length > 0) {
+    groups.push({ why: 'Build output found in this project: the image builds its own.', patterns: facts.buildOutputDirs.map((dir) => `${dir}/`) });
+  }
+  return groups;
+}
+
+const LANGUAGE_IGNORES: Partial<Record<Facts['language'], IgnoreGroup>> = {
+  go: { why: 'Go test binaries, profiles and coverage output.', patterns: ['*.test', '*.out', '*.prof', 'coverage*'] },
+};

@@ -1,0 +1,94 @@
+import { UserError } from '../errors.js';
+import { binaryName, contextPath, port as checkPort } from '../render/quote.js';
+import type { Choices, Facts, GoFacts, GoMain, Plan, Runtime } from '../types.js';
+import { dockerignoreGroups } from './dockerignore.js';
+import { IMAGES, NONROOT } from './images.js';
+import { nextCommand } from './next-command.js';
+
+const DEFAULT_SERVER_PORT = 8080;
+
+export function planGo(facts: Facts, choices: Choices): Plan {
+  const go = facts as GoFacts;
+  const notes = [...go.notes];
+  const main = chooseMain(go, choices.main);
+  const mainPackage = main.dir;
+  const { runtime, reason } = chooseRuntime(go, choices.runtime);
+
+  let port = choices.port ?? main.port;
+  if (port === undefined && main.listens) {
+    port = DEFAULT_SERVER_PORT;
+    notes.push(`The code listens but names no port literal; assuming ${DEFAULT_SERVER_PORT} (use --port to change).`);
+  }
+  if (port !== undefined) checkPort(port);
+
+  const binary = binaryName(mainPackage === '.' ? go.projectName : mainPackage.split('/').pop()!);
+  const binaryPath = `/usr/local/bin/${binary}`;
+  const manifests = go.hasGoMod ? (go.hasGoSum ? ['go.mod', 'go.sum'] : ['go.mod']) : [];
+
+  return {
+    language: 'go',
+    runtime,
+    runtimeReason: reason,
+    builderImage: IMAGES.golang(go.goVersion),
+    runtimeImage: runtimeImage(runtime, go.cgo),
+    imageName: go.projectName,
+    user: NONROOT,
+    port,
+    entrypoint: [binaryPath],
+    notes,
+    nextCommand: nextCommand(go.projectName, port),
+    dockerignore: dockerignoreGroups(go),
+    go: {
+      mainPackage: mainPackage === '.' ? '.' : `./${mainPackage}`,
+      binaryName: binary,
+      binaryPath,
+      manifests,
+      downloadDeps: go.hasGoMod && go.hasRequires && !go.vendored,
+      initModule: go.hasGoMod ? undefined : binary,
+      cgo: go.cgo,
+      buildFlags: buildFlags(go, runtime),
+      caCerts: go.needsCaCerts && runtime !== 'distroless',
+      zoneinfo: zoneinfoEmbedded(go, runtime),
+      createUser: runtime === 'slim',
+    },
+  };
+}
+
+function chooseMain(go: GoFacts, requested?: string): GoMain {
+  if (requested === undefined) return go.mains[0]!;
+  const wanted = contextPath(requested, '--main');
+  const found = go.mains.find((main) => main.dir === wanted);
+  if (!found) throw new UserError(`--main ${requested}: not a main package here (found: ${go.mains.map((main) => main.dir).join(', ')})`);
+  return found;
+}
+
+/** The main package the plan will build, for callers (prompts) that need it before planning. */
+export const chosenMain = (go: GoFacts, choices: Choices) => chooseMain(go, choices.main);
+
+function chooseRuntime(go: GoFacts, requested?: Runtime): { runtime: Runtime; reason: string } {
+  if (go.cgo && requested === 'scratch') {
+    throw new UserError('--runtime scratch: this program uses cgo (import "C") and needs a C library at run time; use distroless or slim');
+  }
+  const detected = go.cgo
+    ? { runtime: 'distroless' as const, reason: 'cgo links against glibc, so scratch cannot run it; distroless base has glibc and nothing else' }
+    : { runtime: 'scratch' as const, reason: 'CGO_ENABLED=0 gives a static binary, which needs nothing but the files copied next to it' };
+  if (!requested || requested === detected.runtime) return detected;
+  return { runtime: requested, reason: `you chose ${requested} over the default ${detected.runtime}` };
+}
+
+function runtimeImage(runtime: Runtime, cgo: boolean): string {
+  if (runtime === 'scratch') return IMAGES.scratch;
+  if (runtime === 'slim') return IMAGES.debianSlim;
+  return cgo ? IMAGES.distrolessBase : IMAGES.distrolessStatic;
+}
+
+/** distroless ships /usr/share/zoneinfo; elsewhere the tz database is embedded into the binary instead. */
+const zoneinfoEmbedded = (go: GoFacts, runtime: Runtime) => go.needsZoneinfo && runtime !== 'distroless';
+
+function buildFlags(go: GoFacts, runtime: Runtime): string {
+  const flags = ['-trimpath'];
+  if (go.vendored) flags.push('-mod=vendor');
+  if (zoneinfoEmbedded(go, runtime)) flags.push('-tags=timetzdata');
+  flags.push('-ldflags="-s -w"');
+  return flags.join(' ');
+}

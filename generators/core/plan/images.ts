@@ -1,0 +1,14 @@
+/**
+ * Base images, by upstream name and pinned tag. Distroless publishes no version tags, only
+ * `nonroot` and digests; `--pin-digests` is the way to pin those harder.
+ */
+export const IMAGES = {
+  golang: (minor: string) => `golang:${minor}`,
+  debianSlim: 'debian:13-slim',
+  distrolessStatic: 'gcr.io/distroless/static-debian13:nonroot',
+  distrolessBase: 'gcr.io/distroless/base-debian13:nonroot',
+  scratch: 'scratch',
+} as const;
+
+/** distroless and our scratch images use the distroless "nonroot" ids. */
+export const NONROOT = '65532:65532';

@@ -1,0 +1,60 @@
+import { UserError } from '../errors.js';
+
+/**
+ * Values from a user's project end up inside Dockerfile instructions. Each helper either proves the
+ * value harmless for its context or refuses it, so no newline, quote, `\`, `$` or `#` can ever add or
+ * alter an instruction.
+ */
+
+const SAFE_PATH = /^[A-Za-z0-9._+@-]+(\/[A-Za-z0-9._+@-]+)*$/;
+
+/** A relative path inside the build context, e.g. "cmd/api" or "go.mod". */
+export function contextPath(value: string, what: string): string {
+  const trimmed = value.replace(/^\.\/+/, '').replace(/\/+$/, '');
+  if (trimmed === '' || trimmed === '.') return '.';
+  if (!SAFE_PATH.test(trimmed) || trimmed.split('/').includes('..')) {
+    throw new UserError(`${what} ${JSON.stringify(value)} has characters a Dockerfile cannot carry safely; rename it to letters, digits, . _ - / only`);
+  }
+  return trimmed;
+}
+
+/** A docker image name (repository part), derived rather than refused: it is only a label. */
+export function imageName(value: string): string {
+  const name = value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
+    .replace(/[._-]{2,}/g, '-');
+  return name === '' ? 'app' : name.slice(0, 63);
+}
+
+/** A file name for a built binary. */
+export function binaryName(value: string): string {
+  const name = value.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
+  return name === '' ? 'app' : name.slice(0, 63);
+}
+
+/** A TCP port. */
+export function port(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new UserError(`port ${value} is not between 1 and 65535`);
+  return value;
+}
+
+/** Text for a `#` comment: one line, no control characters. */
+export function comment(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/** A single shell word, for shell-form RUN. */
+export function shellWord(value: string): string {
+  return /^[A-Za-z0-9._+@/=:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A JSON array for exec-form CMD/ENTRYPOINT; no shell and no variable expansion touch it. */
+export function execForm(args: readonly string[]): string {
+  for (const arg of args) {
+    if (/[\u0000-\u001f\u007f]/.test(arg)) throw new UserError(`command argument ${JSON.stringify(arg)} contains a control character`);
+  }
+  return `[${args.map((arg) => JSON.stringify(arg)).join(', ')}]`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The typed data that flows one way through the pipeline:
+ * snapshot -> detect -> Facts -> plan -> Plan -> render -> GeneratedFile[].
+ * Facts and Plan together are the template context documented in README.
+ */
+
+export const LANGUAGES = ['go', 'c', 'python', 'node'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const RUNTIMES = ['scratch', 'distroless', 'slim'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+/** Read-only view of a project tree; detectors see nothing else, so they stay pure and testable. */
+export interface ProjectSnapshot {
+  /** Absolute path of the project root. */
+  readonly root: string;
+  /** Relative POSIX paths of regular files, pruned of dependency and VCS folders. */
+  readonly files: readonly string[];
+  /** Top-level folders that were seen but deliberately not walked (node_modules, .git, vendor...). */
+  readonly pruned: readonly string[];
+  /** File content as UTF-8, or undefined when absent or unreadable. */
+  read(relativePath: string): string | undefined;
+}
+
+export interface GoFacts {
+  readonly language: 'go';
+  readonly projectName: string;
+  readonly modulePath?: string;
+  readonly goVersion: string;
+  readonly goVersionSource: 'go.mod' | 'toolchain' | 'default';
+  readonly hasGoMod: boolean;
+  readonly hasGoSum: boolean;
+  readonly hasRequires: boolean;
+  readonly vendored: boolean;
+  /** Main packages, the root's first, then by path. */
+  readonly mains: readonly GoMain[];
+  readonly cgo: boolean;
+  /** True when the code can make TLS connections and so needs a CA bundle. */
+  readonly needsCaCerts: boolean;
+  /** True when the code loads time zones by name and so needs zoneinfo. */
+  readonly needsZoneinfo: boolean;
+  /** Existing folders that look like build output, kept out of the build context. */
+  readonly buildOutputDirs: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export interface GoMain {
+  /** Package directory, relative, "." for the root. */
+  readonly dir: string;
+  readonly listens: boolean;
+  readonly port?: number;
+  /** File the port was read from. */
+  readonly portSource?: string;
+}
+
+export type Facts = GoFacts;
+
+/** What the user chose or confirmed; every field has a CLI flag. */
+export interface Choices {
+  readonly runtime?: Runtime;
+  readonly port?: number;
+  readonly main?: string;
+}
+
+export interface Plan {
+  readonly language: Language;
+  readonly runtime: Runtime;
+  readonly runtimeReason: string;
+  readonly builderImage: string;
+  readonly runtimeImage: string;
+  readonly imageName: string;
+  /** Numeric uid:gid, so that even an image without /etc/passwd runs as non-root. */
+  readonly user: string;
+  readonly port?: number;
+  readonly entrypoint: readonly string[];
+  readonly cmd?: readonly string[];
+  readonly notes: readonly string[];
+  /** Next command a user runs, shown after generation. */
+  readonly nextCommand: string;
+  /** .dockerignore content, grouped so each group can say why it is there. */
+  readonly dockerignore: readonly { readonly why: string; readonly patterns: readonly string[] }[];
+  readonly go?: GoPlan;
+}
+
+export interface GoPlan {
+  readonly mainPackage: string;
+  readonly binaryName: string;
+  readonly binaryPath: string;
+  readonly manifests: readonly string[];
+  readonly downloadDeps: boolean;
+  readonly initModule?: string;
+  readonly cgo: boolean;
+  readonly buildFlags: string;
+  readonly caCerts: boolean;
+  readonly zoneinfo: boolean;
+  readonly createUser: boolean;
+}
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface GenerationResult {
+  readonly facts: Facts;
+  readonly plan: Plan;
+  readonly files: readonly GeneratedFile[];
+}

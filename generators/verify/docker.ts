@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { execa, type Options, type ResultPromise } from 'execa';
+
+/**
+ * The docker CLI, through execa. DOCKER_BIN picks a client; otherwise Debian's 20.10 client is
+ * preferred when present because it has BuildKit built in (DOCKER_BUILDKIT=1), while a bare 28.x
+ * client without the buildx plugin falls back to the legacy builder.
+ */
+export function dockerBin(): string {
+  if (process.env.DOCKER_BIN) return process.env.DOCKER_BIN;
+  return existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
+}
+
+export const buildkitEnv = (): Record<string, string> => ({ DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT ?? '1' });
+
+export function docker<O extends Options = {}>(args: readonly string[], options?: O): ResultPromise<O> {
+  return execa(dockerBin(), args, { ...options, env: { ...buildkitEnv(), ...options?.env } } as O) as unknown as ResultPromise<O>;
+}
+
+/** Why no engine answers, or undefined when one does. */
+export async function engineProblem(): Promise<string | undefined> {
+  const result = await execa(dockerBin(), ['version', '--format', '{{.Server.Version}}'], { reject: false, timeout: 20_000 });
+  if (result.exitCode === 0 && String(result.stdout).trim() !== '') return undefined;
+  const reason = String(result.stderr || result.stdout).split('\n').find((line) => line.trim() !== '') ?? 'no answer';
+  return `no Docker engine answers (${reason.trim()}); run .ci/docker-engine or set DOCKER_HOST`;
+}
+
+export async function imageExists(image: string): Promise<boolean> {
+  return (await docker(['image', 'inspect', image], { reject: false })).exitCode === 0;
+}
+
+export async function imageLabel(image: string, label: string): Promise<string | undefined> {
+  const result = await docker(['image', 'inspect', '--format', `{{index .Config.Labels "${label}"}}`, image], { reject: false });
+  const value = String(result.stdout).trim();
+  return result.exitCode === 0 && value !== '' && value !== '<no value>' ? value : undefined;
+}
+
+export interface ImageConfig {
+  readonly Size: number;
+  readonly Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null; Env?: string[]; WorkingDir?: string; ExposedPorts?: Record<string, object> };
+}
+
+export async function inspectImage(image: string): Promise<ImageConfig> {
+  const result = await docker(['image', 'inspect', image]);
+  return (JSON.parse(String(result.stdout)) as ImageConfig[])[0]!;
+}

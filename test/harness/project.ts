@@ -1,0 +1,29 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { packageRoot } from '../../generators/util/package-root.js';
+
+export const fixturePath = (language: string, name: string) => join(packageRoot, 'test/fixtures', language, name);
+
+/** A throw-away copy of a fixture, so generating into it never touches the repository. */
+export function copyFixture(language: string, name: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), `cdf-${name}-`)), name);
+  cpSync(fixturePath(language, name), dir, { recursive: true });
+  return dir;
+}
+
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+export const binPath = join(packageRoot, 'bin/create-dockerfile.js');
+
+/** Runs the built CLI as a user would, with stdin closed so that it is never a TTY. */
+export function runCli(args: readonly string[], options: { cwd?: string; input?: string } = {}) {
+  return execa(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? packageRoot,
+    input: options.input ?? '',
+    reject: false,
+    timeout: 60_000,
+    env: { NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+}
