@@ -1,0 +1,96 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
+import { detectFacts, generate } from '../../generators/core/pipeline.js';
+import type { Choices, GeneratedFile } from '../../generators/core/types.js';
+import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
+import { stages } from '../harness/dockerfile-shape.js';
+import { fixturePath } from '../harness/project.js';
+
+/** UPDATE_GOLDEN=1 re-records the golden files; review the diff before committing it. */
+const RECORD = process.env.UPDATE_GOLDEN === '1';
+const goldenDir = join(packageRoot, 'test/golden/go');
+
+const CASES: readonly [fixture: string, choices: Choices][] = [
+  ['lone-main', {}],
+  ['lone-main', { runtime: 'distroless' }],
+  ['lone-main', { runtime: 'slim' }],
+  ['stdlib-mod', {}],
+  ['vendored', {}],
+  ['vendored', { runtime: 'distroless' }],
+  ['two-mains', {}],
+  ['two-mains', { main: 'cmd/worker' }],
+];
+
+const render = (fixture: string, choices: Choices) =>
+  generate(detectFacts(takeSnapshot(fixturePath('go', fixture)), {}), choices, { templatesDir });
+
+const caseName = (fixture: string, choices: Choices) =>
+  [fixture, choices.runtime ?? 'default', choices.main?.replace(/\//g, '-')].filter(Boolean).join('.');
+
+const dockerfileOf = (files: readonly GeneratedFile[]) => files.find((file) => file.path === 'Dockerfile')!.content;
+
+describe.each(CASES)('Go render: %s %j', (fixture, choices) => {
+  const result = render(fixture, choices);
+  const dockerfile = dockerfileOf(result.files);
+
+  test('matches its golden files', () => {
+    for (const file of result.files) {
+      const golden = join(goldenDir, caseName(fixture, choices), file.path === 'Dockerfile' ? 'Dockerfile' : 'dockerignore');
+      if (RECORD || !existsSync(golden)) {
+        if (!RECORD) throw new Error(`no golden file ${golden}; run with UPDATE_GOLDEN=1 to record it`);
+        mkdirSync(join(golden, '..'), { recursive: true });
+        writeFileSync(golden, file.content);
+      }
+      expect(file.content).toBe(readFileSync(golden, 'utf8'));
+    }
+  });
+
+  test('has a build stage and a runtime stage whose last USER is non-root before an exec-form ENTRYPOINT', () => {
+    const [build, runtime, ...rest] = stages(dockerfile);
+    expect(rest).toEqual([]);
+    expect(build![0]!.args).toBe(`${result.plan.builderImage} AS build`);
+    expect(runtime![0]!.args).toBe(`${result.plan.runtimeImage} AS runtime`);
+    const users = runtime!.filter((instruction) => instruction.keyword === 'USER');
+    expect(users.at(-1)!.args).toBe('65532:65532');
+    const entrypoints = runtime!.filter((instruction) => instruction.keyword === 'ENTRYPOINT');
+    expect(entrypoints).toHaveLength(1);
+    expect(JSON.parse(entrypoints[0]!.args)).toEqual(result.plan.entrypoint);
+    expect(runtime!.findIndex((instruction) => instruction.keyword === 'USER')).toBeLessThan(runtime!.indexOf(entrypoints[0]!));
+  });
+
+  test('pins every base image and never uses latest', () => {
+    for (const stage of stages(dockerfile)) {
+      const image = stage[0]!.args.split(' ')[0]!;
+      if (image !== 'scratch') expect(image).toMatch(/^[^:@]+[:@][^:]+$/);
+      expect(image).not.toMatch(/:latest$/);
+    }
+  });
+
+  test('copies module files and downloads before copying the source', () => {
+    const build = stages(dockerfile)[0]!;
+    const sourceCopy = build.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === '. .');
+    expect(sourceCopy).toBeGreaterThan(0);
+    const manifests = result.plan.go!.manifests;
+    if (manifests.length > 0) {
+      const manifestCopy = build.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === `${manifests.join(' ')} ./`);
+      expect(manifestCopy).toBeGreaterThan(0);
+      expect(manifestCopy).toBeLessThan(sourceCopy);
+    }
+    const download = build.findIndex((instruction) => instruction.args.includes('go mod download'));
+    if (result.plan.go!.downloadDeps) expect(download).toBeLessThan(sourceCopy);
+    else expect(download).toBe(-1);
+  });
+
+  test('the final stage copies only from the build stage and runs no toolchain', () => {
+    const runtime = stages(dockerfile)[1]!;
+    for (const instruction of runtime.filter((item) => item.keyword === 'COPY')) expect(instruction.args).toMatch(/^--from=build /);
+    expect(runtime.some((instruction) => /\b(go|gcc|apt-get install)\b/.test(instruction.args))).toBe(false);
+  });
+
+  test('keeps .git, secrets and the Dockerfile itself out of the build context, but not vendor/ or go.sum', () => {
+    const ignore = result.files.find((file) => file.path === '.dockerignore')!.content.split('\n');
+    for (const pattern of ['.git', '.env', 'Dockerfile*', '.dockerignore']) expect(ignore).toContain(pattern);
+    expect(ignore.filter((line) => !line.startsWith('#') && /vendor|go\.sum|go\.mod/.test(line))).toEqual([]);
+  });
+});
