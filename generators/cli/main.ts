@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TerminalAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
 import DockerfileGenerator, { type DockerfileGeneratorOptions } from '../app/index.js';
+import { assertDirectory } from '../core/detect/snapshot.js';
 import { isKnownError, UsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
+import { createAdapter } from './adapter.js';
 import { parseCliArgs } from './args.js';
 import { USAGE } from './help.js';
 
@@ -34,6 +35,13 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   if (cli.help) return void streams.stdout.write(USAGE), 0;
   if (cli.version) return void streams.stdout.write(`${packageVersion()}\n`), 0;
 
+  const cwd = resolve(cli.dir);
+  try {
+    assertDirectory(cwd);
+  } catch (error) {
+    return fail(error);
+  }
+
   const quiet = cli.json || cli.dryRun;
   const interactive = Boolean(streams.stdin.isTTY) && !cli.yes;
   if (!streams.stdin.isTTY && !cli.yes) {
@@ -41,8 +49,7 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   }
 
   // Prompts and logs go to stderr when stdout carries --json or --dry-run output.
-  const adapter = new TerminalAdapter({ stdin: streams.stdin, stdout: quiet ? streams.stderr : streams.stdout, stderr: streams.stderr });
-  const cwd = resolve(cli.dir);
+  const adapter = createAdapter({ stdin: streams.stdin, stdout: quiet ? streams.stderr : streams.stdout, stderr: streams.stderr });
   const env = createEnv({ cwd, adapter, force: cli.force, skipInstall: true } as never);
   env.register(DockerfileGenerator as never, { namespace: NAMESPACE, resolved: join(packageRoot, 'generators/app'), packagePath: packageRoot } as never);
   const options: DockerfileGeneratorOptions = { cli, interactive };

@@ -15,7 +15,8 @@ const PRUNED = new Set([
 /** Deep trees are not worth walking for detection; entry points live near the root. */
 const MAX_DEPTH = 8;
 
-export function takeSnapshot(root: string): ProjectSnapshot {
+/** Refuses anything but an existing directory, before anything (yeoman included) can create it. */
+export function assertDirectory(root: string): void {
   let stat;
   try {
     stat = statSync(root);
@@ -23,6 +24,10 @@ export function takeSnapshot(root: string): ProjectSnapshot {
     throw new UserError(`${root}: no such directory`);
   }
   if (!stat.isDirectory()) throw new UserError(`${root}: not a directory`);
+}
+
+export function takeSnapshot(root: string): ProjectSnapshot {
+  assertDirectory(root);
 
   const files: string[] = [];
   const pruned: string[] = [];

@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { binPath, copyFixture, removeDir, runCli } from '../harness/project.js';
+
+/** One line on stderr, with no stack trace: what a user sees on an error. */
+const oneLine = (stderr: string) => {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  return lines[0]!;
+};
+
+describe('create-dockerfile CLI (built bin, no TTY)', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!existsSync(join(binPath, '../../dist/generators/cli/main.js'))) throw new Error('run `npm run build` first: the CLI tests execute the built bin');
+  });
+  beforeEach(() => {
+    dir = copyFixture('go', 'lone-main');
+  });
+  afterEach(() => removeDir(dir));
+
+  test('--help prints usage with every flag and exits 0', async () => {
+    const result = await runCli(['--help']);
+    expect(result.exitCode).toBe(0);
+    for (const flag of ['--yes', '--language', '--runtime', '--port', '--main', '--dry-run', '--json', '--force']) expect(result.stdout).toContain(flag);
+  });
+
+  test('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync(join(binPath, '../../package.json'), 'utf8')) as { version: string };
+    expect((await runCli(['--version'])).stdout.trim()).toBe(version);
+  });
+
+  test.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--runtime', 'alpine'], /--runtime must be one of scratch, distroless, slim/],
+    [['--language', 'rust'], /--language must be one of/],
+    [['--port', '70000'], /--port must be a number from 1 to 65535/],
+    [['--port', '80a'], /--port must be a number/],
+    [['a', 'b'], /at most one directory/],
+  ])('usage error %j exits 2 with one line', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.exitCode).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(message);
+  });
+
+  test.each([
+    ['a missing directory', () => join(dir, 'missing'), /no such directory/],
+    ['a file', () => join(dir, 'http.go'), /not a directory/],
+    ['an empty directory', () => mkdtempSync(join(tmpdir(), 'cdf-empty-')), /no supported project found/],
+  ])('%s is a project error: exit 1, one line', async (_name, target, message) => {
+    const result = await runCli([target(), '--yes']);
+    expect(result.exitCode).toBe(1);
+    expect(oneLine(result.stderr)).toMatch(message);
+  });
+
+  test('an unsupported language is a clear error', async () => {
+    writeFileSync(join(dir, 'package.json'), '{}');
+    const result = await runCli([dir, '--yes', '--language', 'node']);
+    expect(result.exitCode).toBe(1);
+    expect(oneLine(result.stderr)).toMatch(/node projects are not supported yet/);
+  });
+
+  test('without a TTY and without --yes it accepts the defaults, says so, and does not wait', async () => {
+    const result = await runCli([dir]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('stdin is not a terminal; accepting detected defaults as with --yes');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('FROM scratch AS runtime');
+  });
+
+  test('reports the runtime and why, the port, and the next command', async () => {
+    const result = await runCli([dir, '--yes']);
+    const name = dir.split('/').pop()!;
+    expect(result.stderr).toMatch(/runtime: scratch \(scratch\): CGO_ENABLED=0 gives a static binary/);
+    expect(result.stderr).toContain('port: 8080');
+    expect(result.stderr).toContain(`next: docker build -t ${name} . && docker run --rm -p 8080:8080 ${name}`);
+  });
+
+  test('--dry-run writes nothing and prints every file under a header', async () => {
+    const before = readdirSync(dir);
+    const result = await runCli([dir, '--yes', '--dry-run']);
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(dir)).toEqual(before);
+    expect(result.stdout).toMatch(/^==> Dockerfile <==\n# Dockerfile for/);
+    expect(result.stdout).toContain('\n==> .dockerignore <==\n');
+  });
+
+  test('--json writes nothing and prints one JSON document of facts, plan and files', async () => {
+    const before = readdirSync(dir);
+    const result = await runCli([dir, '--json', '--runtime', 'slim']);
+    expect(readdirSync(dir)).toEqual(before);
+    const document = JSON.parse(result.stdout) as { facts: { language: string }; plan: { runtime: string }; files: { path: string; content: string }[] };
+    expect(Object.keys(document)).toEqual(['facts', 'plan', 'files']);
+    expect(document.facts.language).toBe('go');
+    expect(document.plan.runtime).toBe('slim');
+    expect(document.files.map((file) => file.path)).toEqual(['Dockerfile', '.dockerignore']);
+  });
+
+  test('running again over identical files is a no-op that says identical', async () => {
+    await runCli([dir, '--yes']);
+    const result = await runCli([dir, '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/identical\s+Dockerfile/);
+    expect(result.stderr).toMatch(/identical\s+\.dockerignore/);
+  });
+
+  test('a different existing Dockerfile is left byte for byte, and nothing else is written', async () => {
+    const mine = 'FROM busybox:1.36\r\n# hand written \u00e9\n';
+    writeFileSync(join(dir, 'Dockerfile'), mine);
+    const result = await runCli([dir, '--yes']);
+    expect(result.exitCode).toBe(1);
+    expect(oneLine(result.stderr)).toBe('create-dockerfile: Dockerfile already exists and differs; rerun with --force to overwrite it');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(mine);
+    expect(existsSync(join(dir, '.dockerignore'))).toBe(false);
+  });
+
+  test('--force overwrites a different file', async () => {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
+    const result = await runCli([dir, '--yes', '--force']);
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('AS runtime');
+  });
+
+  test('the directory defaults to the current one', async () => {
+    const result = await runCli(['--yes'], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
+  });
+
+  afterAll(() => rmSync(join(tmpdir(), 'never-created'), { force: true }));
+});
