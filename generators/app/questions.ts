@@ -1,4 +1,4 @@
-import { chosenMain } from '../core/plan/go.js';
+import { entryFor } from '../core/languages.js';
 import type { Choices, Facts, Runtime } from '../core/types.js';
 import { RUNTIMES } from '../core/types.js';
 
@@ -23,8 +23,11 @@ export const QUESTIONS: readonly QuestionRow[] = [
   {
     name: 'main',
     flag: '--main',
-    applies: (facts) => facts.mains.length > 1,
-    question: (facts) => ({ type: 'list', message: 'Which main package should the image run?', choices: facts.mains.map((main) => main.dir), default: facts.mains[0]!.dir }),
+    applies: (facts) => (entryFor(facts).mainChoices?.(facts).length ?? 0) > 1,
+    question: (facts) => {
+      const choices = entryFor(facts).mainChoices!(facts);
+      return { type: 'list', message: 'Which main package should the image run?', choices, default: choices[0] };
+    },
   },
   {
     name: 'runtime',
@@ -37,18 +40,18 @@ export const QUESTIONS: readonly QuestionRow[] = [
       choices: RUNTIMES.map((runtime) => ({
         value: runtime,
         name: RUNTIME_HELP[runtime],
-        disabled: runtime === 'scratch' && facts.cgo ? 'cgo needs a C library' : false,
+        disabled: entryFor(facts).unavailable?.(facts)[runtime] ?? false,
       })),
     }),
   },
   {
     name: 'port',
     flag: '--port',
-    applies: (facts, choices) => chosenMain(facts, choices).listens,
+    applies: (facts, choices) => entryFor(facts).service?.(facts, choices).listens ?? false,
     question: (facts, choices) => ({
       type: 'number',
       message: 'Port the service listens on?',
-      default: chosenMain(facts, choices).port ?? 8080,
+      default: entryFor(facts).service?.(facts, choices).port ?? 8080,
       validate: (value: number | undefined) => (value !== undefined && Number.isInteger(value) && value >= 1 && value <= 65535) || 'a port from 1 to 65535',
     }),
   },

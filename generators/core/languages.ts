@@ -1,6 +1,9 @@
 import { detectGo, isGoProject } from './detect/go.js';
 import { planGo } from './plan/go.js';
-import type { Choices, Facts, Language, Plan, ProjectSnapshot } from './types.js';
+import { detectNode, isNodeProject } from './detect/node.js';
+import { planNode } from './plan/node.js';
+import { chosenMain } from './plan/go.js';
+import type { Choices, Facts, GoFacts, Language, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
 
 /**
  * The one table that knows every language. Adding a language means one detector, one planner and one
@@ -13,16 +16,35 @@ export interface LanguageEntry {
   readonly looksLike: (snapshot: ProjectSnapshot) => boolean;
   readonly detect?: (snapshot: ProjectSnapshot) => Facts;
   readonly plan?: (facts: Facts, choices: Choices) => Plan;
+  /** Whether what will run listens, and on which detected port: the port prompt depends on it. */
+  readonly service?: (facts: Facts, choices: Choices) => { listens: boolean; port?: number };
+  /** Entry points to choose from, when the project has several. */
+  readonly mainChoices?: (facts: Facts) => readonly string[];
+  /** Runtimes that cannot run this project, each with the reason. */
+  readonly unavailable?: (facts: Facts) => Partial<Record<Runtime, string>>;
 }
 
 const has = (snapshot: ProjectSnapshot, test: (file: string) => boolean) => snapshot.files.some(test);
 
 export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
-  { language: 'go', marker: 'go.mod or *.go', looksLike: isGoProject, detect: detectGo, plan: planGo },
+  {
+    language: 'go',
+    marker: 'go.mod or *.go',
+    looksLike: isGoProject,
+    detect: detectGo,
+    plan: planGo,
+    service: (facts, choices) => chosenMain(facts as GoFacts, choices),
+    mainChoices: (facts) => (facts as GoFacts).mains.map((main) => main.dir),
+    unavailable: (facts) => ((facts as GoFacts).cgo ? { scratch: 'cgo needs a C library' } : {}),
+  },
   {
     language: 'node',
     marker: 'package.json',
-    looksLike: (snapshot) => snapshot.files.includes('package.json'),
+    looksLike: isNodeProject,
+    detect: detectNode,
+    plan: planNode,
+    service: (facts) => facts as NodeFacts,
+    unavailable: () => ({ scratch: 'Node needs the node runtime' }),
   },
   {
     language: 'python',
@@ -38,8 +60,10 @@ export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
   },
 ];
 
-export function planFor(facts: Facts, choices: Choices): Plan {
+export const entryFor = (facts: Facts): LanguageEntry => {
   const entry = LANGUAGE_TABLE.find((candidate) => candidate.language === facts.language);
   if (!entry?.plan) throw new Error(`no planner for ${facts.language}`);
-  return entry.plan(facts, choices);
-}
+  return entry;
+};
+
+export const planFor = (facts: Facts, choices: Choices): Plan => entryFor(facts).plan!(facts, choices);

@@ -53,7 +53,38 @@ export interface GoMain {
   readonly portSource?: string;
 }
 
-export type Facts = GoFacts;
+export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
+
+export interface NodeFacts {
+  readonly language: 'node';
+  readonly projectName: string;
+  readonly nodeMajor: string;
+  readonly nodeVersionSource: string;
+  readonly packageManager: NodePackageManager;
+  readonly packageManagerVersion?: string;
+  readonly packageManagerSource: string;
+  readonly lockfile?: string;
+  /** Files the dependency install needs, copied before the source so that install is cached. */
+  readonly installFiles: readonly string[];
+  /** Number of production dependencies; with none there is no node_modules to ship. */
+  readonly productionDependencies: number;
+  readonly buildScript: boolean;
+  readonly typescript: boolean;
+  /** Where the build writes, relative; only with a build script. */
+  readonly outDir?: string;
+  /** Arguments to node: the entry file and any node flags. */
+  readonly start: readonly string[];
+  readonly startSource: string;
+  readonly listens: boolean;
+  readonly port?: number;
+  readonly portSource?: string;
+  readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[] }[];
+  readonly workspaces: readonly string[];
+  readonly buildOutputDirs: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export type Facts = GoFacts | NodeFacts;
 
 /** What the user chose or confirmed; every field has a CLI flag. */
 export interface Choices {
@@ -80,6 +111,30 @@ export interface Plan {
   /** .dockerignore content, grouped so each group can say why it is there. */
   readonly dockerignore: readonly { readonly why: string; readonly patterns: readonly string[] }[];
   readonly go?: GoPlan;
+  readonly node?: NodePlan;
+}
+
+/** The commands of one package manager, as the templates run them. */
+export interface NodeInstallPlan {
+  /** Run first in a stage that installs, e.g. installing pnpm; empty for npm. */
+  readonly setup?: string;
+  readonly cacheTarget: string;
+  /** Everything, dev dependencies included: what a build needs. */
+  readonly installAll: string;
+  /** Production dependencies only: what ships. */
+  readonly installProduction: string;
+  readonly runBuild: string;
+}
+
+export interface NodePlan {
+  readonly installFiles: readonly string[];
+  readonly install: NodeInstallPlan;
+  /** False when nothing ships from node_modules, so no stage installs production dependencies. */
+  readonly productionDependencies: boolean;
+  readonly build: boolean;
+  readonly outDir?: string;
+  readonly nativeTools: boolean;
+  readonly runtimePackages: readonly string[];
 }
 
 export interface GoPlan {

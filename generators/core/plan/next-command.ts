@@ -1,5 +1,6 @@
 /** The command a user runs next; it must work as printed, so it mirrors what the plan exposes. */
-export function nextCommand(imageName: string, port?: number): string {
+export function nextCommand(imageName: string, port?: number, runFlags: readonly string[] = []): string {
   const publish = port === undefined ? '' : ` -p ${port}:${port}`;
-  return `docker build -t ${imageName} . && docker run --rm${publish} ${imageName}`;
+  const flags = runFlags.map((flag) => ` ${flag}`).join('');
+  return `docker build -t ${imageName} . && docker run --rm${flags}${publish} ${imageName}`;
 }

@@ -1,0 +1,135 @@
+import { posix } from 'node:path';
+import { UserError } from '../errors.js';
+import { imageName } from '../render/quote.js';
+import type { NodeFacts, ProjectSnapshot } from '../types.js';
+import { NATIVE_PACKAGES } from './node-native.js';
+import { packageManager } from './node-package-manager.js';
+import { startCommand } from './node-start.js';
+import { nodeVersion } from './node-version.js';
+
+interface PackageJson {
+  name?: string;
+  main?: string;
+  type?: string;
+  engines?: { node?: string };
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  packageManager?: string;
+  workspaces?: string[] | { packages?: string[] };
+}
+
+const INSTALL_CONFIG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml', '.pnpmfile.cjs'];
+const SOURCE = /\.(c|m)?(j|t)sx?$/;
+
+export function detectNode(snapshot: ProjectSnapshot): NodeFacts {
+  const pkg = readPackageJson(snapshot);
+  const notes: string[] = [];
+  const scripts = pkg.scripts ?? {};
+  const dependencies = pkg.dependencies ?? {};
+  const devDependencies = pkg.devDependencies ?? {};
+
+  const version = nodeVersion(pkg.engines?.node, snapshot.read('.nvmrc'), snapshot.read('.node-version'));
+  const manager = packageManager(snapshot, pkg.packageManager);
+  if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
+
+  const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
+  const buildScript = typeof scripts.build === 'string';
+  const outDir = buildScript ? (typescript ? tsOutDir(snapshot.read('tsconfig.json')) : 'dist') : undefined;
+  if (typescript && !buildScript) notes.push('TypeScript without a "build" script: the image runs the files as they are.');
+
+  const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
+  const compiled = (path: string) => compiledPath(path, outDir, typescript);
+  const start = startCommand(scripts, pkg.main, exists, compiled);
+
+  const entry = start.args.at(-1)!;
+  const sources = sourcesFor(snapshot, entry, outDir);
+  const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
+  const port = firstPort(sources);
+
+  const nativeAddons = Object.keys(dependencies)
+    .filter((name) => name in NATIVE_PACKAGES)
+    .map((name) => ({ name, runtimePackages: NATIVE_PACKAGES[name]! }));
+  const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
+  if (gyp) nativeAddons.push({ name: gyp, runtimePackages: [] });
+
+  const workspaces = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces?.packages ?? []);
+  if (workspaces.length > 0 || snapshot.files.includes('pnpm-workspace.yaml')) {
+    notes.push(`This is a workspace root (${workspaces.join(', ') || 'pnpm-workspace.yaml'}); the image runs the root package.`);
+  }
+
+  return {
+    language: 'node',
+    projectName: imageName(pkg.name?.replace(/^@[^/]+\//, '') || posix.basename(snapshot.root)),
+    nodeMajor: version.major,
+    nodeVersionSource: version.source,
+    packageManager: manager.name,
+    packageManagerVersion: manager.version,
+    packageManagerSource: manager.source,
+    lockfile: manager.lockfile,
+    installFiles: ['package.json', ...(manager.lockfile ? [manager.lockfile] : []), ...INSTALL_CONFIG_FILES.filter(exists)],
+    productionDependencies: Object.keys(dependencies).length,
+    buildScript,
+    typescript,
+    outDir,
+    start: start.args,
+    startSource: start.source,
+    listens: listener !== undefined,
+    port: listener ? port?.port : undefined,
+    portSource: listener ? port?.file : undefined,
+    nativeAddons,
+    workspaces,
+    // Only with a build step is dist/ output; without one it may be the very code that runs.
+    buildOutputDirs: outDir
+      ? [...new Set([outDir, ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])]
+      : [],
+    notes,
+  };
+}
+
+export const isNodeProject = (snapshot: ProjectSnapshot) => snapshot.files.includes('package.json');
+
+function readPackageJson(snapshot: ProjectSnapshot): PackageJson {
+  const text = snapshot.read('package.json');
+  if (text === undefined) throw new UserError('package.json is missing or unreadable');
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as PackageJson;
+  } catch (error) {
+    throw new UserError(`package.json is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** tsconfig.json's outDir, read leniently (it allows comments and trailing commas). */
+function tsOutDir(text: string | undefined): string {
+  const outDir = text && /"outDir"\s*:\s*"([^"]+)"/.exec(text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ''))?.[1];
+  return outDir ? posix.normalize(outDir).replace(/^\.\/|\/$/g, '') : 'dist';
+}
+
+/** src/server.ts -> dist/server.js when a TypeScript build writes to dist. */
+function compiledPath(path: string, outDir: string | undefined, typescript: boolean): string | undefined {
+  if (!typescript || !outDir || !/\.(m|c)?ts$/.test(path)) return undefined;
+  const relative = posix.normalize(path).replace(/^src\//, '');
+  return posix.join(outDir, relative.replace(/\.(m|c)?ts$/, (ext) => ext.replace('ts', 'js')));
+}
+
+/** The entry's own source (or its TypeScript original) first, then everything under src/. */
+function sourcesFor(snapshot: ProjectSnapshot, entry: string, outDir: string | undefined) {
+  const original = outDir && entry.startsWith(outDir + '/') ? entry.slice(outDir.length + 1).replace(/\.(m|c)?js$/, '.ts') : entry;
+  const candidates = [entry, original, `src/${original}`, ...snapshot.files.filter((file) => file.startsWith('src/') && SOURCE.test(file))];
+  return [...new Set(candidates)]
+    .filter((file) => snapshot.files.includes(file))
+    .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+}
+
+function firstPort(sources: readonly { file: string; text: string }[]): { port: number; file: string } | undefined {
+  const patterns = [/\.listen\s*\(\s*(\d{2,5})\b/, /PORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})/, /\bport\s*[:=]\s*['"]?(\d{2,5})\b/i];
+  for (const { file, text } of sources) {
+    for (const pattern of patterns) {
+      const port = Number(pattern.exec(text)?.[1]);
+      if (port >= 1 && port <= 65535) return { port, file };
+    }
+  }
+  return undefined;
+}
