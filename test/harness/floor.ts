@@ -1,6 +1,6 @@
 import type { Plan } from '../../generators/core/types.js';
 import { inspectImage } from '../../generators/verify/docker.js';
-import { fileSize } from './image-files.js';
+import { fileSize, treeBytes } from './image-files.js';
 
 export interface Floor {
   readonly bytes: number;
@@ -20,3 +20,14 @@ export async function goFloor(image: string, plan: Plan): Promise<Floor> {
   if (plan.runtime !== 'scratch') parts.push({ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size });
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
 }
+
+/** Node's floor: the runtime base plus every file under /app (production node_modules and the app). */
+export async function nodeFloor(image: string, plan: Plan): Promise<Floor> {
+  const parts = [
+    { name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size },
+    { name: 'files under /app', bytes: await treeBytes(image, '/app') },
+  ];
+  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
+}
+
+export const floorFor = (image: string, plan: Plan): Promise<Floor> => (plan.language === 'node' ? nodeFloor(image, plan) : goFloor(image, plan));

@@ -38,3 +38,17 @@ export async function listFiles(image: string): Promise<string[]> {
     }
   });
 }
+
+/** Total bytes of the regular files under `path` in an image, copied out and summed file by file. */
+export async function treeBytes(image: string, path: string): Promise<number> {
+  return withCreated(image, async (id) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdf-tree-'));
+    try {
+      await docker(['cp', `${id}:${path}`, join(dir, 'tree')]);
+      const sizes = await execa('find', [join(dir, 'tree'), '-type', 'f', '-printf', '%s\\n'], { maxBuffer: 64 * 1024 * 1024 });
+      return String(sizes.stdout).split('\n').filter(Boolean).reduce((sum, size) => sum + Number(size), 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

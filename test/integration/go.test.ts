@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { ensureBase } from '../harness/bases.js';
+import { buildImage } from '../harness/image-build.js';
 import { containerLogs, httpGet, processUids, removeContainer, removeImage, startContainer } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { goFloor } from '../harness/floor.js';
@@ -34,15 +33,6 @@ const SERVERS: readonly ServerCase[] = [
   { fixture: 'two-mains', runtimes: ['scratch'], path: '/api', expected: () => /^api ok\n$/ },
 ];
 
-async function buildImage(dir: string, runtime: Runtime, builderImage: string, runtimeImage: string): Promise<string> {
-  await ensureBase(builderImage);
-  await ensureBase(runtimeImage);
-  const tag = `cdf-test-${randomUUID().slice(0, 8)}:${runtime}`;
-  const build = await docker(['build', '-t', tag, dir], { reject: false, all: true });
-  if (build.exitCode !== 0) throw new Error(`docker build failed:\n${String(build.all).split('\n').slice(-30).join('\n')}`);
-  return tag;
-}
-
 describe.each(SERVERS)('Go $fixture', (testCase) => {
   test.each(testCase.runtimes)('builds, serves and runs as non-root on %s', async (runtime) => {
     const dir = copyFixture('go', testCase.fixture);
@@ -51,7 +41,7 @@ describe.each(SERVERS)('Go $fixture', (testCase) => {
     try {
       const { plan } = await generateInto(dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
       expect(plan.runtime).toBe(runtime);
-      tag = await buildImage(dir, runtime, plan.builderImage, plan.runtimeImage);
+      tag = await buildImage(dir, plan);
 
       const running = await startContainer(tag, plan.port!);
       container = running.id;
@@ -84,7 +74,7 @@ test('Go two-mains: --main cmd/worker builds the command-line main and passes it
   try {
     const { plan } = await generateInto(dir, ['--main', 'cmd/worker']);
     expect(plan.port).toBeUndefined();
-    tag = await buildImage(dir, plan.runtime, plan.builderImage, plan.runtimeImage);
+    tag = await buildImage(dir, plan);
     const run = await docker(['run', '--rm', tag, 'alpha', 'beta']);
     expect(String(run.stdout)).toBe('worker done: alpha beta');
     expect((await inspectImage(tag)).Config.ExposedPorts ?? {}).toEqual({});

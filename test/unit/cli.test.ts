@@ -56,10 +56,10 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
   });
 
   test('an unsupported language is a clear error', async () => {
-    writeFileSync(join(dir, 'package.json'), '{}');
-    const result = await runCli([dir, '--yes', '--language', 'node']);
+    writeFileSync(join(dir, 'requirements.txt'), 'flask\n');
+    const result = await runCli([dir, '--yes', '--language', 'python']);
     expect(result.exitCode).toBe(1);
-    expect(oneLine(result.stderr)).toMatch(/node projects are not supported yet/);
+    expect(oneLine(result.stderr)).toMatch(/python projects are not supported yet/);
   });
 
   test('without a TTY and without --yes it accepts the defaults, says so, and does not wait', async () => {

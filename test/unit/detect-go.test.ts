@@ -83,10 +83,10 @@ describe('Go detection', () => {
   });
 
   test('several languages at once need --language; an unsupported one says so', () => {
-    const files = { 'main.go': server(':1'), 'package.json': '{}' };
-    expect(() => project(files)).toThrow(/several languages \(go, node\).*--language/);
+    const files = { 'main.go': server(':1'), 'package.json': '{}', 'requirements.txt': 'flask\n' };
+    expect(() => project(files)).toThrow(/several languages \(go, node, python\).*--language/);
     expect(detect(memorySnapshot('/p', files), 'go').language).toBe('go');
-    expect(() => detect(memorySnapshot('/p', files), 'node')).toThrow(/node projects are not supported yet/);
+    expect(() => detect(memorySnapshot('/p', files), 'python')).toThrow(/python projects are not supported yet/);
     expect(() => project({ 'README.md': '# hi' })).toThrow(/no supported project found/);
   });
 });

@@ -1,15 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
-import type { Choices, GeneratedFile } from '../../generators/core/types.js';
-import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
+import type { Choices } from '../../generators/core/types.js';
 import { stages } from '../harness/dockerfile-shape.js';
-import { fixturePath } from '../harness/project.js';
-
-/** UPDATE_GOLDEN=1 re-records the golden files; review the diff before committing it. */
-const RECORD = process.env.UPDATE_GOLDEN === '1';
-const goldenDir = join(packageRoot, 'test/golden/go');
+import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
 
 const CASES: readonly [fixture: string, choices: Choices][] = [
   ['lone-main', {}],
@@ -22,28 +13,14 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
   ['two-mains', { main: 'cmd/worker' }],
 ];
 
-const render = (fixture: string, choices: Choices) =>
-  generate(detectFacts(takeSnapshot(fixturePath('go', fixture)), {}), choices, { templatesDir });
-
-const caseName = (fixture: string, choices: Choices) =>
-  [fixture, choices.runtime ?? 'default', choices.main?.replace(/\//g, '-')].filter(Boolean).join('.');
-
-const dockerfileOf = (files: readonly GeneratedFile[]) => files.find((file) => file.path === 'Dockerfile')!.content;
+const render = (fixture: string, choices: Choices) => renderFixture('go', fixture, choices);
 
 describe.each(CASES)('Go render: %s %j', (fixture, choices) => {
   const result = render(fixture, choices);
   const dockerfile = dockerfileOf(result.files);
 
   test('matches its golden files', () => {
-    for (const file of result.files) {
-      const golden = join(goldenDir, caseName(fixture, choices), file.path === 'Dockerfile' ? 'Dockerfile' : 'dockerignore');
-      if (RECORD || !existsSync(golden)) {
-        if (!RECORD) throw new Error(`no golden file ${golden}; run with UPDATE_GOLDEN=1 to record it`);
-        mkdirSync(join(golden, '..'), { recursive: true });
-        writeFileSync(golden, file.content);
-      }
-      expect(file.content).toBe(readFileSync(golden, 'utf8'));
-    }
+    for (const { actual, golden } of goldenPairs('go', caseName(fixture, choices), result.files)) expect(actual).toBe(golden);
   });
 
   test('has a build stage and a runtime stage whose last USER is non-root before an exec-form ENTRYPOINT', () => {

@@ -1,0 +1,87 @@
+import { jest } from '@jest/globals';
+import type { NodeFacts, Runtime } from '../../generators/core/types.js';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { containerLogs, httpGet, removeContainer, removeImage, startContainer } from '../harness/container.js';
+import { requireEngine } from '../harness/engine.js';
+import { nodeFloor } from '../harness/floor.js';
+import { generateInto } from '../harness/generated.js';
+import { buildImage } from '../harness/image-build.js';
+import { listFiles } from '../harness/image-files.js';
+import { copyFixture, removeDir } from '../harness/project.js';
+
+// npm installs and a native addon's compile take minutes on a small machine.
+jest.setTimeout(20 * 60_000);
+
+beforeAll(requireEngine);
+
+/** A compiler or package manager in the final image would be a build tool that shipped. */
+const BUILD_TOOLS = /(^|\/)bin\/(gcc|g\+\+|cc|make|python3|pnpm|yarn)$/;
+
+interface NodeCase {
+  readonly fixture: string;
+  readonly runtimes: readonly Runtime[];
+  readonly path: string;
+  /** What the fixture's own code adds to its answer. */
+  readonly extra: string;
+}
+
+const CASES: readonly NodeCase[] = [
+  { fixture: 'express-app', runtimes: ['distroless', 'slim'], path: '/health', extra: 'express' },
+  { fixture: 'ts-app', runtimes: ['distroless', 'slim'], path: '/', extra: '2m' },
+  { fixture: 'pnpm-app', runtimes: ['distroless'], path: '/', extra: '1m' },
+  { fixture: 'yarn-app', runtimes: ['distroless'], path: '/', extra: '2h' },
+  { fixture: 'native-addon', runtimes: ['slim', 'distroless'], path: '/', extra: 'sqlite 3.' },
+  { fixture: 'plain-main', runtimes: ['distroless', 'slim'], path: '/', extra: 'no start script' },
+];
+
+const EXPECTED_UID: Record<string, number> = { distroless: 65532, slim: 1000 };
+
+describe.each(CASES)('Node $fixture', (testCase) => {
+  test.each(testCase.runtimes)('builds, serves as non-root with node as PID 1 on %s', async (runtime) => {
+    const dir = copyFixture('node', testCase.fixture);
+    let tag: string | undefined;
+    let container: string | undefined;
+    try {
+      const result = await generateInto(dir, ['--runtime', runtime]);
+      const { plan } = result;
+      const facts = result.facts as NodeFacts;
+      tag = await buildImage(dir, plan);
+      const running = await startContainer(tag, plan.port!);
+      container = running.id;
+      const response = await httpGet(`${running.url}${testCase.path}`).catch(async (error: Error) => {
+        throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
+      });
+      expect(response.status).toBe(200);
+      const body = JSON.parse(response.body) as { fixture: string; uid: number; pid: number; node: string; env: string; extra: string };
+      expect(body.fixture).toBe(testCase.fixture);
+      expect(String(body.extra)).toContain(testCase.extra);
+      expect(body.uid).toBe(EXPECTED_UID[runtime]);
+      expect(body.pid).toBe(1);
+      expect(body.env).toBe('production');
+      expect(body.node.split('.')[0]).toBe(`v${facts.nodeMajor}`);
+
+      // No package manager between docker and the app: not in the config, not as PID 1.
+      const image = await inspectImage(tag);
+      const command = [...(image.Config.Entrypoint ?? []), ...(image.Config.Cmd ?? [])].join(' ');
+      expect(command).not.toMatch(/\b(npm|yarn|pnpm)\b/);
+      // One process, node itself (its main thread's comm is "node-MainThread" on Node 26, so args).
+      const top = String((await docker(['top', running.id, '-o', 'pid,uid,args'])).stdout).trim().split('\n').slice(1);
+      expect(top).toHaveLength(1);
+      const [, uid, ...args] = top[0]!.trim().split(/\s+/);
+      expect(uid).toBe(String(EXPECTED_UID[runtime]));
+      expect(args.join(' ')).toBe([runtime === 'distroless' ? '/nodejs/bin/node' : 'node', ...facts.start].join(' '));
+      expect(image.Config.User).toBe(plan.user);
+
+      expect((await listFiles(tag)).filter((path) => BUILD_TOOLS.test(path))).toEqual([]);
+
+      if (runtime === 'distroless') {
+        const floor = await nodeFloor(tag, plan);
+        expect(image.Size).toBeLessThanOrEqual(floor.bytes * 1.05);
+      }
+    } finally {
+      if (container) await removeContainer(container);
+      if (tag) await removeImage(tag);
+      removeDir(dir);
+    }
+  });
+});

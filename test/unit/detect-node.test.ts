@@ -1,0 +1,88 @@
+import { detect } from '../../generators/core/detect/index.js';
+import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
+import { nodeVersion } from '../../generators/core/detect/node-version.js';
+import { UserError } from '../../generators/core/errors.js';
+import type { NodeFacts } from '../../generators/core/types.js';
+
+const pkg = (value: object) => JSON.stringify(value);
+const project = (files: Record<string, string>) => detect(memorySnapshot('/srv/web-app', files)) as NodeFacts;
+const server = "require('http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000);\n";
+
+describe('Node detection', () => {
+  test('the Node line comes from engines, then .nvmrc, then .node-version, never from this machine', () => {
+    expect(nodeVersion('>=22', undefined, undefined)).toEqual({ major: '26', source: 'engines.node ">=22"' });
+    expect(nodeVersion('^22.3.0', '24', undefined).major).toBe('22');
+    expect(nodeVersion('20.x', undefined, undefined).major).toBe('20');
+    expect(nodeVersion(undefined, 'v24.3.0\n', '22').major).toBe('24');
+    expect(nodeVersion(undefined, 'lts/jod', undefined).major).toBe('22');
+    expect(nodeVersion(undefined, 'lts/*', undefined).major).toBe('26');
+    expect(nodeVersion(undefined, undefined, '22.1.0').source).toBe('.node-version "22.1.0"');
+    expect(nodeVersion(undefined, undefined, undefined)).toEqual({ major: '26', source: 'default (current Active LTS)' });
+    expect(nodeVersion('not a range', undefined, undefined).source).toMatch(/default/);
+  });
+
+  test.each([
+    [{ 'package-lock.json': '{}' }, {}, 'npm', 'package-lock.json'],
+    [{ 'npm-shrinkwrap.json': '{}' }, {}, 'npm', 'npm-shrinkwrap.json'],
+    [{ 'yarn.lock': '# yarn lockfile v1\n' }, {}, 'yarn', 'yarn.lock'],
+    [{ 'yarn.lock': '__metadata:\n  version: 8\n' }, {}, 'yarn-berry', 'yarn.lock'],
+    [{ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" }, {}, 'pnpm', 'pnpm-lock.yaml'],
+    [{ 'bun.lock': '{}' }, {}, 'bun', 'bun.lock'],
+    [{ 'package-lock.json': '{}', 'pnpm-lock.yaml': '' }, { packageManager: 'pnpm@9.12.1+sha512.abc' }, 'pnpm', 'packageManager "pnpm@9.12.1"'],
+    [{}, { packageManager: 'yarn@4.5.0' }, 'yarn-berry', 'packageManager "yarn@4.5.0"'],
+    [{}, {}, 'npm', 'default: no lockfile'],
+  ])('package manager from %j and %j is %s (%s)', (files, fields, manager, source) => {
+    const facts = project({ 'package.json': pkg({ main: 'server.js', ...fields }), 'server.js': server, ...files });
+    expect([facts.packageManager, facts.packageManagerSource]).toEqual([manager, source]);
+  });
+
+  test('npm start becomes node itself, with its flags, minus env assignments', () => {
+    const facts = project({ 'package.json': pkg({ scripts: { start: 'NODE_ENV=production node --enable-source-maps server.js' } }), 'server.js': server });
+    expect(facts.start).toEqual(['--enable-source-maps', 'server.js']);
+    expect(facts.startSource).toMatch(/scripts.start/);
+  });
+
+  test('a start script that needs a shell is refused with a one-line reason', () => {
+    const files = { 'package.json': pkg({ scripts: { start: 'node a.js && node b.js' } }), 'a.js': server };
+    expect(() => project(files)).toThrow(UserError);
+    expect(() => project(files)).toThrow(/needs a shell/);
+  });
+
+  test('TypeScript: the build output dir comes from tsconfig (comments allowed), and a .ts main maps to it', () => {
+    const facts = project({
+      'package.json': pkg({ main: 'src/index.ts', scripts: { build: 'tsc' }, devDependencies: { typescript: '5' } }),
+      'tsconfig.json': '{\n // where output goes\n "compilerOptions": { "outDir": "./build/", },\n}\n',
+      'src/index.ts': "import { createServer } from 'node:http';\ncreateServer(() => {}).listen(8787);\n",
+    });
+    expect(facts).toMatchObject({ typescript: true, buildScript: true, outDir: 'build', start: ['build/index.js'], port: 8787, portSource: 'src/index.ts' });
+    expect(facts.buildOutputDirs).toEqual(['build']);
+  });
+
+  test('no start script and no main: the usual entry files are tried', () => {
+    expect(project({ 'package.json': pkg({}), 'index.js': server }).start).toEqual(['index.js']);
+    expect(() => project({ 'package.json': pkg({}), 'lib.js': '' })).toThrow(/no entry point/);
+  });
+
+  test('native addons: known packages and a binding.gyp in the tree, with their runtime libraries', () => {
+    const facts = project({ 'package.json': pkg({ main: 's.js', dependencies: { canvas: '3', 'better-sqlite3': '12', express: '5' } }), 's.js': server, 'addon/binding.gyp': '{}' });
+    expect(facts.nativeAddons.map((addon) => addon.name)).toEqual(['canvas', 'better-sqlite3', 'addon/binding.gyp']);
+    expect(facts.nativeAddons[0]!.runtimePackages).toContain('libcairo2');
+  });
+
+  test('workspaces are reported clearly', () => {
+    const facts = project({ 'package.json': pkg({ main: 's.js', workspaces: ['packages/*'] }), 's.js': server });
+    expect(facts.notes.join(' ')).toMatch(/workspace root \(packages\/\*\)/);
+  });
+
+  test('install files: the manifest, the lockfile and package-manager config, never .npmrc (it may hold a token)', () => {
+    const facts = project({ 'package.json': pkg({ main: 's.js' }), 's.js': server, 'pnpm-lock.yaml': '', 'pnpm-workspace.yaml': '', '.npmrc': '//x/:_authToken=secret' });
+    expect(facts.installFiles).toEqual(['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml']);
+  });
+
+  test.each([
+    ['not JSON', '{ "name": '],
+    ['an array', '[]'],
+  ])('a package.json that is %s is a clear user error', (_name, text) => {
+    expect(() => project({ 'package.json': text })).toThrow(/package.json is not valid JSON/);
+  });
+});

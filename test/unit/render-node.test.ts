@@ -1,0 +1,55 @@
+import type { Choices } from '../../generators/core/types.js';
+import { stages } from '../harness/dockerfile-shape.js';
+import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
+
+const CASES: readonly [fixture: string, choices: Choices][] = [
+  ['express-app', {}],
+  ['express-app', { runtime: 'slim' }],
+  ['ts-app', {}],
+  ['pnpm-app', {}],
+  ['yarn-app', {}],
+  ['native-addon', {}],
+  ['plain-main', {}],
+];
+
+describe.each(CASES)('Node render: %s %j', (fixture, choices) => {
+  const result = renderFixture('node', fixture, choices);
+  const dockerfile = dockerfileOf(result.files);
+  const all = stages(dockerfile);
+  const runtime = all.at(-1)!;
+
+  test('matches its golden files', () => {
+    for (const { actual, golden } of goldenPairs('node', caseName(fixture, choices), result.files)) expect(actual).toBe(golden);
+  });
+
+  test('every install copies only the manifests first, and the source only afterwards', () => {
+    for (const stage of all.slice(0, -1)) {
+      const install = stage.findIndex((instruction) => instruction.keyword === 'RUN' && /\b(npm (ci|install)|pnpm install|yarn install)\b/.test(instruction.args) && !/--global/.test(instruction.args));
+      if (install === -1) continue;
+      const manifests = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === `${result.plan.node!.installFiles.join(' ')} ./`);
+      const source = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === '. .');
+      expect(manifests).toBeGreaterThan(0);
+      expect(manifests).toBeLessThan(install);
+      if (source !== -1) expect(source).toBeGreaterThan(install);
+      expect(stage[install]!.args).toContain('--mount=type=cache');
+    }
+  });
+
+  test('the runtime stage runs node directly as non-root, with NODE_ENV=production and no package manager', () => {
+    expect(runtime[0]!.args).toBe(`${result.plan.runtimeImage} AS runtime`);
+    expect(runtime.find((instruction) => instruction.keyword === 'ENV')!.args).toBe('NODE_ENV=production');
+    expect(runtime.filter((instruction) => instruction.keyword === 'USER').at(-1)!.args).toBe(result.plan.user);
+    const cmd = runtime.filter((instruction) => instruction.keyword === 'CMD');
+    expect(cmd).toHaveLength(1);
+    expect(JSON.parse(cmd[0]!.args)).toEqual(result.plan.cmd);
+    expect(runtime.some((instruction) => /\b(npm|yarn|pnpm|gcc|make)\b/.test(instruction.args))).toBe(false);
+  });
+
+  test('dev dependencies never reach the runtime: node_modules comes from a production-only install', () => {
+    const copy = runtime.find((instruction) => instruction.keyword === 'COPY' && instruction.args.endsWith('/app/node_modules ./node_modules'));
+    if (!result.plan.node!.productionDependencies) return expect(copy).toBeUndefined();
+    const from = /--from=(\w+)/.exec(copy!.args)![1]!;
+    const source = all.find((stage) => stage[0]!.args.endsWith(` AS ${from}`))!;
+    expect(source.some((instruction) => instruction.args.includes(result.plan.node!.install.installProduction))).toBe(true);
+  });
+});
