@@ -9,7 +9,7 @@ import { packageRoot } from '../../generators/util/package-root.js';
 import { docker, engineProblem, inspectImage } from '../../generators/verify/docker.js';
 import { ensureBase } from '../harness/bases.js';
 import { removeImage } from '../harness/container.js';
-import { goFloor } from '../harness/floor.js';
+import { floorFor } from '../harness/floor.js';
 import { copyFixture, removeDir, runCli } from '../harness/project.js';
 import { mb, median, timed } from './measure.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
@@ -21,6 +21,7 @@ import { writeSyntheticTree } from './synthetic-tree.js';
  */
 
 interface Row {
+  language: string;
   fixture: string;
   runtime: Runtime;
   sizeBytes: number;
@@ -33,22 +34,51 @@ interface Row {
   generateSeconds: number;
 }
 
-const CASES: readonly { fixture: string; runtime: Runtime; edit: string }[] = [
-  { fixture: 'lone-main', runtime: 'scratch', edit: 'http.go' },
-  { fixture: 'lone-main', runtime: 'distroless', edit: 'http.go' },
-  { fixture: 'stdlib-mod', runtime: 'scratch', edit: 'main.go' },
-  { fixture: 'vendored', runtime: 'scratch', edit: 'main.go' },
-  { fixture: 'two-mains', runtime: 'scratch', edit: 'cmd/api/main.go' },
+interface Case {
+  readonly language: 'go' | 'node';
+  readonly fixture: string;
+  readonly runtime: Runtime;
+  /** The source file a source-only edit touches. */
+  readonly edit: string;
+}
+
+const CASES: readonly Case[] = [
+  { language: 'go', fixture: 'lone-main', runtime: 'scratch', edit: 'http.go' },
+  { language: 'go', fixture: 'lone-main', runtime: 'distroless', edit: 'http.go' },
+  { language: 'go', fixture: 'stdlib-mod', runtime: 'scratch', edit: 'main.go' },
+  { language: 'go', fixture: 'vendored', runtime: 'scratch', edit: 'main.go' },
+  { language: 'go', fixture: 'two-mains', runtime: 'scratch', edit: 'cmd/api/main.go' },
+  { language: 'node', fixture: 'express-app', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'ts-app', runtime: 'distroless', edit: 'src/server.ts' },
+  { language: 'node', fixture: 'pnpm-app', runtime: 'distroless', edit: 'index.js' },
+  { language: 'node', fixture: 'yarn-app', runtime: 'distroless', edit: 'app.js' },
+  { language: 'node', fixture: 'native-addon', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'plain-main', runtime: 'distroless', edit: 'main.js' },
 ];
 
-async function build(dir: string, tag: string): Promise<number> {
-  const { seconds, value } = await timed(() => docker(['build', '-t', tag, dir], { reject: false, all: true }));
+/** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
+function sourceEdit(file: string): string {
+  const stamp = Date.now();
+  if (file.endsWith('.go')) return `\nvar benchEdit = "${stamp}"\n`;
+  if (file.endsWith('.ts')) return `\nexport const benchEdit = ${stamp};\n`;
+  return `\nglobalThis.benchEdit = ${stamp};\n`;
+}
+
+/** Cold: no build cache and no cache mounts; only the base images are present. */
+async function coldBuild(dir: string, tag: string, dockerfile?: string): Promise<number> {
+  await docker(['builder', 'prune', '-af']);
+  return build(dir, tag, dockerfile);
+}
+
+async function build(dir: string, tag: string, dockerfile?: string): Promise<number> {
+  const file = dockerfile ? ['-f', dockerfile] : [];
+  const { seconds, value } = await timed(() => docker(['build', ...file, '-t', tag, dir], { reject: false, all: true }));
   if (value.exitCode !== 0) throw new Error(`docker build ${dir} failed:\n${String(value.all).split('\n').slice(-20).join('\n')}`);
   return seconds;
 }
 
-async function benchCase(fixture: string, runtime: Runtime, edit: string): Promise<Row> {
-  const dir = copyFixture('go', fixture);
+async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Row> {
+  const dir = copyFixture(language, fixture);
   const tag = `cdf-bench-${fixture}:${runtime}`;
   try {
     const generation = await timed(() => runCli([dir, '--yes', '--runtime', runtime]));
@@ -57,17 +87,14 @@ async function benchCase(fixture: string, runtime: Runtime, edit: string): Promi
     await ensureBase(plan.builderImage);
     await ensureBase(plan.runtimeImage);
 
-    // Cold: no build cache and no cache mounts; only the base images are present.
-    await docker(['builder', 'prune', '-af']);
-    const coldSeconds = await build(dir, tag);
-    // A real code edit, not a touch: the package must recompile and relink.
-    appendFileSync(join(dir, edit), `\nvar benchEdit = "${Date.now()}"\n`);
+    const coldSeconds = await coldBuild(dir, tag);
+    appendFileSync(join(dir, edit), sourceEdit(edit));
     const rebuildSeconds = await build(dir, tag);
 
     const sizeBytes = (await inspectImage(tag)).Size;
-    const floor = await goFloor(tag, plan);
+    const floor = await floorFor(tag, plan);
     return {
-      fixture, runtime, sizeBytes, floorBytes: floor.bytes,
+      language, fixture, runtime, sizeBytes, floorBytes: floor.bytes,
       floorCounts: floor.parts.map((part) => `${part.name} ${part.bytes}`),
       sizeOverFloor: sizeBytes / floor.bytes,
       coldSeconds, rebuildSeconds, rebuildOverCold: rebuildSeconds / coldSeconds,
@@ -104,16 +131,37 @@ if (problem) {
   process.exit(1);
 }
 
-const rows: Row[] = [];
-for (const { fixture, runtime, edit } of CASES) {
-  process.stderr.write(`bench: ${fixture} on ${runtime}\n`);
-  rows.push(await benchCase(fixture, runtime, edit));
+/**
+ * The comparison row: the Express fixture built cold with a Dockerfile that installs build-essential
+ * whether or not anything needs it (test/bench/reference/), against ours, in the same run.
+ */
+async function benchReference(): Promise<{ fixture: string; dockerfile: string; coldSeconds: number; sizeBytes: number }> {
+  const dir = copyFixture('node', 'express-app');
+  const tag = 'cdf-bench-reference:build-essential';
+  const dockerfile = join(packageRoot, 'test/bench/reference/node-build-essential.Dockerfile');
+  try {
+    await ensureBase('node:26-slim');
+    const coldSeconds = await coldBuild(dir, tag, dockerfile);
+    return { fixture: 'express-app', dockerfile: 'test/bench/reference/node-build-essential.Dockerfile', coldSeconds, sizeBytes: (await inspectImage(tag)).Size };
+  } finally {
+    await removeImage(tag);
+    removeDir(dir);
+  }
 }
+
+const only = process.argv.slice(2);
+const rows: Row[] = [];
+for (const benchCaseSpec of CASES.filter((spec) => only.length === 0 || only.includes(spec.language))) {
+  process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
+  rows.push(await benchCase(benchCaseSpec));
+}
+const reference = only.length === 0 || only.includes('node') ? await benchReference() : undefined;
+const express = rows.find((row) => row.fixture === 'express-app');
 const detection = benchDetection();
 
-const header = ['fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
+const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
 const table = [header, ...rows.map((row) => [
-  row.fixture, row.runtime, mb(row.sizeBytes), mb(row.floorBytes), row.sizeOverFloor.toFixed(3),
+  row.language, row.fixture, row.runtime, mb(row.sizeBytes), mb(row.floorBytes), row.sizeOverFloor.toFixed(3),
   row.coldSeconds.toFixed(1), row.rebuildSeconds.toFixed(1), row.rebuildOverCold.toFixed(3), row.generateSeconds.toFixed(2),
 ])];
 const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
@@ -125,6 +173,9 @@ const output = [
   '',
   'floor counts:',
   ...rows.map((row) => `  ${row.fixture}/${row.runtime}: ${row.floorCounts.join(' + ')}`),
+  ...(reference && express
+    ? ['', `reference (${reference.dockerfile}, build-essential always): cold ${reference.coldSeconds.toFixed(1)} s, ${mb(reference.sizeBytes)} MB; express-app cold / reference cold = ${(express.coldSeconds / reference.coldSeconds).toFixed(3)}`]
+    : []),
   '',
   `detection on a ${detection.files}-file tree (node_modules, .git, vendor pruned; ${detection.walked} files walked): median ${detection.medianMs.toFixed(0)} ms of ${detection.runsMs.length} runs`,
 ].join('\n');
@@ -133,5 +184,11 @@ process.stdout.write(output + '\n');
 mkdirSync(join(packageRoot, 'bench'), { recursive: true });
 writeFileSync(
   join(packageRoot, 'bench/results.json'),
-  JSON.stringify({ measuredAt: new Date().toISOString(), docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(), rows, detection }, null, 2) + '\n',
+  JSON.stringify({
+    measuredAt: new Date().toISOString(),
+    docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(),
+    rows,
+    reference: reference && express ? { ...reference, oursColdSeconds: express.coldSeconds, coldOverReference: express.coldSeconds / reference.coldSeconds } : undefined,
+    detection,
+  }, null, 2) + '\n',
 );

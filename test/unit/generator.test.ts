@@ -12,8 +12,8 @@ const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
   dir: '.', yes: false, dryRun: false, json: false, force: false, help: false, version: false, ...overrides,
 });
 
-const runIn = (fixture: string) =>
-  helpers.run(DockerfileGenerator as never).inTmpDir((dir) => cpSync(fixturePath('go', fixture), dir, { recursive: true }));
+const runIn = (fixture: string, language = 'go') =>
+  helpers.run(DockerfileGenerator as never).inTmpDir((dir) => cpSync(fixturePath(language, fixture), dir, { recursive: true }));
 
 describe('yeoman generator', () => {
   test('non-interactive: asks nothing and writes exactly what the pure pipeline renders', async () => {
@@ -49,5 +49,23 @@ describe('yeoman generator', () => {
     const api = await runIn('two-mains').withOptions({ cli: cli(), interactive: true } as never).withAnswers({ main: 'cmd/api', runtime: 'scratch', port: 8081 });
     expect(api.askedQuestions.map((question) => question.name)).toEqual(['main', 'runtime', 'port']);
     expect(api.askedQuestions.find((question) => question.name === 'port')?.answer).toBe(8081);
+  });
+
+  test('Node: the runtime prompt offers no scratch, and the answers reach the Dockerfile', async () => {
+    let runtimeChoices: { value: string; disabled: string | false }[] = [];
+    const result = await runIn('express-app', 'node')
+      .withOptions({ cli: cli(), interactive: true } as never)
+      .withAnswers({ runtime: 'slim', port: 4321 }, {
+        callback: (answer: unknown, { question }: { question: { name: string; choices?: unknown } }) => {
+          if (question.name === 'runtime') runtimeChoices = question.choices as typeof runtimeChoices;
+          return answer;
+        },
+      } as never);
+    expect(result.askedQuestions.map((question) => question.name)).toEqual(['runtime', 'port']);
+    expect(runtimeChoices.find((choice) => choice.value === 'scratch')?.disabled).toBe('Node needs the node runtime');
+    const dockerfile = readFileSync(join(result.cwd, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('FROM node:26-slim AS runtime');
+    expect(dockerfile).toContain('EXPOSE 4321');
+    expect(dockerfile).toContain('CMD ["node", "server.js"]');
   });
 });
