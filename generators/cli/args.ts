@@ -9,6 +9,7 @@ export interface CliOptions {
   readonly runtime?: Runtime;
   readonly port?: number;
   readonly main?: string;
+  readonly workspace?: string;
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly force: boolean;
@@ -29,6 +30,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         runtime: { type: 'string' },
         port: { type: 'string' },
         main: { type: 'string' },
+        workspace: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -48,6 +50,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     runtime: oneOf('--runtime', values.runtime, RUNTIMES),
     port: values.port === undefined ? undefined : portNumber(values.port),
     main: values.main,
+    workspace: values.workspace,
     dryRun: values['dry-run']!,
     json: values.json!,
     force: values.force!,

@@ -12,6 +12,7 @@ Options:
                               the final stage's base (default: the smallest that runs the app)
       --port N                the port the service listens on (default: read from the code)
       --main PATH             Go: the main package to build, e.g. cmd/api
+      --workspace NAME        Node: the workspace package to build (name or folder)
       --dry-run               write nothing; print every file that would be written
       --json                  write nothing; print {facts, plan, files} as JSON
       --force                 overwrite files that differ without asking

@@ -1,5 +1,6 @@
 import { detectGo, isGoProject } from './detect/go.js';
 import { planGo } from './plan/go.js';
+import type { DetectOptions } from './detect/index.js';
 import { detectNode, isNodeProject } from './detect/node.js';
 import { planNode } from './plan/node.js';
 import { chosenMain } from './plan/go.js';
@@ -14,7 +15,7 @@ export interface LanguageEntry {
   /** Human hint of what marks such a project, for error messages. */
   readonly marker: string;
   readonly looksLike: (snapshot: ProjectSnapshot) => boolean;
-  readonly detect?: (snapshot: ProjectSnapshot) => Facts;
+  readonly detect?: (snapshot: ProjectSnapshot, options: DetectOptions) => Facts;
   readonly plan?: (facts: Facts, choices: Choices) => Plan;
   /** Whether what will run listens, and on which detected port: the port prompt depends on it. */
   readonly service?: (facts: Facts, choices: Choices) => { listens: boolean; port?: number };

@@ -6,11 +6,13 @@ import type { Choices, Facts, GenerationResult, Language, ProjectSnapshot } from
 export interface PipelineOptions {
   readonly templatesDir: string;
   readonly language?: Language;
+  /** Node: the workspace package to containerise, by name or folder. */
+  readonly workspace?: string;
 }
 
 /** detect -> facts; split out so that prompts can run between detection and planning. */
-export const detectFacts = (snapshot: ProjectSnapshot, options: Pick<PipelineOptions, 'language'>): Facts =>
-  detect(snapshot, options.language);
+export const detectFacts = (snapshot: ProjectSnapshot, options: Pick<PipelineOptions, 'language' | 'workspace'>): Facts =>
+  detect(snapshot, options.language, { workspace: options.workspace });
 
 /** facts + choices -> plan -> files. Pure apart from reading templates. */
 export function generate(facts: Facts, choices: Choices, options: PipelineOptions): GenerationResult {

@@ -80,6 +80,8 @@ export interface NodeFacts {
   readonly portSource?: string;
   readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[] }[];
   readonly workspaces: readonly string[];
+  /** With --workspace: the member package built and run; the root keeps the lockfile. */
+  readonly workspace?: { readonly name: string; readonly dir: string; readonly manifests: readonly string[] };
   readonly buildOutputDirs: readonly string[];
   readonly notes: readonly string[];
 }
@@ -128,6 +130,8 @@ export interface NodeInstallPlan {
 
 export interface NodePlan {
   readonly installFiles: readonly string[];
+  /** Workspace members' manifests, each copied to its own folder before the install. */
+  readonly memberManifests: readonly { readonly file: string; readonly dir: string }[];
   readonly install: NodeInstallPlan;
   /** False when nothing ships from node_modules, so no stage installs production dependencies. */
   readonly productionDependencies: boolean;
@@ -135,6 +139,8 @@ export interface NodePlan {
   readonly outDir?: string;
   readonly nativeTools: boolean;
   readonly runtimePackages: readonly string[];
+  /** Folder, relative to /app, that the app runs from: "." or a workspace member. */
+  readonly workdir: string;
 }
 
 export interface GoPlan {

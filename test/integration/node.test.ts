@@ -21,6 +21,7 @@ interface NodeCase {
   readonly fixture: string;
   readonly runtimes: readonly Runtime[];
   readonly path: string;
+  readonly flags?: readonly string[];
   /** What the fixture's own code adds to its answer. */
   readonly extra: string;
 }
@@ -32,6 +33,7 @@ const CASES: readonly NodeCase[] = [
   { fixture: 'yarn-app', runtimes: ['distroless'], path: '/', extra: '2h' },
   { fixture: 'native-addon', runtimes: ['slim', 'distroless'], path: '/', extra: 'sqlite 3.' },
   { fixture: 'plain-main', runtimes: ['distroless', 'slim'], path: '/', extra: 'no start script' },
+  { fixture: 'npm-workspaces', runtimes: ['distroless'], path: '/', flags: ['--workspace', '@mono/api'], extra: 'hello api from shared 1s' },
 ];
 
 const EXPECTED_UID: Record<string, number> = { distroless: 65532, slim: 1000 };
@@ -42,7 +44,7 @@ describe.each(CASES)('Node $fixture', (testCase) => {
     let tag: string | undefined;
     let container: string | undefined;
     try {
-      const result = await generateInto(dir, ['--runtime', runtime]);
+      const result = await generateInto(dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
       const { plan } = result;
       const facts = result.facts as NodeFacts;
       tag = await buildImage(dir, plan);

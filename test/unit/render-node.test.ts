@@ -1,4 +1,8 @@
+import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
+import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import type { Choices } from '../../generators/core/types.js';
+import { templatesDir } from '../../generators/util/package-root.js';
+import { fixturePath } from '../harness/project.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
 
@@ -11,6 +15,16 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
   ['native-addon', {}],
   ['plain-main', {}],
 ];
+
+test('npm workspaces: --workspace narrows the install and runs from the member folder', () => {
+  const snapshot = takeSnapshot(fixturePath('node', 'npm-workspaces'));
+  const result = generate(detectFacts(snapshot, { workspace: 'packages/api' }), {}, { templatesDir });
+  const runtime = stages(dockerfileOf(result.files)).at(-1)!;
+  expect(result.plan.node!.install.installProduction).toBe('npm ci --omit=dev --workspace @mono/api');
+  expect(runtime.filter((instruction) => instruction.keyword === 'WORKDIR').map((instruction) => instruction.args)).toEqual(['/app', '/app/packages/api']);
+  expect(() => detectFacts(snapshot, {})).toThrow(/choose a member with --workspace \(@mono\/api, @mono\/shared\)/);
+  expect(() => detectFacts(snapshot, { workspace: 'nope' })).toThrow(/no such workspace \(found: @mono\/api, @mono\/shared\)/);
+});
 
 describe.each(CASES)('Node render: %s %j', (fixture, choices) => {
   const result = renderFixture('node', fixture, choices);

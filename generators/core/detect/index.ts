@@ -7,13 +7,17 @@ export function languagesIn(snapshot: ProjectSnapshot): Language[] {
   return LANGUAGE_TABLE.filter((entry) => entry.looksLike(snapshot)).map((entry) => entry.language);
 }
 
-export function detect(snapshot: ProjectSnapshot, language?: Language): Facts {
+export interface DetectOptions {
+  readonly workspace?: string;
+}
+
+export function detect(snapshot: ProjectSnapshot, language?: Language, options: DetectOptions = {}): Facts {
   const found = languagesIn(snapshot);
   const chosen = language ?? pickOne(found, snapshot);
   const entry = LANGUAGE_TABLE.find((candidate) => candidate.language === chosen);
   if (!entry?.detect) throw new UserError(`${chosen} projects are not supported yet by this version (supported: ${supported().join(', ')})`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
-  return entry.detect(snapshot);
+  return entry.detect(snapshot, options);
 }
 
 function pickOne(found: Language[], snapshot: ProjectSnapshot): Language {

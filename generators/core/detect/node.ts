@@ -6,6 +6,8 @@ import { NATIVE_PACKAGES } from './node-native.js';
 import { packageManager } from './node-package-manager.js';
 import { startCommand } from './node-start.js';
 import { nodeVersion } from './node-version.js';
+import type { DetectOptions } from './index.js';
+import { findMember, scopedSnapshot, workspaceMembers, type WorkspaceMember } from './node-workspaces.js';
 
 interface PackageJson {
   name?: string;
@@ -22,15 +24,22 @@ interface PackageJson {
 const INSTALL_CONFIG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml', '.pnpmfile.cjs'];
 const SOURCE = /\.(c|m)?(j|t)sx?$/;
 
-export function detectNode(snapshot: ProjectSnapshot): NodeFacts {
-  const pkg = readPackageJson(snapshot);
+export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): NodeFacts {
+  const rootPkg = readPackageJson(root);
   const notes: string[] = [];
+  const workspaces = Array.isArray(rootPkg.workspaces) ? rootPkg.workspaces : (rootPkg.workspaces?.packages ?? []);
+  const members = workspaceMembers(root, workspaces);
+  const member = options.workspace === undefined ? undefined : findMember(members, options.workspace);
+  // Everything about the app is read from the member's folder; the lockfile and manager stay the root's.
+  const snapshot = member ? scopedSnapshot(root, member.dir) : root;
+  const pkg = member ? readPackageJson(snapshot) : rootPkg;
   const scripts = pkg.scripts ?? {};
   const dependencies = pkg.dependencies ?? {};
   const devDependencies = pkg.devDependencies ?? {};
 
-  const version = nodeVersion(pkg.engines?.node, snapshot.read('.nvmrc'), snapshot.read('.node-version'));
-  const manager = packageManager(snapshot, pkg.packageManager);
+  const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
+  const manager = packageManager(root, rootPkg.packageManager);
+  if (member && manager.name !== 'npm') throw new UserError(`--workspace with ${manager.name} is not supported yet; npm workspaces are`);
   if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
 
   const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
@@ -40,7 +49,7 @@ export function detectNode(snapshot: ProjectSnapshot): NodeFacts {
 
   const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
   const compiled = (path: string) => compiledPath(path, outDir, typescript);
-  const start = startCommand(scripts, pkg.main, exists, compiled);
+  const start = withWorkspaceHint(() => startCommand(scripts, pkg.main, exists, compiled), member, members);
 
   const entry = start.args.at(-1)!;
   const sources = sourcesFor(snapshot, entry, outDir);
@@ -53,10 +62,11 @@ export function detectNode(snapshot: ProjectSnapshot): NodeFacts {
   const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
   if (gyp) nativeAddons.push({ name: gyp, runtimePackages: [] });
 
-  const workspaces = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces?.packages ?? []);
-  if (workspaces.length > 0 || snapshot.files.includes('pnpm-workspace.yaml')) {
-    notes.push(`This is a workspace root (${workspaces.join(', ') || 'pnpm-workspace.yaml'}); the image runs the root package.`);
+  if (!member && (workspaces.length > 0 || root.files.includes('pnpm-workspace.yaml'))) {
+    const listed = members.map((item) => item.name).join(', ') || workspaces.join(', ') || 'pnpm-workspace.yaml';
+    notes.push(`This is a workspace root (${listed}); the image runs the root package. Use --workspace NAME for one member.`);
   }
+  const rootExists = (path: string) => root.files.includes(path);
 
   return {
     language: 'node',
@@ -67,7 +77,7 @@ export function detectNode(snapshot: ProjectSnapshot): NodeFacts {
     packageManagerVersion: manager.version,
     packageManagerSource: manager.source,
     lockfile: manager.lockfile,
-    installFiles: ['package.json', ...(manager.lockfile ? [manager.lockfile] : []), ...INSTALL_CONFIG_FILES.filter(exists)],
+    installFiles: ['package.json', ...(manager.lockfile ? [manager.lockfile] : []), ...INSTALL_CONFIG_FILES.filter(rootExists)],
     productionDependencies: Object.keys(dependencies).length,
     buildScript,
     typescript,
@@ -79,12 +89,24 @@ export function detectNode(snapshot: ProjectSnapshot): NodeFacts {
     portSource: listener ? port?.file : undefined,
     nativeAddons,
     workspaces,
+    // npm ci checks the whole lockfile, so every member's manifest is needed before the install.
+    workspace: member && { name: member.name, dir: member.dir, manifests: members.map((item) => `${item.dir}/package.json`) },
     // Only with a build step is dist/ output; without one it may be the very code that runs.
     buildOutputDirs: outDir
-      ? [...new Set([outDir, ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])]
+      ? [...new Set([outDir, ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])].map((dir) => (member ? `${member.dir}/${dir}` : dir))
       : [],
     notes,
   };
+}
+
+/** A workspace root usually has no entry of its own: say which members there are to choose from. */
+function withWorkspaceHint<T>(find: () => T, member: WorkspaceMember | undefined, members: readonly WorkspaceMember[]): T {
+  try {
+    return find();
+  } catch (error) {
+    if (member || members.length === 0 || !(error instanceof UserError)) throw error;
+    throw new UserError(`this is a workspace root with no entry of its own; choose a member with --workspace (${members.map((item) => item.name).join(', ')})`);
+  }
 }
 
 export const isNodeProject = (snapshot: ProjectSnapshot) => snapshot.files.includes('package.json');

@@ -9,15 +9,18 @@ const DEFAULT_TOOL_VERSIONS = { pnpm: '10.34.8', yarn: '1.22.22' } as const;
  * One row per package manager: how the templates install, prune and build. Each install is frozen
  * to the lockfile when there is one, so an image never resolves different versions than the repo.
  */
-export function installPlan(manager: NodePackageManager, version: string | undefined, hasLockfile: boolean): NodeInstallPlan {
+export function installPlan(manager: NodePackageManager, version: string | undefined, hasLockfile: boolean, workspace?: string): NodeInstallPlan {
   switch (manager) {
-    case 'npm':
+    case 'npm': {
+      // With a workspace, production installs and the build are narrowed to that member.
+      const only = workspace === undefined ? '' : ` --workspace ${shellWord(workspace)}`;
       return {
         cacheTarget: '/root/.npm',
         installAll: hasLockfile ? 'npm ci' : 'npm install',
-        installProduction: hasLockfile ? 'npm ci --omit=dev' : 'npm install --omit=dev',
-        runBuild: 'npm run build',
+        installProduction: `${hasLockfile ? 'npm ci' : 'npm install'} --omit=dev${only}`,
+        runBuild: `npm run build${only}`,
       };
+    }
     case 'pnpm': {
       const frozen = hasLockfile ? ' --frozen-lockfile' : '';
       return {

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { port as checkPort } from '../render/quote.js';
+import { posix } from 'node:path';
+import { contextPath, port as checkPort } from '../render/quote.js';
 import type { Choices, Facts, NodeFacts, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
@@ -26,6 +27,7 @@ export function planNode(facts: Facts, choices: Choices): Plan {
   // distroless's ENTRYPOINT is node itself, so CMD is only its arguments; the slim image's
   // entrypoint script would also run a file, but an explicit node keeps the intent readable.
   const cmd = runtime === 'distroless' ? [...node.start] : ['node', ...node.start];
+  const workdir = node.workspace ? contextPath(node.workspace.dir, 'workspace folder') : '.';
   return {
     language: 'node',
     runtime,
@@ -43,10 +45,12 @@ export function planNode(facts: Facts, choices: Choices): Plan {
     dockerignore: dockerignoreGroups(node),
     node: {
       installFiles: node.installFiles,
-      install: installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined),
+      install: installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name),
+      memberManifests: (node.workspace?.manifests ?? []).map((file) => ({ file: contextPath(file, 'workspace manifest'), dir: contextPath(posix.dirname(file), 'workspace folder') })),
       productionDependencies: node.productionDependencies > 0,
       build: node.buildScript,
-      outDir: node.outDir,
+      outDir: node.outDir && posix.join(workdir, node.outDir),
+      workdir,
       nativeTools,
       runtimePackages,
     },
