@@ -20,7 +20,13 @@ export interface CliStreams {
 /** Runs the CLI and returns its exit code; never throws for user-facing problems. */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
   const fail = (error: unknown): number => {
-    if (!isKnownError(error)) throw error;
+    if (!isKnownError(error)) {
+      // A bug, not the user's doing: still one line, and the stack only when asked for.
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const stack = process.env.CREATE_DOCKERFILE_DEBUG === '1' && error instanceof Error ? `\n${error.stack}` : '';
+      streams.stderr.write(`create-dockerfile: internal error: ${message} (set CREATE_DOCKERFILE_DEBUG=1 for details)${stack}\n`);
+      return 1;
+    }
     const hint = error instanceof UsageError ? ' (see --help)' : '';
     streams.stderr.write(`create-dockerfile: ${error.message}${hint}\n`);
     return error.exitCode;

@@ -3,8 +3,10 @@ import { planGo } from './plan/go.js';
 import type { DetectOptions } from './detect/index.js';
 import { detectNode, isNodeProject } from './detect/node.js';
 import { planNode } from './plan/node.js';
+import { detectC, isCProject } from './detect/c.js';
+import { planC } from './plan/c.js';
 import { chosenMain } from './plan/go.js';
-import type { Choices, Facts, GoFacts, Language, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
+import type { CFacts, Choices, Facts, GoFacts, Language, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
 
 /**
  * The one table that knows every language. Adding a language means one detector, one planner and one
@@ -56,8 +58,11 @@ export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
   {
     language: 'c',
     marker: 'Makefile, CMakeLists.txt, meson.build or *.c',
-    looksLike: (snapshot) =>
-      has(snapshot, (file) => ['CMakeLists.txt', 'meson.build'].includes(file) || (!file.includes('/') && file.endsWith('.c'))),
+    looksLike: isCProject,
+    detect: detectC,
+    plan: planC,
+    service: (facts) => facts as CFacts,
+    unavailable: (facts) => ((facts as CFacts).staticPossible ? {} : { scratch: 'a library cannot link statically' }),
   },
 ];
 

@@ -86,7 +86,39 @@ export interface NodeFacts {
   readonly notes: readonly string[];
 }
 
-export type Facts = GoFacts | NodeFacts;
+export type CBuildSystem = 'cc' | 'make' | 'cmake' | 'meson';
+
+export interface CLibrary {
+  /** As the project names it: a -l name or a pkg-config / find_package name. */
+  readonly name: string;
+  readonly devPackage: string;
+  readonly runtimePackage: string;
+  /** Whether Debian ships a static archive that links without further dependencies. */
+  readonly staticOk: boolean;
+}
+
+export interface CFacts {
+  readonly language: 'c';
+  readonly projectName: string;
+  readonly buildSystem: CBuildSystem;
+  /** For a lone program: the source files cc compiles. */
+  readonly sources: readonly string[];
+  readonly cxx: boolean;
+  /** The executable's name, and where the build system leaves it, relative to the project. */
+  readonly binary: string;
+  readonly binaryOutput: string;
+  readonly libraries: readonly CLibrary[];
+  /** Libraries the project links that the table does not know; they prevent a static build. */
+  readonly unknownLibraries: readonly string[];
+  readonly staticPossible: boolean;
+  readonly listens: boolean;
+  readonly port?: number;
+  readonly portSource?: string;
+  readonly buildOutputDirs: readonly string[];
+  readonly notes: readonly string[];
+}
+
+export type Facts = GoFacts | NodeFacts | CFacts;
 
 /** What the user chose or confirmed; every field has a CLI flag. */
 export interface Choices {
@@ -112,8 +144,25 @@ export interface Plan {
   readonly nextCommand: string;
   /** .dockerignore content, grouped so each group can say why it is there. */
   readonly dockerignore: readonly { readonly why: string; readonly patterns: readonly string[] }[];
+  /** For compiled languages: the one file the runtime copies from the build stage, and where it goes. */
+  readonly binary?: { readonly source: string; readonly path: string };
   readonly go?: GoPlan;
   readonly node?: NodePlan;
+  readonly c?: CPlan;
+}
+
+export interface CPlan {
+  readonly static: boolean;
+  /** Debian packages the builder installs: -dev libraries and the build system's tools. */
+  readonly builderPackages: readonly string[];
+  readonly runtimePackages: readonly string[];
+  /** The shell command that builds, run in /src; it leaves the binary at binaryOutput. */
+  readonly buildCommand: string;
+  readonly binaryOutput: string;
+  readonly binaryPath: string;
+  /** Packages distroless cc already holds; their libraries are not copied again. */
+  readonly distrolessPackages: readonly string[];
+  readonly createUser: boolean;
 }
 
 /** The commands of one package manager, as the templates run them. */

@@ -210,6 +210,29 @@ ENTRYPOINT ["/nodejs/bin/node"]
   });
 }
 
+/**
+ * gcc:14 as upstream lays it out (gcc, g++ and cc in /usr/local/bin) but with Debian 13's gcc 14
+ * rather than one built from source; apt stays usable so generated builders can add -dev packages.
+ */
+const gcc14: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: 'gcc:14',
+  parents: ['debian:13-slim'],
+  context: { 'machine-ca.crt': machineCa() },
+  dockerfile: `FROM debian:13-slim
+COPY machine-ca.crt /tmp/machine-ca.crt
+RUN set -eux; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends gcc-14 g++-14 cpp-14 libc6-dev make pkg-config ca-certificates git xz-utils dpkg-dev; \\
+${TRUST_MACHINE_CA}
+    for tool in gcc g++ cpp gcc-ar gcc-nm gcc-ranlib gcov; do ln -s "/usr/bin/$tool-14" "/usr/local/bin/$tool"; done; \\
+    ln -s gcc /usr/local/bin/cc; ln -s g++ /usr/local/bin/c++; \\
+    rm -rf /var/lib/apt/lists/*
+CMD ["bash"]
+`,
+  check: { command: ['sh', '-c', 'gcc --version | head -n1'], expect: ' 14.' },
+};
+
 export const RECIPES: readonly Recipe[] = [
   debianSlim,
   golang('1.24'),
@@ -218,6 +241,7 @@ export const RECIPES: readonly Recipe[] = [
   distroless('static', []),
   distroless('base', ['libc6', 'libssl3t64']),
   distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']),
+  gcc14,
   ...Object.keys(NODE_VERSIONS).flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
 ];
 

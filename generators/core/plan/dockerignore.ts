@@ -25,6 +25,7 @@ export function dockerignoreGroups(facts: Facts): IgnoreGroup[] {
 
 const LANGUAGE_IGNORES: Partial<Record<Facts['language'], IgnoreGroup>> = {
   go: { why: 'Go test binaries, profiles and coverage output.', patterns: ['*.test', '*.out', '*.prof', 'coverage*'] },
+  c: { why: 'Objects, archives and binaries built on the host: the image compiles its own.', patterns: ['*.o', '*.a', '*.so', '*.obj', 'a.out', 'CMakeCache.txt', 'CMakeFiles', 'compile_commands.json'] },
   node: {
     why: 'Dependencies and caches installed on the host: the image installs its own for Linux.',
     patterns: ['**/node_modules', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store', '.yarn/cache', '.npm', '.eslintcache', 'coverage', '.nyc_output'],

@@ -35,6 +35,7 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     user: NONROOT,
     port,
     entrypoint: [binaryPath],
+    binary: { source: `/out/${binary}`, path: binaryPath },
     notes,
     nextCommand: nextCommand(go.projectName, port),
     dockerignore: dockerignoreGroups(go),

@@ -8,6 +8,8 @@ export const IMAGES = {
   distrolessStatic: 'gcr.io/distroless/static-debian13:nonroot',
   distrolessBase: 'gcr.io/distroless/base-debian13:nonroot',
   scratch: 'scratch',
+  gcc: 'gcc:14',
+  distrolessCc: 'gcr.io/distroless/cc-debian13:nonroot',
   node: (major: string) => `node:${major}`,
   nodeSlim: (major: string) => `node:${major}-slim`,
   distrolessNode: (major: string) => `gcr.io/distroless/nodejs${major}-debian13:nonroot`,

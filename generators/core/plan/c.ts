@@ -1,0 +1,75 @@
+import { UserError } from '../errors.js';
+import { contextPath, port as checkPort, shellWord } from '../render/quote.js';
+import type { CFacts, Choices, Facts, Plan, Runtime } from '../types.js';
+import { dockerignoreGroups } from './dockerignore.js';
+import { IMAGES, NONROOT } from './images.js';
+import { nextCommand } from './next-command.js';
+
+/** What distroless cc holds; a dynamic binary's libraries from these packages are already there. */
+const DISTROLESS_CC_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64'];
+
+const BUILD_TOOLS: Record<CFacts['buildSystem'], readonly string[]> = { cc: [], make: [], cmake: ['cmake'], meson: ['meson', 'ninja-build'] };
+
+export function planC(facts: Facts, choices: Choices): Plan {
+  const c = facts as CFacts;
+  const { runtime, reason } = chooseRuntime(c, choices.runtime);
+  const isStatic = runtime === 'scratch';
+  const port = choices.port ?? c.port;
+  if (port !== undefined) checkPort(port);
+  const binaryPath = `/usr/local/bin/${c.binary}`;
+  return {
+    language: 'c',
+    runtime,
+    runtimeReason: reason,
+    builderImage: IMAGES.gcc,
+    runtimeImage: runtime === 'scratch' ? IMAGES.scratch : runtime === 'slim' ? IMAGES.debianSlim : IMAGES.distrolessCc,
+    imageName: c.projectName,
+    user: NONROOT,
+    port,
+    entrypoint: [binaryPath],
+    binary: { source: `/out/${c.binary}`, path: binaryPath },
+    notes: [...c.notes],
+    nextCommand: nextCommand(c.projectName, port),
+    dockerignore: dockerignoreGroups(c),
+    c: {
+      static: isStatic,
+      builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem]])],
+      runtimePackages: runtime === 'slim' ? [...new Set(c.libraries.map((library) => library.runtimePackage))] : [],
+      buildCommand: buildCommand(c, isStatic),
+      binaryOutput: contextPath(c.binaryOutput, 'binary'),
+      binaryPath,
+      distrolessPackages: DISTROLESS_CC_PACKAGES,
+      createUser: runtime === 'slim',
+    },
+  };
+}
+
+function chooseRuntime(c: CFacts, requested?: Runtime): { runtime: Runtime; reason: string } {
+  const blockers = [...c.libraries.filter((library) => !library.staticOk).map((library) => library.name), ...c.unknownLibraries];
+  if (requested === 'scratch' && !c.staticPossible) {
+    throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
+  }
+  const detected = c.staticPossible
+    ? { runtime: 'scratch' as const, reason: 'every library links statically, so the binary needs nothing else' }
+    : { runtime: 'distroless' as const, reason: `${blockers.join(', ')} cannot link statically; distroless cc plus exactly the libraries the binary loads` };
+  if (!requested || requested === detected.runtime) return detected;
+  return { runtime: requested, reason: `you chose ${requested} over the default ${detected.runtime}` };
+}
+
+function buildCommand(c: CFacts, isStatic: boolean): string {
+  const staticFlag = isStatic ? ' -static' : '';
+  switch (c.buildSystem) {
+    case 'cc': {
+      const compiler = c.cxx ? 'c++' : 'cc';
+      const sources = c.sources.map((file) => shellWord(contextPath(file, 'source file'))).join(' ');
+      const libs = c.libraries.map((library) => ` -l${library.name.replace(/^lib/, '')}`).join('');
+      return `${compiler} -O2 -Wall${staticFlag} -o ${c.binaryOutput} ${sources}${libs}`;
+    }
+    case 'make':
+      return `make -j"$(nproc)"${isStatic ? ' LDFLAGS=-static' : ''}`;
+    case 'cmake':
+      return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
+    case 'meson':
+      return `meson setup build --buildtype=release${isStatic ? ' -Dprefer_static=true -Dc_link_args=-static' : ''} && meson compile -C build`;
+  }
+}
