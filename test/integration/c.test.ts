@@ -1,0 +1,89 @@
+import { jest } from '@jest/globals';
+import type { CFacts, Runtime } from '../../generators/core/types.js';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { containerLogs, httpGet, processUids, removeContainer, removeImage, startContainer } from '../harness/container.js';
+import { requireEngine } from '../harness/engine.js';
+import { generateInto } from '../harness/generated.js';
+import { buildImage } from '../harness/image-build.js';
+import { fileSize, listFiles } from '../harness/image-files.js';
+import { copyFixture, removeDir } from '../harness/project.js';
+
+// Installing -dev packages and compiling take a while on a small machine.
+jest.setTimeout(20 * 60_000);
+
+beforeAll(requireEngine);
+
+interface CommandCase {
+  readonly fixture: string;
+  readonly runtimes: readonly Runtime[];
+  readonly args: readonly string[];
+  readonly output: RegExp;
+}
+
+const COMMANDS: readonly CommandCase[] = [
+  { fixture: 'hello', runtimes: ['scratch', 'distroless', 'slim'], args: ['from', 'docker'], output: /^hello from C from docker\n$/ },
+  { fixture: 'make-project', runtimes: ['scratch', 'slim'], args: ['docker'], output: /^greetings from make, docker, as uid 65532\n$/ },
+  { fixture: 'cmake-project', runtimes: ['scratch', 'distroless'], args: [], output: /^calc: 2\^10 = 1024\n$/ },
+  { fixture: 'zlib-dynamic', runtimes: ['scratch', 'distroless', 'slim'], args: [], output: /^zlib \d+\.\d+[.\d]* roundtrip ok\n$/ },
+];
+
+/** Files the image has that its runtime base does not: what the Dockerfile added. */
+async function addedFiles(image: string, base: string): Promise<string[]> {
+  const inBase = new Set(base === 'scratch' ? [] : await listFiles(base));
+  return (await listFiles(image)).filter((path) => !inBase.has(path) && !path.endsWith('/') && !['.dockerenv', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab', 'dev/console', 'dev/pts', 'dev/shm', 'proc', 'sys'].includes(path));
+}
+
+describe.each(COMMANDS)('C $fixture', (testCase) => {
+  test.each(testCase.runtimes)('builds and runs as non-root on %s', async (runtime) => {
+    const dir = copyFixture('c', testCase.fixture);
+    let tag: string | undefined;
+    try {
+      const { plan, facts } = await generateInto(dir, ['--runtime', runtime]);
+      tag = await buildImage(dir, plan);
+      const run = await docker(['run', '--rm', tag, ...testCase.args], { reject: false, all: true, stripFinalNewline: false });
+      expect(String(run.all)).toMatch(testCase.output);
+      expect(run.exitCode).toBe(0);
+      const image = await inspectImage(tag);
+      expect(image.Config.User).toBe('65532:65532');
+
+      const added = await addedFiles(tag, plan.runtimeImage);
+      const binary = plan.binary!.path.slice(1);
+      if (runtime === 'scratch') {
+        // Nothing but the static binary: the image is the binary, give or take tar's overhead.
+        expect(added).toEqual([binary]);
+        expect(image.Size).toBeLessThanOrEqual((await fileSize(tag, plan.binary!.path)) * 1.05);
+      }
+      if (runtime === 'distroless') {
+        // Exactly the libraries distroless cc lacks: libz for zlib-dynamic, nothing for the others.
+        const libraries = (facts as CFacts).libraries.length > 0 ? ['usr/lib/x86_64-linux-gnu/libz.so.1'] : [];
+        expect(added.sort()).toEqual([...libraries, binary].sort());
+      }
+      if (runtime === 'slim') expect(added.filter((path) => /(^|\/)bin\/(gcc|cc|make|cmake)$/.test(path))).toEqual([]);
+    } finally {
+      if (tag) await removeImage(tag);
+      removeDir(dir);
+    }
+  });
+});
+
+test('C tcp-server: serves HTTP from scratch as non-root', async () => {
+  const dir = copyFixture('c', 'tcp-server');
+  let tag: string | undefined;
+  let container: string | undefined;
+  try {
+    const { plan } = await generateInto(dir);
+    expect([plan.runtime, plan.port]).toEqual(['scratch', 8080]);
+    tag = await buildImage(dir, plan);
+    const running = await startContainer(tag, plan.port!);
+    container = running.id;
+    const response = await httpGet(`${running.url}/`).catch(async (error: Error) => {
+      throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
+    });
+    expect(response.body).toBe('hello from C server as uid 65532\n');
+    expect(await processUids(running.id)).toEqual(['65532']);
+  } finally {
+    if (container) await removeContainer(container);
+    if (tag) await removeImage(tag);
+    removeDir(dir);
+  }
+});
