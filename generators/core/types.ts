@@ -140,6 +140,8 @@ export interface Plan {
   readonly entrypoint: readonly string[];
   readonly cmd?: readonly string[];
   readonly notes: readonly string[];
+  /** Whether the output uses BuildKit-only syntax (cache mounts), which the header then says. */
+  readonly needsBuildKit: boolean;
   /** Next command a user runs, shown after generation. */
   readonly nextCommand: string;
   /** .dockerignore content, grouped so each group can say why it is there. */

@@ -35,7 +35,7 @@ interface Row {
 }
 
 interface Case {
-  readonly language: 'go' | 'node';
+  readonly language: 'go' | 'node' | 'c';
   readonly fixture: string;
   readonly runtime: Runtime;
   /** The source file a source-only edit touches. */
@@ -54,6 +54,12 @@ const CASES: readonly Case[] = [
   { language: 'node', fixture: 'yarn-app', runtime: 'distroless', edit: 'app.js' },
   { language: 'node', fixture: 'native-addon', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'plain-main', runtime: 'distroless', edit: 'main.js' },
+  { language: 'c', fixture: 'hello', runtime: 'scratch', edit: 'hello.c' },
+  { language: 'c', fixture: 'make-project', runtime: 'scratch', edit: 'greet.c' },
+  { language: 'c', fixture: 'cmake-project', runtime: 'scratch', edit: 'main.c' },
+  { language: 'c', fixture: 'zlib-dynamic', runtime: 'scratch', edit: 'main.c' },
+  { language: 'c', fixture: 'zlib-dynamic', runtime: 'distroless', edit: 'main.c' },
+  { language: 'c', fixture: 'tcp-server', runtime: 'scratch', edit: 'server.c' },
 ];
 
 /** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
@@ -61,6 +67,7 @@ function sourceEdit(file: string): string {
   const stamp = Date.now();
   if (file.endsWith('.go')) return `\nvar benchEdit = "${stamp}"\n`;
   if (file.endsWith('.ts')) return `\nexport const benchEdit = ${stamp};\n`;
+  if (file.endsWith('.c')) return `\nint bench_edit_${stamp} = 1;\n`;
   return `\nglobalThis.benchEdit = ${stamp};\n`;
 }
 

@@ -1,6 +1,6 @@
 import type { Plan } from '../../generators/core/types.js';
 import { inspectImage } from '../../generators/verify/docker.js';
-import { fileSize, treeBytes } from './image-files.js';
+import { addedFiles, fileSize, treeBytes } from './image-files.js';
 
 export interface Floor {
   readonly bytes: number;
@@ -30,4 +30,22 @@ export async function nodeFloor(image: string, plan: Plan): Promise<Floor> {
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
 }
 
-export const floorFor = (image: string, plan: Plan): Promise<Floor> => (plan.language === 'node' ? nodeFloor(image, plan) : goFloor(image, plan));
+/**
+ * C's floor: the binary, plus on distroless the shared libraries copied next to it, plus the base
+ * image unless it is scratch. Only files the program loads count, so nothing extra can hide here.
+ */
+export async function cFloor(image: string, plan: Plan): Promise<Floor> {
+  const binary = plan.binary!.path;
+  const parts = [{ name: `binary ${binary}`, bytes: await fileSize(image, binary) }];
+  if (plan.runtime === 'distroless') {
+    for (const path of (await addedFiles(image, plan.runtimeImage)).filter((file) => /\.so(\.\d+)*$/.test(file))) {
+      parts.push({ name: `library /${path}`, bytes: await fileSize(image, `/${path}`) });
+    }
+  }
+  if (plan.runtime !== 'scratch') parts.push({ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size });
+  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
+}
+
+const FLOORS = { go: goFloor, node: nodeFloor, c: cFloor } as const;
+
+export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[plan.language as keyof typeof FLOORS](image, plan);

@@ -52,3 +52,12 @@ export async function treeBytes(image: string, path: string): Promise<number> {
     }
   });
 }
+
+/** Entries docker itself adds to every container's filesystem; never part of what a Dockerfile adds. */
+const CONTAINER_ENTRIES = new Set(['.dockerenv', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab', 'dev/console', 'dev/pts', 'dev/shm', 'proc', 'sys']);
+
+/** Files an image has that its runtime base does not: exactly what the Dockerfile added. */
+export async function addedFiles(image: string, base: string): Promise<string[]> {
+  const inBase = new Set(base === 'scratch' ? [] : await listFiles(base));
+  return (await listFiles(image)).filter((path) => !inBase.has(path) && !path.endsWith('/') && !CONTAINER_ENTRIES.has(path));
+}

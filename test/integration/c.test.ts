@@ -5,7 +5,7 @@ import { containerLogs, httpGet, processUids, removeContainer, removeImage, star
 import { requireEngine } from '../harness/engine.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
-import { fileSize, listFiles } from '../harness/image-files.js';
+import { addedFiles, fileSize } from '../harness/image-files.js';
 import { copyFixture, removeDir } from '../harness/project.js';
 
 // Installing -dev packages and compiling take a while on a small machine.
@@ -26,12 +26,6 @@ const COMMANDS: readonly CommandCase[] = [
   { fixture: 'cmake-project', runtimes: ['scratch', 'distroless'], args: [], output: /^calc: 2\^10 = 1024\n$/ },
   { fixture: 'zlib-dynamic', runtimes: ['scratch', 'distroless', 'slim'], args: [], output: /^zlib \d+\.\d+[.\d]* roundtrip ok\n$/ },
 ];
-
-/** Files the image has that its runtime base does not: what the Dockerfile added. */
-async function addedFiles(image: string, base: string): Promise<string[]> {
-  const inBase = new Set(base === 'scratch' ? [] : await listFiles(base));
-  return (await listFiles(image)).filter((path) => !inBase.has(path) && !path.endsWith('/') && !['.dockerenv', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab', 'dev/console', 'dev/pts', 'dev/shm', 'proc', 'sys'].includes(path));
-}
 
 describe.each(COMMANDS)('C $fixture', (testCase) => {
   test.each(testCase.runtimes)('builds and runs as non-root on %s', async (runtime) => {

@@ -29,6 +29,7 @@ export function planC(facts: Facts, choices: Choices): Plan {
     entrypoint: [binaryPath],
     binary: { source: `/out/${c.binary}`, path: binaryPath },
     notes: [...c.notes],
+    needsBuildKit: false,
     nextCommand: nextCommand(c.projectName, port),
     dockerignore: dockerignoreGroups(c),
     c: {

@@ -37,6 +37,7 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     entrypoint: [binaryPath],
     binary: { source: `/out/${binary}`, path: binaryPath },
     notes,
+    needsBuildKit: true,
     nextCommand: nextCommand(go.projectName, port),
     dockerignore: dockerignoreGroups(go),
     go: {

@@ -1,0 +1,85 @@
+import { detect } from '../../generators/core/detect/index.js';
+import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
+import { planFor } from '../../generators/core/languages.js';
+import type { CFacts, Choices } from '../../generators/core/types.js';
+
+const main = (body = '') => `#include <stdio.h>\n${body}\nint main(void) { puts("x"); return 0; }\n`;
+const project = (files: Record<string, string>) => detect(memorySnapshot('/src/tool', files)) as CFacts;
+const plan = (files: Record<string, string>, choices: Choices = {}) => planFor(project(files), choices);
+
+describe('C detection', () => {
+  test('a lone .c file builds with cc, named after the file that has main()', () => {
+    expect(project({ 'hello.c': main() })).toMatchObject({ buildSystem: 'cc', binary: 'hello', binaryOutput: 'hello', sources: ['hello.c'], staticPossible: true });
+  });
+
+  test('a lone file that includes zlib.h links -lz, which still allows a static build', () => {
+    const facts = project({ 'z.c': main('#include <zlib.h>\n#include <math.h>') });
+    expect(facts.libraries.map((library) => library.name)).toEqual(['z']);
+    expect(plan({ 'z.c': main('#include <zlib.h>') }).c!.buildCommand).toBe('cc -O2 -Wall -static -o z z.c -lz');
+  });
+
+  test('Makefile: TARGET names the binary, -l flags and pkg-config modules name the libraries', () => {
+    const facts = project({ 'Makefile': 'TARGET = fetcher\nLDLIBS = -lcurl -lm $(shell pkg-config --libs zlib)\n', 'main.c': main(), 'util.c': '' });
+    expect(facts).toMatchObject({ buildSystem: 'make', binary: 'fetcher', staticPossible: false });
+    expect(facts.libraries.map((library) => [library.name, library.devPackage, library.runtimePackage])).toEqual([
+      ['curl', 'libcurl4-openssl-dev', 'libcurl4t64'],
+      ['zlib', 'zlib1g-dev', 'zlib1g'],
+    ]);
+  });
+
+  test('Makefile without TARGET: the first real rule names the binary', () => {
+    expect(project({ 'Makefile': 'CFLAGS=-O2\n\nserver: main.o net.o\n\t$(CC) -o $@ $^\n\nclean:\n\trm -f server\n', 'main.c': main() }).binary).toBe('server');
+  });
+
+  test('CMake: add_executable and find_package; meson: executable and dependency', () => {
+    const cmake = project({ 'CMakeLists.txt': 'project(x C)\nfind_package(ZLIB REQUIRED)\nfind_package(Threads)\nadd_executable(squeeze main.c)\ntarget_link_libraries(squeeze PRIVATE ZLIB::ZLIB m)\n', 'main.c': main() });
+    expect(cmake).toMatchObject({ buildSystem: 'cmake', binary: 'squeeze', binaryOutput: 'build/squeeze' });
+    expect(cmake.libraries.map((library) => library.devPackage)).toEqual(['zlib1g-dev']);
+    const meson = project({ 'meson.build': "project('x', 'c')\nexecutable('web', 'main.c', dependencies: [dependency('libcurl'), dependency('threads')])\n", 'main.c': main() });
+    expect(meson).toMatchObject({ buildSystem: 'meson', binary: 'web', binaryOutput: 'build/web', staticPossible: false });
+  });
+
+  test('an unknown library prevents a static build and says what to do', () => {
+    const facts = project({ 'Makefile': 'TARGET = a\nLDLIBS = -lfrobnicate\n', 'a.c': main() });
+    expect(facts).toMatchObject({ unknownLibraries: ['frobnicate'], staticPossible: false });
+    expect(facts.notes.join(' ')).toMatch(/frobnicate.*-dev packages/);
+  });
+
+  test('a server: listen/bind, and the port from htons or a PORT define', () => {
+    expect(project({ 's.c': '#define LISTEN_PORT 9000\nint main(void){ bind(0,0,0); listen(0,1); }\n' })).toMatchObject({ listens: true, port: 9000 });
+    expect(project({ 's.c': 'int main(void){ a.sin_port = htons(7070); bind(0,0,0); }\n' }).port).toBe(7070);
+  });
+
+  test('a Makefile next to Go code is not a C project', () => {
+    expect(detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\n', 'main.go': 'package main\nfunc main() {}\n', 'Makefile': 'all:\n\tgo build\n', 'cgo_helper.c': '' })).language).toBe('go');
+  });
+
+  test.each([
+    ['no sources', { 'Makefile': 'all:\n' }, /no supported project/],
+    ['no main()', { 'lib.c': 'int f(void) { return 1; }\n' }, /no main\(\)/],
+    ['a CMakeLists.txt without add_executable', { 'CMakeLists.txt': 'project(x)\nadd_library(x x.c)\n', 'x.c': '' }, /cannot tell which executable/],
+  ])('%s is a clear user error', (_name, files, message) => {
+    expect(() => project(files)).toThrow(message);
+  });
+});
+
+describe('C planning', () => {
+  test('static when every library allows it: scratch, -static, and a check that the link really was static', () => {
+    const result = plan({ 'hello.c': main() });
+    expect(result).toMatchObject({ runtime: 'scratch', builderImage: 'gcc:14', user: '65532:65532', entrypoint: ['/usr/local/bin/hello'] });
+    expect(result.c).toMatchObject({ static: true, builderPackages: [], runtimePackages: [] });
+  });
+
+  test('a library that cannot link statically: distroless cc by default, scratch refused with the culprit named', () => {
+    const files = { 'Makefile': 'TARGET = get\nLDLIBS = -lcurl\n', 'get.c': main() };
+    expect(plan(files)).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/cc-debian13:nonroot' });
+    expect(plan(files).c!.distrolessPackages).toEqual(['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']);
+    expect(() => plan(files, { runtime: 'scratch' })).toThrow(/curl prevents/);
+  });
+
+  test('slim installs the runtime packages and only the builder installs -dev packages and build tools', () => {
+    const result = plan({ 'CMakeLists.txt': 'find_package(CURL)\nadd_executable(get main.c)\n', 'main.c': main() }, { runtime: 'slim' });
+    expect(result.c).toMatchObject({ builderPackages: ['libcurl4-openssl-dev', 'cmake'], runtimePackages: ['libcurl4t64'], createUser: true, static: false });
+    expect(result.c!.buildCommand).toBe('cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j"$(nproc)"');
+  });
+});
