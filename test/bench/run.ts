@@ -52,6 +52,8 @@ const CASES: readonly Case[] = [
   { language: 'node', fixture: 'ts-app', runtime: 'distroless', edit: 'src/server.ts' },
   { language: 'node', fixture: 'pnpm-app', runtime: 'distroless', edit: 'index.js' },
   { language: 'node', fixture: 'yarn-app', runtime: 'distroless', edit: 'app.js' },
+  { language: 'node', fixture: 'berry-app', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'bun-app', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'native-addon', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'plain-main', runtime: 'distroless', edit: 'main.js' },
   { language: 'c', fixture: 'hello', runtime: 'scratch', edit: 'hello.c' },

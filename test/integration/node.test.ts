@@ -31,6 +31,8 @@ const CASES: readonly NodeCase[] = [
   { fixture: 'ts-app', runtimes: ['distroless', 'slim'], path: '/', extra: '2m' },
   { fixture: 'pnpm-app', runtimes: ['distroless'], path: '/', extra: '1m' },
   { fixture: 'yarn-app', runtimes: ['distroless'], path: '/', extra: '2h' },
+  { fixture: 'berry-app', runtimes: ['distroless'], path: '/', extra: '3s' },
+  { fixture: 'bun-app', runtimes: ['distroless'], path: '/', extra: '4s' },
   { fixture: 'native-addon', runtimes: ['slim', 'distroless'], path: '/', extra: 'sqlite 3.' },
   { fixture: 'plain-main', runtimes: ['distroless', 'slim'], path: '/', extra: 'no start script' },
   { fixture: 'npm-workspaces', runtimes: ['distroless'], path: '/', flags: ['--workspace', '@mono/api'], extra: 'hello api from shared 1s' },

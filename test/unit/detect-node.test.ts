@@ -25,11 +25,11 @@ describe('Node detection', () => {
     [{ 'package-lock.json': '{}' }, {}, 'npm', 'package-lock.json'],
     [{ 'npm-shrinkwrap.json': '{}' }, {}, 'npm', 'npm-shrinkwrap.json'],
     [{ 'yarn.lock': '# yarn lockfile v1\n' }, {}, 'yarn', 'yarn.lock'],
-    [{ 'yarn.lock': '__metadata:\n  version: 8\n' }, {}, 'yarn-berry', 'yarn.lock'],
+    [{ 'yarn.lock': '__metadata:\n  version: 8\n', '.yarnrc.yml': 'nodeLinker: node-modules\n' }, {}, 'yarn-berry', 'yarn.lock'],
     [{ 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" }, {}, 'pnpm', 'pnpm-lock.yaml'],
     [{ 'bun.lock': '{}' }, {}, 'bun', 'bun.lock'],
     [{ 'package-lock.json': '{}', 'pnpm-lock.yaml': '' }, { packageManager: 'pnpm@9.12.1+sha512.abc' }, 'pnpm', 'packageManager "pnpm@9.12.1"'],
-    [{}, { packageManager: 'yarn@4.5.0' }, 'yarn-berry', 'packageManager "yarn@4.5.0"'],
+    [{ '.yarnrc.yml': 'nodeLinker: "node-modules"\n' }, { packageManager: 'yarn@4.5.0' }, 'yarn-berry', 'packageManager "yarn@4.5.0"'],
     [{}, {}, 'npm', 'default: no lockfile'],
   ])('package manager from %j and %j is %s (%s)', (files, fields, manager, source) => {
     const facts = project({ 'package.json': pkg({ main: 'server.js', ...fields }), 'server.js': server, ...files });

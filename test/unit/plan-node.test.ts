@@ -39,8 +39,24 @@ describe('Node planning', () => {
     expect(plan({}).node!.install.installAll).toBe('npm install');
   });
 
-  test('yarn berry and bun are detected and refused clearly', () => {
-    expect(() => plan({ packageManager: 'yarn@4.5.0' })).toThrow(/Yarn 2\+ \(berry\) projects are detected but not supported yet/);
-    expect(() => plan({}, { 'bun.lockb': '' })).toThrow(/bun projects are detected but not supported yet/);
+  test('yarn berry installs @yarnpkg/cli-dist at the pinned version and focuses production dependencies', () => {
+    const berry = plan({ packageManager: 'yarn@4.5.0' }, { 'yarn.lock': '__metadata:\n', '.yarnrc.yml': 'nodeLinker: node-modules\n' });
+    expect(berry.node!.install).toMatchObject({
+      setup: 'npm install --global --force @yarnpkg/cli-dist@4.5.0',
+      installAll: 'yarn install --immutable',
+      installProduction: 'yarn workspaces focus --all --production',
+    });
+    expect(berry.node!.installFiles).toEqual(['package.json', 'yarn.lock', '.yarnrc.yml']);
+  });
+
+  test("yarn Plug'n'Play and yarnPath are refused with what to change", () => {
+    expect(() => plan({ packageManager: 'yarn@4.5.0' }, { 'yarn.lock': '__metadata:\n' })).toThrow(/set `nodeLinker: node-modules` in .yarnrc.yml/);
+    expect(() => plan({ packageManager: 'yarn@4.5.0' }, { '.yarnrc.yml': 'nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn.cjs\n' })).toThrow(/yarnPath is not supported yet/);
+  });
+
+  test('bun installs the dependencies with a frozen lockfile, and node runs the app', () => {
+    const bun = plan({}, { 'bun.lock': '{}' });
+    expect(bun.node!.install).toMatchObject({ setup: 'npm install --global bun@1.4.5', installProduction: 'bun install --frozen-lockfile --production' });
+    expect(bun.cmd).toEqual(['server.js']);
   });
 });

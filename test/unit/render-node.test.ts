@@ -12,6 +12,8 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
   ['ts-app', {}],
   ['pnpm-app', {}],
   ['yarn-app', {}],
+  ['berry-app', {}],
+  ['bun-app', {}],
   ['native-addon', {}],
   ['plain-main', {}],
 ];

@@ -39,6 +39,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
 
   const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
   const manager = packageManager(root, rootPkg.packageManager);
+  if (manager.name === 'yarn-berry') checkBerryLinker(root.read('.yarnrc.yml') ?? '');
   if (member && manager.name !== 'npm') throw new UserError(`--workspace with ${manager.name} is not supported yet; npm workspaces are`);
   if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
 
@@ -97,6 +98,17 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
       : [],
     notes,
   };
+}
+
+/**
+ * Yarn 2+ defaults to Plug'n'Play, which has no node_modules to ship and needs node started with its
+ * loader; only the node-modules linker is generated for now, so anything else is refused plainly.
+ */
+function checkBerryLinker(yarnrc: string): void {
+  if (!/^\s*nodeLinker\s*:\s*["']?node-modules["']?\s*$/m.test(yarnrc)) {
+    throw new UserError('Yarn Plug\'n\'Play is not supported yet: set `nodeLinker: node-modules` in .yarnrc.yml');
+  }
+  if (/^\s*yarnPath\s*:/m.test(yarnrc)) throw new UserError('.yarnrc.yml yarnPath is not supported yet: remove it and pin Yarn with the packageManager field');
 }
 
 /** A workspace root usually has no entry of its own: say which members there are to choose from. */

@@ -1,9 +1,8 @@
-import { UserError } from '../errors.js';
 import type { NodeInstallPlan, NodePackageManager } from '../types.js';
 import { shellWord } from '../render/quote.js';
 
 /** Versions used when a project pins none, so the same project always gets the same Dockerfile. */
-const DEFAULT_TOOL_VERSIONS = { pnpm: '10.34.8', yarn: '1.22.22' } as const;
+const DEFAULT_TOOL_VERSIONS = { pnpm: '10.34.8', yarn: '1.22.22', 'yarn-berry': '4.18.1', bun: '1.4.5' } as const;
 
 /**
  * One row per package manager: how the templates install, prune and build. Each install is frozen
@@ -42,7 +41,26 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         runBuild: 'yarn run build',
       };
     }
-    default:
-      throw new UserError(`${manager === 'yarn-berry' ? 'Yarn 2+ (berry)' : 'bun'} projects are detected but not supported yet; use npm, pnpm or yarn 1`);
+    case 'yarn-berry': {
+      // Yarn 2+ ships as @yarnpkg/cli-dist, one version per Yarn release; `focus` needs no plugin since 4.
+      return {
+        setup: `npm install --global --force ${shellWord(`@yarnpkg/cli-dist@${version ?? DEFAULT_TOOL_VERSIONS['yarn-berry']}`)}`,
+        cacheTarget: '/root/.yarn/berry/cache',
+        installAll: hasLockfile ? 'yarn install --immutable' : 'yarn install',
+        installProduction: 'yarn workspaces focus --all --production',
+        runBuild: 'yarn run build',
+      };
+    }
+    case 'bun': {
+      // bun installs the dependencies; node still runs the app, as on any Node image.
+      const frozen = hasLockfile ? ' --frozen-lockfile' : '';
+      return {
+        setup: `npm install --global ${shellWord(`bun@${version ?? DEFAULT_TOOL_VERSIONS.bun}`)}`,
+        cacheTarget: '/root/.bun/install/cache',
+        installAll: `bun install${frozen}`,
+        installProduction: `bun install${frozen} --production`,
+        runBuild: 'bun run build',
+      };
+    }
   }
 }
