@@ -1,4 +1,5 @@
 export const USAGE = `Usage: create-dockerfile [dir] [options]
+       create-dockerfile lint [file]
        npm create dockerfile@latest -- [dir] [options]
 
 Detects the project in dir (default: the current directory) and writes a multi-stage Dockerfile
@@ -18,6 +19,9 @@ Options:
       --force                 overwrite files that differ without asking
   -h, --help                  show this help
   -v, --version               show the version
+
+\`lint\` checks any Dockerfile (default ./Dockerfile) against the rules every generated one passes
+(hadolint's DL rules and BuildKit's build checks) and prints file:line RULE message for each finding.
 
 Without a terminal on stdin, create-dockerfile behaves as with --yes and says so on stderr.
 Exit codes: 0 done, 1 project or user error, 2 usage error.

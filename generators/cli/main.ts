@@ -7,6 +7,7 @@ import { isKnownError, UsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { createAdapter } from './adapter.js';
 import { parseCliArgs } from './args.js';
+import { runLint } from './lint-command.js';
 import { USAGE } from './help.js';
 
 const NAMESPACE = 'dockerfile:app';
@@ -31,6 +32,14 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
     streams.stderr.write(`create-dockerfile: ${error.message}${hint}\n`);
     return error.exitCode;
   };
+
+  if (argv[0] === 'lint') {
+    try {
+      return runLint(argv.slice(1), streams);
+    } catch (error) {
+      return fail(error);
+    }
+  }
 
   let cli;
   try {

@@ -1,7 +1,8 @@
 import { detect } from './detect/index.js';
 import { planFor } from './languages.js';
 import { render } from './render/render.js';
-import type { Choices, Facts, GenerationResult, Language, ProjectSnapshot } from './types.js';
+import { formatFinding, lint } from './lint/index.js';
+import type { Choices, Facts, GeneratedFile, GenerationResult, Language, ProjectSnapshot } from './types.js';
 
 export interface PipelineOptions {
   readonly templatesDir: string;
@@ -18,5 +19,14 @@ export const detectFacts = (snapshot: ProjectSnapshot, options: Pick<PipelineOpt
 export function generate(facts: Facts, choices: Choices, options: PipelineOptions): GenerationResult {
   const plan = planFor(facts, choices);
   const files = render(facts, plan, { templatesDir: options.templatesDir });
+  assertLintClean(files);
   return { facts, plan, files };
+}
+
+/** A generated Dockerfile that breaks a lint rule is a bug in this tool: refuse to write it. */
+function assertLintClean(files: readonly GeneratedFile[]): void {
+  for (const file of files.filter((candidate) => candidate.path === 'Dockerfile')) {
+    const findings = lint(file.content);
+    if (findings.length > 0) throw new Error(`generated ${file.path} fails its lint gate: ${findings.map((finding) => formatFinding(file.path, finding)).join('; ')}`);
+  }
 }

@@ -129,4 +129,20 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
   });
 
   afterAll(() => rmSync(join(tmpdir(), 'never-created'), { force: true }));
+
+  test('lint: a generated Dockerfile has no findings (exit 0); a bad one lists each with its line (exit 1)', async () => {
+    await runCli([dir, '--yes']);
+    const clean = await runCli(['lint', join(dir, 'Dockerfile')]);
+    expect([clean.exitCode, clean.stdout]).toEqual([0, '']);
+    writeFileSync(join(dir, 'Dockerfile.bad'), 'FROM node\nRUN apt install x\nCMD npm start\n');
+    const bad = await runCli(['lint', join(dir, 'Dockerfile.bad')]);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout.split('\n').map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
+      `${dir}/Dockerfile.bad:1 DL3002`, `${dir}/Dockerfile.bad:1 DL3006`, `${dir}/Dockerfile.bad:2 DL3027`,
+      `${dir}/Dockerfile.bad:3 DL3025`, `${dir}/Dockerfile.bad:3 JSONArgsRecommended`,
+    ]);
+    const missing = await runCli(['lint', join(dir, 'nope')]);
+    expect(missing.exitCode).toBe(1);
+    expect(oneLine(missing.stderr)).toMatch(/nope: cannot read \(ENOENT\)/);
+  });
 });

@@ -1,0 +1,62 @@
+import { Arg, DockerfileParser, Env, From, ModifiableInstruction, type Instruction } from 'dockerfile-ast';
+
+/** One instruction as the rules see it, with flags split from arguments and a 1-based line. */
+export interface Step {
+  readonly keyword: string;
+  /** The keyword as written, for casing rules. */
+  readonly written: string;
+  readonly line: number;
+  readonly flags: readonly { readonly name: string; readonly value: string | null }[];
+  /** Arguments without flags, as written (continuations joined). */
+  readonly text: string;
+  readonly variables: readonly string[];
+  readonly declares: readonly string[];
+}
+
+export interface Stage {
+  readonly from: Step;
+  readonly image: string;
+  readonly name?: string;
+  /** The AS keyword as written, for casing rules. */
+  readonly asKeyword?: string;
+  readonly steps: readonly Step[];
+}
+
+export interface Model {
+  readonly globalArgs: readonly Step[];
+  readonly stages: readonly Stage[];
+}
+
+export function model(content: string): Model {
+  const dockerfile = DockerfileParser.parse(content);
+  const globalArgs: Step[] = [];
+  const stages: { from: Step; image: string; name?: string; asKeyword?: string; steps: Step[] }[] = [];
+  for (const instruction of dockerfile.getInstructions()) {
+    const step = toStep(instruction);
+    if (instruction instanceof From) {
+      const words = (instruction.getRawArgumentsContent() ?? '').split(/\s+/);
+      stages.push({ from: step, image: instruction.getImage() ?? '', name: instruction.getBuildStage() ?? undefined, asKeyword: words.find((word) => word.toLowerCase() === 'as'), steps: [] });
+    } else if (stages.length === 0) {
+      if (step.keyword === 'ARG') globalArgs.push(step);
+    } else {
+      stages.at(-1)!.steps.push(step);
+    }
+  }
+  return { globalArgs, stages };
+}
+
+function toStep(instruction: Instruction): Step {
+  const flags = instruction instanceof ModifiableInstruction ? instruction.getFlags().map((flag) => ({ name: flag.getName(), value: flag.getValue() })) : [];
+  let declares: string[] = [];
+  if (instruction instanceof Arg) declares = [instruction.getProperty()?.getName() ?? ''].filter(Boolean);
+  if (instruction instanceof Env) declares = instruction.getProperties().map((property) => property.getName());
+  return {
+    keyword: instruction.getKeyword().toUpperCase(),
+    written: instruction.getInstruction(),
+    line: instruction.getRange().start.line + 1,
+    flags,
+    text: (instruction.getRawArgumentsContent() ?? '').replace(/\\\r?\n/g, ' '),
+    variables: instruction.getVariables().map((variable) => variable.getName()),
+    declares,
+  };
+}
