@@ -26,7 +26,7 @@ export const QUESTIONS: readonly QuestionRow[] = [
     applies: (facts) => (entryFor(facts).mainChoices?.(facts).length ?? 0) > 1,
     question: (facts) => {
       const choices = entryFor(facts).mainChoices!(facts);
-      return { type: 'list', message: 'Which main package should the image run?', choices, default: choices[0] };
+      return { type: 'select', message: 'Which main package should the image run?', choices, default: choices[0] };
     },
   },
   {
@@ -34,7 +34,7 @@ export const QUESTIONS: readonly QuestionRow[] = [
     flag: '--runtime',
     applies: () => true,
     question: (facts, defaults) => ({
-      type: 'list',
+      type: 'select',
       message: 'Runtime base for the final stage?',
       default: defaults.runtime,
       choices: RUNTIMES.map((runtime) => ({

@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { runInPty } from '../harness/pty.js';
+import { binPath, copyFixture, removeDir } from '../harness/project.js';
+
+// A real terminal session through `script`: prompts are answered as they appear.
+jest.setTimeout(60_000);
+
+describe('interactive, in a real terminal', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyFixture('go', 'two-mains');
+  });
+  afterEach(() => removeDir(dir));
+
+  test('asks each prompt once, then on a differing Dockerfile offers yeoman\'s conflict menu with its diff', async () => {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
+    const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [
+      { waitFor: /Which main package should the image run\?/, type: '\u001b[B\r' },
+      { waitFor: /Runtime base for the final stage\?/, type: '\u001b[B\r' },
+      { waitFor: /Overwrite Dockerfile\?/, type: 'd\r' },
+      { waitFor: /-FROM busybox:1\.36[\s\S]*\+FROM golang:1\.26 AS build[\s\S]*Overwrite Dockerfile\?/, type: 'y\r' },
+    ]);
+    expect(exitCode).toBe(0);
+    // The down arrow chose the second main (cmd/worker, which listens on nothing: no port prompt).
+    expect(output).not.toMatch(/Port the service listens on/);
+    const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('go build -trimpath -ldflags="-s -w" -o /out/worker ./cmd/worker');
+    expect(dockerfile).toContain('FROM gcr.io/distroless/static-debian13:nonroot AS runtime');
+    expect(output).toMatch(/runtime: distroless .*you chose distroless over the default scratch/);
+  });
+
+  test('answering no to the conflict keeps the file byte for byte', async () => {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
+    const { exitCode } = await runInPty(`node ${binPath} ${dir} --main cmd/api --runtime scratch --port 8081`, [
+      { waitFor: /Overwrite Dockerfile\?/, type: 'n\r' },
+    ]);
+    expect(exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM busybox:1.36\n');
+  });
+});
