@@ -3,6 +3,8 @@ import { DockerfileParser, ModifiableInstruction, type Flag } from 'dockerfile-a
 export interface Instruction {
   readonly keyword: string;
   readonly args: string;
+  /** The arguments exactly as written, e.g. the JSON of an exec-form CMD. */
+  readonly raw: string;
   readonly line: number;
 }
 
@@ -15,7 +17,7 @@ export function stages(content: string): Instruction[][] {
     if (keyword === 'FROM') result.push([]);
     const flags = instruction instanceof ModifiableInstruction ? instruction.getFlags().map(flagText) : [];
     const args = [...flags, ...instruction.getArguments().map((arg) => arg.getValue())].join(' ');
-    result[result.length - 1]?.push({ keyword, args, line: instruction.getRange().start.line + 1 });
+    result[result.length - 1]?.push({ keyword, args, raw: instruction.getRawArgumentsContent() ?? '', line: instruction.getRange().start.line + 1 });
   }
   return result;
 }

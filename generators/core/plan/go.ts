@@ -11,7 +11,8 @@ export function planGo(facts: Facts, choices: Choices): Plan {
   const go = facts as GoFacts;
   const notes = [...go.notes];
   const main = chooseMain(go, choices.main);
-  const mainPackage = main.dir;
+  // Folder names come from the project and land in a RUN line: proven harmless or refused.
+  const mainPackage = contextPath(main.dir, 'main package folder');
   const { runtime, reason } = chooseRuntime(go, choices.runtime);
 
   let port = choices.port ?? main.port;

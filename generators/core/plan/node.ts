@@ -50,7 +50,7 @@ export function planNode(facts: Facts, choices: Choices): Plan {
       memberManifests: (node.workspace?.manifests ?? []).map((file) => ({ file: contextPath(file, 'workspace manifest'), dir: contextPath(posix.dirname(file), 'workspace folder') })),
       productionDependencies: node.productionDependencies > 0,
       build: node.buildScript,
-      outDir: node.outDir && posix.join(workdir, node.outDir),
+      outDir: node.outDir && contextPath(posix.join(workdir, node.outDir), 'tsconfig.json outDir'),
       workdir,
       nativeTools,
       runtimePackages,
