@@ -6,7 +6,7 @@ import { planNode } from './plan/node.js';
 import { detectC, isCProject } from './detect/c.js';
 import { planC } from './plan/c.js';
 import { chosenMain } from './plan/go.js';
-import type { CFacts, Choices, Facts, GoFacts, Language, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
+import type { CFacts, Choices, Facts, GoFacts, Language, LanguageFacts, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
 
 /**
  * The one table that knows every language. Adding a language means one detector, one planner and one
@@ -17,7 +17,7 @@ export interface LanguageEntry {
   /** Human hint of what marks such a project, for error messages. */
   readonly marker: string;
   readonly looksLike: (snapshot: ProjectSnapshot) => boolean;
-  readonly detect?: (snapshot: ProjectSnapshot, options: DetectOptions) => Facts;
+  readonly detect?: (snapshot: ProjectSnapshot, options: DetectOptions) => LanguageFacts;
   readonly plan?: (facts: Facts, choices: Choices) => Plan;
   /** Whether what will run listens, and on which detected port: the port prompt depends on it. */
   readonly service?: (facts: Facts, choices: Choices) => { listens: boolean; port?: number };

@@ -118,7 +118,15 @@ export interface CFacts {
   readonly notes: readonly string[];
 }
 
-export type Facts = GoFacts | NodeFacts | CFacts;
+/** Facts every language shares, added after the language's own detector ran. */
+export interface CommonFacts {
+  /** The root .gitignore's patterns, already in .dockerignore form. */
+  readonly gitignore: readonly string[];
+}
+
+export type LanguageFacts = GoFacts | NodeFacts | CFacts;
+
+export type Facts = LanguageFacts & CommonFacts;
 
 /** What the user chose or confirmed; every field has a CLI flag. */
 export interface Choices {

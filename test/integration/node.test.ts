@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { NodeFacts, Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
@@ -88,4 +90,22 @@ describe.each(CASES)('Node $fixture', (testCase) => {
       removeDir(dir);
     }
   });
+});
+
+test('a .env file and git-ignored files never reach the image', async () => {
+  const dir = copyFixture('node', 'express-app');
+  let tag: string | undefined;
+  try {
+    writeFileSync(join(dir, '.env'), 'DATABASE_PASSWORD=hunter2\n');
+    writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.secret\n');
+    writeFileSync(join(dir, 'deploy.secret'), 'token\n');
+    const { plan } = await generateInto(dir);
+    tag = await buildImage(dir, plan);
+    const files = await listFiles(tag);
+    expect(files).toContain('app/server.js');
+    expect(files.filter((path) => /(^|\/)(\.env|deploy\.secret)$/.test(path))).toEqual([]);
+  } finally {
+    if (tag) await removeImage(tag);
+    removeDir(dir);
+  }
 });

@@ -1,10 +1,10 @@
 import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { planFor } from '../../generators/core/languages.js';
-import type { CFacts, Choices } from '../../generators/core/types.js';
+import type { CFacts, Choices, CommonFacts } from '../../generators/core/types.js';
 
 const main = (body = '') => `#include <stdio.h>\n${body}\nint main(void) { puts("x"); return 0; }\n`;
-const project = (files: Record<string, string>) => detect(memorySnapshot('/src/tool', files)) as CFacts;
+const project = (files: Record<string, string>) => detect(memorySnapshot('/src/tool', files)) as CFacts & CommonFacts;
 const plan = (files: Record<string, string>, choices: Choices = {}) => planFor(project(files), choices);
 
 describe('C detection', () => {

@@ -2,6 +2,7 @@ import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
 import type { GoFacts } from '../../generators/core/types.js';
+import { planFor } from '../../generators/core/languages.js';
 
 const server = (port: string) => `package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe("${port}", nil) }\n`;
 const project = (files: Record<string, string>, pruned: string[] = []) => detect(memorySnapshot('/work/My Service', files, pruned)) as GoFacts;
@@ -88,5 +89,16 @@ describe('Go detection', () => {
     expect(detect(memorySnapshot('/p', files), 'go').language).toBe('go');
     expect(() => detect(memorySnapshot('/p', files), 'python')).toThrow(/python projects are not supported yet/);
     expect(() => project({ 'README.md': '# hi' })).toThrow(/no supported project found/);
+  });
+});
+
+describe('.gitignore in the .dockerignore', () => {
+  test('git patterns become context-root patterns, and none may drop a file the build needs', () => {
+    const gitignore = '# build\n/bin\n*.log\nvendor/\nsecrets/*.pem\n!keep.log\ngo.sum\n';
+    const facts = detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore }, ['vendor']));
+    expect(facts.gitignore).toEqual(['bin', '**/*.log', '**/vendor', 'secrets/*.pem', '!**/keep.log', '**/go.sum']);
+    const fromGit = planFor(facts, {}).dockerignore.find((group) => group.why.startsWith('From .gitignore'))!;
+    // vendor/ and go.sum are needed by this vendored module build, so they stay in the context.
+    expect(fromGit.patterns).toEqual(['bin', '**/*.log', 'secrets/*.pem', '!**/keep.log']);
   });
 });

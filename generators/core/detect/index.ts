@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Facts, Language, ProjectSnapshot } from '../types.js';
 import { LANGUAGE_TABLE } from '../languages.js';
+import { gitignorePatterns } from './gitignore.js';
 
 /** Which languages a tree looks like, by their manifest or source files. */
 export function languagesIn(snapshot: ProjectSnapshot): Language[] {
@@ -17,7 +18,7 @@ export function detect(snapshot: ProjectSnapshot, language?: Language, options: 
   const entry = LANGUAGE_TABLE.find((candidate) => candidate.language === chosen);
   if (!entry?.detect) throw new UserError(`${chosen} projects are not supported yet by this version (supported: ${supported().join(', ')})`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
-  return entry.detect(snapshot, options);
+  return { ...entry.detect(snapshot, options), gitignore: gitignorePatterns(snapshot) };
 }
 
 function pickOne(found: Language[], snapshot: ProjectSnapshot): Language {

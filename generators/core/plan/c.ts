@@ -31,7 +31,7 @@ export function planC(facts: Facts, choices: Choices): Plan {
     notes: [...c.notes],
     needsBuildKit: false,
     nextCommand: nextCommand(c.projectName, port),
-    dockerignore: dockerignoreGroups(c),
+    dockerignore: dockerignoreGroups(facts),
     c: {
       static: isStatic,
       builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem]])],

@@ -1,4 +1,17 @@
+import { matchesIgnore } from '../detect/gitignore.js';
 import type { Facts } from '../types.js';
+
+/** Files the generated build reads; no .gitignore line may keep them out of the context. */
+function neededByBuild(facts: Facts): string[] {
+  switch (facts.language) {
+    case 'go':
+      return ['go.mod', 'go.sum', ...(facts.vendored ? ['vendor/modules.txt'] : []), ...facts.mains.map((main) => `${main.dir}/main.go`)];
+    case 'node':
+      return [...facts.installFiles, ...(facts.workspace?.manifests ?? []), facts.start.at(-1)!, 'tsconfig.json'];
+    case 'c':
+      return [...facts.sources, 'Makefile', 'CMakeLists.txt', 'meson.build'];
+  }
+}
 
 export interface IgnoreGroup {
   readonly why: string;
@@ -17,6 +30,11 @@ export function dockerignoreGroups(facts: Facts): IgnoreGroup[] {
   ];
   const languageGroup = LANGUAGE_IGNORES[facts.language];
   if (languageGroup) groups.push(languageGroup);
+  const needed = neededByBuild(facts);
+  const fromGit = facts.gitignore.filter((pattern) => pattern.startsWith('!') || !needed.some((path) => matchesIgnore(pattern, path)));
+  if (fromGit.length > 0) {
+    groups.push({ why: 'From .gitignore: what git leaves out, the image leaves out too (minus files the build needs).', patterns: fromGit });
+  }
   if (facts.buildOutputDirs.length > 0) {
     groups.push({ why: 'Build output found in this project: the image builds its own.', patterns: facts.buildOutputDirs.map((dir) => `${dir}/`) });
   }

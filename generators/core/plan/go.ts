@@ -40,7 +40,7 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     notes,
     needsBuildKit: true,
     nextCommand: nextCommand(go.projectName, port),
-    dockerignore: dockerignoreGroups(go),
+    dockerignore: dockerignoreGroups(facts),
     go: {
       mainPackage: mainPackage === '.' ? '.' : `./${mainPackage}`,
       binaryName: binary,

@@ -43,7 +43,7 @@ export function planNode(facts: Facts, choices: Choices): Plan {
     needsBuildKit: true,
     // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
     nextCommand: nextCommand(node.projectName, port, ['--init']),
-    dockerignore: dockerignoreGroups(node),
+    dockerignore: dockerignoreGroups(facts),
     node: {
       installFiles: node.installFiles,
       install: installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name),
