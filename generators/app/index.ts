@@ -35,7 +35,7 @@ export default class DockerfileGenerator extends Generator {
   initializing(): void {
     const { cli } = this.settings;
     this.facts = detectFacts(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
-    this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main };
+    this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable };
   }
 
   async prompting(): Promise<void> {

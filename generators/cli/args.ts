@@ -13,6 +13,7 @@ export interface CliOptions {
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly force: boolean;
+  readonly portable: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -34,6 +35,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        portable: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -54,6 +56,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     dryRun: values['dry-run']!,
     json: values.json!,
     force: values.force!,
+    portable: values.portable!,
     help: values.help!,
     version: values.version!,
   };

@@ -17,6 +17,7 @@ Options:
       --dry-run               write nothing; print every file that would be written
       --json                  write nothing; print {facts, plan, files} as JSON
       --force                 overwrite files that differ without asking
+      --portable              no BuildKit-only syntax (cache mounts): for the legacy builder, kaniko, old CI
   -h, --help                  show this help
   -v, --version               show the version
 

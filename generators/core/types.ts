@@ -133,6 +133,8 @@ export interface Choices {
   readonly runtime?: Runtime;
   readonly port?: number;
   readonly main?: string;
+  /** Emit no BuildKit-only syntax (cache mounts), for the legacy builder, kaniko and older CI. */
+  readonly portable?: boolean;
 }
 
 export interface Plan {
@@ -150,6 +152,8 @@ export interface Plan {
   readonly notes: readonly string[];
   /** Whether the output uses BuildKit-only syntax (cache mounts), which the header then says. */
   readonly needsBuildKit: boolean;
+  /** `portable` when --portable asked for no BuildKit-only syntax at all. */
+  readonly profile: 'buildkit' | 'portable';
   /** Next command a user runs, shown after generation. */
   readonly nextCommand: string;
   /** .dockerignore content, grouped so each group can say why it is there. */

@@ -1,14 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { execa } from 'execa';
 import type { Plan } from '../../generators/core/types.js';
 import { docker } from '../../generators/verify/docker.js';
 import { ensureBase } from './bases.js';
 
+/**
+ * The machine's own docker client with the legacy builder: a bare 28.x client without buildx, as on
+ * a fresh machine, or whatever docker is on PATH. The portable profile must build with it.
+ */
+const legacyBuild = (args: readonly string[]) =>
+  execa(existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker', args, { env: { DOCKER_BUILDKIT: '0' }, reject: false, all: true });
+
 /** Builds a generated project after making sure its base images exist; returns a throw-away tag. */
-export async function buildImage(dir: string, plan: Plan): Promise<string> {
+export async function buildImage(dir: string, plan: Plan, options: { legacy?: boolean } = {}): Promise<string> {
   await ensureBase(plan.builderImage);
   await ensureBase(plan.runtimeImage);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
-  const build = await docker(['build', '-t', tag, dir], { reject: false, all: true });
+  const build = options.legacy ? await legacyBuild(['build', '-t', tag, dir]) : await docker(['build', '-t', tag, dir], { reject: false, all: true });
   if (build.exitCode !== 0) throw new Error(`docker build failed:\n${String(build.all).split('\n').slice(-30).join('\n')}`);
   return tag;
 }

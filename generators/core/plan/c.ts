@@ -30,6 +30,7 @@ export function planC(facts: Facts, choices: Choices): Plan {
     binary: { source: `/out/${c.binary}`, path: binaryPath },
     notes: [...c.notes],
     needsBuildKit: false,
+    profile: choices.portable ? 'portable' : 'buildkit',
     nextCommand: nextCommand(c.projectName, port),
     dockerignore: dockerignoreGroups(facts),
     c: {

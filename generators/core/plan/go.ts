@@ -38,7 +38,8 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     entrypoint: [binaryPath],
     binary: { source: `/out/${binary}`, path: binaryPath },
     notes,
-    needsBuildKit: true,
+    needsBuildKit: !choices.portable,
+    profile: choices.portable ? 'portable' : 'buildkit',
     nextCommand: nextCommand(go.projectName, port),
     dockerignore: dockerignoreGroups(facts),
     go: {

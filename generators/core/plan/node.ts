@@ -40,7 +40,8 @@ export function planNode(facts: Facts, choices: Choices): Plan {
     entrypoint: runtime === 'distroless' ? ['/nodejs/bin/node'] : ['docker-entrypoint.sh'],
     cmd,
     notes,
-    needsBuildKit: true,
+    needsBuildKit: !choices.portable,
+    profile: choices.portable ? 'portable' : 'buildkit',
     // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
     nextCommand: nextCommand(node.projectName, port, ['--init']),
     dockerignore: dockerignoreGroups(facts),
