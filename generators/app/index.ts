@@ -8,6 +8,7 @@ import { planFor } from '../core/languages.js';
 import { detectFacts, generate } from '../core/pipeline.js';
 import type { Choices, Facts, GenerationResult } from '../core/types.js';
 import { templatesDir } from '../util/package-root.js';
+import { commitAtomically } from './atomic-commit.js';
 import { QUESTIONS } from './questions.js';
 
 export interface DockerfileGeneratorOptions {
@@ -26,6 +27,8 @@ export default class DockerfileGenerator extends Generator {
   constructor(args: string[], options: Record<string, unknown>) {
     // A Dockerfile changes no package.json, so yeoman's install step has nothing to do here.
     super(args, options as never, { customInstallTask: true });
+    // Writes go through yeoman's conflicter as usual, then land atomically: temp file, then rename.
+    this.setFeatures({ customCommitTask: () => commitAtomically(this.env as never) });
   }
 
   private get settings(): DockerfileGeneratorOptions {

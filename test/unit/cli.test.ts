@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binPath, copyFixture, removeDir, runCli } from '../harness/project.js';
@@ -144,5 +144,18 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
     const missing = await runCli(['lint', join(dir, 'nope')]);
     expect(missing.exitCode).toBe(1);
     expect(oneLine(missing.stderr)).toMatch(/nope: cannot read \(ENOENT\)/);
+  });
+
+  test('writes are atomic: a new file is renamed into place, never written through an existing one', async () => {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
+    linkSync(join(dir, 'Dockerfile'), join(dir, 'Dockerfile.link'));
+    const before = statSync(join(dir, 'Dockerfile')).ino;
+    const result = await runCli([dir, '--yes', '--force']);
+    expect(result.exitCode).toBe(0);
+    // Written in place, both names would show the new content; renamed into place, only one does.
+    expect(readFileSync(join(dir, 'Dockerfile.link'), 'utf8')).toBe('FROM busybox:1.36\n');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('AS runtime');
+    expect(statSync(join(dir, 'Dockerfile')).ino).not.toBe(before);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
