@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import Generator from 'yeoman-generator';
 import type { CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
@@ -29,6 +30,14 @@ export default class DockerfileGenerator extends Generator {
     super(args, options as never, { customInstallTask: true });
     // Writes go through yeoman's conflicter as usual, then land atomically: temp file, then rename.
     this.setFeatures({ customCommitTask: () => commitAtomically(this.env as never) });
+  }
+
+  /**
+   * yeoman names the app from package.json through its own storage, which throws a bare SyntaxError
+   * on a malformed file. The Node detector reads package.json itself and reports that clearly.
+   */
+  override determineAppname(): string {
+    return basename(this.destinationRoot());
   }
 
   private get settings(): DockerfileGeneratorOptions {

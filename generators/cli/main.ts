@@ -21,6 +21,12 @@ export interface CliStreams {
 /** Runs the CLI and returns its exit code; never throws for user-facing problems. */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
   const fail = (error: unknown): number => {
+    // Ctrl-C at a prompt: inquirer rejects, and since files are written only after the last prompt,
+    // nothing has been written yet.
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      streams.stderr.write('create-dockerfile: cancelled; nothing was written\n');
+      return 130;
+    }
     if (!isKnownError(error)) {
       // A bug, not the user's doing: still one line, and the stack only when asked for.
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

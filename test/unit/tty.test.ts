@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { runInPty } from '../harness/pty.js';
@@ -38,5 +38,13 @@ describe('interactive, in a real terminal', () => {
     ]);
     expect(exitCode).toBe(0);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM busybox:1.36\n');
+  });
+
+  test('Ctrl-C at a prompt cancels cleanly: exit 130, one line, and nothing written', async () => {
+    const before = readdirSync(dir).sort();
+    const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [{ waitFor: /Which main package should the image run\?/, type: '\u0003' }]);
+    expect(exitCode).toBe(130);
+    expect(output).toContain('create-dockerfile: cancelled; nothing was written');
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
