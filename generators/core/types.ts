@@ -156,6 +156,12 @@ export interface Plan {
   readonly profile: 'buildkit' | 'portable';
   /** Next command a user runs, shown after generation. */
   readonly nextCommand: string;
+  /** The same run, locked down: read-only root, /tmp as tmpfs, no capabilities. */
+  readonly hardenedRun: string;
+  /** Exec-form HEALTHCHECK command, only where the runtime has a program to run it with. */
+  readonly healthcheck?: readonly string[];
+  /** Why there is no HEALTHCHECK, when there is none. */
+  readonly healthcheckAbsent?: string;
   /** .dockerignore content, grouped so each group can say why it is there. */
   readonly dockerignore: readonly { readonly why: string; readonly patterns: readonly string[] }[];
   /** For compiled languages: the one file the runtime copies from the build stage, and where it goes. */

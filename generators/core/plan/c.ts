@@ -3,7 +3,8 @@ import { contextPath, port as checkPort, shellWord } from '../render/quote.js';
 import type { CFacts, Choices, Facts, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
-import { nextCommand } from './next-command.js';
+import { HARDENING, nextCommand } from './next-command.js';
+import { noHealthcheck } from './healthcheck.js';
 
 /** What distroless cc holds; a dynamic binary's libraries from these packages are already there. */
 const DISTROLESS_CC_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64'];
@@ -32,6 +33,9 @@ export function planC(facts: Facts, choices: Choices): Plan {
     needsBuildKit: false,
     profile: choices.portable ? 'portable' : 'buildkit',
     nextCommand: nextCommand(c.projectName, port),
+    // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
+    hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),
+    healthcheckAbsent: noHealthcheck(runtime),
     dockerignore: dockerignoreGroups(facts),
     c: {
       static: isStatic,

@@ -3,7 +3,8 @@ import { binaryName, contextPath, port as checkPort } from '../render/quote.js';
 import type { Choices, Facts, GoFacts, GoMain, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
-import { nextCommand } from './next-command.js';
+import { HARDENING, nextCommand } from './next-command.js';
+import { noHealthcheck } from './healthcheck.js';
 
 const DEFAULT_SERVER_PORT = 8080;
 
@@ -41,6 +42,9 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     nextCommand: nextCommand(go.projectName, port),
+    // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
+    hardenedRun: nextCommand(go.projectName, port, HARDENING),
+    healthcheckAbsent: noHealthcheck(runtime),
     dockerignore: dockerignoreGroups(facts),
     go: {
       mainPackage: mainPackage === '.' ? '.' : `./${mainPackage}`,

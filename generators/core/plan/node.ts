@@ -4,7 +4,8 @@ import { contextPath, port as checkPort } from '../render/quote.js';
 import type { Choices, Facts, NodeFacts, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
-import { nextCommand } from './next-command.js';
+import { HARDENING, nextCommand } from './next-command.js';
+import { nodeHealthcheck } from './healthcheck.js';
 import { installPlan } from './node-commands.js';
 
 const DEFAULT_SERVER_PORT = 3000;
@@ -44,6 +45,9 @@ export function planNode(facts: Facts, choices: Choices): Plan {
     profile: choices.portable ? 'portable' : 'buildkit',
     // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
     nextCommand: nextCommand(node.projectName, port, ['--init']),
+    hardenedRun: nextCommand(node.projectName, port, ['--init', ...HARDENING]),
+    healthcheck: port === undefined ? undefined : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
+    healthcheckAbsent: port === undefined ? 'the app listens on no port to probe' : undefined,
     dockerignore: dockerignoreGroups(facts),
     node: {
       installFiles: node.installFiles,

@@ -1,0 +1,17 @@
+import type { Runtime } from '../types.js';
+
+/**
+ * A HEALTHCHECK runs inside the container, so it needs a program there. Node images have one, node
+ * itself, used in exec form with no shell; scratch, distroless static and slim have no HTTP client,
+ * and a shell `curl` line would fail at every probe, so the image says why it has none instead.
+ */
+export function nodeHealthcheck(node: string, port: number): string[] {
+  const probe = `require('http').get('http://127.0.0.1:${port}/', (r) => process.exit(r.statusCode < 500 ? 0 : 1)).on('error', () => process.exit(1))`;
+  return [node, '-e', probe];
+}
+
+export function noHealthcheck(runtime: Runtime): string {
+  return runtime === 'slim'
+    ? 'debian slim has no curl or wget; install one, or probe from outside (an orchestrator HTTP check)'
+    : `${runtime} has no shell and no HTTP client, so a HEALTHCHECK could not run; probe from outside (an orchestrator HTTP check)`;
+}
