@@ -5,7 +5,8 @@ import type { CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
 import { UserError } from '../core/errors.js';
 import { takeSnapshot } from '../core/detect/snapshot.js';
-import { planFor } from '../core/languages.js';
+import { baseImagesFor, planFor } from '../core/languages.js';
+import { knownDigests } from '../verify/docker.js';
 import { detectFacts, generate } from '../core/pipeline.js';
 import type { Choices, Facts, GenerationResult } from '../core/types.js';
 import { templatesDir } from '../util/package-root.js';
@@ -47,7 +48,7 @@ export default class DockerfileGenerator extends Generator {
   initializing(): void {
     const { cli } = this.settings;
     this.facts = detectFacts(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
-    this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable };
+    this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable, registry: cli.registry };
   }
 
   async prompting(): Promise<void> {
@@ -59,6 +60,13 @@ export default class DockerfileGenerator extends Generator {
       const answers = await this.prompt([{ name: row.name, ...row.question(this.facts, defaults) } as never]);
       this.choices = { ...this.choices, [row.name]: (answers as Record<string, unknown>)[row.name] };
     }
+  }
+
+  /** The one step that asks the engine something: the digests it knows for the base images. */
+  async configuring(): Promise<void> {
+    if (!this.settings.cli.pinDigests) return;
+    const images = baseImagesFor(this.facts, this.choices);
+    this.choices = { ...this.choices, digests: await knownDigests(images) };
   }
 
   writing(): void {

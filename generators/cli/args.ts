@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly json: boolean;
   readonly force: boolean;
   readonly portable: boolean;
+  readonly registry?: string;
+  readonly pinDigests: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -36,6 +38,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         portable: { type: 'boolean', default: false },
+        registry: { type: 'string' },
+        'pin-digests': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -57,6 +61,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     json: values.json!,
     force: values.force!,
     portable: values.portable!,
+    registry: values.registry,
+    pinDigests: values['pin-digests']!,
     help: values.help!,
     version: values.version!,
   };

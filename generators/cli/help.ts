@@ -18,6 +18,8 @@ Options:
       --json                  write nothing; print {facts, plan, files} as JSON
       --force                 overwrite files that differ without asking
       --portable              no BuildKit-only syntax (cache mounts): for the legacy builder, kaniko, old CI
+      --registry PREFIX       pull every base image through a mirror, e.g. mirror.example:5000/hub
+      --pin-digests           pin base images to the digests the docker engine knows (@sha256:...)
   -h, --help                  show this help
   -v, --version               show the version
 

@@ -6,6 +6,7 @@ import { planNode } from './plan/node.js';
 import { detectC, isCProject } from './detect/c.js';
 import { planC } from './plan/c.js';
 import { chosenMain } from './plan/go.js';
+import { rewriteImages } from './plan/image-refs.js';
 import type { CFacts, Choices, Facts, GoFacts, Language, LanguageFacts, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
 
 /**
@@ -72,4 +73,11 @@ export const entryFor = (facts: Facts): LanguageEntry => {
   return entry;
 };
 
-export const planFor = (facts: Facts, choices: Choices): Plan => entryFor(facts).plan!(facts, choices);
+export const planFor = (facts: Facts, choices: Choices): Plan =>
+  rewriteImages(entryFor(facts).plan!(facts, choices), choices.registry, choices.digests);
+
+/** The base images a plan pulls, before any registry or digest rewriting: what --pin-digests looks up. */
+export const baseImagesFor = (facts: Facts, choices: Choices): string[] => {
+  const plan = planFor(facts, { ...choices, digests: undefined });
+  return [plan.builderImage, plan.runtimeImage].filter((image) => image !== 'scratch');
+};

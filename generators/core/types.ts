@@ -135,6 +135,10 @@ export interface Choices {
   readonly main?: string;
   /** Emit no BuildKit-only syntax (cache mounts), for the legacy builder, kaniko and older CI. */
   readonly portable?: boolean;
+  /** Registry prefix every base image is pulled through. */
+  readonly registry?: string;
+  /** Digests the engine knows, by image reference; with them, base images are pinned. */
+  readonly digests?: Readonly<Record<string, string>>;
 }
 
 export interface Plan {

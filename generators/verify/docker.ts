@@ -44,3 +44,18 @@ export async function inspectImage(image: string): Promise<ImageConfig> {
   const result = await docker(['image', 'inspect', image]);
   return (JSON.parse(String(result.stdout)) as ImageConfig[])[0]!;
 }
+
+/** Digests the engine knows for these images (from pulls), keyed by reference; unknown ones are absent. */
+export async function knownDigests(images: readonly string[]): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  for (const image of images) {
+    const result = await docker(['image', 'inspect', '--format', '{{json .RepoDigests}}', image], { reject: false });
+    if (result.exitCode !== 0) continue;
+    const repoDigests = JSON.parse(String(result.stdout) || '[]') as string[];
+    const repository = image.replace(/:[^/:@]+$/, '');
+    const match = repoDigests.find((entry) => entry.startsWith(`${repository}@`)) ?? repoDigests[0];
+    const digest = match?.split('@')[1];
+    if (digest) digests[image] = digest;
+  }
+  return digests;
+}

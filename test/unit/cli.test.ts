@@ -158,4 +158,14 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
     expect(statSync(join(dir, 'Dockerfile')).ino).not.toBe(before);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
+
+  test('--registry rewrites every base image; --pin-digests says which digests the engine does not know', async () => {
+    const mirrored = await runCli([dir, '--yes', '--dry-run', '--registry', 'mirror.example:5000/hub', '--pin-digests']);
+    expect(mirrored.exitCode).toBe(0);
+    expect(mirrored.stdout.split('\n').filter((line) => line.startsWith('FROM '))).toEqual(['FROM mirror.example:5000/hub/golang:1.26 AS build', 'FROM scratch AS runtime']);
+    expect(mirrored.stderr).toContain('--pin-digests: the engine knows no digest for mirror.example:5000/hub/golang:1.26');
+    const bad = await runCli([dir, '--yes', '--registry', 'https://mirror']);
+    expect(bad.exitCode).toBe(1);
+    expect(oneLine(bad.stderr)).toMatch(/--registry "https:\/\/mirror" is not a registry host/);
+  });
 });
