@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import type { CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
 import { UserError } from '../core/errors.js';
-import { takeSnapshot } from '../core/detect/snapshot.js';
+import { assertWritable, takeSnapshot } from '../core/detect/snapshot.js';
 import { baseImagesFor, planFor } from '../core/languages.js';
 import { knownDigests } from '../verify/docker.js';
 import { detectFacts, generate } from '../core/pipeline.js';
@@ -62,6 +62,18 @@ export default class DockerfileGenerator extends Generator {
     }
   }
 
+  /** The project's own .create-dockerfile/templates, then --templates DIR, which wins. */
+  private overrideDirs(): string[] {
+    const dirs = [this.destinationPath('.create-dockerfile/templates')].filter((dir) => existsSync(dir));
+    const { templates } = this.settings.cli;
+    if (templates !== undefined) {
+      const dir = resolve(templates);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--templates ${templates}: no such directory`);
+      dirs.push(dir);
+    }
+    return dirs;
+  }
+
   /** The one step that asks the engine something: the digests it knows for the base images. */
   async configuring(): Promise<void> {
     if (!this.settings.cli.pinDigests) return;
@@ -71,11 +83,12 @@ export default class DockerfileGenerator extends Generator {
 
   writing(): void {
     const { cli, interactive } = this.settings;
-    this.result = generate(this.facts, this.choices, { templatesDir });
+    this.result = generate(this.facts, this.choices, { templatesDir, overrideDirs: this.overrideDirs() });
     this.settings.onResult?.(this.result);
     if (cli.json) return void process.stdout.write(jsonText(this.result));
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));
 
+    assertWritable(this.destinationRoot());
     if (!interactive && !cli.force) {
       // Checked for every file before any is written, so a refusal leaves the project untouched.
       for (const file of this.result.files) {

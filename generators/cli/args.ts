@@ -16,6 +16,7 @@ export interface CliOptions {
   readonly portable: boolean;
   readonly registry?: string;
   readonly pinDigests: boolean;
+  readonly templates?: string;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -40,6 +41,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         portable: { type: 'boolean', default: false },
         registry: { type: 'string' },
         'pin-digests': { type: 'boolean', default: false },
+        templates: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -63,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     portable: values.portable!,
     registry: values.registry,
     pinDigests: values['pin-digests']!,
+    templates: values.templates,
     help: values.help!,
     version: values.version!,
   };

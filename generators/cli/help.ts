@@ -20,6 +20,8 @@ Options:
       --portable              no BuildKit-only syntax (cache mounts): for the legacy builder, kaniko, old CI
       --registry PREFIX       pull every base image through a mirror, e.g. mirror.example:5000/hub
       --pin-digests           pin base images to the digests the docker engine knows (@sha256:...)
+      --templates DIR         your own templates or partials, laid out like the built-in templates/
+                              (a project's .create-dockerfile/templates is used the same way)
   -h, --help                  show this help
   -v, --version               show the version
 

@@ -27,6 +27,14 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
       streams.stderr.write('create-dockerfile: cancelled; nothing was written\n');
       return 130;
     }
+    // The file system said no (a read-only folder, a full disk): the user's to fix, in one line.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(code)) {
+      const { path, syscall } = error as NodeJS.ErrnoException;
+      const writing = path?.endsWith('.tmp') || ['rename', 'mkdir', 'write', 'unlink', 'copyfile'].includes(syscall ?? '');
+      streams.stderr.write(`create-dockerfile: cannot ${writing ? 'write' : 'access'} ${path?.replace(/\.[0-9a-f]{12}\.tmp$/, '') ?? 'a file'} (${code})\n`);
+      return 1;
+    }
     if (!isKnownError(error)) {
       // A bug, not the user's doing: still one line, and the stack only when asked for.
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

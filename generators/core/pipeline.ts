@@ -6,6 +6,8 @@ import type { Choices, Facts, GeneratedFile, GenerationResult, Language, Project
 
 export interface PipelineOptions {
   readonly templatesDir: string;
+  /** Custom template folders, overriding built-in templates and partials file by file. */
+  readonly overrideDirs?: readonly string[];
   readonly language?: Language;
   /** Node: the workspace package to containerise, by name or folder. */
   readonly workspace?: string;
@@ -18,7 +20,7 @@ export const detectFacts = (snapshot: ProjectSnapshot, options: Pick<PipelineOpt
 /** facts + choices -> plan -> files. Pure apart from reading templates. */
 export function generate(facts: Facts, choices: Choices, options: PipelineOptions): GenerationResult {
   const plan = planFor(facts, choices);
-  const files = render(facts, plan, { templatesDir: options.templatesDir });
+  const files = render(facts, plan, { templatesDir: options.templatesDir, overrideDirs: options.overrideDirs });
   assertLintClean(files);
   return { facts, plan, files };
 }

@@ -31,7 +31,11 @@ interface BadInput {
   readonly message: RegExp;
   /** Files the run may add (a success writes these two). */
   readonly writes?: readonly string[];
+  /** Run as this unprivileged uid: permissions mean nothing to root. */
+  readonly uid?: number;
 }
+
+const NOBODY = 65534;
 
 const copy = (language: string, fixture: string, dir: string) => cpSync(fixturePath(language, fixture), dir, { recursive: true });
 const file = (dir: string, path: string, text: string) => {
@@ -77,16 +81,25 @@ const CASES: readonly BadInput[] = [
   { name: 'scratch for a Node app', setup: (dir) => (copy('node', 'express-app', dir), [dir, '--yes', '--runtime', 'scratch']), exitCode: 1, message: /needs the node runtime/ },
   { name: '--workspace without workspaces', setup: (dir) => (copy('node', 'express-app', dir), [dir, '--yes', '--workspace', 'api']), exitCode: 1, message: /declares no workspaces/ },
   { name: 'a lone main importing a module with no go.mod', setup: (dir) => (file(dir, 'main.go', 'package main\nimport "github.com/x/y"\nfunc main() { y.Run() }\n'), [dir, '--yes']), exitCode: 1, message: /imports github.com\/x\/y; run `go mod init`/ },
+  {
+    name: 'an unreadable folder', uid: NOBODY, exitCode: 1, message: /mon-projet: cannot read directory \(EACCES\)/,
+    setup: (dir) => { const target = join(dir, 'mon-projet'); copy('go', 'lone-main', target); chmodSync(target, 0o000); return [target, '--yes']; },
+  },
+  {
+    name: 'a read-only folder', uid: NOBODY, exitCode: 1, message: /lone: cannot write here \(EACCES\)/,
+    setup: (dir) => { const target = join(dir, 'lone'); copy('go', 'lone-main', target); chmodSync(target, 0o555); return [target, '--yes']; },
+  },
   { name: 'lint of a missing file', setup: (dir) => ['lint', join(dir, 'Dockerfile')], exitCode: 1, message: /cannot read \(ENOENT\)/ },
 ];
 
 describe('bad-input corpus', () => {
-  test.each(CASES)('$name', async ({ setup, exitCode, message, writes = [] }) => {
+  test.each(CASES)('$name', async ({ setup, exitCode, message, writes = [], uid }) => {
     const dir = mkdtempSync(join(tmpdir(), 'cdf-bad-'));
     try {
+      if (uid !== undefined) chmodSync(dir, 0o755);
       const args = setup(dir);
       const before = contents(dir);
-      const result = await runCli(args);
+      const result = await runCli(args, { uid });
       expect(result.timedOut).toBe(false);
       expect(result.exitCode).toBe(exitCode);
       const stderr = String(result.stderr).trim();
@@ -100,6 +113,7 @@ describe('bad-input corpus', () => {
       for (const [path, text] of Object.entries(before)) expect(after[path]).toBe(text);
       expect(Object.keys(after).filter((path) => !(path in before)).sort()).toEqual([...writes].sort());
     } finally {
+      for (const name of readdirSync(dir)) if (lstatSync(join(dir, name)).isDirectory()) chmodSync(join(dir, name), 0o755);
       removeDir(dir);
     }
   });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ProjectSnapshot } from '../types.js';
@@ -24,6 +24,20 @@ export function assertDirectory(root: string): void {
     throw new UserError(`${root}: no such directory`);
   }
   if (!stat.isDirectory()) throw new UserError(`${root}: not a directory`);
+  try {
+    accessSync(root, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    throw new UserError(`${root}: cannot read directory (${(error as NodeJS.ErrnoException).code})`);
+  }
+}
+
+/** Refuses a folder the files cannot be written to, before yeoman announces any "create". */
+export function assertWritable(root: string): void {
+  try {
+    accessSync(root, constants.W_OK);
+  } catch (error) {
+    throw new UserError(`${root}: cannot write here (${(error as NodeJS.ErrnoException).code})`);
+  }
 }
 
 export function takeSnapshot(root: string): ProjectSnapshot {

@@ -7,6 +7,11 @@ import { comment, execForm, shellWord } from './quote.js';
 export interface RenderOptions {
   /** Built-in templates folder. */
   readonly templatesDir: string;
+  /**
+   * Folders laid out like templates/ (shared/, <language>/, each with partials/) whose files override
+   * the built-in ones of the same path; later folders win.
+   */
+  readonly overrideDirs?: readonly string[];
 }
 
 /** Files each language folder renders, template name -> output path. */
@@ -23,7 +28,7 @@ const OUTPUTS: Record<string, string> = {
 export function render(facts: Facts, plan: Plan, options: RenderOptions): GeneratedFile[] {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
-  const folders = [join(options.templatesDir, 'shared'), join(options.templatesDir, facts.language)];
+  const folders = [options.templatesDir, ...(options.overrideDirs ?? [])].flatMap((root) => [join(root, 'shared'), join(root, facts.language)]);
   for (const folder of folders) registerPartials(handlebars, join(folder, 'partials'));
 
   const context = templateContext(facts, plan);

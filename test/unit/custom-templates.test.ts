@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
+import { detectFacts, generate } from '../../generators/core/pipeline.js';
+import { templatesDir } from '../../generators/util/package-root.js';
+import { copyFixture, fixturePath, removeDir, runCli } from '../harness/project.js';
+
+const CUSTOM_NOTE = '# Our team: the binary is PID 1; see the runbook for signals.\n';
+const builtInNote = () => readFileSync(join(templatesDir, 'go/partials/pid1-note.hbs'), 'utf8');
+
+function overrideFolder(partial: string, content: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'cdf-templates-'));
+  mkdirSync(join(root, 'go/partials'), { recursive: true });
+  writeFileSync(join(root, 'go/partials', partial), content);
+  return root;
+}
+
+describe('custom templates', () => {
+  const facts = detectFacts(takeSnapshot(fixturePath('go', 'stdlib-mod')), {});
+  const dockerfile = (overrideDirs?: string[]) => generate(facts, {}, { templatesDir, overrideDirs }).files[0]!.content;
+
+  test('overriding one partial changes only that part of the output', () => {
+    const standard = dockerfile();
+    expect(standard).toContain(builtInNote());
+    expect(dockerfile([overrideFolder('pid1-note.hbs', CUSTOM_NOTE)])).toBe(standard.replace(builtInNote(), CUSTOM_NOTE));
+  });
+
+  test('a later folder wins, and a broken override fails loudly (strict mode) instead of rendering blanks', () => {
+    const first = overrideFolder('pid1-note.hbs', '# first\n');
+    const second = overrideFolder('pid1-note.hbs', '# second\n');
+    expect(dockerfile([first, second])).toContain('# second\n');
+    expect(() => dockerfile([overrideFolder('pid1-note.hbs', '# {{plan.nosuchfield}}\n')])).toThrow(/"nosuchfield" not defined/);
+  });
+
+  test('an override that breaks a lint rule is refused by the lint gate', () => {
+    expect(() => dockerfile([overrideFolder('pid1-note.hbs', 'USER root\n')])).toThrow(/lint gate: Dockerfile:\d+ DL3002/);
+  });
+
+  test('the CLI uses a project\'s .create-dockerfile/templates, and --templates DIR', async () => {
+    const dir = copyFixture('go', 'stdlib-mod');
+    try {
+      mkdirSync(join(dir, '.create-dockerfile/templates/go/partials'), { recursive: true });
+      writeFileSync(join(dir, '.create-dockerfile/templates/go/partials/pid1-note.hbs'), CUSTOM_NOTE);
+      const project = await runCli([dir, '--dry-run']);
+      expect(project.stdout).toContain(CUSTOM_NOTE);
+      const flag = await runCli([dir, '--dry-run', '--templates', overrideFolder('pid1-note.hbs', '# from --templates\n')]);
+      expect(flag.stdout).toContain('# from --templates\n');
+      const missing = await runCli([dir, '--yes', '--templates', join(dir, 'nope')]);
+      expect([missing.exitCode, missing.stderr.trim()]).toEqual([1, `create-dockerfile: --templates ${join(dir, 'nope')}: no such directory`]);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
