@@ -1,12 +1,12 @@
 import { jest } from '@jest/globals';
 import type { CFacts, Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { containerLogs, httpGet, processUids, removeContainer, removeImage, startContainer } from '../harness/container.js';
+import { processUids } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { addedFiles, fileSize } from '../harness/image-files.js';
-import { copyFixture, removeDir } from '../harness/project.js';
+import { serve, withFixture } from '../harness/scenario.js';
 
 // Installing -dev packages and compiling take a while on a small machine.
 jest.setTimeout(20 * 60_000);
@@ -29,11 +29,9 @@ const COMMANDS: readonly CommandCase[] = [
 
 describe.each(COMMANDS)('C $fixture', (testCase) => {
   test.each(testCase.runtimes)('builds and runs as non-root on %s', async (runtime) => {
-    const dir = copyFixture('c', testCase.fixture);
-    let tag: string | undefined;
-    try {
-      const { plan, facts } = await generateInto(dir, ['--runtime', runtime]);
-      tag = await buildImage(dir, plan);
+    await withFixture('c', testCase.fixture, async (scenario) => {
+      const { plan, facts } = await generateInto(scenario.dir, ['--runtime', runtime]);
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
       const run = await docker(['run', '--rm', tag, ...testCase.args], { reject: false, all: true, stripFinalNewline: false });
       expect(String(run.all)).toMatch(testCase.output);
       expect(run.exitCode).toBe(0);
@@ -53,31 +51,17 @@ describe.each(COMMANDS)('C $fixture', (testCase) => {
         expect(added.sort()).toEqual([...libraries, binary].sort());
       }
       if (runtime === 'slim') expect(added.filter((path) => /(^|\/)bin\/(gcc|cc|make|cmake)$/.test(path))).toEqual([]);
-    } finally {
-      if (tag) await removeImage(tag);
-      removeDir(dir);
-    }
+    });
   });
 });
 
 test('C tcp-server: serves HTTP from scratch as non-root', async () => {
-  const dir = copyFixture('c', 'tcp-server');
-  let tag: string | undefined;
-  let container: string | undefined;
-  try {
-    const { plan } = await generateInto(dir);
+  await withFixture('c', 'tcp-server', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir);
     expect([plan.runtime, plan.port]).toEqual(['scratch', 8080]);
-    tag = await buildImage(dir, plan);
-    const running = await startContainer(tag, plan.port!);
-    container = running.id;
-    const response = await httpGet(`${running.url}/`).catch(async (error: Error) => {
-      throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
-    });
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
+    const { id, response } = await serve(scenario, tag, plan.port!, '/');
     expect(response.body).toBe('hello from C server as uid 65532\n');
-    expect(await processUids(running.id)).toEqual(['65532']);
-  } finally {
-    if (container) await removeContainer(container);
-    if (tag) await removeImage(tag);
-    removeDir(dir);
-  }
+    expect(await processUids(id)).toEqual(['65532']);
+  });
 });

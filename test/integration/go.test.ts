@@ -2,12 +2,12 @@ import { jest } from '@jest/globals';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { buildImage } from '../harness/image-build.js';
-import { containerLogs, httpGet, processUids, removeContainer, removeImage, startContainer } from '../harness/container.js';
+import { processUids } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { goFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
 import { listFiles } from '../harness/image-files.js';
-import { copyFixture, removeDir } from '../harness/project.js';
+import { serve, withFixture } from '../harness/scenario.js';
 
 // Cold builds of a Go toolchain's standard library take minutes on a small machine.
 jest.setTimeout(20 * 60_000);
@@ -35,20 +35,14 @@ const SERVERS: readonly ServerCase[] = [
 
 describe.each(SERVERS)('Go $fixture', (testCase) => {
   test.each(testCase.runtimes)('builds, serves and runs as non-root on %s', async (runtime) => {
-    const dir = copyFixture('go', testCase.fixture);
-    let tag: string | undefined;
-    let container: string | undefined;
-    try {
-      const { plan } = await generateInto(dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
+    await withFixture('go', testCase.fixture, async (scenario) => {
+      const { plan } = await generateInto(scenario.dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
       expect(plan.runtime).toBe(runtime);
-      tag = await buildImage(dir, plan);
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
 
-      const running = await startContainer(tag, plan.port!);
-      container = running.id;
+      const running = await serve(scenario, tag, plan.port!, testCase.path);
+      const { response } = running;
       const hostname = String((await docker(['inspect', '-f', '{{.Config.Hostname}}', running.id])).stdout).trim();
-      const response = await httpGet(`${running.url}${testCase.path}`).catch(async (error: Error) => {
-        throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
-      });
       expect(response.status).toBe(200);
       expect(response.body).toMatch(testCase.expected(hostname));
 
@@ -60,26 +54,17 @@ describe.each(SERVERS)('Go $fixture', (testCase) => {
 
       const floor = await goFloor(tag, plan);
       expect(image.Size).toBeLessThanOrEqual(floor.bytes * 1.05);
-    } finally {
-      if (container) await removeContainer(container);
-      if (tag) await removeImage(tag);
-      removeDir(dir);
-    }
+    });
   });
 });
 
 test('Go two-mains: --main cmd/worker builds the command-line main and passes its arguments', async () => {
-  const dir = copyFixture('go', 'two-mains');
-  let tag: string | undefined;
-  try {
-    const { plan } = await generateInto(dir, ['--main', 'cmd/worker']);
+  await withFixture('go', 'two-mains', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir, ['--main', 'cmd/worker']);
     expect(plan.port).toBeUndefined();
-    tag = await buildImage(dir, plan);
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
     const run = await docker(['run', '--rm', tag, 'alpha', 'beta']);
     expect(String(run.stdout)).toBe('worker done: alpha beta');
     expect((await inspectImage(tag)).Config.ExposedPorts ?? {}).toEqual({});
-  } finally {
-    if (tag) await removeImage(tag);
-    removeDir(dir);
-  }
+  });
 });

@@ -1,10 +1,9 @@
 import { jest } from '@jest/globals';
 import { docker } from '../../generators/verify/docker.js';
-import { containerLogs, httpGet, removeContainer, removeImage, startContainer } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
-import { copyFixture, removeDir } from '../harness/project.js';
+import { serve, withFixture } from '../harness/scenario.js';
 import { HARDENING } from '../../generators/core/plan/next-command.js';
 
 jest.setTimeout(20 * 60_000);
@@ -24,21 +23,14 @@ async function healthStatus(id: string): Promise<string> {
 
 describe.each(CASES)('hardened run: $language $fixture', ({ language, fixture, path, init }) => {
   test('serves with a read-only root, /tmp in memory and no capabilities, and reports health only where it can', async () => {
-    const dir = copyFixture(language, fixture);
-    let tag: string | undefined;
-    let container: string | undefined;
-    try {
-      const { plan } = await generateInto(dir);
+    await withFixture(language, fixture, async (scenario) => {
+      const { plan } = await generateInto(scenario.dir);
       expect(plan.hardenedRun).toContain(HARDENING.join(' '));
       expect(plan.hardenedRun.includes('--init')).toBe(init);
-      tag = await buildImage(dir, plan);
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
       // A 1 s probe interval instead of 30 s, so that the image's own HEALTHCHECK is seen to pass.
-      const running = await startContainer(tag, plan.port!, [...(init ? ['--init'] : []), ...HARDENING, '--health-interval', '1s', '--health-start-period', '1s']);
-      container = running.id;
-      const response = await httpGet(`${running.url}${path}`).catch(async (error: Error) => {
-        throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
-      });
-      expect(response.status).toBe(200);
+      const running = await serve(scenario, tag, plan.port!, path, [...(init ? ['--init'] : []), ...HARDENING, '--health-interval', '1s', '--health-start-period', '1s']);
+      expect(running.response.status).toBe(200);
       if (plan.healthcheck) {
         let status = await healthStatus(running.id);
         for (let attempt = 0; attempt < 30 && status !== 'healthy'; attempt++) {
@@ -53,10 +45,6 @@ describe.each(CASES)('hardened run: $language $fixture', ({ language, fixture, p
       const started = Date.now();
       await docker(['stop', running.id]);
       expect(Date.now() - started).toBeLessThan(5000);
-    } finally {
-      if (container) await removeContainer(container);
-      if (tag) await removeImage(tag);
-      removeDir(dir);
-    }
+    });
   });
 });

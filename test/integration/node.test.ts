@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { NodeFacts, Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { containerLogs, httpGet, removeContainer, removeImage, startContainer } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { nodeFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
-import { copyFixture, removeDir } from '../harness/project.js';
+import { serve, withFixture } from '../harness/scenario.js';
 
 // npm installs and a native addon's compile take minutes on a small machine.
 jest.setTimeout(20 * 60_000);
@@ -44,19 +43,13 @@ const EXPECTED_UID: Record<string, number> = { distroless: 65532, slim: 1000 };
 
 describe.each(CASES)('Node $fixture', (testCase) => {
   test.each(testCase.runtimes)('builds, serves as non-root with node as PID 1 on %s', async (runtime) => {
-    const dir = copyFixture('node', testCase.fixture);
-    let tag: string | undefined;
-    let container: string | undefined;
-    try {
-      const result = await generateInto(dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
+    await withFixture('node', testCase.fixture, async (scenario) => {
+      const result = await generateInto(scenario.dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
       const { plan } = result;
       const facts = result.facts as NodeFacts;
-      tag = await buildImage(dir, plan);
-      const running = await startContainer(tag, plan.port!);
-      container = running.id;
-      const response = await httpGet(`${running.url}${testCase.path}`).catch(async (error: Error) => {
-        throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
-      });
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
+      const running = await serve(scenario, tag, plan.port!, testCase.path);
+      const { response } = running;
       expect(response.status).toBe(200);
       const body = JSON.parse(response.body) as { fixture: string; uid: number; pid: number; node: string; env: string; extra: string };
       expect(body.fixture).toBe(testCase.fixture);
@@ -84,28 +77,18 @@ describe.each(CASES)('Node $fixture', (testCase) => {
         const floor = await nodeFloor(tag, plan);
         expect(image.Size).toBeLessThanOrEqual(floor.bytes * 1.05);
       }
-    } finally {
-      if (container) await removeContainer(container);
-      if (tag) await removeImage(tag);
-      removeDir(dir);
-    }
+    });
   });
 });
 
 test('a .env file and git-ignored files never reach the image', async () => {
-  const dir = copyFixture('node', 'express-app');
-  let tag: string | undefined;
-  try {
+  await withFixture('node', 'express-app', async ({ dir, image }) => {
     writeFileSync(join(dir, '.env'), 'DATABASE_PASSWORD=hunter2\n');
     writeFileSync(join(dir, '.gitignore'), 'node_modules/\n*.secret\n');
     writeFileSync(join(dir, 'deploy.secret'), 'token\n');
     const { plan } = await generateInto(dir);
-    tag = await buildImage(dir, plan);
-    const files = await listFiles(tag);
+    const files = await listFiles(image(await buildImage(dir, plan)));
     expect(files).toContain('app/server.js');
     expect(files.filter((path) => /(^|\/)(\.env|deploy\.secret)$/.test(path))).toEqual([]);
-  } finally {
-    if (tag) await removeImage(tag);
-    removeDir(dir);
-  }
+  });
 });

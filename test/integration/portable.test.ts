@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 
-import { containerLogs, httpGet, removeContainer, removeImage, startContainer } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
-import { copyFixture, removeDir } from '../harness/project.js';
+import { serve, withFixture } from '../harness/scenario.js';
 
 jest.setTimeout(20 * 60_000);
 
@@ -21,36 +20,22 @@ const CASES = [
 
 describe.each(CASES)('--portable $language $fixture', ({ language, fixture, path, expected }) => {
   test('has no BuildKit-only syntax and builds and serves with the legacy builder', async () => {
-    const dir = copyFixture(language, fixture);
-    let tag: string | undefined;
-    let container: string | undefined;
-    try {
-      const { plan } = await generateInto(dir, ['--portable']);
+    await withFixture(language, fixture, async (scenario) => {
+      const { plan } = await generateInto(scenario.dir, ['--portable']);
       expect(plan.profile).toBe('portable');
-      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).not.toMatch(/--mount|--link|--chmod|<<|^# syntax=/m);
-      tag = await buildImage(dir, plan, { legacy: true });
-      const running = await startContainer(tag, plan.port!);
-      container = running.id;
-      const response = await httpGet(`${running.url}${path}`).catch(async (error: Error) => {
-        throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
-      });
+      expect(readFileSync(join(scenario.dir, 'Dockerfile'), 'utf8')).not.toMatch(/--mount|--link|--chmod|<<|^# syntax=/m);
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { legacy: true }));
+      const { response } = await serve(scenario, tag, plan.port!, path);
       expect(response.body).toMatch(expected);
-    } finally {
-      if (container) await removeContainer(container);
-      if (tag) await removeImage(tag);
-      removeDir(dir);
-    }
+    });
   });
 });
 
 test('the default profile really needs BuildKit: the legacy builder rejects its cache mounts', async () => {
-  const dir = copyFixture('go', 'stdlib-mod');
-  try {
+  await withFixture('go', 'stdlib-mod', async ({ dir }) => {
     const { plan } = await generateInto(dir);
     await expect(buildImage(dir, plan, { legacy: true })).rejects.toThrow(/--mount|unknown flag|BuildKit/i);
-  } finally {
-    removeDir(dir);
-  }
+  });
 });
 
 // The legacy builder keeps each build stage as an untagged image; remove them, as every test cleans up after itself.
