@@ -25,10 +25,6 @@ export async function engineProblem(): Promise<string | undefined> {
   return `no Docker engine answers (${reason.trim()}); run .ci/docker-engine or set DOCKER_HOST`;
 }
 
-export async function imageExists(image: string): Promise<boolean> {
-  return (await docker(['image', 'inspect', image], { reject: false })).exitCode === 0;
-}
-
 export async function imageLabel(image: string, label: string): Promise<string | undefined> {
   const result = await docker(['image', 'inspect', '--format', `{{index .Config.Labels "${label}"}}`, image], { reject: false });
   const value = String(result.stdout).trim();

@@ -27,7 +27,8 @@ export interface DockerfileRecipe {
 
 export type Recipe = DebootstrapRecipe | DockerfileRecipe;
 
-const DEBIAN_SOURCES = `Types: deb
+/** deb822 sources as the official debian:13 images ship them (trixie, updates, security). */
+export const SLIM_SOURCES = `Types: deb
 URIs: http://deb.debian.org/debian
 Suites: trixie trixie-updates
 Components: main
@@ -39,8 +40,6 @@ Suites: trixie-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 `;
-
-export const SLIM_SOURCES = DEBIAN_SOURCES;
 
 /** The host CA bundle; it holds the proxy CA that builders need to reach package registries. */
 const machineCa = () => process.env.SSL_CERT_FILE ?? '/etc/ssl/certs/ca-certificates.crt';

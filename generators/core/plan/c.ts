@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { contextPath, port as checkPort, shellWord } from '../render/quote.js';
+import { contextPath, shellWord } from '../render/quote.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from './choices.js';
 import type { CFacts, Choices, Facts, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
@@ -15,8 +16,8 @@ export function planC(facts: Facts, choices: Choices): Plan {
   const c = facts as CFacts;
   const { runtime, reason } = chooseRuntime(c, choices.runtime);
   const isStatic = runtime === 'scratch';
-  const port = choices.port ?? c.port;
-  if (port !== undefined) checkPort(port);
+  // A C server that names no port gets none: there is no convention to assume.
+  const port = resolvePort(choices.port, c.port, c.listens, []);
   const binaryPath = `/usr/local/bin/${c.binary}`;
   return {
     language: 'c',
@@ -50,7 +51,7 @@ export function planC(facts: Facts, choices: Choices): Plan {
   };
 }
 
-function chooseRuntime(c: CFacts, requested?: Runtime): { runtime: Runtime; reason: string } {
+function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
   const blockers = [...c.libraries.filter((library) => !library.staticOk).map((library) => library.name), ...c.unknownLibraries];
   if (requested === 'scratch' && !c.staticPossible) {
     throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
@@ -58,8 +59,7 @@ function chooseRuntime(c: CFacts, requested?: Runtime): { runtime: Runtime; reas
   const detected = c.staticPossible
     ? { runtime: 'scratch' as const, reason: 'every library links statically, so the binary needs nothing else' }
     : { runtime: 'distroless' as const, reason: `${blockers.join(', ')} cannot link statically; distroless cc plus exactly the libraries the binary loads` };
-  if (!requested || requested === detected.runtime) return detected;
-  return { runtime: requested, reason: `you chose ${requested} over the default ${detected.runtime}` };
+  return preferRequested(detected, requested);
 }
 
 function buildCommand(c: CFacts, isStatic: boolean): string {

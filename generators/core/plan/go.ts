@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { binaryName, contextPath, port as checkPort } from '../render/quote.js';
+import { binaryName, contextPath } from '../render/quote.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from './choices.js';
 import type { Choices, Facts, GoFacts, GoMain, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
@@ -16,12 +17,7 @@ export function planGo(facts: Facts, choices: Choices): Plan {
   const mainPackage = contextPath(main.dir, 'main package folder');
   const { runtime, reason } = chooseRuntime(go, choices.runtime);
 
-  let port = choices.port ?? main.port;
-  if (port === undefined && main.listens) {
-    port = DEFAULT_SERVER_PORT;
-    notes.push(`The code listens but names no port literal; assuming ${DEFAULT_SERVER_PORT} (use --port to change).`);
-  }
-  if (port !== undefined) checkPort(port);
+  const port = resolvePort(choices.port, main.port, main.listens, notes, DEFAULT_SERVER_PORT);
 
   const binary = binaryName(mainPackage === '.' ? go.projectName : mainPackage.split('/').pop()!);
   const binaryPath = `/usr/local/bin/${binary}`;
@@ -73,15 +69,14 @@ function chooseMain(go: GoFacts, requested?: string): GoMain {
 /** The main package the plan will build, for callers (prompts) that need it before planning. */
 export const chosenMain = (go: GoFacts, choices: Choices) => chooseMain(go, choices.main);
 
-function chooseRuntime(go: GoFacts, requested?: Runtime): { runtime: Runtime; reason: string } {
+function chooseRuntime(go: GoFacts, requested?: Runtime): RuntimeChoice {
   if (go.cgo && requested === 'scratch') {
     throw new UserError('--runtime scratch: this program uses cgo (import "C") and needs a C library at run time; use distroless or slim');
   }
   const detected = go.cgo
     ? { runtime: 'distroless' as const, reason: 'cgo links against glibc, so scratch cannot run it; distroless base has glibc and nothing else' }
     : { runtime: 'scratch' as const, reason: 'CGO_ENABLED=0 gives a static binary, which needs nothing but the files copied next to it' };
-  if (!requested || requested === detected.runtime) return detected;
-  return { runtime: requested, reason: `you chose ${requested} over the default ${detected.runtime}` };
+  return preferRequested(detected, requested);
 }
 
 function runtimeImage(runtime: Runtime, cgo: boolean): string {

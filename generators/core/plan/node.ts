@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { posix } from 'node:path';
-import { contextPath, port as checkPort } from '../render/quote.js';
+import { contextPath } from '../render/quote.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from './choices.js';
 import type { Choices, Facts, NodeFacts, Plan, Runtime } from '../types.js';
 import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
@@ -18,12 +19,7 @@ export function planNode(facts: Facts, choices: Choices): Plan {
   const nativeTools = node.nativeAddons.length > 0;
   if (nativeTools) notes.push(`Native addons (${node.nativeAddons.map((addon) => addon.name).join(', ')}): built with ${IMAGES.node(node.nodeMajor)}'s toolchain, which stays in the builder.`);
 
-  let port = choices.port ?? node.port;
-  if (port === undefined && node.listens) {
-    port = DEFAULT_SERVER_PORT;
-    notes.push(`The code listens but names no port; assuming ${DEFAULT_SERVER_PORT} (use --port to change).`);
-  }
-  if (port !== undefined) checkPort(port);
+  const port = resolvePort(choices.port, node.port, node.listens, notes, DEFAULT_SERVER_PORT);
 
   // distroless's ENTRYPOINT is node itself, so CMD is only its arguments; the slim image's
   // entrypoint script would also run a file, but an explicit node keeps the intent readable.
@@ -63,14 +59,13 @@ export function planNode(facts: Facts, choices: Choices): Plan {
   };
 }
 
-function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requested?: Runtime): { runtime: Runtime; reason: string } {
+function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requested?: Runtime): RuntimeChoice {
   if (requested === 'scratch') throw new UserError('--runtime scratch: a Node app needs the node runtime; use distroless or slim');
-  const detected = runtimePackages.length > 0
-    ? { runtime: 'slim' as const, reason: `native addons load system libraries (${runtimePackages.join(', ')}) that only apt can add` }
-    : { runtime: 'distroless' as const, reason: 'distroless nodejs holds node and glibc only: no shell, no npm, nothing to patch' };
-  if (!requested || requested === detected.runtime) return detected;
   if (requested === 'distroless' && runtimePackages.length > 0) {
     throw new UserError(`--runtime distroless: native addons need ${runtimePackages.join(', ')} at run time, which distroless cannot install; use slim`);
   }
-  return { runtime: requested, reason: `you chose ${requested} over the default ${detected.runtime}` };
+  const detected = runtimePackages.length > 0
+    ? { runtime: 'slim' as const, reason: `native addons load system libraries (${runtimePackages.join(', ')}) that only apt can add` }
+    : { runtime: 'distroless' as const, reason: 'distroless nodejs holds node and glibc only: no shell, no npm, nothing to patch' };
+  return preferRequested(detected, requested);
 }
