@@ -83,7 +83,7 @@ export default class DockerfileGenerator extends Generator {
 
   writing(): void {
     const { cli, interactive } = this.settings;
-    this.result = generate(this.facts, this.choices, { templatesDir, overrideDirs: this.overrideDirs() });
+    this.result = generate(this.facts, this.choices, { templatesDir, overrideDirs: this.overrideDirs(), explain: cli.explain });
     this.settings.onResult?.(this.result);
     if (cli.json) return void process.stdout.write(jsonText(this.result));
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
 import { LANGUAGES, RUNTIMES, type Language, type Runtime } from '../core/types.js';
+import { LOCALES, type Locale } from '../core/explain/messages.js';
 
 export interface CliOptions {
   readonly dir: string;
@@ -17,6 +18,10 @@ export interface CliOptions {
   readonly registry?: string;
   readonly pinDigests: boolean;
   readonly templates?: string;
+  readonly explain?: Locale;
+  readonly verify: boolean;
+  readonly compare: boolean;
+  readonly keep: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -25,7 +30,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: optionalExplainValue(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -42,6 +47,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         registry: { type: 'string' },
         'pin-digests': { type: 'boolean', default: false },
         templates: { type: 'string' },
+        explain: { type: 'string' },
+        verify: { type: 'boolean', default: false },
+        compare: { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -66,9 +75,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     registry: values.registry,
     pinDigests: values['pin-digests']!,
     templates: values.templates,
+    explain: oneOf('--explain', values.explain, LOCALES),
+    verify: values.verify!,
+    compare: values.compare!,
+    keep: values.keep!,
     help: values.help!,
     version: values.version!,
   };
+}
+
+/** `--explain` alone means English: parseArgs has no optional values, so supply it. */
+function optionalExplainValue(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, index) => (arg === '--explain' && !(LOCALES as readonly string[]).includes(argv[index + 1] ?? '') ? ['--explain=en'] : [arg]));
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {

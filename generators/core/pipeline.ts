@@ -1,4 +1,5 @@
 import { detect } from './detect/index.js';
+import type { Locale } from './explain/messages.js';
 import { planFor } from './languages.js';
 import { render } from './render/render.js';
 import { formatFinding, lint } from './lint/index.js';
@@ -11,6 +12,8 @@ export interface PipelineOptions {
   readonly language?: Language;
   /** Node: the workspace package to containerise, by name or folder. */
   readonly workspace?: string;
+  /** --explain: comment every instruction, in this language. */
+  readonly explain?: Locale;
 }
 
 /** detect -> facts; split out so that prompts can run between detection and planning. */
@@ -20,7 +23,7 @@ export const detectFacts = (snapshot: ProjectSnapshot, options: Pick<PipelineOpt
 /** facts + choices -> plan -> files. Pure apart from reading templates. */
 export function generate(facts: Facts, choices: Choices, options: PipelineOptions): GenerationResult {
   const plan = planFor(facts, choices);
-  const files = render(facts, plan, { templatesDir: options.templatesDir, overrideDirs: options.overrideDirs });
+  const files = render(facts, plan, { templatesDir: options.templatesDir, overrideDirs: options.overrideDirs, explain: options.explain });
   assertLintClean(files);
   return { facts, plan, files };
 }

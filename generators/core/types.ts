@@ -4,6 +4,8 @@
  * Facts and Plan together are the template context documented in README.
  */
 
+import type { Message } from './explain/messages.js';
+
 export const LANGUAGES = ['go', 'c', 'python', 'node'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -41,6 +43,8 @@ export interface GoFacts {
   readonly needsZoneinfo: boolean;
   /** Existing folders that look like build output, kept out of the build context. */
   readonly buildOutputDirs: readonly string[];
+  /** The project's own tests, when it has some. */
+  readonly tests?: TestsFound;
   readonly notes: readonly string[];
 }
 
@@ -83,6 +87,8 @@ export interface NodeFacts {
   /** With --workspace: the member package built and run; the root keeps the lockfile. */
   readonly workspace?: { readonly name: string; readonly dir: string; readonly manifests: readonly string[] };
   readonly buildOutputDirs: readonly string[];
+  /** The project's own tests, when it has some. */
+  readonly tests?: TestsFound;
   readonly notes: readonly string[];
 }
 
@@ -115,7 +121,17 @@ export interface CFacts {
   readonly port?: number;
   readonly portSource?: string;
   readonly buildOutputDirs: readonly string[];
+  /** The project's own tests, when it has some. */
+  readonly tests?: TestsFound;
   readonly notes: readonly string[];
+}
+
+/** Where a project's own tests were found; the `test` stage runs them. */
+export interface TestsFound {
+  /** What gave them away, for the summary: "3 *_test.go files", "scripts.test", "Makefile target check". */
+  readonly source: string;
+  /** make only: the target that runs them. */
+  readonly makeTarget?: string;
 }
 
 /** Facts every language shares, added after the language's own detector ran. */
@@ -144,7 +160,9 @@ export interface Choices {
 export interface Plan {
   readonly language: Language;
   readonly runtime: Runtime;
+  /** In English, for the summary and --json; runtimeWhy is the same sentence for templates to translate. */
   readonly runtimeReason: string;
+  readonly runtimeWhy: Message;
   readonly builderImage: string;
   readonly runtimeImage: string;
   readonly imageName: string;
@@ -166,6 +184,11 @@ export interface Plan {
   readonly healthcheck?: readonly string[];
   /** Why there is no HEALTHCHECK, when there is none. */
   readonly healthcheckAbsent?: string;
+  readonly healthcheckWhy?: Message;
+  /** The `test` stage's command; absent when the project has no tests, or under --portable. */
+  readonly test?: { readonly command: string; readonly source: string };
+  /** True when the project has tests but --portable left the test stage out. */
+  readonly testOmitted: boolean;
   /** .dockerignore content, grouped so each group can say why it is there. */
   readonly dockerignore: readonly { readonly why: string; readonly patterns: readonly string[] }[];
   /** For compiled languages: the one file the runtime copies from the build stage, and where it goes. */
@@ -199,6 +222,8 @@ export interface NodeInstallPlan {
   /** Production dependencies only: what ships. */
   readonly installProduction: string;
   readonly runBuild: string;
+  /** Runs the project's test script; the `test` stage's command. */
+  readonly runTest: string;
 }
 
 export interface NodePlan {

@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import type { Choices, GeneratedFile, GenerationResult } from '../../generators/core/types.js';
+import type { Locale } from '../../generators/core/explain/messages.js';
 import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from './project.js';
 
 /** UPDATE_GOLDEN=1 re-records the golden files; review the diff before committing it. */
 const RECORD = process.env.UPDATE_GOLDEN === '1';
 
-export const renderFixture = (language: string, fixture: string, choices: Choices): GenerationResult =>
-  generate(detectFacts(takeSnapshot(fixturePath(language, fixture)), {}), choices, { templatesDir });
+export const renderFixture = (language: string, fixture: string, choices: Choices): GenerationResult => renderWith(language, fixture, choices);
+
+/** The same, optionally with --explain. */
+export const renderWith = (language: string, fixture: string, choices: Choices, explain?: Locale): GenerationResult =>
+  generate(detectFacts(takeSnapshot(fixturePath(language, fixture)), {}), choices, { templatesDir, explain });
 
 export const caseName = (fixture: string, choices: Choices) =>
   [fixture, choices.runtime ?? 'default', choices.main?.replace(/\//g, '-')].filter(Boolean).join('.');

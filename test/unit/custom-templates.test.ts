@@ -1,13 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { EN } from '../../generators/core/explain/en.js';
+import { commentLines } from '../../generators/core/explain/messages.js';
 import { copyFixture, fixturePath, removeDir, runCli } from '../harness/project.js';
 
 const CUSTOM_NOTE = '# Our team: the binary is PID 1; see the runbook for signals.\n';
-const builtInNote = () => readFileSync(join(templatesDir, 'go/partials/pid1-note.hbs'), 'utf8');
+/** What the built-in pid1-note partial renders to with --explain en: the comment above ENTRYPOINT. */
+const builtInNote = () => commentLines(EN['why.go.entrypoint']).join('\n') + '\n';
 
 function overrideFolder(partial: string, content: string): string {
   const root = mkdtempSync(join(tmpdir(), 'cdf-templates-'));
@@ -18,7 +21,7 @@ function overrideFolder(partial: string, content: string): string {
 
 describe('custom templates', () => {
   const facts = detectFacts(takeSnapshot(fixturePath('go', 'stdlib-mod')), {});
-  const dockerfile = (overrideDirs?: string[]) => generate(facts, {}, { templatesDir, overrideDirs }).files[0]!.content;
+  const dockerfile = (overrideDirs?: string[]) => generate(facts, {}, { templatesDir, overrideDirs, explain: 'en' }).files[0]!.content;
 
   test('overriding one partial changes only that part of the output', () => {
     const standard = dockerfile();

@@ -9,7 +9,7 @@ import { templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from '../harness/project.js';
 
 const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
-  dir: '.', yes: false, dryRun: false, json: false, force: false, portable: false, pinDigests: false, templates: undefined, help: false, version: false, ...overrides,
+  dir: '.', yes: false, dryRun: false, json: false, force: false, portable: false, pinDigests: false, templates: undefined, verify: false, compare: false, keep: false, help: false, version: false, ...overrides,
 });
 
 const runIn = (fixture: string, language = 'go') =>

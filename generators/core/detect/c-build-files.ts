@@ -1,9 +1,12 @@
+import type { TestsFound } from '../types.js';
+
 /** Readers for the build files of C projects: the executable they produce and the libraries they link. */
 
 export interface BuildFileFacts {
   readonly binary?: string;
   /** Linked library names: -l flags, pkg-config modules, CMake packages, meson dependencies. */
   readonly libraries: readonly string[];
+  readonly tests?: TestsFound;
 }
 
 const dashL = (text: string) => [...text.matchAll(/(?:^|[\s"'=])-l([A-Za-z0-9_+.-]+)/g)].map((match) => match[1]!);
@@ -19,7 +22,9 @@ export function readMakefile(text: string): BuildFileFacts {
     const firstRule = [...code.matchAll(/^([A-Za-z0-9_.-]+)\s*:(?!=)/gm)].map((match) => match[1]!).find((name) => !name.startsWith('.') && !['all', 'clean', 'install', 'test', 'check'].includes(name) && !/\.(o|c|h)$/.test(name));
     binary = all && !all.startsWith('$') ? all : firstRule;
   }
-  return { binary: binary?.startsWith('$') ? undefined : binary, libraries: [...dashL(code), ...pkgConfig(code)] };
+  const testTarget = ['test', 'check'].find((target) => new RegExp(`^${target}\\s*:(?!=)`, 'm').test(code));
+  const tests = testTarget ? { source: `Makefile target ${testTarget}`, makeTarget: testTarget } : undefined;
+  return { binary: binary?.startsWith('$') ? undefined : binary, libraries: [...dashL(code), ...pkgConfig(code)], tests };
 }
 
 export function readCMakeLists(text: string): BuildFileFacts {
@@ -28,12 +33,14 @@ export function readCMakeLists(text: string): BuildFileFacts {
   const packages = [...code.matchAll(/find_package\s*\(\s*([A-Za-z0-9_]+)/gi)].map((match) => match[1]!);
   const pkgModules = [...code.matchAll(/pkg_check_modules\s*\(\s*\w+\s+(?:REQUIRED\s+|IMPORTED_TARGET\s+)*([^)]+)\)/gi)].flatMap((match) => match[1]!.split(/\s+/).filter((word) => /^[a-z]/.test(word) && !['required', 'imported_target'].includes(word.toLowerCase())));
   const linked = [...code.matchAll(/target_link_libraries\s*\(\s*\S+\s+([^)]+)\)/gi)].flatMap((match) => match[1]!.split(/\s+/)).filter((word) => /^[a-z][a-z0-9_+-]*$/.test(word) && !['private', 'public', 'interface'].includes(word));
-  return { binary, libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked] };
+  const tests = /\badd_test\s*\(/i.test(code) ? { source: 'CMake add_test' } : undefined;
+  return { binary, libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked], tests };
 }
 
 export function readMesonBuild(text: string): BuildFileFacts {
   const code = text.replace(/#[^\n]*/g, '');
   const binary = /executable\s*\(\s*'([^']+)'/.exec(code)?.[1];
   const libraries = [...code.matchAll(/dependency\s*\(\s*'([^']+)'/g)].map((match) => match[1]!).filter((name) => name !== 'threads');
-  return { binary, libraries };
+  const tests = /(^|[^\w.])test\s*\(\s*'/m.test(code) ? { source: 'meson test()' } : undefined;
+  return { binary, libraries, tests };
 }

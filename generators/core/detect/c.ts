@@ -76,6 +76,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     listens: server !== undefined,
     port: port?.port,
     portSource: port?.file,
+    tests: buildFacts.tests,
     buildOutputDirs: ['build', 'out', 'bin'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some((file) => file.startsWith(dir + '/'))),
     notes,
   };

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { UserError } from '../errors.js';
 import { imageName } from '../render/quote.js';
-import type { GoFacts, GoMain, ProjectSnapshot } from '../types.js';
+import type { GoFacts, GoMain, ProjectSnapshot, TestsFound } from '../types.js';
 import { minorLine, newerLine, parseGoMod } from './go-mod.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portLiteral } from './go-source.js';
 
@@ -73,11 +73,18 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     cgo,
     needsCaCerts: tlsCapable,
     needsZoneinfo: loadsZones,
+    tests: goTests(snapshot),
     buildOutputDirs: BUILD_OUTPUT_DIRS.filter(
       (dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some(({ file }) => file.startsWith(dir + '/')),
     ),
     notes,
   };
+}
+
+/** `go test ./...` has something to run when the module has test files outside testdata. */
+function goTests(snapshot: ProjectSnapshot): TestsFound | undefined {
+  const count = snapshot.files.filter((file) => file.endsWith('_test.go') && !file.split('/').includes('testdata')).length;
+  return count === 0 ? undefined : { source: `${count} *_test.go file${count === 1 ? '' : 's'}` };
 }
 
 /** A main package's listener and port, read from its own files only: another main's port is no hint. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { UserError } from '../errors.js';
 import { imageName } from '../render/quote.js';
-import type { NodeFacts, ProjectSnapshot } from '../types.js';
+import type { NodeFacts, ProjectSnapshot, TestsFound } from '../types.js';
 import { NATIVE_PACKAGES } from './node-native.js';
 import { packageManager } from './node-package-manager.js';
 import { startCommand } from './node-start.js';
@@ -72,6 +72,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   return {
     language: 'node',
     projectName: imageName(pkg.name?.replace(/^@[^/]+\//, '') || posix.basename(snapshot.root)),
+    tests: nodeTests(scripts),
     nodeMajor: version.major,
     nodeVersionSource: version.source,
     packageManager: manager.name,
@@ -166,4 +167,10 @@ function firstPort(sources: readonly { file: string; text: string }[]): { port: 
     }
   }
   return undefined;
+}
+
+/** `npm init` writes a test script that only fails; that one is no test suite. */
+function nodeTests(scripts: Record<string, string>): TestsFound | undefined {
+  const test = scripts.test;
+  return typeof test === 'string' && test.trim() !== '' && !/no test specified/.test(test) ? { source: 'scripts.test' } : undefined;
 }

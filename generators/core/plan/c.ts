@@ -6,6 +6,8 @@ import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
 import { HARDENING, nextCommand } from './next-command.js';
 import { noHealthcheck } from './healthcheck.js';
+import { english, message } from '../explain/messages.js';
+import { cTestCommand, testStage } from './test-stage.js';
 
 /** What distroless cc holds; a dynamic binary's libraries from these packages are already there. */
 const DISTROLESS_CC_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64'];
@@ -22,7 +24,8 @@ export function planC(facts: Facts, choices: Choices): Plan {
   return {
     language: 'c',
     runtime,
-    runtimeReason: reason,
+    runtimeReason: english(reason),
+    runtimeWhy: reason,
     builderImage: IMAGES.gcc,
     runtimeImage: runtime === 'scratch' ? IMAGES.scratch : runtime === 'slim' ? IMAGES.debianSlim : IMAGES.distrolessCc,
     imageName: c.projectName,
@@ -36,7 +39,9 @@ export function planC(facts: Facts, choices: Choices): Plan {
     nextCommand: nextCommand(c.projectName, port),
     // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
     hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),
-    healthcheckAbsent: noHealthcheck(runtime),
+    healthcheckAbsent: english(noHealthcheck(runtime)),
+    healthcheckWhy: noHealthcheck(runtime),
+    ...testStage(c.tests, cTestCommand(c.buildSystem, c.tests?.makeTarget), choices.portable),
     dockerignore: dockerignoreGroups(facts),
     c: {
       static: isStatic,
@@ -57,8 +62,8 @@ function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
     throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
   }
   const detected = c.staticPossible
-    ? { runtime: 'scratch' as const, reason: 'every library links statically, so the binary needs nothing else' }
-    : { runtime: 'distroless' as const, reason: `${blockers.join(', ')} cannot link statically; distroless cc plus exactly the libraries the binary loads` };
+    ? { runtime: 'scratch' as const, reason: message('reason.c.static') }
+    : { runtime: 'distroless' as const, reason: message('reason.c.dynamic', { blockers: blockers.join(', ') }) };
   return preferRequested(detected, requested);
 }
 

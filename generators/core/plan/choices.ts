@@ -1,9 +1,10 @@
 import { port as checkPort } from '../render/quote.js';
+import { message, type Message } from '../explain/messages.js';
 import type { Runtime } from '../types.js';
 
 export interface RuntimeChoice {
   readonly runtime: Runtime;
-  readonly reason: string;
+  readonly reason: Message;
 }
 
 /**
@@ -12,7 +13,7 @@ export interface RuntimeChoice {
  */
 export function preferRequested(detected: RuntimeChoice, requested?: Runtime): RuntimeChoice {
   if (!requested || requested === detected.runtime) return detected;
-  return { runtime: requested, reason: `you chose ${requested} over the default ${detected.runtime}` };
+  return { runtime: requested, reason: message('reason.chosen', { requested, detected: detected.runtime }) };
 }
 
 /**

@@ -6,6 +6,8 @@ import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
 import { HARDENING, nextCommand } from './next-command.js';
 import { noHealthcheck } from './healthcheck.js';
+import { english, message } from '../explain/messages.js';
+import { testStage } from './test-stage.js';
 
 const DEFAULT_SERVER_PORT = 8080;
 
@@ -26,7 +28,8 @@ export function planGo(facts: Facts, choices: Choices): Plan {
   return {
     language: 'go',
     runtime,
-    runtimeReason: reason,
+    runtimeReason: english(reason),
+    runtimeWhy: reason,
     builderImage: IMAGES.golang(go.goVersion),
     runtimeImage: runtimeImage(runtime, go.cgo),
     imageName: go.projectName,
@@ -40,7 +43,9 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     nextCommand: nextCommand(go.projectName, port),
     // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
     hardenedRun: nextCommand(go.projectName, port, HARDENING),
-    healthcheckAbsent: noHealthcheck(runtime),
+    healthcheckAbsent: english(noHealthcheck(runtime)),
+    healthcheckWhy: noHealthcheck(runtime),
+    ...testStage(go.tests, `CGO_ENABLED=${go.cgo ? 1 : 0} go test ./...`, choices.portable),
     dockerignore: dockerignoreGroups(facts),
     go: {
       mainPackage: mainPackage === '.' ? '.' : `./${mainPackage}`,
@@ -74,8 +79,8 @@ function chooseRuntime(go: GoFacts, requested?: Runtime): RuntimeChoice {
     throw new UserError('--runtime scratch: this program uses cgo (import "C") and needs a C library at run time; use distroless or slim');
   }
   const detected = go.cgo
-    ? { runtime: 'distroless' as const, reason: 'cgo links against glibc, so scratch cannot run it; distroless base has glibc and nothing else' }
-    : { runtime: 'scratch' as const, reason: 'CGO_ENABLED=0 gives a static binary, which needs nothing but the files copied next to it' };
+    ? { runtime: 'distroless' as const, reason: message('reason.go.cgo') }
+    : { runtime: 'scratch' as const, reason: message('reason.go.static') };
   return preferRequested(detected, requested);
 }
 

@@ -1,3 +1,4 @@
+import { message, type Message } from '../explain/messages.js';
 import type { Runtime } from '../types.js';
 
 /**
@@ -10,8 +11,6 @@ export function nodeHealthcheck(node: string, port: number): string[] {
   return [node, '-e', probe];
 }
 
-export function noHealthcheck(runtime: Runtime): string {
-  return runtime === 'slim'
-    ? 'debian slim has no curl or wget; install one, or probe from outside (an orchestrator HTTP check)'
-    : `${runtime} has no shell and no HTTP client, so a HEALTHCHECK could not run; probe from outside (an orchestrator HTTP check)`;
+export function noHealthcheck(runtime: Runtime): Message {
+  return runtime === 'slim' ? message('health.none.slim') : message('health.none.bare', { runtime });
 }

@@ -18,6 +18,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         installAll: hasLockfile ? 'npm ci' : 'npm install',
         installProduction: `${hasLockfile ? 'npm ci' : 'npm install'} --omit=dev${only}`,
         runBuild: `npm run build${only}`,
+        runTest: `npm test${only}`,
       };
     }
     case 'pnpm': {
@@ -28,6 +29,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         installAll: `pnpm install${frozen}`,
         installProduction: `pnpm install${frozen} --prod`,
         runBuild: 'pnpm run build',
+        runTest: 'pnpm test',
       };
     }
     case 'yarn': {
@@ -39,6 +41,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         installAll: `yarn install${frozen} --non-interactive`,
         installProduction: `yarn install${frozen} --non-interactive --production`,
         runBuild: 'yarn run build',
+        runTest: 'yarn test',
       };
     }
     case 'yarn-berry': {
@@ -49,6 +52,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         installAll: hasLockfile ? 'yarn install --immutable' : 'yarn install',
         installProduction: 'yarn workspaces focus --all --production',
         runBuild: 'yarn run build',
+        runTest: 'yarn test',
       };
     }
     case 'bun': {
@@ -60,6 +64,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         installAll: `bun install${frozen}`,
         installProduction: `bun install${frozen} --production`,
         runBuild: 'bun run build',
+        runTest: 'bun run test',
       };
     }
   }

@@ -7,6 +7,8 @@ import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
 import { HARDENING, nextCommand } from './next-command.js';
 import { nodeHealthcheck } from './healthcheck.js';
+import { english, message } from '../explain/messages.js';
+import { testStage } from './test-stage.js';
 import { installPlan } from './node-commands.js';
 
 const DEFAULT_SERVER_PORT = 3000;
@@ -25,10 +27,12 @@ export function planNode(facts: Facts, choices: Choices): Plan {
   // entrypoint script would also run a file, but an explicit node keeps the intent readable.
   const cmd = runtime === 'distroless' ? [...node.start] : ['node', ...node.start];
   const workdir = node.workspace ? contextPath(node.workspace.dir, 'workspace folder') : '.';
+  const install = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
   return {
     language: 'node',
     runtime,
-    runtimeReason: reason,
+    runtimeReason: english(reason),
+    runtimeWhy: reason,
     builderImage: nativeTools ? IMAGES.node(node.nodeMajor) : IMAGES.nodeSlim(node.nodeMajor),
     runtimeImage: runtime === 'distroless' ? IMAGES.distrolessNode(node.nodeMajor) : IMAGES.nodeSlim(node.nodeMajor),
     imageName: node.projectName,
@@ -43,11 +47,13 @@ export function planNode(facts: Facts, choices: Choices): Plan {
     nextCommand: nextCommand(node.projectName, port, ['--init']),
     hardenedRun: nextCommand(node.projectName, port, ['--init', ...HARDENING]),
     healthcheck: port === undefined ? undefined : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
-    healthcheckAbsent: port === undefined ? 'the app listens on no port to probe' : undefined,
+    healthcheckAbsent: port === undefined ? english(message('health.none.no-port')) : undefined,
+    healthcheckWhy: port === undefined ? message('health.none.no-port') : undefined,
+    ...testStage(node.tests, install.runTest, choices.portable),
     dockerignore: dockerignoreGroups(facts),
     node: {
       installFiles: node.installFiles,
-      install: installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name),
+      install,
       memberManifests: (node.workspace?.manifests ?? []).map((file) => ({ file: contextPath(file, 'workspace manifest'), dir: contextPath(posix.dirname(file), 'workspace folder') })),
       productionDependencies: node.productionDependencies > 0,
       build: node.buildScript,
@@ -65,7 +71,7 @@ function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requ
     throw new UserError(`--runtime distroless: native addons need ${runtimePackages.join(', ')} at run time, which distroless cannot install; use slim`);
   }
   const detected = runtimePackages.length > 0
-    ? { runtime: 'slim' as const, reason: `native addons load system libraries (${runtimePackages.join(', ')}) that only apt can add` }
-    : { runtime: 'distroless' as const, reason: 'distroless nodejs holds node and glibc only: no shell, no npm, nothing to patch' };
+    ? { runtime: 'slim' as const, reason: message('reason.node.native', { packages: runtimePackages.join(', ') }) }
+    : { runtime: 'distroless' as const, reason: message('reason.node.distroless') };
   return preferRequested(detected, requested);
 }

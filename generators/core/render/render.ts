@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Facts, GeneratedFile, Plan } from '../types.js';
 import { comment, execForm, shellWord } from './quote.js';
+import { commentLines, isMessage, say, type Locale } from '../explain/messages.js';
 
 export interface RenderOptions {
   /** Built-in templates folder. */
@@ -12,6 +13,8 @@ export interface RenderOptions {
    * the built-in ones of the same path; later folders win.
    */
   readonly overrideDirs?: readonly string[];
+  /** --explain: a comment before every instruction, in this language; the whole file is then in it. */
+  readonly explain?: Locale;
 }
 
 /** Files each language folder renders, template name -> output path. */
@@ -28,10 +31,11 @@ const OUTPUTS: Record<string, string> = {
 export function render(facts: Facts, plan: Plan, options: RenderOptions): GeneratedFile[] {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
+  registerMessageHelpers(handlebars, options.explain);
   const folders = [options.templatesDir, ...(options.overrideDirs ?? [])].flatMap((root) => [join(root, 'shared'), join(root, facts.language)]);
   for (const folder of folders) registerPartials(handlebars, join(folder, 'partials'));
 
-  const context = templateContext(facts, plan);
+  const context = { ...templateContext(facts, plan), explain: options.explain ?? null };
   return Object.entries(OUTPUTS).map(([template, path]) => {
     const source = readTemplate(folders, template);
     const content = handlebars.compile(source, { noEscape: true, strict: true })(context);
@@ -64,7 +68,34 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('shell', (value: string) => shellWord(String(value)));
   handlebars.registerHelper('comment', (value: string) => comment(String(value)));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  handlebars.registerHelper('not', (value: unknown) => !value || (Array.isArray(value) && value.length === 0));
   handlebars.registerHelper('join', (values: string[], separator: string) => values.join(separator));
+}
+
+type HelperOptions = { hash: Record<string, unknown> };
+
+/**
+ * Prose lives in the message catalogs, not in templates, so that one template speaks every language:
+ *   {{t "id"}}     the sentence, inline;
+ *   {{note "id"}}  the sentence as `#` lines, always (header, stage banners);
+ *   {{why "id"}}   the same, plus a newline, only with --explain: written just before an instruction
+ *                  on the same template line, it renders to nothing otherwise.
+ * Several ids join into one paragraph; empty ones (from `when`) are skipped. A Message object
+ * (plan.runtimeWhy) can stand in for an id.
+ */
+function registerMessageHelpers(handlebars: typeof Handlebars, explain: Locale | undefined): void {
+  const locale = explain ?? 'en';
+  const text = (args: unknown[]): string => {
+    const { hash } = args.pop() as HelperOptions;
+    return args
+      .filter((id) => id !== '' && id !== null && id !== undefined)
+      .map((id) => (isMessage(id) ? say(locale, id.id, { ...id.args, ...hash }) : say(locale, String(id), hash)))
+      .join(' ');
+  };
+  handlebars.registerHelper('t', (...args: unknown[]) => text(args));
+  handlebars.registerHelper('note', (...args: unknown[]) => commentLines(text(args)).join('\n'));
+  handlebars.registerHelper('why', (...args: unknown[]) => (explain ? commentLines(text(args)).join('\n') + '\n' : ''));
+  handlebars.registerHelper('when', (condition: unknown, id: unknown) => (condition ? id : ''));
 }
 
 /** Templates stay readable with blank lines around blocks; the output keeps at most one in a row. */
