@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import Generator from 'yeoman-generator';
 import type { CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
@@ -10,6 +10,7 @@ import { knownDigests } from '../verify/docker.js';
 import { detectFacts, generate } from '../core/pipeline.js';
 import type { Choices, Facts, GenerationResult } from '../core/types.js';
 import { templatesDir } from '../util/package-root.js';
+import { templateOverrideDirs } from '../util/template-dirs.js';
 import { commitAtomically } from './atomic-commit.js';
 import { QUESTIONS } from './questions.js';
 
@@ -62,18 +63,6 @@ export default class DockerfileGenerator extends Generator {
     }
   }
 
-  /** The project's own .create-dockerfile/templates, then --templates DIR, which wins. */
-  private overrideDirs(): string[] {
-    const dirs = [this.destinationPath('.create-dockerfile/templates')].filter((dir) => existsSync(dir));
-    const { templates } = this.settings.cli;
-    if (templates !== undefined) {
-      const dir = resolve(templates);
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`--templates ${templates}: no such directory`);
-      dirs.push(dir);
-    }
-    return dirs;
-  }
-
   /** The one step that asks the engine something: the digests it knows for the base images. */
   async configuring(): Promise<void> {
     if (!this.settings.cli.pinDigests) return;
@@ -83,7 +72,7 @@ export default class DockerfileGenerator extends Generator {
 
   writing(): void {
     const { cli, interactive } = this.settings;
-    this.result = generate(this.facts, this.choices, { templatesDir, overrideDirs: this.overrideDirs(), explain: cli.explain });
+    this.result = generate(this.facts, this.choices, { templatesDir, overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates), explain: cli.explain });
     this.settings.onResult?.(this.result);
     if (cli.json) return void process.stdout.write(jsonText(this.result));
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));

@@ -59,6 +59,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
+  if (values.verify && (values['dry-run'] || values.json)) throw new UsageError('--verify builds the files it writes; it cannot go with --dry-run or --json');
+  if (!values.verify && (values.compare || values.keep)) throw new UsageError(`--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`);
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     dir: positionals[0] ?? '.',

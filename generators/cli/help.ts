@@ -1,5 +1,6 @@
 export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile lint [file]
+       create-dockerfile verify [dir] [--compare] [--keep]
        npm create dockerfile@latest -- [dir] [options]
 
 Detects the project in dir (default: the current directory) and writes a multi-stage Dockerfile
@@ -22,11 +23,22 @@ Options:
       --pin-digests           pin base images to the digests the docker engine knows (@sha256:...)
       --templates DIR         your own templates or partials, laid out like the built-in templates/
                               (a project's .create-dockerfile/templates is used the same way)
+      --explain [en|fr]       a comment before every instruction saying why it is there, in English
+                              (default) or French; without it, only the header and stage banners
+      --verify                after writing: build the image, run it, probe it, and report sizes,
+                              layers, user and entrypoint; exit 1 if the build or the run fails
+      --compare               with --verify: also build the naive single-stage variant and print
+                              both sizes and the reduction
+      --keep                  with --verify: keep the images it built (removed by default)
   -h, --help                  show this help
   -v, --version               show the version
 
 \`lint\` checks any Dockerfile (default ./Dockerfile) against the rules every generated one passes
 (hadolint's DL rules and BuildKit's build checks) and prints file:line RULE message for each finding.
+
+\`verify\` does what --verify does, for the Dockerfile already in dir. It uses your docker CLI as
+it is set up: DOCKER_HOST and the current docker context apply, and a remote engine's published
+port is probed on that engine's host.
 
 Without a terminal on stdin, create-dockerfile behaves as with --yes and says so on stderr.
 Exit codes: 0 done, 1 project or user error, 2 usage error.

@@ -8,6 +8,8 @@ import { packageRoot } from '../util/package-root.js';
 import { createAdapter } from './adapter.js';
 import { parseCliArgs } from './args.js';
 import { runLint } from './lint-command.js';
+import { runVerifyCommand, verifyWith } from './verify-command.js';
+import type { GenerationResult } from '../core/types.js';
 import { USAGE } from './help.js';
 
 const NAMESPACE = 'dockerfile:app';
@@ -47,6 +49,14 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
     return error.exitCode;
   };
 
+  if (argv[0] === 'verify') {
+    try {
+      return await runVerifyCommand(argv.slice(1), streams);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
   if (argv[0] === 'lint') {
     try {
       return runLint(argv.slice(1), streams);
@@ -81,10 +91,12 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   const adapter = createAdapter({ stdin: streams.stdin, stdout: quiet ? streams.stderr : streams.stdout, stderr: streams.stderr });
   const env = createEnv({ cwd, adapter, force: cli.force, skipInstall: true } as never);
   env.register(DockerfileGenerator as never, { namespace: NAMESPACE, resolved: join(packageRoot, 'generators/app'), packagePath: packageRoot } as never);
-  const options: DockerfileGeneratorOptions = { cli, interactive };
+  let result: GenerationResult | undefined;
+  const options: DockerfileGeneratorOptions = { cli, interactive, onResult: (generated) => (result = generated) };
   try {
     await env.run([NAMESPACE], { ...options, skipInstall: true } as never);
-    return 0;
+    if (!cli.verify) return 0;
+    return await verifyWith(cwd, result, cli, streams);
   } catch (error) {
     return fail(unwrap(error));
   } finally {

@@ -29,18 +29,24 @@ const OUTPUTS: Record<string, string> = {
  * loudly instead of rendering an empty string.
  */
 export function render(facts: Facts, plan: Plan, options: RenderOptions): GeneratedFile[] {
+  const renderTemplate = renderer(facts, plan, options);
+  return Object.entries(OUTPUTS).map(([template, path]) => ({ path, content: renderTemplate(template) }));
+}
+
+/**
+ * The naive single-stage Dockerfile that `--compare` builds next to the real one: the builder image
+ * plus the app, as a course's "traditional" Dockerfile does it. Never written to the project.
+ */
+export const renderNaive = (facts: Facts, plan: Plan, options: RenderOptions): string => renderer(facts, plan, options)('naive.Dockerfile.hbs');
+
+function renderer(facts: Facts, plan: Plan, options: RenderOptions): (template: string) => string {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);
   registerMessageHelpers(handlebars, options.explain);
   const folders = [options.templatesDir, ...(options.overrideDirs ?? [])].flatMap((root) => [join(root, 'shared'), join(root, facts.language)]);
   for (const folder of folders) registerPartials(handlebars, join(folder, 'partials'));
-
   const context = { ...templateContext(facts, plan), explain: options.explain ?? null };
-  return Object.entries(OUTPUTS).map(([template, path]) => {
-    const source = readTemplate(folders, template);
-    const content = handlebars.compile(source, { noEscape: true, strict: true })(context);
-    return { path, content: tidy(content) };
-  });
+  return (template) => tidy(handlebars.compile(readTemplate(folders, template), { noEscape: true, strict: true })(context));
 }
 
 /** Missing optional values become explicit nulls, so strict mode can tell "absent" from "typo". */
@@ -68,6 +74,7 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('shell', (value: string) => shellWord(String(value)));
   handlebars.registerHelper('comment', (value: string) => comment(String(value)));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  handlebars.registerHelper('concat', (first: string, rest: readonly string[]) => [first, ...rest]);
   handlebars.registerHelper('not', (value: unknown) => !value || (Array.isArray(value) && value.length === 0));
   handlebars.registerHelper('join', (values: string[], separator: string) => values.join(separator));
 }

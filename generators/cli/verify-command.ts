@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
+import { UsageError } from '../core/errors.js';
+import { detectFacts, generate } from '../core/pipeline.js';
+import type { GenerationResult } from '../core/types.js';
+import { templatesDir } from '../util/package-root.js';
+import { templateOverrideDirs } from '../util/template-dirs.js';
+import { verifyProject } from '../verify/verify-project.js';
+import type { CliStreams } from './main.js';
+
+export interface VerifyFlags {
+  readonly compare: boolean;
+  readonly keep: boolean;
+  readonly templates?: string;
+}
+
+/** `create-dockerfile verify [dir] [--compare] [--keep]`: checks the Dockerfile already in dir. */
+export async function runVerifyCommand(argv: readonly string[], streams: CliStreams): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { compare: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, templates: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`verify takes at most one directory, got ${parsed.positionals.length}`);
+  const dir = resolve(parsed.positionals[0] ?? '.');
+  assertDirectory(dir);
+  const flags = { compare: parsed.values.compare!, keep: parsed.values.keep!, templates: parsed.values.templates };
+  // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
+  // project this tool cannot read still verifies, just without --compare.
+  let generation: GenerationResult | undefined;
+  try {
+    generation = detectedGeneration(dir, flags.templates);
+  } catch (error) {
+    if (flags.compare) throw error;
+  }
+  return verifyWith(dir, generation, flags, streams);
+}
+
+export function detectedGeneration(dir: string, templates: string | undefined): GenerationResult {
+  return generate(detectFacts(takeSnapshot(dir), {}), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates) });
+}
+
+/** Verification after generation (`--verify`) and the `verify` command share this. */
+export function verifyWith(dir: string, generation: GenerationResult | undefined, flags: VerifyFlags, streams: CliStreams): Promise<number> {
+  return verifyProject({
+    dir,
+    generation: generation && { facts: generation.facts, plan: generation.plan, render: { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates) } },
+    compare: flags.compare,
+    keep: flags.keep,
+    stdout: streams.stdout,
+    stderr: streams.stderr,
+  });
+}

@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { docker } from './docker.js';
+import { engineHost } from './engine-host.js';
+
+export interface SmokeOutcome {
+  readonly ok: boolean;
+  /** One line for the report: what answered, or what went wrong. */
+  readonly summary: string;
+  /** The container's own output, shown when the check fails. */
+  readonly logs: string;
+}
+
+export interface SmokeOptions {
+  /** How long a server gets to answer, and a command to finish. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * A server is run detached with its port published, then probed over HTTP until it answers or the
+ * time is up; any HTTP answer below 500 passes, because the check is "does it start", not "what
+ * does / return". A container that stops before answering fails at once, with its exit code.
+ */
+export async function smokeServer(image: string, port: number, options: SmokeOptions = {}): Promise<SmokeOutcome> {
+  const { host, local } = await engineHost();
+  // Locally, publish on loopback only: a verify run should not open a port to the network.
+  const publish = local ? `127.0.0.1::${port}` : String(port);
+  const started = await docker(['run', '--detach', '--publish', publish, image], { reject: false });
+  if (started.exitCode !== 0) return { ok: false, summary: `could not start: ${firstLine(String(started.stderr))}`, logs: String(started.stderr) };
+  const id = String(started.stdout).trim();
+  try {
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    const mapped = await hostPort(id, port);
+    let lastError = 'no answer';
+    while (Date.now() < deadline) {
+      const state = await containerState(id);
+      if (!state.running) {
+        return { ok: false, summary: `the container exited at once (exit code ${state.exitCode}) instead of serving port ${port}`, logs: await containerLogs(id) };
+      }
+      if (mapped !== undefined) {
+        try {
+          const response = await fetch(`http://${host}:${mapped}/`, { signal: AbortSignal.timeout(2_000) });
+          const body = firstLine(await response.text());
+          if (response.status < 500) return { ok: true, summary: `HTTP ${response.status} on port ${port}${body ? `: ${body.slice(0, 60)}` : ''}`, logs: '' };
+          lastError = `HTTP ${response.status}`;
+        } catch (error) {
+          lastError = (error as Error).cause ? String(((error as Error).cause as Error).message ?? (error as Error).cause) : (error as Error).message;
+        }
+      }
+      await sleep(300);
+    }
+    return { ok: false, summary: `no HTTP answer on port ${port} within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s (${lastError})`, logs: await containerLogs(id) };
+  } finally {
+    await docker(['rm', '--force', id], { reject: false });
+  }
+}
+
+/** A command runs to its end: it passes when it exits 0, and its output is what the report shows. */
+export async function smokeCommand(image: string, options: SmokeOptions = {}): Promise<SmokeOutcome> {
+  const name = `create-dockerfile-verify-${process.pid}-${Date.now()}`;
+  const result = await docker(['run', '--name', name, image], { reject: false, all: true, timeout: options.timeoutMs ?? 30_000 });
+  await docker(['rm', '--force', name], { reject: false });
+  const output = String(result.all ?? '').trim();
+  if (result.timedOut) return { ok: false, summary: `still running after ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s, with no port to probe`, logs: output };
+  if (result.exitCode !== 0) return { ok: false, summary: `exited with code ${result.exitCode}`, logs: output };
+  return { ok: true, summary: `exited 0${output ? `, printing: ${firstLine(output).slice(0, 60)}` : ''}`, logs: output };
+}
+
+async function hostPort(id: string, port: number): Promise<number | undefined> {
+  const result = await docker(['port', id, `${port}/tcp`], { reject: false });
+  const match = /:(\d+)\s*$/m.exec(String(result.stdout).split('\n')[0] ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+async function containerState(id: string): Promise<{ running: boolean; exitCode: number }> {
+  const result = await docker(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', id], { reject: false });
+  const [running, exitCode] = String(result.stdout).trim().split(' ');
+  return { running: running === 'true', exitCode: Number(exitCode ?? -1) };
+}
+
+async function containerLogs(id: string): Promise<string> {
+  const result = await docker(['logs', '--tail', '40', id], { reject: false, all: true });
+  return String(result.all ?? '').trim();
+}
+
+const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { imageName } from '../core/render/quote.js';
+import { renderNaive, type RenderOptions } from '../core/render/render.js';
+import type { Facts, Plan } from '../core/types.js';
+import { buildImage, type BuildOutcome } from './build.js';
+import { docker, engineProblem, inspectImage } from './docker.js';
+import { layers } from './history.js';
+import { createProgress } from './progress.js';
+import { smokeCommand, smokeServer } from './smoke.js';
+import { formatReport, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
+
+export interface VerifyRequest {
+  readonly dir: string;
+  /** The project as detected: the image name, and what --compare's naive variant needs. */
+  readonly generation?: { readonly facts: Facts; readonly plan: Plan; readonly render: RenderOptions };
+  readonly compare: boolean;
+  readonly keep: boolean;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+}
+
+/**
+ * Builds the project's Dockerfile, runs what it built, and reports: checks, sizes, layers and, with
+ * --compare, the naive single-stage variant. Returns the exit code: 1 when any check fails.
+ */
+export async function verifyProject(request: VerifyRequest): Promise<number> {
+  const dockerfile = join(request.dir, 'Dockerfile');
+  if (!existsSync(dockerfile)) throw new UserError(`no Dockerfile in ${request.dir}; run create-dockerfile there first`);
+  if (request.compare && !request.generation) throw new UserError('--compare needs a project create-dockerfile can detect, to build its naive variant');
+  const problem = await engineProblem();
+  if (problem) throw new UserError(problem);
+
+  const name = request.generation?.plan.imageName ?? imageName(basename(request.dir));
+  const runId = randomBytes(4).toString('hex');
+  const tag = (suffix = '') => `create-dockerfile-verify/${name}${suffix}:${runId}`;
+  const made: string[] = [];
+  const say = (line: string) => request.stderr.write(`${line}\n`);
+
+  const build = async (label: string, imageTag: string, options: { target?: string; dockerfile?: string } = {}): Promise<BuildOutcome> => {
+    const progress = createProgress(label, request.stderr);
+    const outcome = await buildImage({ context: request.dir, tag: imageTag, ...options, onStep: progress.step });
+    progress.done(outcome.ok, outcome.seconds);
+    if (outcome.ok) made.push(imageTag);
+    return outcome;
+  };
+
+  try {
+    const final = await build('building the image', tag());
+    if (!final.ok) {
+      say('---- full build log ----');
+      request.stderr.write(final.log.endsWith('\n') ? final.log : `${final.log}\n`);
+      say('---- failing lines ----');
+      for (const line of final.failingLines) say(line);
+      request.stdout.write(formatReport({ checks: [{ name: 'build', ok: false, detail: `docker build failed after ${final.seconds.toFixed(1)} s; the failing lines are above` }], sizes: [], layers: [] }));
+      return 1;
+    }
+    const checks: Check[] = [{ name: 'build', ok: true, detail: `built in ${final.seconds.toFixed(1)} s` }];
+    const config = await inspectImage(tag());
+    const user = config.Config.User || 'root (no USER)';
+    const nonRoot = !/^(root|0)?(:.*)?$/.test(config.Config.User ?? '');
+    checks.push({ name: 'non-root', ok: nonRoot, detail: nonRoot ? `runs as ${user}` : `runs as ${user}: add a USER with a non-root uid` });
+
+    const port = Object.keys(config.Config.ExposedPorts ?? {}).map((key) => /^(\d+)\/tcp$/.exec(key)?.[1]).find(Boolean);
+    say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
+    const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
+    checks.push({ name: 'starts', ok: smoke.ok, detail: smoke.summary });
+    if (!smoke.ok && smoke.logs) {
+      say('---- container output ----');
+      say(smoke.logs);
+    }
+
+    const sizes: SizeRow[] = [{ label: 'final image', bytes: config.Size }];
+    if (/^FROM\s+\S+\s+AS\s+build\s*$/im.test(readFileSync(dockerfile, 'utf8'))) {
+      const builder = await build('building the build stage, for its size', tag('-build'), { target: 'build' });
+      if (builder.ok) sizes.push({ label: 'build stage', bytes: (await inspectImage(tag('-build'))).Size });
+    }
+
+    let comparison: VerifyReport['comparison'];
+    if (request.compare && request.generation) {
+      const { facts, plan, render } = request.generation;
+      const scratch = mkdtempSync(join(tmpdir(), 'cdf-naive-'));
+      try {
+        const naiveFile = join(scratch, 'naive.Dockerfile');
+        writeFileSync(naiveFile, renderNaive(facts, plan, render));
+        const naive = await build('building the naive single-stage variant', tag('-naive'), { dockerfile: naiveFile });
+        checks.push({ name: 'compare', ok: naive.ok, detail: naive.ok ? 'the naive single-stage variant built' : `the naive variant failed to build: ${naive.failingLines.at(-1) ?? ''}` });
+        if (naive.ok) comparison = { naive: { label: 'naive single stage', bytes: (await inspectImage(tag('-naive'))).Size }, generated: { label: 'generated multi-stage', bytes: config.Size } };
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    }
+
+    const report: VerifyReport = {
+      checks,
+      image: { tag: tag(), user, entrypoint: JSON.stringify(config.Config.Entrypoint ?? null), cmd: JSON.stringify(config.Config.Cmd ?? null), kept: request.keep },
+      sizes,
+      layers: await layers(tag()),
+      comparison,
+    };
+    request.stdout.write(formatReport(report));
+    if (request.keep && made.length > 0) say(`kept: ${made.join(' ')}`);
+    return checks.every((check) => check.ok) ? 0 : 1;
+  } finally {
+    if (!request.keep && made.length > 0) await docker(['image', 'rm', '--force', ...made], { reject: false });
+  }
+}

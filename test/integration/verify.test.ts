@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
+import { LOCALES } from '../../generators/core/explain/messages.js';
+import { detectFacts, generate } from '../../generators/core/pipeline.js';
+import { templatesDir } from '../../generators/util/package-root.js';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { ensureBase } from '../harness/bases.js';
+import { requireEngine } from '../harness/engine.js';
+import { runCli } from '../harness/project.js';
+import { withFixture } from '../harness/scenario.js';
+
+// The naive variant compiles without a build cache: minutes on a small, cold machine.
+jest.setTimeout(20 * 60_000);
+const LONG = { timeoutMs: 15 * 60_000 };
+
+beforeAll(async () => {
+  await requireEngine();
+  await ensureBase('golang:1.26');
+});
+
+/** `label  N bytes` rows of the report, by label. */
+const sizeRows = (report: string) =>
+  Object.fromEntries([...report.matchAll(/^ {2}(\S.*?) +(\d+) bytes +[\d.]+ MB/gm)].map((match) => [match[1]!.trim(), Number(match[2])]));
+
+const verifyImages = async (name: string) =>
+  String((await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `create-dockerfile-verify/${name}*`])).stdout).split('\n').filter(Boolean);
+
+describe('--verify', () => {
+  test('Go lone-main: --verify --compare prints sizes equal to docker image inspect, and the reduction they give', () =>
+    withFixture('go', 'lone-main', async ({ dir, image }) => {
+      const run = await runCli([dir, '--yes', '--verify', '--compare', '--keep'], LONG);
+      const kept = /^kept: (.*)$/m.exec(String(run.stderr))?.[1]?.split(' ') ?? [];
+      kept.forEach(image);
+      expect([run.exitCode, String(run.stderr).slice(-2000)]).toEqual([0, expect.anything()]);
+      const report = String(run.stdout);
+      expect(report).toMatch(/^ {2}PASS {2}build /m);
+      expect(report).toMatch(/^ {2}PASS {2}non-root +runs as 65532:65532$/m);
+      expect(report).toMatch(/^ {2}PASS {2}starts +HTTP 404 on port 8080/m);
+
+      const [final, builder, naive] = ['', '-build', '-naive'].map((suffix) => kept.find((tag) => tag.replace(/:[^:]+$/, '').endsWith(`lone-main${suffix}`))!);
+      const sizes = sizeRows(report);
+      expect(sizes['final image']).toBe((await inspectImage(final!)).Size);
+      expect(sizes['build stage']).toBe((await inspectImage(builder!)).Size);
+      expect(sizes['naive single stage']).toBe((await inspectImage(naive!)).Size);
+      expect(sizes['generated multi-stage']).toBe(sizes['final image']);
+      const percent = (1 - sizes['generated multi-stage']! / sizes['naive single stage']!) * 100;
+      expect(report).toContain(`reduction: ${percent.toFixed(1)} %`);
+
+      // The layer table is docker image history's, oldest first, ending with the binary and the config rows.
+      expect(report).toMatch(/Layers of the final image[\s\S]*COPY \/out\/lone-main \/usr\/local\/bin\/lone-main[\s\S]*USER 65532:65532[\s\S]*ENTRYPOINT \["\/usr\/local\/bin\/lone-main"\]/);
+      expect(report).toMatch(/^ {2}entrypoint +\["\/usr\/local\/bin\/lone-main"\]$/m);
+    }));
+
+  test('a syntax error in the source: exit 1, the full log, and the compiler line among the failing lines; nothing left behind', () =>
+    withFixture('go', 'lone-main', async ({ dir }) => {
+      const file = join(dir, 'http.go');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const at = lines.findIndex((line) => line.startsWith('func main()')) + 1;
+      lines.splice(at, 0, '\tbroken := := 1');
+      writeFileSync(file, lines.join('\n'));
+      const run = await runCli([dir, '--yes', '--verify'], LONG);
+      expect(run.exitCode).toBe(1);
+      expect(String(run.stdout)).toMatch(/^ {2}FAIL {2}build /m);
+      const failing = String(run.stderr).split('---- failing lines ----')[1] ?? '';
+      expect(failing).toContain(`./http.go:${at + 1}:`);
+      expect(failing).toMatch(/syntax error/);
+      expect(String(run.stderr)).toContain('---- full build log ----');
+      expect(await verifyImages('lone-main')).toEqual([]);
+    }));
+
+  test('a server that exits at once fails the smoke check, with its exit code and output', () =>
+    withFixture('go', 'lone-main', async ({ dir }) => {
+      const file = join(dir, 'http.go');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('log.Println("listening on :8080")', 'log.Println("giving up before listening")\n\tos.Exit(3)'));
+      const run = await runCli([dir, '--yes', '--verify'], LONG);
+      expect(run.exitCode).toBe(1);
+      expect(String(run.stdout)).toMatch(/^ {2}PASS {2}build /m);
+      expect(String(run.stdout)).toMatch(/^ {2}FAIL {2}starts +the container exited at once \(exit code 3\)/m);
+      expect(String(run.stderr)).toContain('giving up before listening');
+      expect(await verifyImages('lone-main')).toEqual([]);
+      const leftovers = await docker(['ps', '--all', '--quiet', '--filter', 'ancestor=create-dockerfile-verify/lone-main'], { reject: false });
+      expect(String(leftovers.stdout).trim()).toBe('');
+    }));
+
+  test('`verify DIR` checks the Dockerfile already there; a command (no port) passes on exit 0 with its output', () =>
+    withFixture('go', 'lone-main', async ({ dir }) => {
+      writeFileSync(join(dir, 'http.go'), 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("batch done") }\n');
+      expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+      const run = await runCli(['verify', dir], LONG);
+      expect([run.exitCode, String(run.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}starts +exited 0, printing: batch done$/m)]);
+    }));
+});
+
+describe('--explain', () => {
+  test.each(LOCALES)('%s: the explained Dockerfile builds an image with the same config and the same layers', (locale) =>
+    withFixture('go', 'lone-main', async ({ dir, image }) => {
+      const facts = detectFacts(takeSnapshot(dir), {});
+      const build = async (name: string, explain?: (typeof LOCALES)[number]) => {
+        writeFileSync(join(dir, name), generate(facts, {}, { templatesDir, explain }).files[0]!.content);
+        const tag = image(`cdf-explain-${locale}-${name.toLowerCase().replace(/\W/g, '')}:test`);
+        await docker(['build', '--file', join(dir, name), '--tag', tag, dir]);
+        return inspectImage(tag) as Promise<Awaited<ReturnType<typeof inspectImage>> & { RootFS: { Layers: string[] } }>;
+      };
+      const plain = await build('Dockerfile');
+      const explained = await build(`Dockerfile.${locale}`, locale);
+      expect(explained.Config).toEqual(plain.Config);
+      expect(explained.RootFS.Layers).toEqual(plain.RootFS.Layers);
+      expect(readFileSync(join(dir, `Dockerfile.${locale}`), 'utf8')).not.toBe(readFileSync(join(dir, 'Dockerfile'), 'utf8'));
+    }));
+});
+
+describe('the test stage', () => {
+  test('`--target test` runs the project\'s tests and fails when one fails; the default build never runs them', () =>
+    withFixture('go', 'tested', async ({ dir, image }) => {
+      expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+      const passing = await docker(['build', '--target', 'test', '--progress', 'plain', '--tag', image('cdf-tested-pass:test'), dir], { reject: false, all: true });
+      expect([passing.exitCode, String(passing.all).slice(-1500)]).toEqual([0, expect.stringMatching(/ok\s+example\.com\/tested/)]);
+
+      const greet = join(dir, 'greet.go');
+      writeFileSync(greet, readFileSync(greet, 'utf8').replace('"hello, %s"', '"hi, %s"'));
+      const failing = await docker(['build', '--target', 'test', '--progress', 'plain', dir], { reject: false, all: true });
+      expect(failing.exitCode).not.toBe(0);
+      expect(String(failing.all)).toContain('Greeting(docker) = "hi, docker"');
+
+      const run = await runCli(['verify', dir], LONG);
+      expect([run.exitCode, String(run.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}starts +HTTP 200 on port 8081: hi, world$/m)]);
+    }));
+});

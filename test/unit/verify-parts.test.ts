@@ -1,0 +1,95 @@
+import { failingLines, stepOf } from '../../generators/verify/build.js';
+import { hostOf } from '../../generators/verify/engine-host.js';
+import { instructionText } from '../../generators/verify/history.js';
+import { bar, formatReport, reduction } from '../../generators/verify/verify-report.js';
+import { parseCliArgs } from '../../generators/cli/args.js';
+
+describe('build output', () => {
+  test('step headers from BuildKit and from the legacy builder', () => {
+    expect(stepOf('#7 [build 3/4] COPY . .')).toBe('[build 3/4] COPY . .');
+    expect(stepOf('#5 [1/4] FROM docker.io/library/golang:1.26')).toBe('[1/4] FROM docker.io/library/golang:1.26');
+    expect(stepOf('Step 3/9 : RUN make')).toBe('[3/9] RUN make');
+    expect(stepOf('#7 CACHED')).toBeUndefined();
+    expect(stepOf('#7 0.512 compiling')).toBeUndefined();
+  });
+
+  test('BuildKit: the failing step\'s own lines, without timestamps or digests, then the final error', () => {
+    const log = [
+      '#6 [build 3/4] COPY . .',
+      '#6 DONE 0.1s',
+      '#7 [build 4/4] RUN go build -o /out/app .',
+      '#7 sha256:daf8b0cde1606a7f0b958eb003a7fe4935a7f669aa16078d0e453f0718511847',
+      '#7 0.914 ./main.go:12:7: syntax error: unexpected :=',
+      '#7 ERROR: executor failed running [/bin/sh -c go build]: exit code: 1',
+      'ERROR: executor failed running [/bin/sh -c go build]: exit code: 1',
+    ].join('\n');
+    const lines = failingLines(log);
+    expect(lines).toContain('./main.go:12:7: syntax error: unexpected :=');
+    expect(lines).not.toContain('COPY . .');
+    expect(lines.some((line) => line.includes('sha256:'))).toBe(false);
+    expect(lines.at(-1)).toMatch(/^ERROR: executor failed/);
+  });
+
+  test('legacy builder: everything after the last step header', () => {
+    const log = 'Step 3/4 : COPY . .\n ---> abc\nStep 4/4 : RUN make\n ---> Running in 1\nmain.c:3:1: error: expected ;\nThe command returned a non-zero code: 2';
+    expect(failingLines(log)).toEqual(['Step 4/4 : RUN make', ' ---> Running in 1', 'main.c:3:1: error: expected ;', 'The command returned a non-zero code: 2']);
+  });
+});
+
+describe('image history', () => {
+  test.each([
+    ['/bin/sh -c #(nop)  USER 65532:65532', 'USER 65532:65532'],
+    ['RUN |2 A=1 B=2 /bin/sh -c make # buildkit', 'RUN make'],
+    ['/bin/sh -c apt-get update', 'RUN apt-get update'],
+    ['EXPOSE map[8080/tcp:{}]', 'EXPOSE 8080/tcp'],
+    ['COPY /out/app /usr/local/bin/app # buildkit', 'COPY /out/app /usr/local/bin/app'],
+  ])('%s -> %s', (createdBy, expected) => expect(instructionText(createdBy)).toBe(expected));
+});
+
+describe('where a published port answers', () => {
+  test.each([
+    [undefined, '127.0.0.1', true],
+    ['unix:///var/run/docker.sock', '127.0.0.1', true],
+    ['tcp://10.1.2.3:2376', '10.1.2.3', false],
+    ['ssh://deploy@build.example.com', 'build.example.com', false],
+    ['tcp://localhost:2375', '127.0.0.1', true],
+  ])('%s', (endpoint, host, local) => expect(hostOf(endpoint)).toEqual({ host, local }));
+});
+
+describe('the report', () => {
+  test('bars are proportional, and anything non-empty shows', () => {
+    expect(bar(100, 100, 10)).toBe('█'.repeat(10));
+    expect(bar(50, 100, 10)).toBe('█'.repeat(5));
+    expect(bar(1, 1_000_000, 10)).toBe('▏');
+    expect(bar(0, 100)).toBe('');
+  });
+
+  test('the reduction and the sizes it is computed from are printed together', () => {
+    const text = formatReport({
+      checks: [{ name: 'build', ok: true, detail: 'built' }, { name: 'starts', ok: false, detail: 'the container exited at once (exit code 3)' }],
+      sizes: [{ label: 'final image', bytes: 6_025_599 }],
+      layers: [],
+      comparison: { naive: { label: 'naive single stage', bytes: 971_515_487 }, generated: { label: 'generated multi-stage', bytes: 6_025_599 } },
+    });
+    expect(text).toMatch(/^ {2}FAIL {2}starts +the container exited at once/m);
+    expect(text).toContain(`reduction: ${reduction(971_515_487, 6_025_599).toFixed(1)} %`);
+    expect(text).toMatch(/naive single stage +971515487 bytes +971\.52 MB/);
+    expect(text).toMatch(/verify: 1 check failed\n$/);
+  });
+});
+
+describe('verify and explain flags', () => {
+  test('--explain alone means English; a directory after it stays the directory', () => {
+    expect(parseCliArgs(['--explain'])).toMatchObject({ explain: 'en', dir: '.' });
+    expect(parseCliArgs(['--explain', 'fr', 'app'])).toMatchObject({ explain: 'fr', dir: 'app' });
+    expect(parseCliArgs(['--explain', 'app'])).toMatchObject({ explain: 'en', dir: 'app' });
+    expect(() => parseCliArgs(['--explain=de'])).toThrow(/--explain must be one of en, fr/);
+  });
+
+  test('--compare and --keep need --verify, which cannot go with --dry-run', () => {
+    expect(() => parseCliArgs(['--compare'])).toThrow(/--compare goes with --verify/);
+    expect(() => parseCliArgs(['--keep'])).toThrow(/--keep goes with --verify/);
+    expect(() => parseCliArgs(['--verify', '--json'])).toThrow(/cannot go with --dry-run or --json/);
+    expect(parseCliArgs(['--verify', '--compare', '--keep'])).toMatchObject({ verify: true, compare: true, keep: true });
+  });
+});
