@@ -25,6 +25,8 @@ export function instructionText(createdBy: string): string {
   if (nop) return nop[1]!.trim();
   text = text.replace(/^\/bin\/sh -c /, 'RUN ');
   text = text.replace(/^RUN \|\d+(?: \S+=\S*)* /, 'RUN ').replace(/^RUN \/bin\/sh -c /, 'RUN ');
+  // BuildKit records HEALTHCHECK as a Go struct: `HEALTHCHECK &{["CMD" "node" ...] 30s ...}`.
+  text = text.replace(/^HEALTHCHECK &\{\[(.*?)\] .*$/, 'HEALTHCHECK [$1]');
   // BuildKit records EXPOSE as the Go map it stores: `EXPOSE map[8080/tcp:{}]`.
   text = text.replace(/^EXPOSE map\[(.*)\]$/, (_match, ports: string) => `EXPOSE ${ports.replace(/:\{\}/g, '')}`);
   return text.replace(/ # buildkit$/, '').replace(/\s+/g, ' ');

@@ -17,7 +17,7 @@ const LONG = { timeoutMs: 15 * 60_000 };
 
 beforeAll(async () => {
   await requireEngine();
-  await ensureBase('golang:1.26');
+  for (const base of ['golang:1.26', 'node:26-slim', 'gcr.io/distroless/nodejs26-debian13:nonroot', 'gcc:14']) await ensureBase(base);
 });
 
 /** `label  N bytes` rows of the report, by label. */
@@ -93,13 +93,39 @@ describe('--verify', () => {
     }));
 });
 
-describe('--explain', () => {
+describe.each([
+  // express-app routes only /health: any HTTP answer below 500 shows the server started.
+  ['node', 'express-app', /^ {2}PASS {2}starts +HTTP [1-4]\d\d on port 3000/m],
+  ['c', 'hello', /^ {2}PASS {2}starts +exited 0, printing: hello from C$/m],
+])('--verify --compare on %s/%s', (language, fixture, starts) => {
+  test('passes every check, and the multi-stage image is smaller than the naive one by what the report says', () =>
+    withFixture(language, fixture, async ({ dir }) => {
+      const run = await runCli([dir, '--yes', '--verify', '--compare'], LONG);
+      expect([run.exitCode, String(run.stderr).slice(-2000)]).toEqual([0, expect.anything()]);
+      const report = String(run.stdout);
+      expect(report).toMatch(starts);
+      expect(report).toMatch(/^ {2}PASS {2}non-root +runs as 65532:65532$/m);
+      const sizes = sizeRows(report);
+      expect(sizes['generated multi-stage']).toBeLessThan(sizes['naive single stage']!);
+      expect(report).toContain(`reduction: ${((1 - sizes['generated multi-stage']! / sizes['naive single stage']!) * 100).toFixed(1)} %`);
+      expect(await verifyImages(fixture)).toEqual([]);
+    }));
+});
+
+describe.each([
+  ['go', 'lone-main'],
+  ['node', 'express-app'],
+  ['c', 'hello'],
+])('--explain on %s/%s', (language, fixture) => {
   test.each(LOCALES)('%s: the explained Dockerfile builds an image with the same config and the same layers', (locale) =>
-    withFixture('go', 'lone-main', async ({ dir, image }) => {
+    withFixture(language, fixture, async ({ dir, image }) => {
       const facts = detectFacts(takeSnapshot(dir), {});
       const build = async (name: string, explain?: (typeof LOCALES)[number]) => {
-        writeFileSync(join(dir, name), generate(facts, {}, { templatesDir, explain }).files[0]!.content);
-        const tag = image(`cdf-explain-${locale}-${name.toLowerCase().replace(/\W/g, '')}:test`);
+        const [dockerfile, dockerignore] = generate(facts, {}, { templatesDir, explain }).files;
+        // The .dockerignore keeps Dockerfile* out of the context, so every variant sees the same files.
+        writeFileSync(join(dir, '.dockerignore'), dockerignore!.content);
+        writeFileSync(join(dir, name), dockerfile!.content);
+        const tag = image(`cdf-explain-${fixture}-${name.toLowerCase().replace(/\W/g, '')}:test`);
         await docker(['build', '--file', join(dir, name), '--tag', tag, dir]);
         return inspectImage(tag) as Promise<Awaited<ReturnType<typeof inspectImage>> & { RootFS: { Layers: string[] } }>;
       };

@@ -42,6 +42,7 @@ describe('image history', () => {
     ['RUN |2 A=1 B=2 /bin/sh -c make # buildkit', 'RUN make'],
     ['/bin/sh -c apt-get update', 'RUN apt-get update'],
     ['EXPOSE map[8080/tcp:{}]', 'EXPOSE 8080/tcp'],
+    ['HEALTHCHECK &{["CMD" "/nodejs/bin/node" "-e" "x"] "30s" "3s" "10s" "0s" \'\\x03\'}', 'HEALTHCHECK ["CMD" "/nodejs/bin/node" "-e" "x"]'],
     ['COPY /out/app /usr/local/bin/app # buildkit', 'COPY /out/app /usr/local/bin/app'],
   ])('%s -> %s', (createdBy, expected) => expect(instructionText(createdBy)).toBe(expected));
 });
