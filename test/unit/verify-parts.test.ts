@@ -3,6 +3,7 @@ import { hostOf } from '../../generators/verify/engine-host.js';
 import { instructionText } from '../../generators/verify/history.js';
 import { bar, formatReport, reduction } from '../../generators/verify/verify-report.js';
 import { parseCliArgs } from '../../generators/cli/args.js';
+import { createProgress } from '../../generators/verify/progress.js';
 
 describe('build output', () => {
   test('step headers from BuildKit and from the legacy builder', () => {
@@ -92,5 +93,32 @@ describe('verify and explain flags', () => {
     expect(() => parseCliArgs(['--keep'])).toThrow(/--keep goes with --verify/);
     expect(() => parseCliArgs(['--verify', '--json'])).toThrow(/cannot go with --dry-run or --json/);
     expect(parseCliArgs(['--verify', '--compare', '--keep'])).toMatchObject({ verify: true, compare: true, keep: true });
+  });
+});
+
+describe('build progress', () => {
+  const stream = (isTTY: boolean) => {
+    let written = '';
+    return { isTTY, columns: 60, write: (chunk: string) => ((written += chunk), true), text: () => written };
+  };
+
+  test('on a terminal, one line redrawn in place and cut to the width', () => {
+    const out = stream(true);
+    const progress = createProgress('building', out as never);
+    progress.step('[build 1/2] FROM golang:1.26');
+    progress.step(`[build 2/2] RUN ${'x'.repeat(100)}`);
+    progress.done(true, 1.25);
+    const redraws = out.text().split('\r\u001b[2K').filter(Boolean);
+    expect(redraws).toHaveLength(3);
+    expect(redraws[1]!.length).toBeLessThanOrEqual(59);
+    expect(redraws[2]).toBe('building: done in 1.3 s (2 steps)\n');
+  });
+
+  test('in a log, one line per step and nothing overwritten', () => {
+    const out = stream(false);
+    const progress = createProgress('building', out as never);
+    progress.step('[build 1/2] FROM golang:1.26');
+    progress.done(false, 0.5);
+    expect(out.text()).toBe('building...\n  [build 1/2] FROM golang:1.26\nbuilding: FAILED in 0.5 s (1 step)\n');
   });
 });
