@@ -126,6 +126,46 @@ export interface CFacts {
   readonly notes: readonly string[];
 }
 
+export type PythonDependencySource = 'requirements' | 'pyproject' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'none';
+
+export interface PythonCompiledDependency {
+  readonly name: string;
+  /** Debian -dev packages the builder needs to compile it. */
+  readonly builderPackages: readonly string[];
+  /** Debian packages whose shared libraries it loads at run time. */
+  readonly runtimePackages: readonly string[];
+}
+
+export interface PythonFacts {
+  readonly language: 'python';
+  readonly projectName: string;
+  /** major.minor, e.g. "3.13". */
+  readonly pythonVersion: string;
+  readonly pythonVersionSource: string;
+  readonly dependencySource: PythonDependencySource;
+  /** Files the dependency install reads, copied before the source so that it stays cached. */
+  readonly dependencyFiles: readonly string[];
+  /** Normalised names (PEP 503) of the declared dependencies. */
+  readonly dependencies: readonly string[];
+  /** The project is a package to install into the venv (pyproject build-system, setup.py, console scripts). */
+  readonly installable: boolean;
+  /** What runs: argv, where the first word is `python`, a console script, or a file in the project. */
+  readonly entry: readonly string[];
+  readonly entrySource: string;
+  /** A project file run directly (boot.sh): it needs a shell in the runtime. */
+  readonly entryNeedsShell: boolean;
+  readonly framework?: 'django' | 'fastapi' | 'starlette' | 'flask';
+  readonly listens: boolean;
+  readonly port?: number;
+  readonly portSource?: string;
+  /** Dependencies known to compile C code, with the system packages they need. */
+  readonly compiled: readonly PythonCompiledDependency[];
+  readonly buildOutputDirs: readonly string[];
+  /** The project's own tests, when it has some. */
+  readonly tests?: TestsFound;
+  readonly notes: readonly string[];
+}
+
 /** Where a project's own tests were found; the `test` stage runs them. */
 export interface TestsFound {
   /** What gave them away, for the summary: "3 *_test.go files", "scripts.test", "Makefile target check". */
@@ -140,7 +180,7 @@ export interface CommonFacts {
   readonly gitignore: readonly string[];
 }
 
-export type LanguageFacts = GoFacts | NodeFacts | CFacts;
+export type LanguageFacts = GoFacts | NodeFacts | CFacts | PythonFacts;
 
 export type Facts = LanguageFacts & CommonFacts;
 
@@ -196,6 +236,24 @@ export interface Plan {
   readonly go?: GoPlan;
   readonly node?: NodePlan;
   readonly c?: CPlan;
+  readonly python?: PythonPlan;
+}
+
+export interface PythonPlan {
+  /** The virtualenv every dependency goes into; its interpreter path matches the runtime's. */
+  readonly venv: string;
+  /** How the builder gets Python: the python image as is, or Debian's python3 from apt (distroless). */
+  readonly builderFromApt: boolean;
+  /** Debian packages the builder installs (Python itself for distroless, -dev libraries, compilers). */
+  readonly builderPackages: readonly string[];
+  readonly runtimePackages: readonly string[];
+  /** The interpreter that makes the venv: /usr/local/bin/python3 in python images, /usr/bin/python3.X from apt. */
+  readonly interpreter: string;
+  /** The shell command installing the dependencies, run in /app after the dependency files are copied. */
+  readonly installDependencies?: string;
+  /** pip installing the project itself, after the source is copied. */
+  readonly installProject?: string;
+  readonly createUser: boolean;
 }
 
 export interface CPlan {

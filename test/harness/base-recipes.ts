@@ -108,6 +108,9 @@ interface DistrolessExtra {
   readonly context?: Record<string, string>;
   /** Instructions appended after the rootfs copy (e.g. the runtime and its ENTRYPOINT). */
   readonly tail: string;
+  /** Shell run in the assemble stage after the packages are copied, e.g. to add a library closure. */
+  readonly assemble?: string;
+  readonly check?: DockerfileRecipe['check'];
 }
 
 function distroless(name: string, libraries: readonly string[], extra?: DistrolessExtra): DockerfileRecipe {
@@ -125,7 +128,7 @@ RUN set -eux; \\
     mkdir -p /rootfs/etc/ssl/certs /rootfs/usr/share /rootfs/usr/lib /rootfs/usr/bin /rootfs/usr/sbin /rootfs/tmp /rootfs/home/nonroot /rootfs/root /rootfs/var/lib/dpkg; \\
     ln -s usr/bin /rootfs/bin; ln -s usr/sbin /rootfs/sbin; ln -s usr/lib /rootfs/lib; \\
     if [ -d /usr/lib64 ]; then mkdir -p /rootfs/usr/lib64; ln -s usr/lib64 /rootfs/lib64; fi; \\
-${copyLibs}    cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/; \\
+${copyLibs}${extra?.assemble ?? ''}    cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/; \\
     cp -a /usr/share/zoneinfo /rootfs/usr/share/; \\
     cp /etc/services /etc/protocols /etc/ethertypes /rootfs/etc/ 2>/dev/null || cp /etc/services /etc/protocols /rootfs/etc/; \\
     cp /usr/lib/os-release /etc/debian_version /rootfs/etc/; \\
@@ -139,6 +142,7 @@ ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin SSL_CERT_F
 ${extra?.tail ?? ''}USER 65532
 WORKDIR /home/nonroot
 `,
+    check: extra?.check,
   };
 }
 
@@ -232,6 +236,64 @@ CMD ["bash"]
   check: { command: ['sh', '-c', 'gcc --version | head -n1'], expect: ' 14.' },
 };
 
+/** Python as Debian 13 ships it; the python images are Debian's 3.13, laid out as upstream's. */
+export const PYTHON_VERSION = '3.13';
+
+/**
+ * python:3.13-slim: Debian's python3.13 with venv and pip, reached as /usr/local/bin/python3 like
+ * upstream's source build, so a venv made here records /usr/local/bin, as upstream's would. pip may
+ * install system-wide, as upstream allows (no EXTERNALLY-MANAGED marker).
+ */
+const pythonSlim: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: `python:${PYTHON_VERSION}-slim`,
+  parents: ['debian:13-slim'],
+  context: { 'machine-ca.crt': machineCa() },
+  dockerfile: `FROM debian:13-slim
+COPY machine-ca.crt /tmp/machine-ca.crt
+RUN set -eux; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends ca-certificates python${PYTHON_VERSION} python${PYTHON_VERSION}-venv python3-pip; \\
+${TRUST_MACHINE_CA}
+    for name in python3 python${PYTHON_VERSION} python; do ln -s /usr/bin/python${PYTHON_VERSION} "/usr/local/bin/$name"; done; \\
+    ln -s /usr/bin/pip3 /usr/local/bin/pip3; ln -s /usr/bin/pip3 /usr/local/bin/pip; \\
+    rm -f /usr/lib/python${PYTHON_VERSION}/EXTERNALLY-MANAGED; \\
+    rm -rf /var/lib/apt/lists/*
+ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
+CMD ["python3"]
+`,
+  check: { command: ['python3', '-c', 'import sys, ssl, sqlite3, venv; print(sys.executable, sys.version)'], expect: `/usr/local/bin/python3 ${PYTHON_VERSION}.` },
+};
+
+/** python:3.13: the slim stand-in plus the compilers and headers buildpack-deps gives upstream. */
+const pythonFull: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: `python:${PYTHON_VERSION}`,
+  parents: [`python:${PYTHON_VERSION}-slim`],
+  dockerfile: `FROM python:${PYTHON_VERSION}-slim
+RUN apt-get update \\
+ && apt-get install -y --no-install-recommends build-essential python${PYTHON_VERSION}-dev pkg-config git \\
+ && rm -rf /var/lib/apt/lists/*
+`,
+  check: { command: ['sh', '-c', 'gcc --version | head -n1 && python3 -c "import sysconfig; print(sysconfig.get_paths()[\\"include\\"])"'], expect: `/usr/include/python${PYTHON_VERSION}` },
+};
+
+/**
+ * distroless python3: cc plus Debian's python3.13 at /usr/bin, its ENTRYPOINT. The shared libraries
+ * of the interpreter and of every stdlib extension module are copied too, found with ldd and dpkg -S.
+ */
+const distrolessPython = distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64', `python${PYTHON_VERSION}-minimal`, `libpython${PYTHON_VERSION}-minimal`, `libpython${PYTHON_VERSION}-stdlib`, 'python3-minimal'], {
+  image: 'gcr.io/distroless/python3-debian13:nonroot',
+  assemble: `    for so in /usr/bin/python${PYTHON_VERSION} /usr/lib/python${PYTHON_VERSION}/lib-dynload/*.so; do ldd "$so" | awk '$3 ~ /^\\// {print $3} $1 ~ /^\\// {print $1}'; done | sort -u | while read -r lib; do \\
+      real=$(readlink -f "$lib"); pkg=$(dpkg -S "$real" 2>/dev/null | head -n1 | cut -d: -f1); \\
+      [ -n "$pkg" ] && dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; \\
+    done; \\
+`,
+  tail: `ENTRYPOINT ["/usr/bin/python${PYTHON_VERSION}"]
+`,
+  check: { command: ['-c', 'import sys, ssl, sqlite3, ctypes, decimal, lzma, bz2, zlib, json; print(sys.executable, sys.version)'], expect: `/usr/bin/python${PYTHON_VERSION} ${PYTHON_VERSION}.` },
+});
+
 export const RECIPES: readonly Recipe[] = [
   debianSlim,
   golang('1.24'),
@@ -241,6 +303,9 @@ export const RECIPES: readonly Recipe[] = [
   distroless('base', ['libc6', 'libssl3t64']),
   distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']),
   gcc14,
+  pythonSlim,
+  pythonFull,
+  distrolessPython,
   ...Object.keys(NODE_VERSIONS).flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
 ];
 

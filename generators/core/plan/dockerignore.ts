@@ -10,6 +10,8 @@ function neededByBuild(facts: Facts): string[] {
       return [...facts.installFiles, ...(facts.workspace?.manifests ?? []), facts.start.at(-1)!, 'tsconfig.json'];
     case 'c':
       return [...facts.sources, 'Makefile', 'CMakeLists.txt', 'meson.build'];
+    case 'python':
+      return [...facts.dependencyFiles, 'pyproject.toml', 'setup.py', 'setup.cfg', 'Procfile', ...(facts.entryNeedsShell ? ['boot.sh'] : [])];
   }
 }
 
@@ -44,6 +46,10 @@ export function dockerignoreGroups(facts: Facts): IgnoreGroup[] {
 const LANGUAGE_IGNORES: Partial<Record<Facts['language'], IgnoreGroup>> = {
   go: { why: 'Go test binaries, profiles and coverage output.', patterns: ['*.test', '*.out', '*.prof', 'coverage*'] },
   c: { why: 'Objects, archives and binaries built on the host: the image compiles its own.', patterns: ['*.o', '*.a', '*.so', '*.obj', 'a.out', 'CMakeCache.txt', 'CMakeFiles', 'compile_commands.json'] },
+  python: {
+    why: 'Virtualenvs, bytecode and tool caches from the host: the image makes its own venv for Linux.',
+    patterns: ['**/__pycache__', '*.py[cod]', '.venv', 'venv', 'env', '.tox', '.nox', '.pytest_cache', '.mypy_cache', '.ruff_cache', '*.egg-info', '.coverage', 'htmlcov'],
+  },
   node: {
     why: 'Dependencies and caches installed on the host: the image installs its own for Linux.',
     patterns: ['**/node_modules', 'npm-debug.log*', 'yarn-debug.log*', 'yarn-error.log*', '.pnpm-store', '.yarn/cache', '.npm', '.eslintcache', 'coverage', '.nyc_output'],

@@ -13,6 +13,9 @@ export const IMAGES = {
   node: (major: string) => `node:${major}`,
   nodeSlim: (major: string) => `node:${major}-slim`,
   distrolessNode: (major: string) => `gcr.io/distroless/nodejs${major}-debian13:nonroot`,
+  python: (minor: string) => `python:${minor}`,
+  pythonSlim: (minor: string) => `python:${minor}-slim`,
+  distrolessPython: 'gcr.io/distroless/python3-debian13:nonroot',
 } as const;
 
 /** distroless and our scratch images use the distroless "nonroot" ids. */
