@@ -5,9 +5,11 @@ import { detectNode, isNodeProject } from './detect/node.js';
 import { planNode } from './plan/node.js';
 import { detectC, isCProject } from './detect/c.js';
 import { planC } from './plan/c.js';
+import { detectPython, isPythonProject } from './detect/python.js';
+import { planPython, pythonDistrolessBlocker } from './plan/python.js';
 import { chosenMain } from './plan/go.js';
 import { rewriteImages } from './plan/image-refs.js';
-import type { CFacts, Choices, Facts, GoFacts, Language, LanguageFacts, NodeFacts, Plan, ProjectSnapshot, Runtime } from './types.js';
+import type { CFacts, Choices, Facts, GoFacts, Language, LanguageFacts, NodeFacts, Plan, ProjectSnapshot, PythonFacts, Runtime } from './types.js';
 
 /**
  * The one table that knows every language. Adding a language means one detector, one planner and one
@@ -28,7 +30,6 @@ export interface LanguageEntry {
   readonly unavailable?: (facts: Facts) => Partial<Record<Runtime, string>>;
 }
 
-const has = (snapshot: ProjectSnapshot, test: (file: string) => boolean) => snapshot.files.some(test);
 
 export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
   {
@@ -53,8 +54,11 @@ export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
   {
     language: 'python',
     marker: 'pyproject.toml, requirements.txt, Pipfile, setup.py or *.py',
-    looksLike: (snapshot) =>
-      has(snapshot, (file) => ['pyproject.toml', 'requirements.txt', 'Pipfile', 'setup.py', 'setup.cfg'].includes(file) || (!file.includes('/') && file.endsWith('.py'))),
+    looksLike: isPythonProject,
+    detect: detectPython,
+    plan: planPython,
+    service: (facts) => facts as PythonFacts,
+    unavailable: (facts) => ({ scratch: 'Python needs its interpreter', ...(pythonDistrolessBlocker(facts as PythonFacts) ? { distroless: pythonDistrolessBlocker(facts as PythonFacts)! } : {}) }),
   },
   {
     language: 'c',

@@ -253,7 +253,13 @@ export interface PythonPlan {
   readonly installDependencies?: string;
   /** pip installing the project itself, after the source is copied. */
   readonly installProject?: string;
+  /** The cache mount target of the tool that installs. */
+  readonly cacheTarget: string;
   readonly createUser: boolean;
+  /** The dependency files grouped by folder, so each COPY keeps its relative path (requirements/base.txt). */
+  readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
+  /** --compare's naive single stage: venv, dependencies and project in one RUN. */
+  readonly naiveInstall: string;
 }
 
 export interface CPlan {

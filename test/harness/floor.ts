@@ -46,6 +46,16 @@ export async function cFloor(image: string, plan: Plan): Promise<Floor> {
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
 }
 
-const FLOORS = { go: goFloor, node: nodeFloor, c: cFloor } as const;
+/** Python's floor: the runtime base plus the venv plus the app, as the issue defines it. */
+export async function pythonFloor(image: string, plan: Plan): Promise<Floor> {
+  const parts = [
+    { name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size },
+    { name: `venv ${plan.python!.venv}`, bytes: await treeBytes(image, plan.python!.venv) },
+    { name: 'files under /app', bytes: await treeBytes(image, '/app') },
+  ];
+  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
+}
+
+const FLOORS = { go: goFloor, node: nodeFloor, c: cFloor, python: pythonFloor } as const;
 
 export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[plan.language as keyof typeof FLOORS](image, plan);

@@ -13,11 +13,12 @@ const legacyBuild = (args: readonly string[]) =>
   execa(existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker', args, { env: { DOCKER_BUILDKIT: '0' }, reject: false, all: true });
 
 /** Builds a generated project after making sure its base images exist; returns a throw-away tag. */
-export async function buildImage(dir: string, plan: Plan, options: { legacy?: boolean } = {}): Promise<string> {
+export async function buildImage(dir: string, plan: Plan, options: { legacy?: boolean; buildArgs?: Record<string, string> } = {}): Promise<string> {
   await ensureBase(plan.builderImage);
   await ensureBase(plan.runtimeImage);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
-  const build = options.legacy ? await legacyBuild(['build', '-t', tag, dir]) : await docker(['build', '-t', tag, dir], { reject: false, all: true });
+  const args = Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const build = options.legacy ? await legacyBuild(['build', ...args, '-t', tag, dir]) : await docker(['build', ...args, '-t', tag, dir], { reject: false, all: true });
   if (build.exitCode !== 0) throw new Error(`docker build failed:\n${String(build.all).split('\n').slice(-30).join('\n')}`);
   return tag;
 }

@@ -75,6 +75,8 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('comment', (value: string) => comment(String(value)));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('concat', (first: string, rest: readonly string[]) => [first, ...rest]);
+  // A continuation line's indent, written where a bare indent would make a block tag standalone.
+  handlebars.registerHelper('spaces', (count: number) => ' '.repeat(count));
   handlebars.registerHelper('not', (value: unknown) => !value || (Array.isArray(value) && value.length === 0));
   handlebars.registerHelper('join', (values: string[], separator: string) => values.join(separator));
 }

@@ -1,0 +1,127 @@
+import { posix } from 'node:path';
+import { UserError } from '../errors.js';
+import { contextPath } from '../render/quote.js';
+import { english, message } from '../explain/messages.js';
+import type { Choices, Facts, Plan, PythonFacts, Runtime } from '../types.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from './choices.js';
+import { dockerignoreGroups } from './dockerignore.js';
+import { pythonHealthcheck } from './healthcheck.js';
+import { IMAGES, NONROOT } from './images.js';
+import { HARDENING, nextCommand } from './next-command.js';
+import { pythonCommands } from './python-commands.js';
+import { testStage } from './test-stage.js';
+import { PORT_TOKEN } from '../detect/python-entry.js';
+import { normalise } from '../detect/python-deps.js';
+
+const VENV = '/opt/venv';
+/** Debian 13's Python, the one distroless python3-debian13 has. */
+const DISTROLESS_PYTHON = '3.13';
+const DEFAULT_SERVER_PORT = 8000;
+const COMPILERS = ['gcc', 'libc6-dev'];
+
+const unique = (values: readonly string[]) => [...new Set(values)];
+
+export function planPython(facts: Facts, choices: Choices): Plan {
+  const py = facts as PythonFacts;
+  const notes = [...py.notes];
+  const runtimePackages = unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
+  const devPackages = unique(py.compiled.flatMap((dependency) => dependency.builderPackages));
+  const { runtime, reason } = chooseRuntime(py, choices.runtime);
+  const port = resolvePort(choices.port, py.port, py.listens, notes, DEFAULT_SERVER_PORT);
+  const hasDependencies = py.dependencySource !== 'none' || py.installable;
+
+  // The venv's python is a symlink to the interpreter that made it, so the builder's interpreter must
+  // sit at the runtime's path: Debian's /usr/bin/python3.X for distroless, /usr/local/bin for python images.
+  const builderFromApt = runtime === 'distroless';
+  const interpreter = builderFromApt ? `/usr/bin/python${py.pythonVersion}` : '/usr/local/bin/python3';
+  const pythonPackages = builderFromApt ? [`python${py.pythonVersion}`, `python${py.pythonVersion}-venv`, 'python3-pip', ...(hasDependencies ? [`python${py.pythonVersion}-dev`] : [])] : [];
+  const builderPackages = unique([...pythonPackages, ...(hasDependencies && builderFromApt ? COMPILERS : []), ...devPackages]);
+  const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
+
+  const entry = py.entry.map((word, index) => (index === 0 ? command(word, py) : word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT))));
+  const tool = py.entry[0]!;
+  if (!['python', 'python3'].includes(tool) && !tool.startsWith('./') && !py.dependencies.includes(normalise(tool)) && !py.installable) {
+    notes.push(`${tool} is not among the dependencies, so the venv will not have it; add it to them.`);
+  }
+
+  return {
+    language: 'python',
+    runtime,
+    runtimeReason: english(reason),
+    runtimeWhy: reason,
+    builderImage: builderFromApt ? IMAGES.debianSlim : hasDependencies || devPackages.length > 0 ? IMAGES.python(py.pythonVersion) : IMAGES.pythonSlim(py.pythonVersion),
+    runtimeImage: runtime === 'distroless' ? IMAGES.distrolessPython : IMAGES.pythonSlim(py.pythonVersion),
+    imageName: py.projectName,
+    user: NONROOT,
+    port,
+    entrypoint: entry,
+    notes,
+    needsBuildKit: !choices.portable,
+    profile: choices.portable ? 'portable' : 'buildkit',
+    nextCommand: nextCommand(py.projectName, port),
+    // Python's default SIGTERM handling ends the process; servers (gunicorn, uvicorn) handle it too.
+    hardenedRun: nextCommand(py.projectName, port, HARDENING),
+    // Both runtimes have Python, so the image can probe itself with no shell and no curl.
+    healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
+    healthcheckAbsent: port === undefined ? english(message('health.none.no-port')) : undefined,
+    healthcheckWhy: port === undefined ? message('health.none.no-port') : undefined,
+    ...testStage(py.tests, `${VENV}/bin/python -m ${py.dependencies.includes('pytest') ? 'pytest' : 'unittest discover'}`, choices.portable),
+    dockerignore: dockerignoreGroups(facts),
+    python: {
+      venv: VENV,
+      builderFromApt,
+      builderPackages,
+      runtimePackages,
+      interpreter,
+      installDependencies: commands.installDependencies,
+      installProject: commands.installProject,
+      cacheTarget: commands.cacheTarget,
+      createUser: runtime === 'slim',
+      dependencyCopies: dependencyCopies(py.dependencyFiles),
+      naiveInstall: naiveInstall(py),
+    },
+  };
+}
+
+/** --compare's single stage: the same venv and installs, made with the python image's own interpreter. */
+function naiveInstall(py: PythonFacts): string {
+  const commands = pythonCommands(py, '/usr/local/bin/python3', VENV, false);
+  return [`/usr/local/bin/python3 -m venv ${VENV}`, commands.installDependencies, commands.installProject].filter(Boolean).join(' && ');
+}
+
+/** One COPY per folder, root first: `COPY requirements.txt ./` then `COPY requirements/base.txt requirements/`. */
+function dependencyCopies(files: readonly string[]): { files: string[]; dest: string }[] {
+  const byDir = new Map<string, string[]>();
+  for (const file of files.map((path) => contextPath(path, 'dependency file'))) {
+    const dir = posix.dirname(file);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
+  }
+  return [...byDir].sort(([a], [b]) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map(([dir, grouped]) => ({ files: grouped, dest: dir === '.' ? './' : `${dir}/` }));
+}
+
+/** `python` runs the venv's interpreter, a console script runs from the venv, and a project file from /app. */
+function command(word: string, py: PythonFacts): string {
+  if (word === 'python' || word === 'python3') return `${VENV}/bin/python`;
+  if (word.startsWith('./')) return `/app/${word.slice(2)}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) throw new UserError(`${py.entrySource}: ${JSON.stringify(word)} is not a command name the image can run`);
+  return `${VENV}/bin/${word}`;
+}
+
+/** Why distroless python3 cannot run this project, if it cannot. */
+export function pythonDistrolessBlocker(py: PythonFacts): string | undefined {
+  const runtimePackages = unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
+  if (py.entryNeedsShell) return `${py.entrySource} needs a shell`;
+  if (runtimePackages.length > 0) return `the dependencies load ${runtimePackages.join(', ')}`;
+  if (py.pythonVersion !== DISTROLESS_PYTHON) return `distroless python3 has Python ${DISTROLESS_PYTHON} and the project asks for ${py.pythonVersion}`;
+  return undefined;
+}
+
+function chooseRuntime(py: PythonFacts, requested?: Runtime): RuntimeChoice {
+  if (requested === 'scratch') throw new UserError('--runtime scratch: Python needs its interpreter and standard library at run time; use distroless or slim');
+  const blocker = pythonDistrolessBlocker(py);
+  if (blocker && requested === 'distroless') throw new UserError(`--runtime distroless: ${blocker}, which distroless cannot give; use slim`);
+  const detected = blocker
+    ? { runtime: 'slim' as const, reason: message('reason.python.slim', { blocker }) }
+    : { runtime: 'distroless' as const, reason: message('reason.python.distroless', { version: py.pythonVersion }) };
+  return preferRequested(detected, requested);
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docker } from '../../generators/verify/docker.js';
+import { packageRoot } from '../../generators/util/package-root.js';
+import { ensureBase } from './bases.js';
+import { PYTHON_VERSION } from './base-recipes.js';
+
+/**
+ * PyPI is not reachable here, so the tests serve their own PEP 503 "simple" index: wheels built from
+ * test/fixtures/python-packages, fastsum as an sdist (so the generated builder compiles its C), and
+ * setuptools, which pip needs to build that sdist and the projects that use setuptools themselves.
+ */
+const PACKAGES = join(packageRoot, 'test/fixtures/python-packages');
+const WHEELS = ['greeting-lib', 'tinywsgi'];
+const SDISTS = ['fastsum'];
+
+export interface PythonIndex {
+  /** Build arguments that point pip at the index from inside a build. */
+  readonly buildArgs: Record<string, string>;
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+/** Builds the index's files once per package content, in the python stand-in, then serves them. */
+export async function startPythonIndex(): Promise<PythonIndex> {
+  const files = await indexFiles();
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://index').pathname);
+    const byProject = projects(files);
+    if (path === '/simple/') return html(response, Object.keys(byProject).map((name) => `<a href="/simple/${name}/">${name}</a>`));
+    const project = /^\/simple\/([^/]+)\/$/.exec(path)?.[1];
+    if (project && byProject[project]) {
+      return html(response, byProject[project]!.map((file) => `<a href="/files/${file}#sha256=${sha256(join(files, file))}">${file}</a>`));
+    }
+    const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
+    if (file && existsSync(join(files, file))) {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': statSync(join(files, file)).size });
+      return response.end(readFileSync(join(files, file)));
+    }
+    response.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
+  const host = await bridgeGateway();
+  const url = `http://${host}:${(server.address() as AddressInfo).port}/simple/`;
+  return { url, buildArgs: { PIP_INDEX_URL: url, PIP_TRUSTED_HOST: host }, close: () => closeServer(server) };
+}
+
+/** Containers (and BuildKit's RUN steps) reach this machine at the default bridge's gateway. */
+async function bridgeGateway(): Promise<string> {
+  const result = await docker(['network', 'inspect', 'bridge', '--format', '{{(index .IPAM.Config 0).Gateway}}']);
+  return String(result.stdout).trim() || '172.17.0.1';
+}
+
+async function indexFiles(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of listTree(PACKAGES)) hash.update(file).update(readFileSync(join(PACKAGES, file)));
+  const dir = join(tmpdir(), `cdf-pyindex-${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(join(dir, 'done'))) return join(dir, 'files');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  cpSync(PACKAGES, join(dir, 'src'), { recursive: true });
+  await ensureBase(`python:${PYTHON_VERSION}`);
+  // Built offline: setuptools comes from Debian's wheel, and no step may reach an index.
+  const script = [
+    'set -e',
+    'python3 -m venv /tmp/b',
+    '/tmp/b/bin/pip install -q --no-index /usr/share/python-wheels/setuptools-*.whl',
+    'cp -r /work/src /tmp/src',
+    ...WHEELS.map((name) => `/tmp/b/bin/pip wheel -q --no-deps --no-build-isolation --no-index -w /work/files /tmp/src/${name}`),
+    ...SDISTS.map((name) => `(cd /tmp/src/${name} && /tmp/b/bin/python setup.py -q sdist -d /work/files)`),
+    'cp /usr/share/python-wheels/setuptools-*.whl /work/files/',
+    'chmod -R a+rX /work/files',
+  ].join('\n');
+  const result = await docker(['run', '--rm', '--network', 'none', '-v', `${dir}:/work`, `python:${PYTHON_VERSION}`, 'sh', '-c', script], { reject: false, all: true });
+  if (result.exitCode !== 0) throw new Error(`building the local Python index failed:\n${String(result.all).slice(-2000)}`);
+  writeFileSync(join(dir, 'done'), '');
+  return join(dir, 'files');
+}
+
+/** PEP 503: project names normalised, each with its files (wheel names use _, sdists may use -). */
+function projects(dir: string): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const file of readdirSync(dir)) {
+    const name = /^(.+?)-\d[^-]*(?:-|\.tar\.gz$)/.exec(file)?.[1];
+    if (!name) continue;
+    const project = name.toLowerCase().replace(/[-_.]+/g, '-');
+    (result[project] ??= []).push(file);
+  }
+  return result;
+}
+
+function html(response: import('node:http').ServerResponse, links: string[]): void {
+  const body = `<!DOCTYPE html><html><body>\n${links.join('<br>\n')}\n</body></html>\n`;
+  response.writeHead(200, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function listTree(root: string, prefix = ''): string[] {
+  return readdirSync(join(root, prefix), { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => (entry.isDirectory() ? listTree(root, join(prefix, entry.name)) : [join(prefix, entry.name)]));
+}
+
+const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,86 @@
+import { jest } from '@jest/globals';
+import type { PythonFacts, Runtime } from '../../generators/core/types.js';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { ensureBase } from '../harness/bases.js';
+import { PYTHON_VERSION } from '../harness/base-recipes.js';
+import { requireEngine } from '../harness/engine.js';
+import { pythonFloor } from '../harness/floor.js';
+import { generateInto } from '../harness/generated.js';
+import { buildImage } from '../harness/image-build.js';
+import { listFiles } from '../harness/image-files.js';
+import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
+import { serve, withFixture } from '../harness/scenario.js';
+
+// Cold builds install Python and a compiler with apt.
+jest.setTimeout(20 * 60_000);
+
+let index: PythonIndex;
+beforeAll(async () => {
+  await requireEngine();
+  for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot']) await ensureBase(image);
+  index = await startPythonIndex();
+});
+afterAll(() => index?.close());
+
+/** Anything that would mean a compiler, Python headers or an installer shipped in the final image. */
+const BUILD_TOOLS = /(^|\/)(bin\/(gcc|cc|x86_64-linux-gnu-gcc[-\d]*|poetry|uv|pdm)|include\/python3\.\d+\/Python\.h)$/;
+
+interface PythonCase {
+  readonly fixture: string;
+  /** What the service answers on / (or the command prints), given the fixture's own words. */
+  readonly expected: RegExp;
+}
+
+const SERVERS: readonly PythonCase[] = [
+  { fixture: 'stdlib-server', expected: /^stdlib says hello as uid 65532\n$/ },
+  { fixture: 'requirements-app', expected: /^hello, requirements, from greeting-lib\n$/ },
+  { fixture: 'procfile-app', expected: /^procfile app on 8000\n$/ },
+  { fixture: 'compiled-app', expected: /^fastsum\(1\.\.100\) = 5050 from fastsum\.cpython-313-x86_64-linux-gnu\.so\n$/ },
+];
+const RUNTIMES: readonly Runtime[] = ['distroless', 'slim'];
+
+describe.each(SERVERS)('Python $fixture', ({ fixture, expected }) => {
+  test.each(RUNTIMES)('builds with the local index, serves as 65532 with the server as PID 1 on %s', (runtime) =>
+    withFixture('python', fixture, async (scenario) => {
+      const { plan } = await generateInto(scenario.dir, ['--runtime', runtime]);
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
+      const { id, response } = await serve(scenario, tag, plan.port!, '/');
+      expect([response.status, response.body]).toEqual([200, expect.stringMatching(expected)]);
+
+      const image = await inspectImage(tag);
+      expect(image.Config.User).toBe('65532:65532');
+      expect(image.Config.Entrypoint).toEqual(plan.entrypoint);
+      const top = String((await docker(['top', id, '-o', 'pid,uid,args'])).stdout).trim().split('\n').slice(1);
+      expect(top).toHaveLength(1);
+      const [, uid, ...args] = top[0]!.trim().split(/\s+/);
+      expect(uid).toBe('65532');
+      // A console script runs through its shebang: the venv's python is the process, never a shell.
+      expect(args.join(' ')).toMatch(/^\/opt\/venv\/bin\/python3?(\.\d+)? /);
+      expect(args.join(' ')).toContain(plan.entrypoint.at(-1)!);
+
+      // The private index reached the build only: no ENV, and no trace in the final image's history.
+      expect((image.Config.Env ?? []).filter((entry) => entry.startsWith('PIP_'))).toEqual([]);
+      expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(index.url);
+
+      expect((await listFiles(tag)).filter((path) => BUILD_TOOLS.test(path))).toEqual([]);
+      if (runtime === 'distroless') {
+        const floor = await pythonFloor(tag, plan);
+        expect(image.Size).toBeLessThanOrEqual(floor.bytes * 1.05);
+      }
+    }));
+});
+
+test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command and prints, as 65532, on %s', (runtime) =>
+  withFixture('python', 'pyproject-app', async (scenario) => {
+    const { plan, facts } = await generateInto(scenario.dir, ['--runtime', runtime]);
+    expect((facts as PythonFacts).entry).toEqual(['hello-cli']);
+    expect(plan.port).toBeUndefined();
+    const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
+    const run = await docker(['run', '--rm', tag, 'docker'], { reject: false, all: true });
+    expect([run.exitCode, String(run.stdout)]).toEqual([0, 'hello, docker, from greeting-lib (uid 65532)']);
+    expect((await listFiles(tag)).filter((path) => BUILD_TOOLS.test(path))).toEqual([]);
+    if (runtime === 'distroless') {
+      const floor = await pythonFloor(tag, plan);
+      expect((await inspectImage(tag)).Size).toBeLessThanOrEqual(floor.bytes * 1.05);
+    }
+  }));
