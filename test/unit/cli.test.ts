@@ -55,11 +55,11 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
     expect(oneLine(result.stderr)).toMatch(message);
   });
 
-  test('an unsupported language is a clear error', async () => {
+  test('a Python project with nothing to run is a clear error', async () => {
     writeFileSync(join(dir, 'requirements.txt'), 'flask\n');
     const result = await runCli([dir, '--yes', '--language', 'python']);
     expect(result.exitCode).toBe(1);
-    expect(oneLine(result.stderr)).toMatch(/python projects are not supported yet/);
+    expect(oneLine(result.stderr)).toMatch(/no entry point found/);
   });
 
   test('without a TTY and without --yes it accepts the defaults, says so, and does not wait', async () => {

@@ -83,11 +83,11 @@ describe('Go detection', () => {
     expect(() => project(files)).toThrow(message);
   });
 
-  test('several languages at once need --language; an unsupported one says so', () => {
+  test('several languages at once need --language, which then picks one', () => {
     const files = { 'main.go': server(':1'), 'package.json': '{}', 'requirements.txt': 'flask\n' };
     expect(() => project(files)).toThrow(/several languages \(go, node, python\).*--language/);
     expect(detect(memorySnapshot('/p', files), 'go').language).toBe('go');
-    expect(() => detect(memorySnapshot('/p', files), 'python')).toThrow(/python projects are not supported yet/);
+    expect(() => detect(memorySnapshot('/p', files), 'python')).toThrow(/no entry point found/);
     expect(() => project({ 'README.md': '# hi' })).toThrow(/no supported project found/);
   });
 });

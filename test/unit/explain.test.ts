@@ -16,6 +16,10 @@ const CASES: readonly [language: string, fixture: string, choices: Choices][] = 
   ...['express-app', 'ts-app', 'pnpm-app', 'yarn-app', 'berry-app', 'bun-app', 'native-addon', 'plain-main'].map((fixture): [string, string, Choices] => ['node', fixture, {}]),
   ['node', 'express-app', { runtime: 'slim', portable: true }],
   ...['hello', 'make-project', 'cmake-project', 'tcp-server', 'zlib-dynamic'].map((fixture): [string, string, Choices] => ['c', fixture, {}]),
+  ...['stdlib-server', 'requirements-app', 'pyproject-app', 'procfile-app', 'compiled-app', 'flask-gunicorn'].flatMap((fixture) =>
+    (['distroless', 'slim'] as const).map((runtime): [string, string, Choices] => ['python', fixture, { runtime }]),
+  ),
+  ['python', 'requirements-app', { portable: true }],
   ['c', 'zlib-dynamic', { runtime: 'distroless' }],
   ['c', 'zlib-dynamic', { runtime: 'slim', portable: true }],
 ];

@@ -28,8 +28,9 @@ export function readToml(snapshot: ProjectSnapshot, file: string): Toml | undefi
   try {
     return parseToml(text) as Toml;
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw new UserError(`${file} is not valid TOML: ${reason}`);
+    const { line } = error as { line?: number };
+    const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    throw new UserError(`${file} is not valid TOML: ${reason}${line ? ` (line ${line})` : ''}`);
   }
 }
 
