@@ -1,5 +1,8 @@
 import { docker } from './docker.js';
 
+/** Build arguments the generated Dockerfiles declare, taken from the environment when set. */
+export const FORWARDED_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST'] as const;
+
 export interface BuildRequest {
   readonly context: string;
   readonly tag: string;
@@ -26,6 +29,9 @@ export interface BuildOutcome {
  */
 export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   const args = ['build', '--tag', request.tag];
+  // A private package index the user has in their environment reaches the build as an ARG, named
+  // without its value so that the value never shows in a process list.
+  for (const name of FORWARDED_ARGS) if (process.env[name]) args.push('--build-arg', name);
   if (request.dockerfile) args.push('--file', request.dockerfile);
   if (request.target) args.push('--target', request.target);
   args.push(request.context);

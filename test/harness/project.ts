@@ -18,7 +18,7 @@ export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: 
 export const binPath = join(packageRoot, 'bin/create-dockerfile.js');
 
 /** Runs the built CLI as a user would, with stdin closed so that it is never a TTY. */
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string; uid?: number; timeoutMs?: number } = {}) {
+export function runCli(args: readonly string[], options: { cwd?: string; input?: string; uid?: number; timeoutMs?: number; env?: Record<string, string> } = {}) {
   return execa(process.execPath, [binPath, ...args], {
     cwd: options.cwd ?? packageRoot,
     // Permissions only bite a user who is not root; tests about them run the CLI as that user.
@@ -27,6 +27,6 @@ export function runCli(args: readonly string[], options: { cwd?: string; input?:
     reject: false,
     timeout: options.timeoutMs ?? 60_000,
     // Another user has a home of their own; root's is out of their reach.
-    env: { NO_COLOR: '1', FORCE_COLOR: '0', ...(options.uid === undefined ? {} : { HOME: tmpdir() }) },
+    env: { NO_COLOR: '1', FORCE_COLOR: '0', ...(options.uid === undefined ? {} : { HOME: tmpdir() }), ...options.env },
   });
 }

@@ -15,6 +15,7 @@ const CASES = [
   { language: 'go', fixture: 'lone-main', path: '/who', init: false },
   { language: 'node', fixture: 'express-app', path: '/health', init: true },
   { language: 'c', fixture: 'tcp-server', path: '/', init: true },
+  { language: 'python', fixture: 'stdlib-server', path: '/', init: true },
 ] as const;
 
 async function healthStatus(id: string): Promise<string> {

@@ -6,6 +6,7 @@ import { requireEngine } from '../harness/engine.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { serve, withFixture } from '../harness/scenario.js';
+import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
 
 jest.setTimeout(20 * 60_000);
 
@@ -16,7 +17,14 @@ const CASES = [
   { language: 'go', fixture: 'stdlib-mod', path: '/hello', expected: /^hello from stdlib-mod as uid 65532\n$/ },
   { language: 'node', fixture: 'ts-app', path: '/', expected: /"uid":65532,"pid":1,/ },
   { language: 'c', fixture: 'tcp-server', path: '/', expected: /^hello from C server as uid 65532\n$/ },
+  { language: 'python', fixture: 'requirements-app', path: '/', expected: /^hello, requirements, from greeting-lib\n$/ },
 ] as const;
+
+let index: PythonIndex | undefined;
+beforeAll(async () => {
+  index = await startPythonIndex();
+});
+afterAll(() => index?.close());
 
 describe.each(CASES)('--portable $language $fixture', ({ language, fixture, path, expected }) => {
   test('has no BuildKit-only syntax and builds and serves with the legacy builder', async () => {
@@ -24,7 +32,7 @@ describe.each(CASES)('--portable $language $fixture', ({ language, fixture, path
       const { plan } = await generateInto(scenario.dir, ['--portable']);
       expect(plan.profile).toBe('portable');
       expect(readFileSync(join(scenario.dir, 'Dockerfile'), 'utf8')).not.toMatch(/--mount|--link|--chmod|<<|^# syntax=/m);
-      const tag = scenario.image(await buildImage(scenario.dir, plan, { legacy: true }));
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { legacy: true, buildArgs: language === 'python' ? index!.buildArgs : {} }));
       const { response } = await serve(scenario, tag, plan.port!, path);
       expect(response.body).toMatch(expected);
     });

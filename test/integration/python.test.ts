@@ -10,6 +10,7 @@ import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
 import { serve, withFixture } from '../harness/scenario.js';
+import { runCli } from '../harness/project.js';
 
 // Cold builds install Python and a compiler with apt.
 jest.setTimeout(20 * 60_000);
@@ -83,4 +84,16 @@ test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command 
       const floor = await pythonFloor(tag, plan);
       expect((await inspectImage(tag)).Size).toBeLessThanOrEqual(floor.bytes * 1.05);
     }
+  }));
+
+test('`--verify --compare` builds with the index from the environment and passes; the naive single stage is bigger', () =>
+  withFixture('python', 'requirements-app', async ({ dir }) => {
+    const run = await runCli([dir, '--yes', '--verify', '--compare'], { timeoutMs: 15 * 60_000, env: index.buildArgs });
+    expect([run.exitCode, String(run.stderr).slice(-1500)]).toEqual([0, expect.anything()]);
+    const report = String(run.stdout);
+    expect(report).toMatch(/^ {2}PASS {2}starts +HTTP 200 on port 8080: hello, requirements, from greeting-lib$/m);
+    const [naive, generated] = [/naive single stage +(\d+) bytes/, /generated multi-stage +(\d+) bytes/].map((pattern) => Number(pattern.exec(report)?.[1]));
+    expect(generated).toBeLessThan(naive!);
+    // The index URL was forwarded by name, so it is in no argument list.
+    expect(report).not.toContain(index.url);
   }));

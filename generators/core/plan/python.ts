@@ -38,6 +38,9 @@ export function planPython(facts: Facts, choices: Choices): Plan {
   const builderPackages = unique([...pythonPackages, ...(hasDependencies && builderFromApt ? COMPILERS : []), ...devPackages]);
   const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
 
+  // Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: --init forwards and
+  // reaps. gunicorn and uvicorn handle SIGTERM themselves (a graceful shutdown), so they need none.
+  const init = ['gunicorn', 'uvicorn'].includes(py.entry[0]!) ? [] : ['--init'];
   const entry = py.entry.map((word, index) => (index === 0 ? command(word, py) : word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT))));
   const tool = py.entry[0]!;
   if (!['python', 'python3'].includes(tool) && !tool.startsWith('./') && !py.dependencies.includes(normalise(tool)) && !py.installable) {
@@ -58,9 +61,8 @@ export function planPython(facts: Facts, choices: Choices): Plan {
     notes,
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
-    nextCommand: nextCommand(py.projectName, port),
-    // Python's default SIGTERM handling ends the process; servers (gunicorn, uvicorn) handle it too.
-    hardenedRun: nextCommand(py.projectName, port, HARDENING),
+    nextCommand: nextCommand(py.projectName, port, init),
+    hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING]),
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.
     healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
     healthcheckAbsent: port === undefined ? english(message('health.none.no-port')) : undefined,
