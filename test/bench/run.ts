@@ -12,6 +12,7 @@ import { removeImage } from '../harness/container.js';
 import { floorFor } from '../harness/floor.js';
 import { copyFixture, removeDir, runCli } from '../harness/project.js';
 import { mb, median, timed } from './measure.js';
+import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
 
 /**
@@ -35,7 +36,7 @@ interface Row {
 }
 
 interface Case {
-  readonly language: 'go' | 'node' | 'c';
+  readonly language: 'go' | 'node' | 'c' | 'python';
   readonly fixture: string;
   readonly runtime: Runtime;
   /** The source file a source-only edit touches. */
@@ -62,7 +63,17 @@ const CASES: readonly Case[] = [
   { language: 'c', fixture: 'zlib-dynamic', runtime: 'scratch', edit: 'main.c' },
   { language: 'c', fixture: 'zlib-dynamic', runtime: 'distroless', edit: 'main.c' },
   { language: 'c', fixture: 'tcp-server', runtime: 'scratch', edit: 'server.c' },
+  { language: 'python', fixture: 'stdlib-server', runtime: 'distroless', edit: 'main.py' },
+  { language: 'python', fixture: 'requirements-app', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'requirements-app', runtime: 'slim', edit: 'app.py' },
+  { language: 'python', fixture: 'pyproject-app', runtime: 'distroless', edit: 'hello_cli/main.py' },
+  { language: 'python', fixture: 'procfile-app', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'compiled-app', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'compiled-app', runtime: 'slim', edit: 'app.py' },
 ];
+
+/** Python's dependencies come from the tests' own index (PyPI is unreachable), passed as build arguments. */
+let pythonIndex: PythonIndex | undefined;
 
 /** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
 function sourceEdit(file: string): string {
@@ -70,6 +81,7 @@ function sourceEdit(file: string): string {
   if (file.endsWith('.go')) return `\nvar benchEdit = "${stamp}"\n`;
   if (file.endsWith('.ts')) return `\nexport const benchEdit = ${stamp};\n`;
   if (file.endsWith('.c')) return `\nint bench_edit_${stamp} = 1;\n`;
+  if (file.endsWith('.py')) return `\nBENCH_EDIT = ${stamp}\n`;
   return `\nglobalThis.benchEdit = ${stamp};\n`;
 }
 
@@ -81,7 +93,8 @@ async function coldBuild(dir: string, tag: string, dockerfile?: string): Promise
 
 async function build(dir: string, tag: string, dockerfile?: string): Promise<number> {
   const file = dockerfile ? ['-f', dockerfile] : [];
-  const { seconds, value } = await timed(() => docker(['build', ...file, '-t', tag, dir], { reject: false, all: true }));
+  const args = Object.entries(pythonIndex?.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const { seconds, value } = await timed(() => docker(['build', ...file, ...args, '-t', tag, dir], { reject: false, all: true }));
   if (value.exitCode !== 0) throw new Error(`docker build ${dir} failed:\n${String(value.all).split('\n').slice(-20).join('\n')}`);
   return seconds;
 }
@@ -160,10 +173,13 @@ async function benchReference(): Promise<{ fixture: string; dockerfile: string; 
 
 const only = process.argv.slice(2);
 const rows: Row[] = [];
-for (const benchCaseSpec of CASES.filter((spec) => only.length === 0 || only.includes(spec.language))) {
+const selected = CASES.filter((spec) => only.length === 0 || only.includes(spec.language));
+if (selected.some((spec) => spec.language === 'python')) pythonIndex = await startPythonIndex();
+for (const benchCaseSpec of selected) {
   process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
   rows.push(await benchCase(benchCaseSpec));
 }
+await pythonIndex?.close();
 const reference = only.length === 0 || only.includes('node') ? await benchReference() : undefined;
 const express = rows.find((row) => row.fixture === 'express-app');
 const detection = benchDetection();
