@@ -37,6 +37,7 @@ export const EN = {
   'stage.c.distroless': '---- runtime: distroless cc has glibc, libgcc, libstdc++ and OpenSSL, and no shell ----',
 
   // Stage summaries in the header
+  'summary.because': '{what}: {reason}.',
   'summary.test': 'runs `{command}` on top of build; nothing here ships.',
   'summary.go.build': 'compiles {main} with Go {version} ({image}); nothing here ships.',
   'summary.go.runtime': '{image} with only the binary',

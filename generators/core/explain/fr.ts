@@ -36,6 +36,7 @@ export const FR: Record<MessageId, string> = {
   'stage.c.scratch': "---- runtime : scratch est vide ; l'image, c'est exactement le binaire statique ----",
   'stage.c.distroless': "---- runtime : distroless cc a la glibc, libgcc, libstdc++ et OpenSSL, mais pas de shell ----",
 
+  'summary.because': '{what} : {reason}.',
   'summary.test': 'lance `{command}` par-dessus build ; rien ici ne part en production.',
   'summary.go.build': 'compile {main} avec Go {version} ({image}) ; rien ici ne part en production.',
   'summary.go.runtime': '{image} avec le binaire seul',
