@@ -260,6 +260,8 @@ export interface PythonPlan {
   readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
   /** --compare's naive single stage: venv, dependencies and project in one RUN. */
   readonly naiveInstall: string;
+  /** Nothing in the image handles SIGTERM, so the run line adds --init. */
+  readonly needsInit: boolean;
 }
 
 export interface CPlan {

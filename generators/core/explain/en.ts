@@ -75,7 +75,7 @@ export const EN = {
   'why.cache-mount': 'The cache mounts keep downloads and compiled objects between builds without storing them in any layer, so a rebuild redoes only what changed.',
   'why.apt':
     'Debian packages from apt, with the package lists removed in the same RUN: a later `RUN rm` would hide the files but not shrink the layer that wrote them.',
-  'why.user': 'USER: the process runs as uid {user}, not root. Numeric ids work even where there is no /etc/passwd, and an escape from the container lands as an unprivileged user.',
+  'why.user': 'USER: the process runs as {user} (uid:gid), not root. Numeric ids work even where there is no /etc/passwd, and an escape from the container lands as an unprivileged user.',
   'why.slim.user': 'Slim runs as root by default: this creates an unprivileged user with the fixed ids 65532, the same as distroless nonroot.',
   'why.expose': 'EXPOSE only documents the port and opens nothing: publishing it is `docker run -p {port}:{port}`.',
   'why.healthcheck.exec': 'A health check from inside, run by the image\'s own {program} in exec form: no shell and no curl needed.',
@@ -141,7 +141,9 @@ export const EN = {
     'PYTHONDONTWRITEBYTECODE: the app files are read-only for the app, so no .pyc writes; PYTHONUNBUFFERED: logs reach `docker logs` at once; the venv first in PATH, as `activate` would do.',
   'why.python.copy-venv': 'COPY --from takes the venv alone: the compilers, headers and pip caches of the build stage stay behind.',
   'why.python.copy-app': "The app's own files; .dockerignore keeps the host's venvs, __pycache__ and .env files out. They stay owned by root: the app can read them, not rewrite itself.",
-  'why.python.entrypoint': 'Exec form, a JSON array: the server (or the venv python) is PID 1 and receives SIGTERM itself, with no shell in between.',
+  'why.python.entrypoint': 'Exec form, a JSON array: the server is PID 1 with no shell in between, and gunicorn and uvicorn handle the SIGTERM `docker stop` sends.',
+  'why.python.entrypoint.init':
+    'Exec form, a JSON array: no shell in between. Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
   'why.python.test-install': 'The test stage also needs the project installed, as the build stage has it.',
   'why.c.from-build': 'gcc 14 on Debian: compiler, make and the C library headers. None of it reaches the final image.',
   'why.c.builder-packages': 'Headers and libraries the program links, and its build system, installed before the source is copied so that this layer stays cached.',

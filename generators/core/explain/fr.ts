@@ -71,7 +71,7 @@ export const FR: Record<MessageId, string> = {
   'why.cache-mount': "Les montages de cache gardent téléchargements et objets compilés d'un build à l'autre sans les stocker dans aucune couche : un rebuild ne refait que ce qui a changé.",
   'why.apt':
     "Paquets Debian via apt, et les listes de paquets supprimées dans le même RUN : un `RUN rm` plus loin masquerait les fichiers sans alléger la couche qui les a écrits.",
-  'why.user': "USER : le processus tourne sous l'uid {user}, pas en root. Les ids numériques marchent même sans /etc/passwd, et une évasion du conteneur tombe sur un utilisateur sans privilèges.",
+  'why.user': "USER : le processus tourne sous {user} (uid:gid), pas en root. Les ids numériques marchent même sans /etc/passwd, et une évasion du conteneur tombe sur un utilisateur sans privilèges.",
   'why.slim.user': "Slim tourne en root par défaut : on crée un utilisateur sans privilèges, aux ids fixes 65532, les mêmes que le nonroot de distroless.",
   'why.expose': "EXPOSE documente le port, il n'ouvre rien : c'est `docker run -p {port}:{port}` qui le publie.",
   'why.healthcheck.exec': "Un check de santé vu de l'intérieur, lancé par le {program} de l'image lui-même en forme exec : ni shell ni curl nécessaires.",
@@ -137,7 +137,9 @@ export const FR: Record<MessageId, string> = {
     "PYTHONDONTWRITEBYTECODE : les fichiers de l'application sont en lecture seule pour elle, donc pas de .pyc ; PYTHONUNBUFFERED : les logs arrivent tout de suite dans `docker logs` ; le venv en tête du PATH, comme le ferait `activate`.",
   'why.python.copy-venv': "COPY --from ne prend que le venv : compilateurs, en-têtes et caches pip de l'étape build restent derrière.",
   'why.python.copy-app': "Les fichiers de l'application ; le .dockerignore écarte les venvs de l'hôte, les __pycache__ et les fichiers .env. Ils restent à root : l'application peut les lire, pas se réécrire.",
-  'why.python.entrypoint': 'Forme exec, un tableau JSON : le serveur (ou le python du venv) est le PID 1 et reçoit lui-même le SIGTERM, sans shell entre les deux.',
+  'why.python.entrypoint': 'Forme exec, un tableau JSON : le serveur est le PID 1, sans shell entre les deux, et gunicorn comme uvicorn gèrent le SIGTERM qu’envoie `docker stop`.',
+  'why.python.entrypoint.init':
+    "Forme exec, un tableau JSON : pas de shell entre les deux. Python n'installe pas de gestionnaire de SIGTERM, et le PID 1 ignore les signaux non gérés : lancez-le avec `docker run --init` pour qu'il s'arrête aussitôt.",
   'why.python.test-install': "L'étape test a aussi besoin du projet installé, comme dans l'étape build.",
   'why.c.from-build': "gcc 14 sur Debian : compilateur, make et les en-têtes de la bibliothèque C. Rien de tout cela n'arrive dans l'image finale.",
   'why.c.builder-packages': "Les en-têtes et bibliothèques que lie le programme, et son système de build, installés avant la copie des sources pour que cette couche reste en cache.",

@@ -81,6 +81,7 @@ export function planPython(facts: Facts, choices: Choices): Plan {
       createUser: runtime === 'slim',
       dependencyCopies: dependencyCopies(py.dependencyFiles),
       naiveInstall: naiveInstall(py),
+      needsInit: init.length > 0,
     },
   };
 }
