@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { PythonFacts, Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
@@ -96,4 +99,24 @@ test('`--verify --compare` builds with the index from the environment and passes
     expect(generated).toBeLessThan(naive!);
     // The index URL was forwarded by name, so it is in no argument list.
     expect(report).not.toContain(index.url);
+  }));
+
+test('credentials can come as a BuildKit secret instead: pip.conf mounted for the install only, in no layer', () =>
+  withFixture('python', 'requirements-app', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir);
+    const secretDir = mkdtempSync(join(tmpdir(), 'cdf-secret-'));
+    try {
+      const host = index.buildArgs.PIP_TRUSTED_HOST!;
+      writeFileSync(join(secretDir, 'pip.conf'), `[global]\nindex-url = ${index.url}\ntrusted-host = ${host}\n`);
+      const tag = scenario.image(`cdf-python-secret:${plan.runtime}`);
+      const build = await docker(['build', '--secret', `id=pip.conf,src=${join(secretDir, 'pip.conf')}`, '--tag', tag, scenario.dir], { reject: false, all: true });
+      expect([build.exitCode, String(build.all).slice(-1500)]).toEqual([0, expect.anything()]);
+      const { response } = await serve(scenario, tag, plan.port!, '/');
+      expect(response.body).toBe('hello, requirements, from greeting-lib\n');
+      const files = await listFiles(tag);
+      expect(files.filter((path) => /(^|\/)pip\.conf$/.test(path))).toEqual([]);
+      expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(index.url);
+    } finally {
+      rmSync(secretDir, { recursive: true, force: true });
+    }
   }));
