@@ -73,8 +73,19 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       say(smoke.logs);
     }
 
+    const text = readFileSync(dockerfile, 'utf8');
+    // The project's own tests, when the Dockerfile has a test stage: a team trusts the image only if they pass.
+    if (/^FROM\s+\S+\s+AS\s+test\s*$/im.test(text)) {
+      const tests = await build('running the test stage', tag('-test'), { target: 'test' });
+      checks.push({ name: 'tests', ok: tests.ok, detail: tests.ok ? `the test stage passed in ${tests.seconds.toFixed(1)} s` : 'the test stage failed; its failing lines are above' });
+      if (!tests.ok) {
+        say('---- failing lines of the test stage ----');
+        for (const line of tests.failingLines) say(line);
+      }
+    }
+
     const sizes: SizeRow[] = [{ label: 'final image', bytes: config.Size }];
-    if (/^FROM\s+\S+\s+AS\s+build\s*$/im.test(readFileSync(dockerfile, 'utf8'))) {
+    if (/^FROM\s+\S+\s+AS\s+build\s*$/im.test(text)) {
       const builder = await build('building the build stage, for its size', tag('-build'), { target: 'build' });
       if (builder.ok) sizes.push({ label: 'build stage', bytes: (await inspectImage(tag('-build'))).Size });
     }

@@ -144,6 +144,8 @@ describe('the test stage', () => {
       // --no-cache: a cached test step prints nothing, and this fixture is the same on every run.
       const passing = await docker(['build', '--no-cache', '--target', 'test', '--progress', 'plain', '--tag', image('cdf-tested-pass:test'), dir], { reject: false, all: true });
       expect([passing.exitCode, String(passing.all).slice(-1500)]).toEqual([0, expect.stringMatching(/ok\s+example\.com\/tested/)]);
+      const verified = await runCli(['verify', dir], LONG);
+      expect([verified.exitCode, String(verified.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}tests +the test stage passed/m)]);
 
       const greet = join(dir, 'greet.go');
       writeFileSync(greet, readFileSync(greet, 'utf8').replace('"hello, %s"', '"hi, %s"'));
@@ -151,7 +153,11 @@ describe('the test stage', () => {
       expect(failing.exitCode).not.toBe(0);
       expect(String(failing.all)).toContain('Greeting(docker) = "hi, docker"');
 
+      // verify runs the test stage too: the image still starts, and the failing test fails the run.
       const run = await runCli(['verify', dir], LONG);
-      expect([run.exitCode, String(run.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}starts +HTTP 200 on port 8081: hi, world$/m)]);
+      expect(run.exitCode).toBe(1);
+      expect(String(run.stdout)).toMatch(/^ {2}PASS {2}starts +HTTP 200 on port 8081: hi, world$/m);
+      expect(String(run.stdout)).toMatch(/^ {2}FAIL {2}tests +the test stage failed/m);
+      expect(String(run.stderr).split('---- failing lines of the test stage ----')[1]).toContain('Greeting(docker) = "hi, docker"');
     }));
 });
