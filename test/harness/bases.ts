@@ -37,8 +37,11 @@ export async function ensureBase(image: string): Promise<void> {
   if ((await imageLabel(image, RECIPE_LABEL)) === hash) return;
   const started = Date.now();
   log(`building ${image} (recipe ${hash})`);
+  const previous = String((await docker(['image', 'inspect', '--format', '{{.Id}}', image], { reject: false })).stdout).trim();
   if (recipe.kind === 'debootstrap') await buildDebootstrap(recipe, hash);
   else await buildDockerfile(recipe, hash);
+  // The superseded stand-in would stay behind untagged; disk is short on these machines.
+  if (previous) await docker(['image', 'rm', previous], { reject: false });
   log(`built ${image} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
