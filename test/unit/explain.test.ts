@@ -57,6 +57,16 @@ describe.each(CASES)('--explain on %s/%s %j', (language, fixture, choices) => {
     expect(explained.fr).toMatch(/ : /);
   });
 
+  test('the .dockerignore keeps the same patterns in every language, with its comments in French under fr', () => {
+    const ignore = (locale?: Locale) => renderWith(language, fixture, choices, locale).files.find((file) => file.path === '.dockerignore')!.content.split('\n');
+    const [en, fr] = [ignore('en'), ignore('fr')];
+    expect(fr.filter((line) => !line.startsWith('#'))).toEqual(en.filter((line) => !line.startsWith('#')));
+    expect(ignore()).toEqual(en);
+    // Each group's comment paragraph, compared as a whole (wrapping can leave a short line alike).
+    const paragraphs = (lines: string[]) => lines.join('\n').split('\n\n').map((block) => block.split('\n').filter((line) => line.startsWith('#')).join(' '));
+    paragraphs(fr).forEach((paragraph, index) => expect(paragraph).not.toBe(paragraphs(en)[index]));
+  });
+
   test('without --explain, the only comments are the header and one banner per stage', () => {
     const all = lines(plain);
     const firstInstruction = instructions(plain)[0]!.line - 1;

@@ -18,6 +18,18 @@ export const FR: Record<MessageId, string> = {
     "Pas d'étape test ici : l'ancien builder construit toutes les étapes, les tests tourneraient donc à chaque build. Lancez-les avec BuildKit, ou en CI.",
   'header.explained': 'Chaque instruction ci-dessous suit un commentaire qui dit pourquoi elle est là (--explain fr).',
 
+  // .dockerignore
+  'ignore.header': ".dockerignore de {project}, généré par create-dockerfile. Tout ce qui est listé ici reste hors du contexte de build : rien n'en part vers le builder, rien ne peut fuiter dans une image, et le modifier n'invalide pas `COPY . .`.",
+  'ignore.vcs': "L'état du gestionnaire de versions et des éditeurs : lourd, et jamais utile au build.",
+  'ignore.secrets': 'Les secrets ne doivent jamais atteindre une couche.',
+  'ignore.docker': 'Les fichiers Docker eux-mêmes : les modifier ne doit pas invalider `COPY . .`.',
+  'ignore.gitignore': "Repris du .gitignore : ce que git laisse de côté, l'image aussi (sauf les fichiers dont le build a besoin).",
+  'ignore.build-output': "Sorties de build trouvées dans ce projet : l'image construit les siennes.",
+  'ignore.go': 'Binaires de test, profils et couverture de Go.',
+  'ignore.c': "Objets, archives et binaires compilés sur l'hôte : l'image compile les siens.",
+  'ignore.python': "Virtualenvs, bytecode et caches d'outils de l'hôte : l'image crée son propre venv, pour Linux.",
+  'ignore.node': "Dépendances et caches installés sur l'hôte : l'image installe les siens, pour Linux.",
+
   'stage.slim': '---- runtime : Debian slim, quand il faut un shell et apt dans le conteneur ----',
   'stage.test': '---- test : les tests du projet, lancés seulement par `docker build --target test .` ----',
   'stage.go.build': "---- build : toute la chaîne Go ; seul ce que l'étape runtime en copie part en production ----",
