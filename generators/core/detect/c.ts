@@ -4,6 +4,7 @@ import { binaryName, imageName } from '../render/quote.js';
 import type { CBuildSystem, CFacts, CLibrary, ProjectSnapshot } from '../types.js';
 import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } from './c-build-files.js';
 import { LIBC_PARTS, lookupLibrary } from './c-libraries.js';
+import { firstPort } from './ports.js';
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
@@ -59,7 +60,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const staticPossible = unknownLibraries.length === 0 && libraries.every((library) => library.staticOk);
 
   const server = texts.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
-  const port = server ? firstPort(texts) : undefined;
+  const port = server ? firstPort(texts, PORT_PATTERNS) : undefined;
   const output = buildSystem === 'cmake' || buildSystem === 'meson' ? `build/${binary}` : binary;
 
   return {
@@ -91,13 +92,5 @@ function readBuildFile(snapshot: ProjectSnapshot): { buildSystem: CBuildSystem; 
   return { buildSystem: 'cc', facts: { libraries: [] } };
 }
 
-function firstPort(texts: readonly { file: string; text: string }[]): { port: number; file: string } | undefined {
-  const patterns = [/htons\s*\(\s*(\d{2,5})\s*\)/, /#\s*define\s+\w*PORT\w*\s+(\d{2,5})\b/, /\bport\s*=\s*(\d{2,5})\b/i];
-  for (const { file, text } of texts) {
-    for (const pattern of patterns) {
-      const port = Number(pattern.exec(text)?.[1]);
-      if (port >= 1 && port <= 65535) return { port, file };
-    }
-  }
-  return undefined;
-}
+/** `htons(8080)`, `#define PORT 8080`, `port = 8080`. */
+const PORT_PATTERNS = [/htons\s*\(\s*(\d{2,5})\s*\)/, /#\s*define\s+\w*PORT\w*\s+(\d{2,5})\b/, /\bport\s*=\s*(\d{2,5})\b/i];

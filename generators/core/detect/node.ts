@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { imageName } from '../render/quote.js';
 import type { NodeFacts, ProjectSnapshot, TestsFound } from '../types.js';
 import { NATIVE_PACKAGES } from './node-native.js';
+import { firstPort } from './ports.js';
 import { packageManager } from './node-package-manager.js';
 import { startCommand } from './node-start.js';
 import { nodeVersion } from './node-version.js';
@@ -55,7 +56,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const entry = start.args.at(-1)!;
   const sources = sourcesFor(snapshot, entry, outDir);
   const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
-  const port = firstPort(sources);
+  const port = firstPort(sources, PORT_PATTERNS);
 
   const nativeAddons = Object.keys(dependencies)
     .filter((name) => name in NATIVE_PACKAGES)
@@ -158,16 +159,8 @@ function sourcesFor(snapshot: ProjectSnapshot, entry: string, outDir: string | u
     .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
 }
 
-function firstPort(sources: readonly { file: string; text: string }[]): { port: number; file: string } | undefined {
-  const patterns = [/\.listen\s*\(\s*(\d{2,5})\b/, /PORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})/, /\bport\s*[:=]\s*['"]?(\d{2,5})\b/i];
-  for (const { file, text } of sources) {
-    for (const pattern of patterns) {
-      const port = Number(pattern.exec(text)?.[1]);
-      if (port >= 1 && port <= 65535) return { port, file };
-    }
-  }
-  return undefined;
-}
+/** `.listen(3000)`, `PORT || 3000`, `port: 3000`. */
+const PORT_PATTERNS = [/\.listen\s*\(\s*(\d{2,5})\b/, /PORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})/, /\bport\s*[:=]\s*['"]?(\d{2,5})\b/i];
 
 /** `npm init` writes a test script that only fails; that one is no test suite. */
 function nodeTests(scripts: Record<string, string>): TestsFound | undefined {

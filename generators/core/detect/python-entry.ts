@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ProjectSnapshot, PythonFacts } from '../types.js';
+import { firstPort } from './ports.js';
 
 export type PythonEntry = Pick<PythonFacts, 'entry' | 'entrySource' | 'entryNeedsShell' | 'framework' | 'listens' | 'port' | 'portSource'>;
 
@@ -23,7 +24,7 @@ const SKIP_DIRS = /(^|\/)(\.|venv\/|env\/|site-packages\/|node_modules\/|tests?\
 export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): PythonEntry {
   const sources = snapshot.files.filter((file) => file.endsWith('.py') && !SKIP_DIRS.test(file)).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
   const depends = (name: string) => dependencies.includes(name);
-  const codePort = firstPort(sources);
+  const codePort = firstPort(sources, PORT_PATTERNS);
 
   const procfile = snapshot.read('Procfile');
   const web = procfile === undefined ? undefined : /^web:\s*(.+)$/m.exec(procfile)?.[1]?.trim();
@@ -40,7 +41,7 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
     const module = scripts[name]!.split(':')[0]!.replace(/\./g, '/');
     const own = sources.filter(({ file }) => file === `${module}.py` || file === `src/${module}.py` || file.startsWith(`${module}/`) || file.startsWith(`src/${module}/`));
     const listens = own.some(({ text }) => listensIn(text));
-    return { entry: [name], entrySource: `[project.scripts] ${name}`, entryNeedsShell: false, listens, ...(listens ? portOf(firstPort(own)) : {}) };
+    return { entry: [name], entrySource: `[project.scripts] ${name}`, entryNeedsShell: false, listens, ...(listens ? portOf(firstPort(own, PORT_PATTERNS)) : {}) };
   }
 
   const django = djangoApp(snapshot, sources);
@@ -63,7 +64,7 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
     const text = snapshot.read(file);
     if (text === undefined) continue;
     const listens = listensIn(text);
-    return { entry: ['python', file === '__main__.py' ? '.' : file], entrySource: file, entryNeedsShell: false, framework: frameworkOf(sources), listens, ...(listens ? portOf(firstPort([{ file, text }])) : {}) };
+    return { entry: ['python', file === '__main__.py' ? '.' : file], entrySource: file, entryNeedsShell: false, framework: frameworkOf(sources), listens, ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}) };
   }
   const packageMain = snapshot.files.find((file) => /^(src\/)?[A-Za-z_][A-Za-z0-9_]*\/__main__\.py$/.test(file));
   if (packageMain) {
@@ -98,21 +99,13 @@ export function procfileWords(line: string): string[] {
 const listensIn = (text: string) =>
   /\b(HTTPServer|ThreadingHTTPServer|make_server|serve_forever|uvicorn\.run|\.run\s*\(\s*(host|port|debug)|\.bind\s*\(\s*\(|web\.run_app|serve\s*\()/.test(text);
 
-function firstPort(sources: readonly { file: string; text: string }[]): { port: number; file: string } | undefined {
-  const patterns = [
+/** `os.environ.get("PORT", "8000")`, `getenv("PORT", 8000)`, `port=5000`, `HTTPServer(("", 8000), …)`. */
+const PORT_PATTERNS = [
     /environ(?:\.get\s*\(|\[)\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
     /getenv\s*\(\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
     /\bport\s*=\s*(\d{2,5})\b/i,
     /\(\s*['"][^'"]*['"]\s*,\s*(\d{2,5})\s*\)/,
-  ];
-  for (const { file, text } of sources) {
-    for (const pattern of patterns) {
-      const port = Number(pattern.exec(text)?.[1]);
-      if (port >= 1 && port <= 65535) return { port, file };
-    }
-  }
-  return undefined;
-}
+];
 
 /** A port a command names in its flags: --port 8000, --bind 0.0.0.0:8000, -b :8000. */
 function flagPort(command: string): number | undefined {
