@@ -47,11 +47,11 @@ export const QUESTIONS: readonly QuestionRow[] = [
   {
     name: 'port',
     flag: '--port',
-    applies: (facts, choices) => entryFor(facts).service?.(facts, choices).listens ?? false,
+    applies: (facts, choices) => entryFor(facts).service(facts, choices).listens,
     question: (facts, choices) => ({
       type: 'number',
       message: 'Port the service listens on?',
-      default: entryFor(facts).service?.(facts, choices).port ?? 8080,
+      default: entryFor(facts).service(facts, choices).port ?? 8080,
       validate: (value: number | undefined) => (value !== undefined && Number.isInteger(value) && value >= 1 && value <= 65535) || 'a port from 1 to 65535',
     }),
   },

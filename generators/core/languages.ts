@@ -20,10 +20,10 @@ export interface LanguageEntry {
   /** Human hint of what marks such a project, for error messages. */
   readonly marker: string;
   readonly looksLike: (snapshot: ProjectSnapshot) => boolean;
-  readonly detect?: (snapshot: ProjectSnapshot, options: DetectOptions) => LanguageFacts;
-  readonly plan?: (facts: Facts, choices: Choices) => Plan;
+  readonly detect: (snapshot: ProjectSnapshot, options: DetectOptions) => LanguageFacts;
+  readonly plan: (facts: Facts, choices: Choices) => Plan;
   /** Whether what will run listens, and on which detected port: the port prompt depends on it. */
-  readonly service?: (facts: Facts, choices: Choices) => { listens: boolean; port?: number };
+  readonly service: (facts: Facts, choices: Choices) => { listens: boolean; port?: number };
   /** Entry points to choose from, when the project has several. */
   readonly mainChoices?: (facts: Facts) => readonly string[];
   /** Runtimes that cannot run this project, each with the reason. */
@@ -58,7 +58,10 @@ export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
     detect: detectPython,
     plan: planPython,
     service: (facts) => facts as PythonFacts,
-    unavailable: (facts) => ({ scratch: 'Python needs its interpreter', ...(pythonDistrolessBlocker(facts as PythonFacts) ? { distroless: pythonDistrolessBlocker(facts as PythonFacts)! } : {}) }),
+    unavailable: (facts) => {
+      const blocker = pythonDistrolessBlocker(facts as PythonFacts);
+      return blocker ? { scratch: 'Python needs its interpreter', distroless: blocker } : { scratch: 'Python needs its interpreter' };
+    },
   },
   {
     language: 'c',
@@ -73,12 +76,12 @@ export const LANGUAGE_TABLE: readonly LanguageEntry[] = [
 
 export const entryFor = (facts: Facts): LanguageEntry => {
   const entry = LANGUAGE_TABLE.find((candidate) => candidate.language === facts.language);
-  if (!entry?.plan) throw new Error(`no planner for ${facts.language}`);
+  if (!entry) throw new Error(`no language entry for ${facts.language}`);
   return entry;
 };
 
 export const planFor = (facts: Facts, choices: Choices): Plan =>
-  rewriteImages(entryFor(facts).plan!(facts, choices), choices.registry, choices.digests);
+  rewriteImages(entryFor(facts).plan(facts, choices), choices.registry, choices.digests);
 
 /** The base images a plan pulls, before any registry or digest rewriting: what --pin-digests looks up. */
 export const baseImagesFor = (facts: Facts, choices: Choices): string[] => {

@@ -258,7 +258,8 @@ export interface PythonPlan {
   readonly createUser: boolean;
   /** The dependency files grouped by folder, so each COPY keeps its relative path (requirements/base.txt). */
   readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
-  /** --compare's naive single stage: venv, dependencies and project in one RUN. */
+  /** --compare's naive single stage: the python image, then venv, dependencies and project in one RUN. */
+  readonly naiveImage: string;
   readonly naiveInstall: string;
   /** Nothing in the image handles SIGTERM, so the run line adds --init. */
   readonly needsInit: boolean;

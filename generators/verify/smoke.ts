@@ -43,7 +43,9 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
           if (response.status < 500) return { ok: true, summary: `HTTP ${response.status} on port ${port}${body ? `: ${body.slice(0, 60)}` : ''}`, logs: '' };
           lastError = `HTTP ${response.status}`;
         } catch (error) {
-          lastError = (error as Error).cause ? String(((error as Error).cause as Error).message ?? (error as Error).cause) : (error as Error).message;
+          // fetch reports the socket's own error (ECONNREFUSED, ECONNRESET) as its cause.
+          const { cause, message } = error as Error & { cause?: Error };
+          lastError = cause?.message ?? message;
         }
       }
       await sleep(300);

@@ -75,7 +75,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
     const text = readFileSync(dockerfile, 'utf8');
     // The project's own tests, when the Dockerfile has a test stage: a team trusts the image only if they pass.
-    if (/^FROM\s+\S+\s+AS\s+test\s*$/im.test(text)) {
+    if (hasStage(text, 'test')) {
       const tests = await build('running the test stage', tag('-test'), { target: 'test' });
       checks.push({ name: 'tests', ok: tests.ok, detail: tests.ok ? `the test stage passed in ${tests.seconds.toFixed(1)} s` : 'the test stage failed; its failing lines are above' });
       if (!tests.ok) {
@@ -85,7 +85,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
     }
 
     const sizes: SizeRow[] = [{ label: 'final image', bytes: config.Size }];
-    if (/^FROM\s+\S+\s+AS\s+build\s*$/im.test(text)) {
+    if (hasStage(text, 'build')) {
       const builder = await build('building the build stage, for its size', tag('-build'), { target: 'build' });
       if (builder.ok) sizes.push({ label: 'build stage', bytes: (await inspectImage(tag('-build'))).Size });
     }
@@ -119,3 +119,6 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
     if (!request.keep && made.length > 0) await docker(['image', 'rm', '--force', ...made], { reject: false });
   }
 }
+
+/** Whether the Dockerfile names a stage, so that `--target NAME` can build it. */
+const hasStage = (dockerfile: string, name: string) => new RegExp(`^FROM\\s+\\S+\\s+AS\\s+${name}\\s*$`, 'im').test(dockerfile);

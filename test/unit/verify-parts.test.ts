@@ -74,7 +74,9 @@ describe('the report', () => {
       comparison: { naive: { label: 'naive single stage', bytes: 971_515_487 }, generated: { label: 'generated multi-stage', bytes: 6_025_599 } },
     });
     expect(text).toMatch(/^ {2}FAIL {2}starts +the container exited at once/m);
-    expect(text).toContain(`reduction: ${reduction(971_515_487, 6_025_599).toFixed(1)} %`);
+    // 1 - 6,025,599 / 971,515,487 = 0.99380; 971,515,487 / 6,025,599 = 161.23
+    expect(text).toContain('reduction: 99.4 % (161.2 times smaller)');
+    expect(reduction(200, 50)).toBe(75);
     expect(text).toMatch(/naive single stage +971515487 bytes +971\.52 MB/);
     expect(text).toMatch(/verify: 1 check failed\n$/);
   });

@@ -16,7 +16,7 @@ export function detect(snapshot: ProjectSnapshot, language?: Language, options: 
   const found = languagesIn(snapshot);
   const chosen = language ?? pickOne(found, snapshot);
   const entry = LANGUAGE_TABLE.find((candidate) => candidate.language === chosen);
-  if (!entry?.detect) throw new UserError(`${chosen} projects are not supported yet by this version (supported: ${supported().join(', ')})`);
+  if (!entry) throw new Error(`no language entry for ${chosen}`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
   return { ...entry.detect(snapshot, options), gitignore: gitignorePatterns(snapshot) };
 }
@@ -29,4 +29,3 @@ function pickOne(found: Language[], snapshot: ProjectSnapshot): Language {
   throw new UserError(`found several languages (${found.join(', ')}); choose one with --language`);
 }
 
-const supported = () => LANGUAGE_TABLE.filter((entry) => entry.detect).map((entry) => entry.language);

@@ -37,7 +37,6 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
   const scriptNames = Object.keys(scripts);
   if (scriptNames.length > 0) {
     const name = scriptNames[0]!;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) throw new UserError(`console script ${JSON.stringify(name)} is not a plain name; rename it in pyproject.toml`);
     const module = scripts[name]!.split(':')[0]!.replace(/\./g, '/');
     const own = sources.filter(({ file }) => file === `${module}.py` || file === `src/${module}.py` || file.startsWith(`${module}/`) || file.startsWith(`src/${module}/`));
     const listens = own.some(({ text }) => listensIn(text));

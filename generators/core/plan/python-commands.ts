@@ -44,7 +44,7 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
     case 'poetry':
       // poetry installs into the venv VIRTUAL_ENV names; --no-root leaves the project for pip, after the source.
       return {
-        installDependencies: `${tool('poetry')} && VIRTUAL_ENV=${venv} /opt/poetry/bin/poetry install --only main --no-root --no-interaction${hasLock('poetry.lock') ? '' : ' --no-cache'}`,
+        installDependencies: `${tool('poetry')} && VIRTUAL_ENV=${venv} /opt/poetry/bin/poetry install --only main --no-root --no-interaction`,
         installProject,
         cacheTarget: '/root/.cache/pypoetry',
       };

@@ -24,7 +24,7 @@ const unique = (values: readonly string[]) => [...new Set(values)];
 export function planPython(facts: Facts, choices: Choices): Plan {
   const py = facts as PythonFacts;
   const notes = [...py.notes];
-  const runtimePackages = unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
+  const runtimePackages = runtimePackagesOf(py);
   const devPackages = unique(py.compiled.flatMap((dependency) => dependency.builderPackages));
   const { runtime, reason } = chooseRuntime(py, choices.runtime);
   const port = resolvePort(choices.port, py.port, py.listens, notes, DEFAULT_SERVER_PORT);
@@ -41,18 +41,20 @@ export function planPython(facts: Facts, choices: Choices): Plan {
   // Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: --init forwards and
   // reaps. gunicorn and uvicorn handle SIGTERM themselves (a graceful shutdown), so they need none.
   const init = ['gunicorn', 'uvicorn'].includes(py.entry[0]!) ? [] : ['--init'];
-  const entry = py.entry.map((word, index) => (index === 0 ? command(word, py) : word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT))));
-  const tool = py.entry[0]!;
-  if (!['python', 'python3'].includes(tool) && !tool.startsWith('./') && !py.dependencies.includes(normalise(tool)) && !py.installable) {
+  const [tool, ...args] = py.entry as [string, ...string[]];
+  const program = command(tool, py);
+  if (program.consoleScript && !py.dependencies.includes(normalise(tool)) && !py.installable) {
     notes.push(`${tool} is not among the dependencies, so the venv will not have it; add it to them.`);
   }
+  const entry = [program.path, ...args.map((word) => word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT)))];
 
   return {
     language: 'python',
     runtime,
     runtimeReason: english(reason),
     runtimeWhy: reason,
-    builderImage: builderFromApt ? IMAGES.debianSlim : hasDependencies || devPackages.length > 0 ? IMAGES.python(py.pythonVersion) : IMAGES.pythonSlim(py.pythonVersion),
+    // -dev packages come only with dependencies, so hasDependencies covers them.
+    builderImage: builderFromApt ? IMAGES.debianSlim : hasDependencies ? IMAGES.python(py.pythonVersion) : IMAGES.pythonSlim(py.pythonVersion),
     runtimeImage: runtime === 'distroless' ? IMAGES.distrolessPython : IMAGES.pythonSlim(py.pythonVersion),
     imageName: py.projectName,
     user: NONROOT,
@@ -80,6 +82,7 @@ export function planPython(facts: Facts, choices: Choices): Plan {
       cacheTarget: commands.cacheTarget,
       createUser: runtime === 'slim',
       dependencyCopies: dependencyCopies(py.dependencyFiles),
+      naiveImage: IMAGES.python(py.pythonVersion),
       naiveInstall: naiveInstall(py),
       needsInit: init.length > 0,
     },
@@ -103,16 +106,18 @@ function dependencyCopies(files: readonly string[]): { files: string[]; dest: st
 }
 
 /** `python` runs the venv's interpreter, a console script runs from the venv, and a project file from /app. */
-function command(word: string, py: PythonFacts): string {
-  if (word === 'python' || word === 'python3') return `${VENV}/bin/python`;
-  if (word.startsWith('./')) return `/app/${word.slice(2)}`;
+function command(word: string, py: PythonFacts): { path: string; consoleScript: boolean } {
+  if (word === 'python' || word === 'python3') return { path: `${VENV}/bin/python`, consoleScript: false };
+  if (word.startsWith('./')) return { path: `/app/${word.slice(2)}`, consoleScript: false };
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) throw new UserError(`${py.entrySource}: ${JSON.stringify(word)} is not a command name the image can run`);
-  return `${VENV}/bin/${word}`;
+  return { path: `${VENV}/bin/${word}`, consoleScript: true };
 }
 
 /** Why distroless python3 cannot run this project, if it cannot. */
+const runtimePackagesOf = (py: PythonFacts) => unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
+
 export function pythonDistrolessBlocker(py: PythonFacts): string | undefined {
-  const runtimePackages = unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
+  const runtimePackages = runtimePackagesOf(py);
   if (py.entryNeedsShell) return `${py.entrySource} needs a shell`;
   if (runtimePackages.length > 0) return `the dependencies load ${runtimePackages.join(', ')}`;
   if (py.pythonVersion !== DISTROLESS_PYTHON) return `distroless python3 has Python ${DISTROLESS_PYTHON} and the project asks for ${py.pythonVersion}`;
