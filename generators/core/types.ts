@@ -200,9 +200,8 @@ export interface Choices {
 export interface Plan {
   readonly language: Language;
   readonly runtime: Runtime;
-  /** In English, for the summary and --json; runtimeWhy is the same sentence for templates to translate. */
-  readonly runtimeReason: string;
-  readonly runtimeWhy: Message;
+  /** Why this runtime, as a message: templates say it in the output's language, the summary in English. */
+  readonly runtimeReason: Message;
   readonly builderImage: string;
   readonly runtimeImage: string;
   readonly imageName: string;
@@ -223,14 +222,13 @@ export interface Plan {
   /** Exec-form HEALTHCHECK command, only where the runtime has a program to run it with. */
   readonly healthcheck?: readonly string[];
   /** Why there is no HEALTHCHECK, when there is none. */
-  readonly healthcheckAbsent?: string;
-  readonly healthcheckWhy?: Message;
+  readonly healthcheckAbsent?: Message;
   /** The `test` stage's command; absent when the project has no tests, or under --portable. */
   readonly test?: { readonly command: string; readonly source: string };
   /** True when the project has tests but --portable left the test stage out. */
   readonly testOmitted: boolean;
   /** .dockerignore content, grouped so each group can say why it is there. */
-  readonly dockerignore: readonly { readonly why: string; readonly patterns: readonly string[] }[];
+  readonly dockerignore: readonly { readonly why: Message; readonly patterns: readonly string[] }[];
   /** For compiled languages: the one file the runtime copies from the build stage, and where it goes. */
   readonly binary?: { readonly source: string; readonly path: string };
   readonly go?: GoPlan;

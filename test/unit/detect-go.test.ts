@@ -97,7 +97,7 @@ describe('.gitignore in the .dockerignore', () => {
     const gitignore = '# build\n/bin\n*.log\nvendor/\nsecrets/*.pem\n!keep.log\ngo.sum\n';
     const facts = detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore }, ['vendor']));
     expect(facts.gitignore).toEqual(['bin', '**/*.log', '**/vendor', 'secrets/*.pem', '!**/keep.log', '**/go.sum']);
-    const fromGit = planFor(facts, {}).dockerignore.find((group) => group.why.startsWith('From .gitignore'))!;
+    const fromGit = planFor(facts, {}).dockerignore.find((group) => group.why.id === 'ignore.gitignore')!;
     // vendor/ and go.sum are needed by this vendored module build, so they stay in the context.
     expect(fromGit.patterns).toEqual(['bin', '**/*.log', 'secrets/*.pem', '!**/keep.log']);
   });

@@ -1,6 +1,7 @@
 import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { planFor } from '../../generators/core/languages.js';
+import { english } from '../../generators/core/explain/messages.js';
 import type { Choices } from '../../generators/core/types.js';
 
 const server = 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
@@ -21,13 +22,14 @@ describe('Go planning', () => {
   test('cgo: distroless base (glibc) by default, and scratch is refused', () => {
     const result = plan({ 'go.mod': goMod, 'main.go': cgoServer });
     expect(result).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/base-debian13:nonroot' });
-    expect(result.runtimeReason).toMatch(/glibc/);
+    expect(english(result.runtimeReason)).toMatch(/glibc/);
     expect(() => plan({ 'go.mod': goMod, 'main.go': cgoServer }, { runtime: 'scratch' })).toThrow(/cgo/);
   });
 
   test('a chosen runtime says it was chosen, and distroless/slim carry what they lack', () => {
     const distroless = plan({ 'go.mod': goMod, 'main.go': server }, { runtime: 'distroless' });
-    expect(distroless).toMatchObject({ runtimeImage: 'gcr.io/distroless/static-debian13:nonroot', runtimeReason: 'you chose distroless over the default scratch' });
+    expect(distroless).toMatchObject({ runtimeImage: 'gcr.io/distroless/static-debian13:nonroot' });
+    expect(english(distroless.runtimeReason)).toBe('you chose distroless over the default scratch');
     expect(distroless.go!.caCerts).toBe(false);
     const slim = plan({ 'go.mod': goMod, 'main.go': server }, { runtime: 'slim' });
     expect(slim).toMatchObject({ runtimeImage: 'debian:13-slim' });

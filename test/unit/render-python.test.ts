@@ -2,6 +2,7 @@ import type { Choices } from '../../generators/core/types.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { detect } from '../../generators/core/detect/index.js';
 import { planFor } from '../../generators/core/languages.js';
+import { english } from '../../generators/core/explain/messages.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
 
@@ -75,7 +76,7 @@ describe('Python plans', () => {
     expect(plan(main)).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/python3-debian13:nonroot', builderImage: 'debian:13-slim' });
     const older = plan({ ...main, '.python-version': '3.12\n' });
     expect(older).toMatchObject({ runtime: 'slim', runtimeImage: 'python:3.12-slim', builderImage: 'python:3.12-slim' });
-    expect(older.runtimeReason).toMatch(/distroless python3 has Python 3\.13 and the project asks for 3\.12/);
+    expect(english(older.runtimeReason)).toMatch(/distroless python3 has Python 3\.13 and the project asks for 3\.12/);
     const libpq = plan({ ...main, 'requirements.txt': 'psycopg2==2.9.10\n' });
     expect(libpq).toMatchObject({ runtime: 'slim', builderImage: 'python:3.13', python: { builderPackages: ['libpq-dev'], runtimePackages: ['libpq5'] } });
     expect(plan({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/sh\nexec gunicorn app:app\n' })).toMatchObject({ runtime: 'slim', entrypoint: ['/app/boot.sh'] });

@@ -6,7 +6,7 @@ import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
 import { HARDENING, nextCommand } from './next-command.js';
 import { noHealthcheck } from './healthcheck.js';
-import { english, message } from '../explain/messages.js';
+import { message } from '../explain/messages.js';
 import { cTestCommand, testStage } from './test-stage.js';
 
 /** What distroless cc holds; a dynamic binary's libraries from these packages are already there. */
@@ -24,8 +24,7 @@ export function planC(facts: Facts, choices: Choices): Plan {
   return {
     language: 'c',
     runtime,
-    runtimeReason: english(reason),
-    runtimeWhy: reason,
+    runtimeReason: reason,
     builderImage: IMAGES.gcc,
     runtimeImage: runtime === 'scratch' ? IMAGES.scratch : runtime === 'slim' ? IMAGES.debianSlim : IMAGES.distrolessCc,
     imageName: c.projectName,
@@ -39,8 +38,7 @@ export function planC(facts: Facts, choices: Choices): Plan {
     nextCommand: nextCommand(c.projectName, port),
     // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
     hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),
-    healthcheckAbsent: english(noHealthcheck(runtime)),
-    healthcheckWhy: noHealthcheck(runtime),
+    healthcheckAbsent: noHealthcheck(runtime),
     ...testStage(c.tests, cTestCommand(c.buildSystem, c.tests?.makeTarget), choices.portable),
     dockerignore: dockerignoreGroups(facts),
     c: {

@@ -1,6 +1,6 @@
 import { matchesIgnore } from '../detect/gitignore.js';
 import type { Facts } from '../types.js';
-import { english, message, type Message, type MessageId } from '../explain/messages.js';
+import { message, type Message, type MessageId } from '../explain/messages.js';
 
 /** Files the generated build reads; no .gitignore line may keep them out of the context. */
 function neededByBuild(facts: Facts): string[] {
@@ -17,9 +17,7 @@ function neededByBuild(facts: Facts): string[] {
 }
 
 export interface IgnoreGroup {
-  /** In English; whyMessage is the same sentence for templates to translate. */
-  readonly why: string;
-  readonly whyMessage: Message;
+  readonly why: Message;
   readonly patterns: readonly string[];
 }
 
@@ -47,8 +45,7 @@ export function dockerignoreGroups(facts: Facts): IgnoreGroup[] {
 }
 
 function group(id: MessageId, patterns: readonly string[]): IgnoreGroup {
-  const whyMessage = message(id);
-  return { why: english(whyMessage), whyMessage, patterns };
+  return { why: message(id), patterns };
 }
 
 const LANGUAGE_IGNORES: Partial<Record<Facts['language'], IgnoreGroup>> = {

@@ -6,7 +6,7 @@ import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
 import { HARDENING, nextCommand } from './next-command.js';
 import { noHealthcheck } from './healthcheck.js';
-import { english, message } from '../explain/messages.js';
+import { message } from '../explain/messages.js';
 import { testStage } from './test-stage.js';
 
 const DEFAULT_SERVER_PORT = 8080;
@@ -28,8 +28,7 @@ export function planGo(facts: Facts, choices: Choices): Plan {
   return {
     language: 'go',
     runtime,
-    runtimeReason: english(reason),
-    runtimeWhy: reason,
+    runtimeReason: reason,
     builderImage: IMAGES.golang(go.goVersion),
     runtimeImage: runtimeImage(runtime, go.cgo),
     imageName: go.projectName,
@@ -43,8 +42,7 @@ export function planGo(facts: Facts, choices: Choices): Plan {
     nextCommand: nextCommand(go.projectName, port),
     // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
     hardenedRun: nextCommand(go.projectName, port, HARDENING),
-    healthcheckAbsent: english(noHealthcheck(runtime)),
-    healthcheckWhy: noHealthcheck(runtime),
+    healthcheckAbsent: noHealthcheck(runtime),
     ...testStage(go.tests, `CGO_ENABLED=${go.cgo ? 1 : 0} go test ./...`, choices.portable),
     dockerignore: dockerignoreGroups(facts),
     go: {

@@ -7,7 +7,7 @@ import { dockerignoreGroups } from './dockerignore.js';
 import { IMAGES, NONROOT } from './images.js';
 import { HARDENING, nextCommand } from './next-command.js';
 import { nodeHealthcheck } from './healthcheck.js';
-import { english, message } from '../explain/messages.js';
+import { message } from '../explain/messages.js';
 import { testStage } from './test-stage.js';
 import { installPlan } from './node-commands.js';
 
@@ -31,8 +31,7 @@ export function planNode(facts: Facts, choices: Choices): Plan {
   return {
     language: 'node',
     runtime,
-    runtimeReason: english(reason),
-    runtimeWhy: reason,
+    runtimeReason: reason,
     builderImage: nativeTools ? IMAGES.node(node.nodeMajor) : IMAGES.nodeSlim(node.nodeMajor),
     runtimeImage: runtime === 'distroless' ? IMAGES.distrolessNode(node.nodeMajor) : IMAGES.nodeSlim(node.nodeMajor),
     imageName: node.projectName,
@@ -47,8 +46,7 @@ export function planNode(facts: Facts, choices: Choices): Plan {
     nextCommand: nextCommand(node.projectName, port, ['--init']),
     hardenedRun: nextCommand(node.projectName, port, ['--init', ...HARDENING]),
     healthcheck: port === undefined ? undefined : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
-    healthcheckAbsent: port === undefined ? english(message('health.none.no-port')) : undefined,
-    healthcheckWhy: port === undefined ? message('health.none.no-port') : undefined,
+    healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(node.tests, install.runTest, choices.portable),
     dockerignore: dockerignoreGroups(facts),
     node: {

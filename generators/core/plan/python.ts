@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { UserError } from '../errors.js';
 import { contextPath } from '../render/quote.js';
-import { english, message } from '../explain/messages.js';
+import { message } from '../explain/messages.js';
 import type { Choices, Facts, Plan, PythonFacts, Runtime } from '../types.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from './choices.js';
 import { dockerignoreGroups } from './dockerignore.js';
@@ -51,8 +51,7 @@ export function planPython(facts: Facts, choices: Choices): Plan {
   return {
     language: 'python',
     runtime,
-    runtimeReason: english(reason),
-    runtimeWhy: reason,
+    runtimeReason: reason,
     // -dev packages come only with dependencies, so hasDependencies covers them.
     builderImage: builderFromApt ? IMAGES.debianSlim : hasDependencies ? IMAGES.python(py.pythonVersion) : IMAGES.pythonSlim(py.pythonVersion),
     runtimeImage: runtime === 'distroless' ? IMAGES.distrolessPython : IMAGES.pythonSlim(py.pythonVersion),
@@ -67,8 +66,7 @@ export function planPython(facts: Facts, choices: Choices): Plan {
     hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING]),
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.
     healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
-    healthcheckAbsent: port === undefined ? english(message('health.none.no-port')) : undefined,
-    healthcheckWhy: port === undefined ? message('health.none.no-port') : undefined,
+    healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(py.tests, `${VENV}/bin/python -m ${py.dependencies.includes('pytest') ? 'pytest' : 'unittest discover'}`, choices.portable),
     dockerignore: dockerignoreGroups(facts),
     python: {

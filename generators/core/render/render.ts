@@ -90,7 +90,7 @@ type HelperOptions = { hash: Record<string, unknown> };
  *   {{why "id"}}   the same, plus a newline, only with --explain: written just before an instruction
  *                  on the same template line, it renders to nothing otherwise.
  * Several ids join into one paragraph; empty ones (from `when`) are skipped. A Message object
- * (plan.runtimeWhy) can stand in for an id.
+ * (plan.runtimeReason) can stand in for an id.
  */
 function registerMessageHelpers(handlebars: typeof Handlebars, explain: Locale | undefined): void {
   const locale = explain ?? 'en';
