@@ -59,7 +59,7 @@ const stubUnusedPaths = {
 };
 
 await build({
-  entryPoints: ['dist/generators/cli/main.js'],
+  entryPoints: ['generators/cli/main.ts'],
   outfile: 'dist/create-dockerfile.mjs',
   bundle: true,
   minify: true,

@@ -5,10 +5,10 @@ import type { CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
 import { UserError } from '../core/errors.js';
 import { assertWritable, takeSnapshot } from '../core/detect/snapshot.js';
-import { baseImagesFor, planFor } from '../core/languages.js';
+import type { Choices } from '../core/types.js';
+import type { Facts, GenerationResult } from '../languages/registry.js';
+import { PIPELINE } from '../pipeline/index.js';
 import { knownDigests } from '../verify/docker.js';
-import { detectFacts, generate } from '../core/pipeline.js';
-import type { Choices, Facts, GenerationResult } from '../core/types.js';
 import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { commitAtomically } from './atomic-commit.js';
@@ -48,7 +48,7 @@ export default class DockerfileGenerator extends Generator {
 
   initializing(): void {
     const { cli } = this.settings;
-    this.facts = detectFacts(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
+    this.facts = PIPELINE.detect(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
     this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable, registry: cli.registry };
   }
 
@@ -57,8 +57,7 @@ export default class DockerfileGenerator extends Generator {
     // Rows are asked in order, each seeing the answers before it (the port depends on the main package).
     for (const row of QUESTIONS) {
       if (this.choices[row.name] !== undefined || !row.applies(this.facts, this.choices)) continue;
-      const defaults = { ...this.choices, runtime: planFor(this.facts, this.choices).runtime };
-      const answers = await this.prompt([{ name: row.name, ...row.question(this.facts, defaults) } as never]);
+      const answers = await this.prompt([{ name: row.name, ...row.question(this.facts, this.choices) } as never]);
       this.choices = { ...this.choices, [row.name]: (answers as Record<string, unknown>)[row.name] };
     }
   }
@@ -66,13 +65,13 @@ export default class DockerfileGenerator extends Generator {
   /** The one step that asks the engine something: the digests it knows for the base images. */
   async configuring(): Promise<void> {
     if (!this.settings.cli.pinDigests) return;
-    const images = baseImagesFor(this.facts, this.choices);
+    const images = PIPELINE.baseImages(this.facts, this.choices);
     this.choices = { ...this.choices, digests: await knownDigests(images) };
   }
 
   writing(): void {
     const { cli, interactive } = this.settings;
-    this.result = generate(this.facts, this.choices, { templatesDir, overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates), explain: cli.explain });
+    this.result = PIPELINE.generate(this.facts, this.choices, { templatesDir, overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates), explain: cli.explain });
     this.settings.onResult?.(this.result);
     if (cli.json) return void process.stdout.write(jsonText(this.result));
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));

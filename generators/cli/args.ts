@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { LANGUAGES, RUNTIMES, type Language, type Runtime } from '../core/types.js';
+import { RUNTIMES, type Runtime } from '../core/types.js';
+import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 
 export interface CliOptions {
@@ -65,7 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   return {
     dir: positionals[0] ?? '.',
     yes: values.yes!,
-    language: oneOf('--language', values.language, LANGUAGES),
+    language: oneOf('--language', values.language, LANGUAGE_IDS),
     runtime: oneOf('--runtime', values.runtime, RUNTIMES),
     port: values.port === undefined ? undefined : portNumber(values.port),
     main: values.main,

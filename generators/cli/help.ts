@@ -1,3 +1,6 @@
+import { RUNTIMES } from '../core/types.js';
+import { LANGUAGE_IDS } from '../languages/registry.js';
+
 export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile lint [file]
        create-dockerfile verify [dir] [--compare] [--keep]
@@ -8,9 +11,9 @@ and a .dockerignore: small, non-root, and cached so that a source edit rebuilds 
 
 Options:
   -y, --yes                   accept every detected default; never prompt
-      --language go|c|python|node
+      --language ${LANGUAGE_IDS.join('|')}
                               the language, when the directory holds more than one
-      --runtime scratch|distroless|slim
+      --runtime ${RUNTIMES.join('|')}
                               the final stage's base (default: the smallest that runs the app)
       --port N                the port the service listens on (default: read from the code)
       --main PATH             Go: the main package to build, e.g. cmd/api

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatFinding, lint } from '../core/lint/index.js';
 import { UsageError, UserError } from '../core/errors.js';
-import type { CliStreams } from './main.js';
+import type { CliStreams } from './streams.js';
 
 /**
  * `create-dockerfile lint [file]`: the rules every generated Dockerfile passes, for any Dockerfile.

@@ -9,16 +9,11 @@ import { createAdapter } from './adapter.js';
 import { parseCliArgs } from './args.js';
 import { runLint } from './lint-command.js';
 import { runVerifyCommand, verifyWith } from './verify-command.js';
-import type { GenerationResult } from '../core/types.js';
+import type { GenerationResult } from '../languages/registry.js';
+import type { CliStreams } from './streams.js';
 import { USAGE } from './help.js';
 
 const NAMESPACE = 'dockerfile:app';
-
-export interface CliStreams {
-  readonly stdin: NodeJS.ReadStream;
-  readonly stderr: NodeJS.WriteStream;
-  readonly stdout: NodeJS.WriteStream;
-}
 
 /** Runs the CLI and returns its exit code; never throws for user-facing problems. */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {

@@ -1,5 +1,6 @@
-import type { GeneratedFile, GenerationResult } from '../core/types.js';
-import { english } from '../core/explain/messages.js';
+import type { GeneratedFile } from '../core/types.js';
+import type { GenerationResult } from '../languages/registry.js';
+import { PIPELINE } from '../pipeline/index.js';
 
 /** `--dry-run`: every file under a header line, ready to read or to split. */
 export const dryRunText = (files: readonly GeneratedFile[]) =>
@@ -12,7 +13,7 @@ export const jsonText = (result: GenerationResult) =>
 export function summaryLines(result: GenerationResult): string[] {
   const { plan } = result;
   return [
-    `runtime: ${plan.runtime} (${plan.runtimeImage}): ${english(plan.runtimeReason)}`,
+    `runtime: ${plan.runtime} (${plan.runtimeImage}): ${PIPELINE.say(plan.runtimeReason)}`,
     `port: ${plan.port ?? 'none (no listener found: runs as a command)'}`,
     ...plan.notes.map((note) => `note: ${note}`),
     `next: ${plan.nextCommand}`,

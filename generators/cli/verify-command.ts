@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { UsageError } from '../core/errors.js';
-import { detectFacts, generate } from '../core/pipeline.js';
-import type { GenerationResult } from '../core/types.js';
+import type { GenerationResult } from '../languages/registry.js';
+import { PIPELINE } from '../pipeline/index.js';
 import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { verifyProject } from '../verify/verify-project.js';
-import type { CliStreams } from './main.js';
+import type { CliStreams } from './streams.js';
 
 export interface VerifyFlags {
   readonly compare: boolean;
@@ -43,14 +43,18 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
 }
 
 export function detectedGeneration(dir: string, templates: string | undefined): GenerationResult {
-  return generate(detectFacts(takeSnapshot(dir), {}), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates) });
+  return PIPELINE.generate(PIPELINE.detect(takeSnapshot(dir)), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates) });
 }
 
 /** Verification after generation (`--verify`) and the `verify` command share this. */
 export function verifyWith(dir: string, generation: GenerationResult | undefined, flags: VerifyFlags, streams: CliStreams): Promise<number> {
   return verifyProject({
     dir,
-    generation: generation && { facts: generation.facts, plan: generation.plan, render: { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates) } },
+    generation: generation && {
+      imageName: generation.plan.imageName,
+      // Rendered only when asked: it is --compare's variant, never written to the project.
+      naiveDockerfile: flags.compare ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates) }) : '',
+    },
     compare: flags.compare,
     keep: flags.keep,
     stdout: streams.stdout,

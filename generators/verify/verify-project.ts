@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { imageName } from '../core/render/quote.js';
-import { renderNaive, type RenderOptions } from '../core/render/render.js';
-import type { Facts, Plan } from '../core/types.js';
 import { buildImage, type BuildOutcome } from './build.js';
 import { docker, engineProblem, inspectImage } from './docker.js';
 import { layers } from './history.js';
@@ -16,7 +14,7 @@ import { formatReport, type Check, type SizeRow, type VerifyReport } from './ver
 export interface VerifyRequest {
   readonly dir: string;
   /** The project as detected: the image name, and what --compare's naive variant needs. */
-  readonly generation?: { readonly facts: Facts; readonly plan: Plan; readonly render: RenderOptions };
+  readonly generation?: { readonly imageName: string; readonly naiveDockerfile: string };
   readonly compare: boolean;
   readonly keep: boolean;
   readonly stdout: NodeJS.WritableStream;
@@ -34,7 +32,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
   const problem = await engineProblem();
   if (problem) throw new UserError(problem);
 
-  const name = request.generation?.plan.imageName ?? imageName(basename(request.dir));
+  const name = request.generation?.imageName ?? imageName(basename(request.dir));
   const runId = randomBytes(4).toString('hex');
   const tag = (suffix = '') => `create-dockerfile-verify/${name}${suffix}:${runId}`;
   const made: string[] = [];
@@ -92,11 +90,10 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
     let comparison: VerifyReport['comparison'];
     if (request.compare && request.generation) {
-      const { facts, plan, render } = request.generation;
       const scratch = mkdtempSync(join(tmpdir(), 'cdf-naive-'));
       try {
         const naiveFile = join(scratch, 'naive.Dockerfile');
-        writeFileSync(naiveFile, renderNaive(facts, plan, render));
+        writeFileSync(naiveFile, request.generation.naiveDockerfile);
         const naive = await build('building the naive single-stage variant', tag('-naive'), { dockerfile: naiveFile });
         checks.push({ name: 'compare', ok: naive.ok, detail: naive.ok ? 'the naive single-stage variant built' : `the naive variant failed to build: ${naive.failingLines.at(-1) ?? ''}` });
         if (naive.ok) comparison = { naive: { label: 'naive single stage', bytes: (await inspectImage(tag('-naive'))).Size }, generated: { label: 'generated multi-stage', bytes: config.Size } };

@@ -1,6 +1,7 @@
-import type { Plan } from '../../generators/core/types.js';
+import type { Plan } from '../../generators/languages/registry.js';
 import { inspectImage } from '../../generators/verify/docker.js';
 import { addedFiles, fileSize, treeBytes } from './image-files.js';
+import { narrow } from './narrow.js';
 
 export interface Floor {
   readonly bytes: number;
@@ -14,7 +15,7 @@ export interface Floor {
  * base image unless it is scratch.
  */
 export async function goFloor(image: string, plan: Plan): Promise<Floor> {
-  const go = plan.go!;
+  const go = narrow(plan, 'go').go;
   const parts = [{ name: `binary ${go.binaryPath}`, bytes: await fileSize(image, go.binaryPath) }];
   if (go.caCerts) parts.push({ name: 'CA bundle', bytes: await fileSize(image, '/etc/ssl/certs/ca-certificates.crt') });
   if (plan.runtime !== 'scratch') parts.push({ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size });
@@ -35,7 +36,7 @@ export async function nodeFloor(image: string, plan: Plan): Promise<Floor> {
  * image unless it is scratch. Only files the program loads count, so nothing extra can hide here.
  */
 export async function cFloor(image: string, plan: Plan): Promise<Floor> {
-  const binary = plan.binary!.path;
+  const binary = narrow(plan, 'c').binary.path;
   const parts = [{ name: `binary ${binary}`, bytes: await fileSize(image, binary) }];
   if (plan.runtime === 'distroless') {
     for (const path of (await addedFiles(image, plan.runtimeImage)).filter((file) => /\.so(\.\d+)*$/.test(file))) {
@@ -50,7 +51,7 @@ export async function cFloor(image: string, plan: Plan): Promise<Floor> {
 export async function pythonFloor(image: string, plan: Plan): Promise<Floor> {
   const parts = [
     { name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size },
-    { name: `venv ${plan.python!.venv}`, bytes: await treeBytes(image, plan.python!.venv) },
+    { name: `venv ${narrow(plan, 'python').python.venv}`, bytes: await treeBytes(image, narrow(plan, 'python').python.venv) },
     { name: 'files under /app', bytes: await treeBytes(image, '/app') },
   ];
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GenerationResult } from '../../generators/core/types.js';
+import type { GenerationResult } from '../../generators/languages/registry.js';
 import { runCli } from './project.js';
 
 /**

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
-import type { Choices, GeneratedFile, GenerationResult } from '../../generators/core/types.js';
+import type { Choices, GeneratedFile } from '../../generators/core/types.js';
+import type { GenerationResult } from '../../generators/languages/registry.js';
 import type { Locale } from '../../generators/core/explain/messages.js';
 import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from './project.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 /** UPDATE_GOLDEN=1 re-records the golden files; review the diff before committing it. */
 const RECORD = process.env.UPDATE_GOLDEN === '1';
@@ -14,7 +15,7 @@ export const renderFixture = (language: string, fixture: string, choices: Choice
 
 /** The same, optionally with --explain. */
 export const renderWith = (language: string, fixture: string, choices: Choices, explain?: Locale): GenerationResult =>
-  generate(detectFacts(takeSnapshot(fixturePath(language, fixture)), {}), choices, { templatesDir, explain });
+  PIPELINE.generate(PIPELINE.detect(takeSnapshot(fixturePath(language, fixture)), {}), choices, { templatesDir, explain });
 
 export const caseName = (fixture: string, choices: Choices) =>
   [fixture, choices.runtime ?? 'default', choices.main?.replace(/\//g, '-')].filter(Boolean).join('.');

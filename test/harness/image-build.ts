@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { execa } from 'execa';
-import type { Plan } from '../../generators/core/types.js';
+import type { Plan } from '../../generators/languages/registry.js';
 import { docker } from '../../generators/verify/docker.js';
-import { ensureBase } from './bases.js';
+import { ensureBase } from '../../scripts/bases/ensure.js';
 
 /**
  * The machine's own docker client with the legacy builder: a bare 28.x client without buildx, as on

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../generators/verify/docker.js';
 import { packageRoot } from '../../generators/util/package-root.js';
-import { ensureBase } from './bases.js';
-import { PYTHON_VERSION } from './base-recipes.js';
+import { ensureBase } from '../../scripts/bases/ensure.js';
+import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
 
 /**
  * PyPI is not reachable here, so the tests serve their own PEP 503 "simple" index: wheels built from

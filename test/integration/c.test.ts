@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
-import type { CFacts, Runtime } from '../../generators/core/types.js';
+import type { CFacts } from '../../generators/languages/c/types.js';
+import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { processUids } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
@@ -7,6 +8,7 @@ import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { addedFiles, fileSize } from '../harness/image-files.js';
 import { serve, withFixture } from '../harness/scenario.js';
+import { narrow } from '../harness/narrow.js';
 
 // Installing -dev packages and compiling take a while on a small machine.
 jest.setTimeout(20 * 60_000);
@@ -39,11 +41,11 @@ describe.each(COMMANDS)('C $fixture', (testCase) => {
       expect(image.Config.User).toBe('65532:65532');
 
       const added = await addedFiles(tag, plan.runtimeImage);
-      const binary = plan.binary!.path.slice(1);
+      const binary = narrow(plan, 'c').binary.path.slice(1);
       if (runtime === 'scratch') {
         // Nothing but the static binary: the image is the binary, give or take tar's overhead.
         expect(added).toEqual([binary]);
-        expect(image.Size).toBeLessThanOrEqual((await fileSize(tag, plan.binary!.path)) * 1.05);
+        expect(image.Size).toBeLessThanOrEqual((await fileSize(tag, narrow(plan, 'c').binary.path)) * 1.05);
       }
       if (runtime === 'distroless') {
         // Exactly the libraries distroless cc lacks: libz for zlib-dynamic, nothing for the others.

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { NodeFacts, Runtime } from '../../generators/core/types.js';
+import type { NodeFacts } from '../../generators/languages/node/types.js';
+import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { requireEngine } from '../harness/engine.js';
 import { nodeFloor } from '../harness/floor.js';

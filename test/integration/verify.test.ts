@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { LOCALES } from '../../generators/core/explain/messages.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { ensureBase } from '../harness/bases.js';
+import { ensureBase } from '../../scripts/bases/ensure.js';
 import { requireEngine } from '../harness/engine.js';
 import { runCli } from '../harness/project.js';
 import { withFixture } from '../harness/scenario.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 // The naive variant compiles without a build cache: minutes on a small, cold machine.
 jest.setTimeout(20 * 60_000);
@@ -119,9 +119,9 @@ describe.each([
 ])('--explain on %s/%s', (language, fixture) => {
   test.each(LOCALES)('%s: the explained Dockerfile builds an image with the same config and the same layers', (locale) =>
     withFixture(language, fixture, async ({ dir, image }) => {
-      const facts = detectFacts(takeSnapshot(dir), {});
+      const facts = PIPELINE.detect(takeSnapshot(dir), {});
       const build = async (name: string, explain?: (typeof LOCALES)[number]) => {
-        const [dockerfile, dockerignore] = generate(facts, {}, { templatesDir, explain }).files;
+        const [dockerfile, dockerignore] = PIPELINE.generate(facts, {}, { templatesDir, explain }).files;
         // The .dockerignore keeps Dockerfile* out of the context, so every variant sees the same files.
         writeFileSync(join(dir, '.dockerignore'), dockerignore!.content);
         writeFileSync(join(dir, name), dockerfile!.content);

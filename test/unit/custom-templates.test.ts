@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import { templatesDir } from '../../generators/util/package-root.js';
-import { EN } from '../../generators/core/explain/en.js';
+import { GO_MESSAGES } from '../../generators/languages/go/messages.js';
 import { commentLines } from '../../generators/core/explain/messages.js';
 import { copyFixture, fixturePath, removeDir, runCli } from '../harness/project.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const CUSTOM_NOTE = '# Our team: the binary is PID 1; see the runbook for signals.\n';
 /** What the built-in pid1-note partial renders to with --explain en: the comment above ENTRYPOINT. */
-const builtInNote = () => commentLines(EN['why.go.entrypoint']).join('\n') + '\n';
+const builtInNote = () => commentLines(GO_MESSAGES.catalog.en['why.go.entrypoint']).join('\n') + '\n';
 
 function overrideFolder(partial: string, content: string): string {
   const root = mkdtempSync(join(tmpdir(), 'cdf-templates-'));
@@ -20,8 +20,8 @@ function overrideFolder(partial: string, content: string): string {
 }
 
 describe('custom templates', () => {
-  const facts = detectFacts(takeSnapshot(fixturePath('go', 'stdlib-mod')), {});
-  const dockerfile = (overrideDirs?: string[]) => generate(facts, {}, { templatesDir, overrideDirs, explain: 'en' }).files[0]!.content;
+  const facts = PIPELINE.detect(takeSnapshot(fixturePath('go', 'stdlib-mod')), {});
+  const dockerfile = (overrideDirs?: string[]) => PIPELINE.generate(facts, {}, { templatesDir, overrideDirs, explain: 'en' }).files[0]!.content;
 
   test('overriding one partial changes only that part of the output', () => {
     const standard = dockerfile();

@@ -1,11 +1,12 @@
-import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
-import { planFor } from '../../generators/core/languages.js';
-import type { CFacts, Choices, CommonFacts } from '../../generators/core/types.js';
+import type { CFacts } from '../../generators/languages/c/types.js';
+import type { Choices, CommonFacts } from '../../generators/core/types.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
+import { narrow } from '../harness/narrow.js';
 
 const main = (body = '') => `#include <stdio.h>\n${body}\nint main(void) { puts("x"); return 0; }\n`;
-const project = (files: Record<string, string>) => detect(memorySnapshot('/src/tool', files)) as CFacts & CommonFacts;
-const plan = (files: Record<string, string>, choices: Choices = {}) => planFor(project(files), choices);
+const project = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/src/tool', files)) as CFacts & CommonFacts;
+const plan = (files: Record<string, string>, choices: Choices = {}) => narrow(PIPELINE.plan(project(files), choices), 'c');
 
 describe('C detection', () => {
   test('a lone .c file builds with cc, named after the file that has main()', () => {
@@ -15,7 +16,7 @@ describe('C detection', () => {
   test('a lone file that includes zlib.h links -lz, which still allows a static build', () => {
     const facts = project({ 'z.c': main('#include <zlib.h>\n#include <math.h>') });
     expect(facts.libraries.map((library) => library.name)).toEqual(['z']);
-    expect(plan({ 'z.c': main('#include <zlib.h>') }).c!.buildCommand).toBe('cc -O2 -Wall -static -o z z.c -lz');
+    expect(plan({ 'z.c': main('#include <zlib.h>') }).c.buildCommand).toBe('cc -O2 -Wall -static -o z z.c -lz');
   });
 
   test('Makefile: TARGET names the binary, -l flags and pkg-config modules name the libraries', () => {
@@ -51,7 +52,7 @@ describe('C detection', () => {
   });
 
   test('a Makefile next to Go code is not a C project', () => {
-    expect(detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\n', 'main.go': 'package main\nfunc main() {}\n', 'Makefile': 'all:\n\tgo build\n', 'cgo_helper.c': '' })).language).toBe('go');
+    expect(PIPELINE.detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\n', 'main.go': 'package main\nfunc main() {}\n', 'Makefile': 'all:\n\tgo build\n', 'cgo_helper.c': '' })).language).toBe('go');
   });
 
   test.each([
@@ -73,13 +74,13 @@ describe('C planning', () => {
   test('a library that cannot link statically: distroless cc by default, scratch refused with the culprit named', () => {
     const files = { 'Makefile': 'TARGET = get\nLDLIBS = -lcurl\n', 'get.c': main() };
     expect(plan(files)).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/cc-debian13:nonroot' });
-    expect(plan(files).c!.distrolessPackages).toEqual(['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']);
+    expect(plan(files).c.distrolessPackages).toEqual(['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']);
     expect(() => plan(files, { runtime: 'scratch' })).toThrow(/curl prevents/);
   });
 
   test('slim installs the runtime packages and only the builder installs -dev packages and build tools', () => {
     const result = plan({ 'CMakeLists.txt': 'find_package(CURL)\nadd_executable(get main.c)\n', 'main.c': main() }, { runtime: 'slim' });
     expect(result.c).toMatchObject({ builderPackages: ['libcurl4-openssl-dev', 'cmake'], runtimePackages: ['libcurl4t64'], createUser: true, static: false });
-    expect(result.c!.buildCommand).toBe('cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j"$(nproc)"');
+    expect(result.c.buildCommand).toBe('cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j"$(nproc)"');
   });
 });

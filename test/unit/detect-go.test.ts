@@ -1,11 +1,10 @@
-import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
-import type { GoFacts } from '../../generators/core/types.js';
-import { planFor } from '../../generators/core/languages.js';
+import type { GoFacts } from '../../generators/languages/go/types.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const server = (port: string) => `package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe("${port}", nil) }\n`;
-const project = (files: Record<string, string>, pruned: string[] = []) => detect(memorySnapshot('/work/My Service', files, pruned)) as GoFacts;
+const project = (files: Record<string, string>, pruned: string[] = []) => PIPELINE.detect(memorySnapshot('/work/My Service', files, pruned)) as GoFacts;
 
 describe('Go detection', () => {
   test('reads the module path and go version from go.mod; the version picks the builder line', () => {
@@ -86,8 +85,8 @@ describe('Go detection', () => {
   test('several languages at once need --language, which then picks one', () => {
     const files = { 'main.go': server(':1'), 'package.json': '{}', 'requirements.txt': 'flask\n' };
     expect(() => project(files)).toThrow(/several languages \(go, node, python\).*--language/);
-    expect(detect(memorySnapshot('/p', files), 'go').language).toBe('go');
-    expect(() => detect(memorySnapshot('/p', files), 'python')).toThrow(/no entry point found/);
+    expect(PIPELINE.detect(memorySnapshot('/p', files), { language: 'go' }).language).toBe('go');
+    expect(() => PIPELINE.detect(memorySnapshot('/p', files), { language: 'python' })).toThrow(/no entry point found/);
     expect(() => project({ 'README.md': '# hi' })).toThrow(/no supported project found/);
   });
 });
@@ -95,9 +94,9 @@ describe('Go detection', () => {
 describe('.gitignore in the .dockerignore', () => {
   test('git patterns become context-root patterns, and none may drop a file the build needs', () => {
     const gitignore = '# build\n/bin\n*.log\nvendor/\nsecrets/*.pem\n!keep.log\ngo.sum\n';
-    const facts = detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore }, ['vendor']));
+    const facts = PIPELINE.detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore }, ['vendor']));
     expect(facts.gitignore).toEqual(['bin', '**/*.log', '**/vendor', 'secrets/*.pem', '!**/keep.log', '**/go.sum']);
-    const fromGit = planFor(facts, {}).dockerignore.find((group) => group.why.id === 'ignore.gitignore')!;
+    const fromGit = PIPELINE.plan(facts, {}).dockerignore.find((group) => group.why.id === 'ignore.gitignore')!;
     // vendor/ and go.sum are needed by this vendored module build, so they stay in the context.
     expect(fromGit.patterns).toEqual(['bin', '**/*.log', 'secrets/*.pem', '!**/keep.log']);
   });

@@ -1,11 +1,11 @@
-import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
-import { nodeVersion } from '../../generators/core/detect/node-version.js';
+import { nodeVersion } from '../../generators/languages/node/version.js';
 import { UserError } from '../../generators/core/errors.js';
-import type { NodeFacts } from '../../generators/core/types.js';
+import type { NodeFacts } from '../../generators/languages/node/types.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const pkg = (value: object) => JSON.stringify(value);
-const project = (files: Record<string, string>) => detect(memorySnapshot('/srv/web-app', files)) as NodeFacts;
+const project = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/srv/web-app', files)) as NodeFacts;
 const server = "require('http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000);\n";
 
 describe('Node detection', () => {

@@ -1,10 +1,10 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
-import { detect } from '../../generators/core/detect/index.js';
-import { lineSatisfies, pythonVersion } from '../../generators/core/detect/python-version.js';
-import { procfileWords } from '../../generators/core/detect/python-entry.js';
-import type { PythonFacts } from '../../generators/core/types.js';
+import { lineSatisfies, pythonVersion } from '../../generators/languages/python/version.js';
+import { procfileWords } from '../../generators/languages/python/entry.js';
+import type { PythonFacts } from '../../generators/languages/python/types.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
-const project = (files: Record<string, string>) => detect(memorySnapshot('/src/svc', files), 'python') as PythonFacts;
+const project = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/src/svc', files), { language: 'python' }) as PythonFacts;
 const MAIN = { 'main.py': 'print("hi")\n' };
 
 describe('Python dependencies', () => {

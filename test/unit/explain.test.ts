@@ -1,11 +1,12 @@
-import { EN } from '../../generators/core/explain/en.js';
-import { FR } from '../../generators/core/explain/fr.js';
 import { LOCALES, type Locale } from '../../generators/core/explain/messages.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
-import { detect } from '../../generators/core/detect/index.js';
 import type { Choices } from '../../generators/core/types.js';
 import { dockerfileOf, renderWith } from '../harness/golden.js';
 import { instructions } from '../harness/dockerfile-shape.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
+
+/** The merged catalog the templates speak from: shared sentences plus every registered language's. */
+const { en: EN, fr: FR } = PIPELINE.catalog;
 
 /** Every fixture, with each runtime it can run on, in both profiles. */
 const CASES: readonly [language: string, fixture: string, choices: Choices][] = [
@@ -86,7 +87,7 @@ describe('the message catalogs', () => {
 
   test('French has every English sentence, with the same placeholders', () => {
     expect(Object.keys(FR).sort()).toEqual(Object.keys(EN).sort());
-    for (const [id, text] of Object.entries(EN)) expect([id, placeholders(FR[id as keyof typeof EN])]).toEqual([id, placeholders(text)]);
+    for (const [id, text] of Object.entries(EN)) expect([id, placeholders(FR[id]!)]).toEqual([id, placeholders(text)]);
   });
 
   test('every stage banner fits one comment line', () => {
@@ -120,7 +121,7 @@ describe('the test stage', () => {
     expect(dockerfile('node', 'express-app')).not.toMatch(/ AS test/);
   });
 
-  const facts = (files: Record<string, string>) => detect(memorySnapshot('/p', files));
+  const facts = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/p', files));
   test.each([
     [{ 'package.json': JSON.stringify({ name: 'a', scripts: { start: 'node s.js', test: 'node --test' } }), 's.js': '' }, 'scripts.test'],
     [{ 'Makefile': 'app: main.c\n\tcc -o app main.c\ncheck: app\n\t./app --self-test\n', 'main.c': 'int main(void){return 0;}' }, 'Makefile target check'],

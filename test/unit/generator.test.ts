@@ -4,9 +4,9 @@ import helpers from 'yeoman-test';
 import DockerfileGenerator from '../../generators/app/index.js';
 import type { CliOptions } from '../../generators/cli/args.js';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from '../harness/project.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
   dir: '.', yes: false, dryRun: false, json: false, force: false, portable: false, pinDigests: false, templates: undefined, verify: false, compare: false, keep: false, help: false, version: false, ...overrides,
@@ -19,7 +19,7 @@ describe('yeoman generator', () => {
   test('non-interactive: asks nothing and writes exactly what the pure pipeline renders', async () => {
     const result = await runIn('stdlib-mod').withOptions({ cli: cli({ yes: true }), interactive: false } as never);
     expect(result.askedQuestions).toEqual([]);
-    const expected = generate(detectFacts(takeSnapshot(result.cwd), {}), {}, { templatesDir });
+    const expected = PIPELINE.generate(PIPELINE.detect(takeSnapshot(result.cwd), {}), {}, { templatesDir });
     for (const file of expected.files) expect(readFileSync(join(result.cwd, file.path), 'utf8')).toBe(file.content);
   });
 
@@ -62,7 +62,7 @@ describe('yeoman generator', () => {
         },
       } as never);
     expect(result.askedQuestions.map((question) => question.name)).toEqual(['runtime', 'port']);
-    expect(runtimeChoices.find((choice) => choice.value === 'scratch')?.disabled).toBe('Node needs the node runtime');
+    expect(runtimeChoices.find((choice) => choice.value === 'scratch')?.disabled).toBe('a Node app needs the node runtime');
     const dockerfile = readFileSync(join(result.cwd, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('FROM node:26-slim AS runtime');
     expect(dockerfile).toContain('EXPOSE 4321');

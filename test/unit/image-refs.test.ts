@@ -1,15 +1,14 @@
-import { detect } from '../../generators/core/detect/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { lint } from '../../generators/core/lint/index.js';
-import { generate } from '../../generators/core/pipeline.js';
-import { withRegistry } from '../../generators/core/plan/image-refs.js';
+import { withRegistry } from '../../generators/pipeline/image-refs.js';
 import type { Choices } from '../../generators/core/types.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { stages } from '../harness/dockerfile-shape.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const goServer = 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
 const render = (choices: Choices) => {
-  const result = generate(detect(memorySnapshot('/p/api', { 'main.go': goServer })), choices, { templatesDir });
+  const result = PIPELINE.generate(PIPELINE.detect(memorySnapshot('/p/api', { 'main.go': goServer })), choices, { templatesDir });
   return { result, froms: stages(result.files[0]!.content).map((stage) => stage[0]!.args.split(' ')[0]) };
 };
 

@@ -1,9 +1,9 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import type { Choices } from '../../generators/core/types.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { instructions } from '../harness/dockerfile-shape.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 /**
  * Hostile values in every place a project can put one. Each case either is refused with a UserError,
@@ -26,7 +26,7 @@ const pkg = (value: object) => JSON.stringify(value);
 const HOSTILE = 'x\nUSER root\nRUN touch /pwned #$HOME\\"\'';
 
 const render = (root: string, files: Record<string, string>, choices: Choices = {}, workspace?: string) =>
-  generate(detectFacts(memorySnapshot(root, files), { workspace }), choices, { templatesDir }).files.find((file) => file.path === 'Dockerfile')!.content;
+  PIPELINE.generate(PIPELINE.detect(memorySnapshot(root, files), { workspace }), choices, { templatesDir }).files.find((file) => file.path === 'Dockerfile')!.content;
 
 const REFUSED: readonly Case[] = [
   { name: 'a Go main package folder with a newline', hostile: { 'go.mod': 'module m\ngo 1.26\n', [`cmd/${HOSTILE}/main.go`]: goServer }, benign: {} },

@@ -1,6 +1,7 @@
 import type { Choices } from '../../generators/core/types.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
+import { narrow } from '../harness/narrow.js';
 
 const CASES: readonly [fixture: string, choices: Choices][] = [
   ['lone-main', {}],
@@ -48,14 +49,14 @@ describe.each(CASES)('Go render: %s %j', (fixture, choices) => {
     const build = stages(dockerfile)[0]!;
     const sourceCopy = build.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === '. .');
     expect(sourceCopy).toBeGreaterThan(0);
-    const manifests = result.plan.go!.manifests;
-    if (result.plan.go!.downloadDeps) {
+    const manifests = narrow(result.plan, 'go').go.manifests;
+    if (narrow(result.plan, 'go').go.downloadDeps) {
       const manifestCopy = build.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === `${manifests.join(' ')} ./`);
       expect(manifestCopy).toBeGreaterThan(0);
       expect(manifestCopy).toBeLessThan(sourceCopy);
     }
     const download = build.findIndex((instruction) => instruction.args.includes('go mod download'));
-    if (result.plan.go!.downloadDeps) expect(download).toBeLessThan(sourceCopy);
+    if (narrow(result.plan, 'go').go.downloadDeps) expect(download).toBeLessThan(sourceCopy);
     else expect(download).toBe(-1);
   });
 

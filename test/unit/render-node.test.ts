@@ -1,10 +1,11 @@
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
-import { detectFacts, generate } from '../../generators/core/pipeline.js';
 import type { Choices } from '../../generators/core/types.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from '../harness/project.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
+import { narrow } from '../harness/narrow.js';
 
 const CASES: readonly [fixture: string, choices: Choices][] = [
   ['express-app', {}],
@@ -20,12 +21,12 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
 
 test('npm workspaces: --workspace narrows the install and runs from the member folder', () => {
   const snapshot = takeSnapshot(fixturePath('node', 'npm-workspaces'));
-  const result = generate(detectFacts(snapshot, { workspace: 'packages/api' }), {}, { templatesDir });
+  const result = PIPELINE.generate(PIPELINE.detect(snapshot, { workspace: 'packages/api' }), {}, { templatesDir });
   const runtime = stages(dockerfileOf(result.files)).at(-1)!;
-  expect(result.plan.node!.install.installProduction).toBe('npm ci --omit=dev --workspace @mono/api');
+  expect(narrow(result.plan, 'node').node.install.installProduction).toBe('npm ci --omit=dev --workspace @mono/api');
   expect(runtime.filter((instruction) => instruction.keyword === 'WORKDIR').map((instruction) => instruction.args)).toEqual(['/app', '/app/packages/api']);
-  expect(() => detectFacts(snapshot, {})).toThrow(/choose a member with --workspace \(@mono\/api, @mono\/shared\)/);
-  expect(() => detectFacts(snapshot, { workspace: 'nope' })).toThrow(/no such workspace \(found: @mono\/api, @mono\/shared\)/);
+  expect(() => PIPELINE.detect(snapshot, {})).toThrow(/choose a member with --workspace \(@mono\/api, @mono\/shared\)/);
+  expect(() => PIPELINE.detect(snapshot, { workspace: 'nope' })).toThrow(/no such workspace \(found: @mono\/api, @mono\/shared\)/);
 });
 
 describe.each(CASES)('Node render: %s %j', (fixture, choices) => {
@@ -42,7 +43,7 @@ describe.each(CASES)('Node render: %s %j', (fixture, choices) => {
     for (const stage of all.slice(0, -1)) {
       const install = stage.findIndex((instruction) => instruction.keyword === 'RUN' && /\b(npm (ci|install)|pnpm install|yarn install)\b/.test(instruction.args) && !/--global/.test(instruction.args));
       if (install === -1) continue;
-      const manifests = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === `${result.plan.node!.installFiles.join(' ')} ./`);
+      const manifests = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === `${narrow(result.plan, 'node').node.installFiles.join(' ')} ./`);
       const source = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === '. .');
       expect(manifests).toBeGreaterThan(0);
       expect(manifests).toBeLessThan(install);
@@ -63,9 +64,9 @@ describe.each(CASES)('Node render: %s %j', (fixture, choices) => {
 
   test('dev dependencies never reach the runtime: node_modules comes from a production-only install', () => {
     const copy = runtime.find((instruction) => instruction.keyword === 'COPY' && instruction.args.endsWith('/app/node_modules ./node_modules'));
-    if (!result.plan.node!.productionDependencies) return expect(copy).toBeUndefined();
+    if (!narrow(result.plan, 'node').node.productionDependencies) return expect(copy).toBeUndefined();
     const from = /--from=(\w+)/.exec(copy!.args)![1]!;
     const source = all.find((stage) => stage[0]!.args.endsWith(` AS ${from}`))!;
-    expect(source.some((instruction) => instruction.args.includes(result.plan.node!.install.installProduction))).toBe(true);
+    expect(source.some((instruction) => instruction.args.includes(narrow(result.plan, 'node').node.install.installProduction))).toBe(true);
   });
 });

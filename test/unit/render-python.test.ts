@@ -1,10 +1,9 @@
 import type { Choices } from '../../generators/core/types.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
-import { detect } from '../../generators/core/detect/index.js';
-import { planFor } from '../../generators/core/languages.js';
-import { english } from '../../generators/core/explain/messages.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
+import { narrow } from '../harness/narrow.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const CASES: readonly [fixture: string, choices: Choices][] = [
   ['stdlib-server', {}],
@@ -53,8 +52,8 @@ describe.each(CASES)('Python render: %s %j', (fixture, choices) => {
 
 describe('Python plans', () => {
   const plan = (files: Record<string, string>, choices: Choices = {}) => {
-    const facts = detect(memorySnapshot('/src/svc', files), 'python');
-    return planFor(facts, choices);
+    const facts = PIPELINE.detect(memorySnapshot('/src/svc', files), { language: 'python' });
+    return narrow(PIPELINE.plan(facts, choices), 'python');
   };
 
   test('Flask and gunicorn in requirements.txt with `web: gunicorn app:app`: gunicorn itself is the ENTRYPOINT, no shell', () => {
@@ -76,7 +75,7 @@ describe('Python plans', () => {
     expect(plan(main)).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/python3-debian13:nonroot', builderImage: 'debian:13-slim' });
     const older = plan({ ...main, '.python-version': '3.12\n' });
     expect(older).toMatchObject({ runtime: 'slim', runtimeImage: 'python:3.12-slim', builderImage: 'python:3.12-slim' });
-    expect(english(older.runtimeReason)).toMatch(/distroless python3 has Python 3\.13 and the project asks for 3\.12/);
+    expect(PIPELINE.say(older.runtimeReason)).toMatch(/distroless python3 has Python 3\.13 and the project asks for 3\.12/);
     const libpq = plan({ ...main, 'requirements.txt': 'psycopg2==2.9.10\n' });
     expect(libpq).toMatchObject({ runtime: 'slim', builderImage: 'python:3.13', python: { builderPackages: ['libpq-dev'], runtimePackages: ['libpq5'] } });
     expect(plan({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/sh\nexec gunicorn app:app\n' })).toMatchObject({ runtime: 'slim', entrypoint: ['/app/boot.sh'] });
@@ -84,8 +83,8 @@ describe('Python plans', () => {
   });
 
   test('the distroless builder installs Python, headers and a compiler from apt only when there is something to install', () => {
-    expect(plan({ 'main.py': 'print(1)\n' }).python!.builderPackages).toEqual(['python3.13', 'python3.13-venv', 'python3-pip']);
-    expect(plan({ 'main.py': 'print(1)\n', 'requirements.txt': 'x\n' }).python!.builderPackages).toEqual(['python3.13', 'python3.13-venv', 'python3-pip', 'python3.13-dev', 'gcc', 'libc6-dev']);
+    expect(plan({ 'main.py': 'print(1)\n' }).python.builderPackages).toEqual(['python3.13', 'python3.13-venv', 'python3-pip']);
+    expect(plan({ 'main.py': 'print(1)\n', 'requirements.txt': 'x\n' }).python.builderPackages).toEqual(['python3.13', 'python3.13-venv', 'python3-pip', 'python3.13-dev', 'gcc', 'libc6-dev']);
   });
 
   test('a project with tests gets a test stage running them with the venv python', () => {

@@ -1,42 +1,18 @@
-import { comment } from '../render/quote.js';
-import { EN, type MessageId } from './en.js';
-import { FR } from './fr.js';
-
-export type { MessageId } from './en.js';
-
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const CATALOGS: Record<Locale, Record<MessageId, string>> = { en: EN, fr: FR };
-
-/** A sentence to say later, in whatever language the output is written in. */
+/**
+ * A sentence to say later, in whatever language the output is written in. Ids live in the message
+ * catalogs (core/explain/shared-messages.ts and each language's messages.ts); each catalog's
+ * `message` helper is the typed way to make one.
+ */
 export interface Message {
-  readonly id: MessageId;
+  readonly id: string;
   readonly args?: Readonly<Record<string, string | number | Message>>;
 }
 
-export const message = (id: MessageId, args?: Message['args']): Message => (args ? { id, args } : { id });
-
 export const isMessage = (value: unknown): value is Message =>
-  typeof value === 'object' && value !== null && typeof (value as Message).id === 'string' && (value as Message).id in EN;
-
-/**
- * The sentence in `locale`, placeholders filled. Arguments come from the user's project, so each is
- * flattened to one comment-safe line; a placeholder without its argument is a template bug and throws.
- */
-export function say(locale: Locale, id: string, args: Readonly<Record<string, unknown>> = {}): string {
-  if (!(id in EN)) throw new Error(`unknown message ${JSON.stringify(id)}`);
-  return CATALOGS[locale][id as MessageId].replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = args[name];
-    if (value === undefined || value === null) throw new Error(`message ${id} needs {${name}}`);
-    return comment(isMessage(value) ? sayMessage(locale, value) : String(value));
-  });
-}
-
-export const sayMessage = (locale: Locale, text: Message): string => say(locale, text.id, text.args);
-
-/** What the CLI summary and --json show: the English text. */
-export const english = (text: Message): string => sayMessage('en', text);
+  typeof value === 'object' && value !== null && typeof (value as Message).id === 'string' && Object.keys(value).every((key) => key === 'id' || key === 'args');
 
 /** `# ` lines, wrapped on spaces so that none passes `width` unless one word does. */
 export function commentLines(text: string, width = 110): string[] {

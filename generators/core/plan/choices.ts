@@ -1,6 +1,9 @@
 import { port as checkPort } from '../render/quote.js';
-import { message, type Message } from '../explain/messages.js';
+import type { Message } from '../explain/messages.js';
+import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 import type { Runtime } from '../types.js';
+
+const { message } = SHARED_MESSAGES;
 
 export interface RuntimeChoice {
   readonly runtime: Runtime;

@@ -1,21 +1,10 @@
 /**
- * Base images, by upstream name and pinned tag. Distroless publishes no version tags, only
- * `nonroot` and digests; `--pin-digests` is the way to pin those harder.
+ * Base images more than one language uses, by upstream name and pinned tag. Each language keeps
+ * its own in generators/languages/<language>/images.ts.
  */
-export const IMAGES = {
-  golang: (minor: string) => `golang:${minor}`,
-  debianSlim: 'debian:13-slim',
-  distrolessStatic: 'gcr.io/distroless/static-debian13:nonroot',
-  distrolessBase: 'gcr.io/distroless/base-debian13:nonroot',
+export const SHARED_IMAGES = {
   scratch: 'scratch',
-  gcc: 'gcc:14',
-  distrolessCc: 'gcr.io/distroless/cc-debian13:nonroot',
-  node: (major: string) => `node:${major}`,
-  nodeSlim: (major: string) => `node:${major}-slim`,
-  distrolessNode: (major: string) => `gcr.io/distroless/nodejs${major}-debian13:nonroot`,
-  python: (minor: string) => `python:${minor}`,
-  pythonSlim: (minor: string) => `python:${minor}-slim`,
-  distrolessPython: 'gcr.io/distroless/python3-debian13:nonroot',
+  debianSlim: 'debian:13-slim',
 } as const;
 
 /** distroless and our scratch images use the distroless "nonroot" ids. */

@@ -1,0 +1,220 @@
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { takeSnapshot } from '../generators/core/detect/snapshot.js';
+import type { GenerationResult } from '../generators/languages/registry.js';
+import type { Runtime } from '../generators/core/types.js';
+import { packageRoot } from '../generators/util/package-root.js';
+import { docker, engineProblem, inspectImage } from '../generators/verify/docker.js';
+import { ensureBase } from '../scripts/bases/ensure.js';
+import { removeImage } from '../test/harness/container.js';
+import { floorFor } from '../test/harness/floor.js';
+import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
+import { mb, median, timed } from './measure.js';
+import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
+import { writeSyntheticTree } from './synthetic-tree.js';
+import { PIPELINE } from '../generators/pipeline/index.js';
+
+/**
+ * `npm run bench`: sizes against their floor, cold build against rebuild after a source-only edit,
+ * and generation time, for every Go fixture; plus detection on a 100k-file tree. All ratios come
+ * from one run on one machine, which is what makes them comparable on a noisy host.
+ */
+
+interface Row {
+  language: string;
+  fixture: string;
+  runtime: Runtime;
+  sizeBytes: number;
+  floorBytes: number;
+  floorCounts: string[];
+  sizeOverFloor: number;
+  coldSeconds: number;
+  rebuildSeconds: number;
+  rebuildOverCold: number;
+  generateSeconds: number;
+}
+
+interface Case {
+  readonly language: 'go' | 'node' | 'c' | 'python';
+  readonly fixture: string;
+  readonly runtime: Runtime;
+  /** The source file a source-only edit touches. */
+  readonly edit: string;
+}
+
+const CASES: readonly Case[] = [
+  { language: 'go', fixture: 'lone-main', runtime: 'scratch', edit: 'http.go' },
+  { language: 'go', fixture: 'lone-main', runtime: 'distroless', edit: 'http.go' },
+  { language: 'go', fixture: 'stdlib-mod', runtime: 'scratch', edit: 'main.go' },
+  { language: 'go', fixture: 'vendored', runtime: 'scratch', edit: 'main.go' },
+  { language: 'go', fixture: 'two-mains', runtime: 'scratch', edit: 'cmd/api/main.go' },
+  { language: 'node', fixture: 'express-app', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'ts-app', runtime: 'distroless', edit: 'src/server.ts' },
+  { language: 'node', fixture: 'pnpm-app', runtime: 'distroless', edit: 'index.js' },
+  { language: 'node', fixture: 'yarn-app', runtime: 'distroless', edit: 'app.js' },
+  { language: 'node', fixture: 'berry-app', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'bun-app', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'native-addon', runtime: 'distroless', edit: 'server.js' },
+  { language: 'node', fixture: 'plain-main', runtime: 'distroless', edit: 'main.js' },
+  { language: 'c', fixture: 'hello', runtime: 'scratch', edit: 'hello.c' },
+  { language: 'c', fixture: 'make-project', runtime: 'scratch', edit: 'greet.c' },
+  { language: 'c', fixture: 'cmake-project', runtime: 'scratch', edit: 'main.c' },
+  { language: 'c', fixture: 'zlib-dynamic', runtime: 'scratch', edit: 'main.c' },
+  { language: 'c', fixture: 'zlib-dynamic', runtime: 'distroless', edit: 'main.c' },
+  { language: 'c', fixture: 'tcp-server', runtime: 'scratch', edit: 'server.c' },
+  { language: 'python', fixture: 'stdlib-server', runtime: 'distroless', edit: 'main.py' },
+  { language: 'python', fixture: 'requirements-app', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'requirements-app', runtime: 'slim', edit: 'app.py' },
+  { language: 'python', fixture: 'pyproject-app', runtime: 'distroless', edit: 'hello_cli/main.py' },
+  { language: 'python', fixture: 'procfile-app', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'compiled-app', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'compiled-app', runtime: 'slim', edit: 'app.py' },
+];
+
+/** Python's dependencies come from the tests' own index (PyPI is unreachable), passed as build arguments. */
+let pythonIndex: PythonIndex | undefined;
+
+/** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
+function sourceEdit(file: string): string {
+  const stamp = Date.now();
+  if (file.endsWith('.go')) return `\nvar benchEdit = "${stamp}"\n`;
+  if (file.endsWith('.ts')) return `\nexport const benchEdit = ${stamp};\n`;
+  if (file.endsWith('.c')) return `\nint bench_edit_${stamp} = 1;\n`;
+  if (file.endsWith('.py')) return `\nBENCH_EDIT = ${stamp}\n`;
+  return `\nglobalThis.benchEdit = ${stamp};\n`;
+}
+
+/** Cold: no build cache and no cache mounts; only the base images are present. */
+async function coldBuild(dir: string, tag: string, dockerfile?: string): Promise<number> {
+  await docker(['builder', 'prune', '-af']);
+  return build(dir, tag, dockerfile);
+}
+
+async function build(dir: string, tag: string, dockerfile?: string): Promise<number> {
+  const file = dockerfile ? ['-f', dockerfile] : [];
+  const args = Object.entries(pythonIndex?.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const { seconds, value } = await timed(() => docker(['build', ...file, ...args, '-t', tag, dir], { reject: false, all: true }));
+  if (value.exitCode !== 0) throw new Error(`docker build ${dir} failed:\n${String(value.all).split('\n').slice(-20).join('\n')}`);
+  return seconds;
+}
+
+async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Row> {
+  const dir = copyFixture(language, fixture);
+  const tag = `cdf-bench-${fixture}:${runtime}`;
+  try {
+    const generation = await timed(() => runCli([dir, '--yes', '--runtime', runtime]));
+    if (generation.value.exitCode !== 0) throw new Error(`generation failed: ${generation.value.stderr}`);
+    const { plan } = JSON.parse(String((await runCli([dir, '--json', '--runtime', runtime])).stdout)) as GenerationResult;
+    await ensureBase(plan.builderImage);
+    await ensureBase(plan.runtimeImage);
+
+    const coldSeconds = await coldBuild(dir, tag);
+    appendFileSync(join(dir, edit), sourceEdit(edit));
+    const rebuildSeconds = await build(dir, tag);
+
+    const sizeBytes = (await inspectImage(tag)).Size;
+    const floor = await floorFor(tag, plan);
+    return {
+      language, fixture, runtime, sizeBytes, floorBytes: floor.bytes,
+      floorCounts: floor.parts.map((part) => `${part.name} ${part.bytes}`),
+      sizeOverFloor: sizeBytes / floor.bytes,
+      coldSeconds, rebuildSeconds, rebuildOverCold: rebuildSeconds / coldSeconds,
+      generateSeconds: generation.seconds,
+    };
+  } finally {
+    await removeImage(tag);
+    removeDir(dir);
+  }
+}
+
+function benchDetection(): { files: number; walked: number; medianMs: number; runsMs: number[] } {
+  const root = mkdtempSync(join(tmpdir(), 'cdf-tree-'));
+  try {
+    const tree = writeSyntheticTree(root);
+    const runsMs: number[] = [];
+    let walked = 0;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      const snapshot = takeSnapshot(root);
+      PIPELINE.detect(snapshot, {});
+      runsMs.push(performance.now() - started);
+      walked = snapshot.files.length;
+    }
+    return { files: tree.total, walked, medianMs: median(runsMs), runsMs };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const problem = await engineProblem();
+if (problem) {
+  process.stderr.write(`bench: ${problem}\n`);
+  process.exit(1);
+}
+
+/**
+ * The comparison row: the Express fixture built cold with a Dockerfile that installs build-essential
+ * whether or not anything needs it (bench/reference/), against ours, in the same run.
+ */
+async function benchReference(): Promise<{ fixture: string; dockerfile: string; coldSeconds: number; sizeBytes: number }> {
+  const dir = copyFixture('node', 'express-app');
+  const tag = 'cdf-bench-reference:build-essential';
+  const dockerfile = join(packageRoot, 'bench/reference/node-build-essential.Dockerfile');
+  try {
+    await ensureBase('node:26-slim');
+    const coldSeconds = await coldBuild(dir, tag, dockerfile);
+    return { fixture: 'express-app', dockerfile: 'bench/reference/node-build-essential.Dockerfile', coldSeconds, sizeBytes: (await inspectImage(tag)).Size };
+  } finally {
+    await removeImage(tag);
+    removeDir(dir);
+  }
+}
+
+const only = process.argv.slice(2);
+const rows: Row[] = [];
+const selected = CASES.filter((spec) => only.length === 0 || only.includes(spec.language));
+if (selected.some((spec) => spec.language === 'python')) pythonIndex = await startPythonIndex();
+for (const benchCaseSpec of selected) {
+  process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
+  rows.push(await benchCase(benchCaseSpec));
+}
+await pythonIndex?.close();
+const reference = only.length === 0 || only.includes('node') ? await benchReference() : undefined;
+const express = rows.find((row) => row.fixture === 'express-app');
+const detection = benchDetection();
+
+const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
+const table = [header, ...rows.map((row) => [
+  row.language, row.fixture, row.runtime, mb(row.sizeBytes), mb(row.floorBytes), row.sizeOverFloor.toFixed(3),
+  row.coldSeconds.toFixed(1), row.rebuildSeconds.toFixed(1), row.rebuildOverCold.toFixed(3), row.generateSeconds.toFixed(2),
+])];
+const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
+const format = (line: string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+const output = [
+  format(table[0]!),
+  `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+  ...table.slice(1).map(format),
+  '',
+  'floor counts:',
+  ...rows.map((row) => `  ${row.fixture}/${row.runtime}: ${row.floorCounts.join(' + ')}`),
+  ...(reference && express
+    ? ['', `reference (${reference.dockerfile}, build-essential always): cold ${reference.coldSeconds.toFixed(1)} s, ${mb(reference.sizeBytes)} MB; express-app cold / reference cold = ${(express.coldSeconds / reference.coldSeconds).toFixed(3)}`]
+    : []),
+  '',
+  `detection on a ${detection.files}-file tree (node_modules, .git, vendor pruned; ${detection.walked} files walked): median ${detection.medianMs.toFixed(0)} ms of ${detection.runsMs.length} runs`,
+].join('\n');
+process.stdout.write(output + '\n');
+
+mkdirSync(join(packageRoot, 'bench'), { recursive: true });
+writeFileSync(
+  join(packageRoot, 'bench/results.json'),
+  JSON.stringify({
+    measuredAt: new Date().toISOString(),
+    docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(),
+    rows,
+    reference: reference && express ? { ...reference, oursColdSeconds: express.coldSeconds, coldOverReference: express.coldSeconds / reference.coldSeconds } : undefined,
+    detection,
+  }, null, 2) + '\n',
+);

@@ -1,0 +1,28 @@
+import type { Catalog } from './explain/catalog.js';
+import type { Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectSnapshot } from './types.js';
+
+/**
+ * Everything one language brings, in one value: generators/languages/<language>/index.ts exports it
+ * and generators/languages/registry.ts lists it. Every field is required, so a language with a
+ * missing piece does not compile. Templates are the one part outside the folder: templates/<id>/.
+ */
+export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends PlanBase<F['language']> = PlanBase<F['language']>> {
+  readonly id: F['language'];
+  /** What marks such a project, for the "no supported project" error: "go.mod or *.go". */
+  readonly marker: string;
+  readonly looksLike: (snapshot: ProjectSnapshot) => boolean;
+  /** Pure: reads the snapshot only. Throws a UserError for a project it cannot handle. */
+  readonly detect: (snapshot: ProjectSnapshot, options: DetectOptions) => F;
+  /**
+   * Pure. Throws a UserError for a choice it cannot honour (scratch for a Node app); the prompts
+   * offer exactly the choices this accepts, and default to what it picks.
+   */
+  readonly plan: (facts: F & CommonFacts, choices: Choices) => P;
+  /** Entry points to choose from (Go main packages); the --main prompt lists them when there are several. */
+  readonly mainChoices: (facts: F) => readonly string[];
+  /** Its sentences, English and French (stage banners, reasons, --explain comments). */
+  readonly messages: Catalog;
+}
+
+/** Checks a language against the contract; the type arguments name its facts and plan. */
+export const defineLanguage = <F extends FactsBase, P extends PlanBase<F['language']>>(definition: LanguageDefinition<F, P>): LanguageDefinition<F, P> => definition;

@@ -1,0 +1,97 @@
+import { posix } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { binaryName, imageName } from '../../core/render/quote.js';
+import type { ProjectSnapshot } from '../../core/types.js';
+import type { CBuildSystem, CFacts, CLibrary } from './types.js';
+import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } from './build-files.js';
+import { LIBC_PARTS, lookupLibrary } from './libraries.js';
+import { firstPort } from '../../core/detect/ports.js';
+
+const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+const SOURCE = /\.(c|cc|cpp|cxx)$/;
+
+/** Headers whose library a lone source file needs, so `cc hello.c` links without a build file. */
+const HEADER_LIBRARIES: Record<string, string> = {
+  'zlib.h': 'z', 'curl/curl.h': 'curl', 'sqlite3.h': 'sqlite3', 'openssl/ssl.h': 'ssl', 'openssl/evp.h': 'crypto',
+  'uv.h': 'uv', 'jansson.h': 'jansson', 'png.h': 'png', 'math.h': 'm', 'pthread.h': 'pthread',
+};
+
+/**
+ * C needs C sources. A Makefile alone is no sign: Go and Node projects have them too, so .c files
+ * count as a C project only when no other language's manifest sits at the root, or CMake/meson does.
+ */
+export const isCProject = (snapshot: ProjectSnapshot) => {
+  if (!snapshot.files.some((file) => SOURCE.test(file))) return false;
+  if (snapshot.files.includes('CMakeLists.txt') || snapshot.files.includes('meson.build')) return true;
+  return !['go.mod', 'package.json', 'pyproject.toml', 'setup.py'].some((manifest) => snapshot.files.includes(manifest));
+};
+
+export function detectC(snapshot: ProjectSnapshot): CFacts {
+  const notes: string[] = [];
+  const sources = snapshot.files.filter((file) => SOURCE.test(file) && !file.split('/').some((part) => part.startsWith('.') || ['build', 'test', 'tests'].includes(part)));
+  if (sources.length === 0) throw new UserError('no C source files (*.c) found');
+  const texts = sources.map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+  const mains = texts.filter(({ text }) => /\bint\s+main\s*\(/.test(text));
+
+  const { buildSystem, facts: buildFacts, buildFile } = readBuildFile(snapshot);
+  let binary = buildFacts.binary;
+  let loneSources: string[] = [];
+  if (buildSystem === 'cc') {
+    if (mains.length === 0) throw new UserError('no main() found in the C sources');
+    // A lone program: the root's sources, compiled together, named after the file with main().
+    loneSources = sources.filter((file) => !file.includes('/'));
+    binary = posix.basename(mains[0]!.file).replace(SOURCE, '');
+    notes.push(`No build file: compiling ${loneSources.join(' ')} with cc directly.`);
+  }
+  if (!binary) throw new UserError(`${buildFile}: cannot tell which executable it builds (for a Makefile, set TARGET = name)`);
+
+  const includes = buildSystem === 'cc' ? texts.flatMap(({ text }) => [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => HEADER_LIBRARIES[match[1]!]).filter((name): name is string => name !== undefined)) : [];
+  const linked = [...new Set([...buildFacts.libraries, ...includes])].filter((name) => !LIBC_PARTS.has(name) && !LIBC_PARTS.has(name.replace(/^lib/, '')));
+  const libraries: CLibrary[] = [];
+  const unknownLibraries: string[] = [];
+  for (const name of linked) {
+    const library = lookupLibrary(name);
+    if (library) {
+      if (!libraries.some((known) => known.devPackage === library.devPackage)) libraries.push(library);
+    } else {
+      unknownLibraries.push(name);
+    }
+  }
+  if (unknownLibraries.length > 0) notes.push(`Unknown libraries (${unknownLibraries.join(', ')}): add their -dev packages to the build stage yourself.`);
+  const staticPossible = unknownLibraries.length === 0 && libraries.every((library) => library.staticOk);
+
+  const server = texts.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
+  const port = server ? firstPort(texts, PORT_PATTERNS) : undefined;
+  const output = buildSystem === 'cmake' || buildSystem === 'meson' ? `build/${binary}` : binary;
+
+  return {
+    language: 'c',
+    projectName: imageName(posix.basename(snapshot.root)),
+    buildSystem,
+    sources: loneSources,
+    cxx: sources.some((file) => !file.endsWith('.c')),
+    binary: binaryName(binary),
+    binaryOutput: output,
+    libraries,
+    unknownLibraries,
+    staticPossible,
+    listens: server !== undefined,
+    port: port?.port,
+    portSource: port?.file,
+    tests: buildFacts.tests,
+    buildOutputDirs: ['build', 'out', 'bin'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some((file) => file.startsWith(dir + '/'))),
+    notes,
+  };
+}
+
+function readBuildFile(snapshot: ProjectSnapshot): { buildSystem: CBuildSystem; facts: BuildFileFacts; buildFile?: string } {
+  const read = (file: string) => snapshot.read(file) ?? '';
+  if (snapshot.files.includes('CMakeLists.txt')) return { buildSystem: 'cmake', facts: readCMakeLists(read('CMakeLists.txt')), buildFile: 'CMakeLists.txt' };
+  if (snapshot.files.includes('meson.build')) return { buildSystem: 'meson', facts: readMesonBuild(read('meson.build')), buildFile: 'meson.build' };
+  const makefile = MAKEFILES.find((file) => snapshot.files.includes(file));
+  if (makefile) return { buildSystem: 'make', facts: readMakefile(read(makefile)), buildFile: makefile };
+  return { buildSystem: 'cc', facts: { libraries: [] } };
+}
+
+/** `htons(8080)`, `#define PORT 8080`, `port = 8080`. */
+const PORT_PATTERNS = [/htons\s*\(\s*(\d{2,5})\s*\)/, /#\s*define\s+\w*PORT\w*\s+(\d{2,5})\b/, /\bport\s*=\s*(\d{2,5})\b/i];

@@ -1,0 +1,15 @@
+import { defineLanguage } from '../../core/language.js';
+import { detectC, isCProject } from './detect.js';
+import { C_MESSAGES } from './messages.js';
+import { planC } from './plan.js';
+import type { CFacts, CPlan } from './types.js';
+
+export const C = defineLanguage<CFacts, CPlan>({
+  id: 'c',
+  marker: 'Makefile, CMakeLists.txt, meson.build or *.c',
+  looksLike: isCProject,
+  detect: detectC,
+  plan: planC,
+  mainChoices: () => [],
+  messages: C_MESSAGES.catalog,
+});

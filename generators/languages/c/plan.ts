@@ -1,0 +1,90 @@
+import { UserError } from '../../core/errors.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
+import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
+import { noHealthcheck } from '../../core/plan/healthcheck.js';
+import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
+import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
+import { testStage } from '../../core/plan/test-stage.js';
+import { contextPath, shellWord } from '../../core/render/quote.js';
+import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
+import { C_IGNORE, cNeededByBuild } from './ignore.js';
+import { C_IMAGES } from './images.js';
+import { C_MESSAGES } from './messages.js';
+import { cTestCommand } from './test-command.js';
+import type { CFacts, CPlan } from './types.js';
+
+const { message } = C_MESSAGES;
+
+/** What distroless cc holds; a dynamic binary's libraries from these packages are already there. */
+const DISTROLESS_CC_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64'];
+
+const BUILD_TOOLS: Record<CFacts['buildSystem'], readonly string[]> = { cc: [], make: [], cmake: ['cmake'], meson: ['meson', 'ninja-build'] };
+
+export function planC(c: CFacts & CommonFacts, choices: Choices): CPlan {
+  const { runtime, reason } = chooseRuntime(c, choices.runtime);
+  const isStatic = runtime === 'scratch';
+  // A C server that names no port gets none: there is no convention to assume.
+  const port = resolvePort(choices.port, c.port, c.listens, []);
+  const binaryPath = `/usr/local/bin/${c.binary}`;
+  return {
+    language: 'c',
+    runtime,
+    runtimeReason: reason,
+    builderImage: C_IMAGES.gcc,
+    runtimeImage: runtime === 'scratch' ? SHARED_IMAGES.scratch : runtime === 'slim' ? SHARED_IMAGES.debianSlim : C_IMAGES.distrolessCc,
+    imageName: c.projectName,
+    user: NONROOT,
+    listens: c.listens,
+    port,
+    entrypoint: [binaryPath],
+    binary: { source: `/out/${c.binary}`, path: binaryPath },
+    notes: [...c.notes],
+    needsBuildKit: false,
+    profile: choices.portable ? 'portable' : 'buildkit',
+    nextCommand: nextCommand(c.projectName, port),
+    // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
+    hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),
+    healthcheckAbsent: noHealthcheck(runtime),
+    ...testStage(c.tests, cTestCommand(c.buildSystem, c.tests?.makeTarget), choices.portable),
+    dockerignore: dockerignoreGroups(c, C_IGNORE, cNeededByBuild(c)),
+    c: {
+      static: isStatic,
+      builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem]])],
+      runtimePackages: runtime === 'slim' ? [...new Set(c.libraries.map((library) => library.runtimePackage))] : [],
+      buildCommand: buildCommand(c, isStatic),
+      binaryOutput: contextPath(c.binaryOutput, 'binary'),
+      binaryPath,
+      distrolessPackages: DISTROLESS_CC_PACKAGES,
+      createUser: runtime === 'slim',
+    },
+  };
+}
+
+function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
+  const blockers = [...c.libraries.filter((library) => !library.staticOk).map((library) => library.name), ...c.unknownLibraries];
+  if (requested === 'scratch' && !c.staticPossible) {
+    throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
+  }
+  const detected = c.staticPossible
+    ? { runtime: 'scratch' as const, reason: message('reason.c.static') }
+    : { runtime: 'distroless' as const, reason: message('reason.c.dynamic', { blockers: blockers.join(', ') }) };
+  return preferRequested(detected, requested);
+}
+
+function buildCommand(c: CFacts, isStatic: boolean): string {
+  const staticFlag = isStatic ? ' -static' : '';
+  switch (c.buildSystem) {
+    case 'cc': {
+      const compiler = c.cxx ? 'c++' : 'cc';
+      const sources = c.sources.map((file) => shellWord(contextPath(file, 'source file'))).join(' ');
+      const libs = c.libraries.map((library) => ` -l${library.name.replace(/^lib/, '')}`).join('');
+      return `${compiler} -O2 -Wall${staticFlag} -o ${c.binaryOutput} ${sources}${libs}`;
+    }
+    case 'make':
+      return `make -j"$(nproc)"${isStatic ? ' LDFLAGS=-static' : ''}`;
+    case 'cmake':
+      return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
+    case 'meson':
+      return `meson setup build --buildtype=release${isStatic ? ' -Dprefer_static=true -Dc_link_args=-static' : ''} && meson compile -C build`;
+  }
+}

@@ -1,0 +1,48 @@
+import type { BinaryCopy, FactsBase, PlanBase } from '../../core/types.js';
+
+export type CBuildSystem = 'cc' | 'make' | 'cmake' | 'meson';
+
+export interface CLibrary {
+  /** As the project names it: a -l name or a pkg-config / find_package name. */
+  readonly name: string;
+  readonly devPackage: string;
+  readonly runtimePackage: string;
+  /** Whether Debian ships a static archive that links without further dependencies. */
+  readonly staticOk: boolean;
+}
+
+export interface CFacts extends FactsBase<'c'> {
+  readonly buildSystem: CBuildSystem;
+  /** For a lone program: the source files cc compiles. */
+  readonly sources: readonly string[];
+  readonly cxx: boolean;
+  /** The executable's name, and where the build system leaves it, relative to the project. */
+  readonly binary: string;
+  readonly binaryOutput: string;
+  readonly libraries: readonly CLibrary[];
+  /** Libraries the project links that the table does not know; they prevent a static build. */
+  readonly unknownLibraries: readonly string[];
+  readonly staticPossible: boolean;
+  readonly listens: boolean;
+  readonly port?: number;
+  readonly portSource?: string;
+}
+
+/** What the C templates read under plan.c. */
+export interface CDetails {
+  readonly static: boolean;
+  /** Debian packages the builder installs: -dev libraries and the build system's tools. */
+  readonly builderPackages: readonly string[];
+  readonly runtimePackages: readonly string[];
+  /** The shell command that builds, run in /src; it leaves the binary at binaryOutput. */
+  readonly buildCommand: string;
+  readonly binaryOutput: string;
+  readonly binaryPath: string;
+  /** Packages distroless cc already holds; their libraries are not copied again. */
+  readonly distrolessPackages: readonly string[];
+  readonly createUser: boolean;
+}
+
+export interface CPlan extends PlanBase<'c'>, BinaryCopy {
+  readonly c: CDetails;
+}

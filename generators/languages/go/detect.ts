@@ -1,0 +1,100 @@
+import { posix } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { imageName } from '../../core/render/quote.js';
+import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
+import type { GoFacts, GoMain } from './types.js';
+import { minorLine, newerLine, parseGoMod } from './go-mod.js';
+import { hasMainFunc, imports, isStdlib, listens, packageName, portLiteral } from './go-source.js';
+
+/** Newest Go line we know to be released; used only when the project names none. */
+export const DEFAULT_GO_VERSION = '1.26';
+
+const BUILD_OUTPUT_DIRS = ['bin', 'dist', 'build', 'out', 'tmp'];
+
+export const isGoProject = (snapshot: ProjectSnapshot) =>
+  snapshot.files.some((file) => file === 'go.mod' || isGoSource(file));
+
+const isGoSource = (file: string) =>
+  file.endsWith('.go') && !file.endsWith('_test.go') && !file.split('/').some((part) => part === 'testdata' || part.startsWith('_') || (part.startsWith('.') && part !== '.'));
+
+export function detectGo(snapshot: ProjectSnapshot): GoFacts {
+  const notes: string[] = [];
+  const goModText = snapshot.read('go.mod');
+  const goMod = goModText === undefined ? undefined : parseGoMod(goModText);
+
+  const sources = snapshot.files.filter(isGoSource).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+  if (sources.length === 0) throw new UserError('no Go source files found (only *_test.go or none)');
+
+  const mainDirs = new Set<string>();
+  for (const { file, text } of sources) {
+    if (packageName(text) === 'main' && hasMainFunc(text)) mainDirs.add(posix.dirname(file));
+  }
+  const mains = [...mainDirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)));
+  if (mains.length === 0) throw new UserError('no main package found: a Go service needs a `package main` with `func main()`');
+
+  const allImports = sources.flatMap(({ text }) => imports(text));
+  const cgo = allImports.includes('C');
+  if (!goMod) {
+    const external = allImports.filter((path) => path !== 'C' && !isStdlib(path));
+    if (external.length > 0) {
+      throw new UserError(`no go.mod, yet the code imports ${external[0]}; run \`go mod init\` and \`go mod tidy\` first`);
+    }
+    notes.push('No go.mod: the build runs `go mod init` for this standard-library-only main package.');
+  }
+
+  const vendored = snapshot.pruned.includes('vendor') && snapshot.read('vendor/modules.txt') !== undefined;
+  if (vendored) notes.push('vendor/ found: the build uses -mod=vendor and downloads nothing.');
+
+  let goVersion = DEFAULT_GO_VERSION;
+  let goVersionSource: GoFacts['goVersionSource'] = 'default';
+  if (goMod?.go) {
+    goVersion = minorLine(goMod.go);
+    goVersionSource = 'go.mod';
+    if (goMod.toolchain && newerLine(goVersion, minorLine(goMod.toolchain)) !== goVersion) {
+      goVersion = minorLine(goMod.toolchain);
+      goVersionSource = 'toolchain';
+    }
+  }
+
+  const mainInfo = mains.map((dir) => describeMain(dir, sources));
+  const tlsCapable = allImports.some((path) => ['net/http', 'crypto/tls', 'net/smtp'].includes(path) || !isStdlib(path));
+  const loadsZones = sources.some(({ text }) => /\btime\.LoadLocation\s*\(|\bTZ\b/.test(text)) && !allImports.includes('time/tzdata');
+
+  return {
+    language: 'go',
+    projectName: imageName(posix.basename(goMod?.module ?? '') || posix.basename(snapshot.root)),
+    modulePath: goMod?.module,
+    goVersion,
+    goVersionSource,
+    hasGoMod: goMod !== undefined,
+    hasGoSum: snapshot.files.includes('go.sum'),
+    hasRequires: goMod?.hasRequires ?? false,
+    vendored,
+    mains: mainInfo,
+    cgo,
+    needsCaCerts: tlsCapable,
+    needsZoneinfo: loadsZones,
+    tests: goTests(snapshot),
+    buildOutputDirs: BUILD_OUTPUT_DIRS.filter(
+      (dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some(({ file }) => file.startsWith(dir + '/')),
+    ),
+    notes,
+  };
+}
+
+/** `go test ./...` has something to run when the module has test files outside testdata. */
+function goTests(snapshot: ProjectSnapshot): TestsFound | undefined {
+  const count = snapshot.files.filter((file) => file.endsWith('_test.go') && !file.split('/').includes('testdata')).length;
+  return count === 0 ? undefined : { source: `${count} *_test.go file${count === 1 ? '' : 's'}` };
+}
+
+/** A main package's listener and port, read from its own files only: another main's port is no hint. */
+function describeMain(dir: string, sources: readonly { file: string; text: string }[]): GoMain {
+  const own = sources.filter(({ file }) => posix.dirname(file) === dir);
+  if (!own.some(({ text }) => listens(text))) return { dir, listens: false };
+  for (const { file, text } of own) {
+    const port = portLiteral(text);
+    if (port !== undefined) return { dir, listens: true, port, portSource: file };
+  }
+  return { dir, listens: true };
+}

@@ -1,0 +1,27 @@
+import { UserError } from '../../core/errors.js';
+
+export interface GoMod {
+  readonly module: string;
+  readonly go?: string;
+  readonly toolchain?: string;
+  readonly hasRequires: boolean;
+}
+
+/** Parses the directives of go.mod that matter for a build; the rest is the go tool's business. */
+export function parseGoMod(text: string): GoMod {
+  const code = text.replace(/\/\/[^\n]*/g, '');
+  const module = /^\s*module\s+"?([^\s"]+)"?\s*$/m.exec(code)?.[1];
+  if (!module) throw new UserError('go.mod has no module line; run `go mod init <path>` or fix the file');
+  const go = /^\s*go\s+(\S+)\s*$/m.exec(code)?.[1];
+  if (go !== undefined && !/^1\.\d+(\.\d+)?$/.test(go)) throw new UserError(`go.mod: "go ${go}" is not a Go version like 1.24 or 1.24.1`);
+  const toolchain = /^\s*toolchain\s+go(1\.\d+(?:\.\d+)?)\S*\s*$/m.exec(code)?.[1];
+  const hasRequires = /^\s*require\s*(\(\s*\S|[^\s(])/m.test(code);
+  return { module, go, toolchain, hasRequires };
+}
+
+/** "1.24.3" -> "1.24": image tags follow the minor line. */
+export const minorLine = (version: string) => version.split('.').slice(0, 2).join('.');
+
+const minorNumber = (version: string) => Number(version.split('.')[1] ?? 0);
+
+export const newerLine = (a: string, b: string) => (minorNumber(b) > minorNumber(a) ? b : a);

@@ -1,0 +1,15 @@
+import { defineLanguage } from '../../core/language.js';
+import { detectGo, isGoProject } from './detect.js';
+import { GO_MESSAGES } from './messages.js';
+import { planGo } from './plan.js';
+import type { GoFacts, GoPlan } from './types.js';
+
+export const GO = defineLanguage<GoFacts, GoPlan>({
+  id: 'go',
+  marker: 'go.mod or *.go',
+  looksLike: isGoProject,
+  detect: detectGo,
+  plan: planGo,
+  mainChoices: (facts) => facts.mains.map((main) => main.dir),
+  messages: GO_MESSAGES.catalog,
+});

@@ -1,0 +1,102 @@
+import { UserError } from '../../core/errors.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
+import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
+import { noHealthcheck } from '../../core/plan/healthcheck.js';
+import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
+import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
+import { testStage } from '../../core/plan/test-stage.js';
+import { binaryName, contextPath } from '../../core/render/quote.js';
+import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
+import { GO_IGNORE, goNeededByBuild } from './ignore.js';
+import { GO_IMAGES } from './images.js';
+import { GO_MESSAGES } from './messages.js';
+import type { GoFacts, GoMain, GoPlan } from './types.js';
+
+const { message } = GO_MESSAGES;
+
+const DEFAULT_SERVER_PORT = 8080;
+
+export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
+  const notes = [...go.notes];
+  const main = chooseMain(go, choices.main);
+  // Folder names come from the project and land in a RUN line: proven harmless or refused.
+  const mainPackage = contextPath(main.dir, 'main package folder');
+  const { runtime, reason } = chooseRuntime(go, choices.runtime);
+
+  const port = resolvePort(choices.port, main.port, main.listens, notes, DEFAULT_SERVER_PORT);
+
+  const binary = binaryName(mainPackage === '.' ? go.projectName : mainPackage.split('/').pop()!);
+  const binaryPath = `/usr/local/bin/${binary}`;
+  const manifests = go.hasGoMod ? (go.hasGoSum ? ['go.mod', 'go.sum'] : ['go.mod']) : [];
+
+  return {
+    language: 'go',
+    runtime,
+    runtimeReason: reason,
+    builderImage: GO_IMAGES.golang(go.goVersion),
+    runtimeImage: runtimeImage(runtime, go.cgo),
+    imageName: go.projectName,
+    user: NONROOT,
+    listens: main.listens,
+    port,
+    entrypoint: [binaryPath],
+    binary: { source: `/out/${binary}`, path: binaryPath },
+    notes,
+    needsBuildKit: !choices.portable,
+    profile: choices.portable ? 'portable' : 'buildkit',
+    nextCommand: nextCommand(go.projectName, port),
+    // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
+    hardenedRun: nextCommand(go.projectName, port, HARDENING),
+    healthcheckAbsent: noHealthcheck(runtime),
+    ...testStage(go.tests, `CGO_ENABLED=${go.cgo ? 1 : 0} go test ./...`, choices.portable),
+    dockerignore: dockerignoreGroups(go, GO_IGNORE, goNeededByBuild(go)),
+    go: {
+      mainPackage: mainPackage === '.' ? '.' : `./${mainPackage}`,
+      binaryName: binary,
+      binaryPath,
+      manifests,
+      downloadDeps: go.hasGoMod && go.hasRequires && !go.vendored,
+      initModule: go.hasGoMod ? undefined : binary,
+      cgo: go.cgo,
+      buildFlags: buildFlags(go, runtime),
+      caCerts: go.needsCaCerts && runtime !== 'distroless',
+      zoneinfo: zoneinfoEmbedded(go, runtime),
+      createUser: runtime === 'slim',
+    },
+  };
+}
+
+function chooseMain(go: GoFacts, requested?: string): GoMain {
+  if (requested === undefined) return go.mains[0]!;
+  const wanted = contextPath(requested, '--main');
+  const found = go.mains.find((main) => main.dir === wanted);
+  if (!found) throw new UserError(`--main ${requested}: not a main package here (found: ${go.mains.map((main) => main.dir).join(', ')})`);
+  return found;
+}
+
+function chooseRuntime(go: GoFacts, requested?: Runtime): RuntimeChoice {
+  if (go.cgo && requested === 'scratch') {
+    throw new UserError('--runtime scratch: this program uses cgo (import "C") and needs a C library at run time; use distroless or slim');
+  }
+  const detected = go.cgo
+    ? { runtime: 'distroless' as const, reason: message('reason.go.cgo') }
+    : { runtime: 'scratch' as const, reason: message('reason.go.static') };
+  return preferRequested(detected, requested);
+}
+
+function runtimeImage(runtime: Runtime, cgo: boolean): string {
+  if (runtime === 'scratch') return SHARED_IMAGES.scratch;
+  if (runtime === 'slim') return SHARED_IMAGES.debianSlim;
+  return cgo ? GO_IMAGES.distrolessBase : GO_IMAGES.distrolessStatic;
+}
+
+/** distroless ships /usr/share/zoneinfo; elsewhere the tz database is embedded into the binary instead. */
+const zoneinfoEmbedded = (go: GoFacts, runtime: Runtime) => go.needsZoneinfo && runtime !== 'distroless';
+
+function buildFlags(go: GoFacts, runtime: Runtime): string {
+  const flags = ['-trimpath'];
+  if (go.vendored) flags.push('-mod=vendor');
+  if (zoneinfoEmbedded(go, runtime)) flags.push('-tags=timetzdata');
+  flags.push('-ldflags="-s -w"');
+  return flags.join(' ');
+}

@@ -1,0 +1,46 @@
+import type { BinaryCopy, FactsBase, PlanBase } from '../../core/types.js';
+
+export interface GoFacts extends FactsBase<'go'> {
+  readonly modulePath?: string;
+  readonly goVersion: string;
+  readonly goVersionSource: 'go.mod' | 'toolchain' | 'default';
+  readonly hasGoMod: boolean;
+  readonly hasGoSum: boolean;
+  readonly hasRequires: boolean;
+  readonly vendored: boolean;
+  /** Main packages, the root's first, then by path. */
+  readonly mains: readonly GoMain[];
+  readonly cgo: boolean;
+  /** True when the code can make TLS connections and so needs a CA bundle. */
+  readonly needsCaCerts: boolean;
+  /** True when the code loads time zones by name and so needs zoneinfo. */
+  readonly needsZoneinfo: boolean;
+}
+
+export interface GoMain {
+  /** Package directory, relative, "." for the root. */
+  readonly dir: string;
+  readonly listens: boolean;
+  readonly port?: number;
+  /** File the port was read from. */
+  readonly portSource?: string;
+}
+
+/** What the Go templates read under plan.go. */
+export interface GoDetails {
+  readonly mainPackage: string;
+  readonly binaryName: string;
+  readonly binaryPath: string;
+  readonly manifests: readonly string[];
+  readonly downloadDeps: boolean;
+  readonly initModule?: string;
+  readonly cgo: boolean;
+  readonly buildFlags: string;
+  readonly caCerts: boolean;
+  readonly zoneinfo: boolean;
+  readonly createUser: boolean;
+}
+
+export interface GoPlan extends PlanBase<'go'>, BinaryCopy {
+  readonly go: GoDetails;
+}

@@ -1,0 +1,6 @@
+/** Node's base images, one line per Node major. */
+export const NODE_IMAGES = {
+  node: (major: string) => `node:${major}`,
+  nodeSlim: (major: string) => `node:${major}-slim`,
+  distrolessNode: (major: string) => `gcr.io/distroless/nodejs${major}-debian13:nonroot`,
+} as const;

@@ -1,0 +1,15 @@
+import { defineLanguage } from '../../core/language.js';
+import { detectNode, isNodeProject } from './detect.js';
+import { NODE_MESSAGES } from './messages.js';
+import { planNode } from './plan.js';
+import type { NodeFacts, NodePlan } from './types.js';
+
+export const NODE = defineLanguage<NodeFacts, NodePlan>({
+  id: 'node',
+  marker: 'package.json',
+  looksLike: isNodeProject,
+  detect: detectNode,
+  plan: planNode,
+  mainChoices: () => [],
+  messages: NODE_MESSAGES.catalog,
+});

@@ -1,0 +1,124 @@
+import { posix } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { UserError } from '../../core/errors.js';
+import type { ProjectSnapshot } from '../../core/types.js';
+import type { PythonDependencySource } from './types.js';
+
+export type Toml = Record<string, unknown>;
+
+export interface PythonDependencies {
+  readonly source: PythonDependencySource;
+  readonly files: readonly string[];
+  readonly names: readonly string[];
+  readonly installable: boolean;
+  /** Console scripts the project declares, name -> "module:function". */
+  readonly scripts: Readonly<Record<string, string>>;
+  readonly requiresPython?: string;
+  readonly projectName?: string;
+}
+
+/** PEP 503 normalisation: "Flask_SQLAlchemy" and "flask-sqlalchemy" are one project. */
+export const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/** The name at the start of a PEP 508 requirement: "uvicorn[standard]>=0.30; python_version>'3'" -> uvicorn. */
+const requirementName = (line: string) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
+
+export function readToml(snapshot: ProjectSnapshot, file: string): Toml | undefined {
+  const text = snapshot.read(file);
+  if (text === undefined) return undefined;
+  try {
+    return parseToml(text) as Toml;
+  } catch (error) {
+    const { line } = error as { line?: number };
+    const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    throw new UserError(`${file} is not valid TOML: ${reason}${line ? ` (line ${line})` : ''}`);
+  }
+}
+
+const table = (value: unknown): Toml => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Toml) : {});
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/**
+ * How the project declares its dependencies, in the order a tool would trust them: a lockfile's
+ * manager first, then requirements files, then PEP 621 metadata, then setuptools' own files.
+ */
+export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencies {
+  const has = (file: string) => snapshot.files.includes(file);
+  const pyproject = readToml(snapshot, 'pyproject.toml');
+  const project = table(pyproject?.project);
+  const tool = table(pyproject?.tool);
+  const poetry = table(tool.poetry);
+  const pipfile = has('Pipfile') ? readToml(snapshot, 'Pipfile') : undefined;
+
+  const pep621 = strings(project.dependencies).map(requirementName).filter((name): name is string => name !== undefined);
+  const poetryNames = Object.keys(table(poetry.dependencies)).filter((name) => name !== 'python');
+  const scripts = Object.fromEntries(
+    Object.entries({ ...table(poetry.scripts), ...table(project.scripts) }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  const installable = (pyproject !== undefined && (pyproject['build-system'] !== undefined || Object.keys(scripts).length > 0)) || has('setup.py') || has('setup.cfg');
+  const common = {
+    installable,
+    scripts,
+    requiresPython: typeof project['requires-python'] === 'string' ? (project['requires-python'] as string) : poetryPython(poetry),
+    projectName: typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : undefined,
+  };
+  const lock = (file: string) => (has(file) ? [file] : []);
+
+  if (pyproject && has('uv.lock')) return { ...common, source: 'uv', files: ['pyproject.toml', 'uv.lock'], names: pep621.map(normalise) };
+  if (pyproject && (has('poetry.lock') || Object.keys(poetry).length > 0)) {
+    return { ...common, source: 'poetry', files: ['pyproject.toml', ...lock('poetry.lock')], names: [...pep621, ...poetryNames].map(normalise) };
+  }
+  if (pyproject && (has('pdm.lock') || tool.pdm !== undefined)) return { ...common, source: 'pdm', files: ['pyproject.toml', ...lock('pdm.lock')], names: pep621.map(normalise) };
+  if (pipfile) return { ...common, source: 'pipfile', files: ['Pipfile', ...lock('Pipfile.lock')], names: Object.keys(table(pipfile.packages)).map(normalise) };
+  if (has('requirements.txt')) {
+    const { files, names } = readRequirements(snapshot, 'requirements.txt');
+    return { ...common, source: 'requirements', files, names: names.map(normalise) };
+  }
+  if (pyproject && pyproject.project !== undefined) return { ...common, source: 'pyproject', files: ['pyproject.toml'], names: pep621.map(normalise) };
+  if (has('setup.cfg') && /install_requires/.test(snapshot.read('setup.cfg') ?? '')) {
+    return { ...common, source: 'setup.cfg', files: ['setup.cfg'], names: setupCfgRequires(snapshot.read('setup.cfg') ?? '').map(normalise) };
+  }
+  if (has('setup.py')) return { ...common, source: 'setup.py', files: [], names: setupPyRequires(snapshot.read('setup.py') ?? '').map(normalise) };
+  return { ...common, source: 'none', files: [], names: [] };
+}
+
+const poetryPython = (poetry: Toml) => {
+  const python = table(poetry.dependencies).python;
+  return typeof python === 'string' ? python.replace(/^\^(\d+\.\d+)/, '>=$1').replace(/^~(\d+\.\d+)/, '~=$1') : undefined;
+};
+
+/** requirements.txt and every file it pulls in with -r or -c, relative to the including file. */
+export function readRequirements(snapshot: ProjectSnapshot, first: string): { files: string[]; names: string[] } {
+  const files: string[] = [];
+  const names: string[] = [];
+  const visit = (file: string) => {
+    if (files.includes(file)) return;
+    const text = snapshot.read(file);
+    if (text === undefined) throw new UserError(`${files.at(-1) ?? 'requirements.txt'} includes ${file}, which does not exist`);
+    files.push(file);
+    for (const raw of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+      const line = raw.replace(/(^|\s)#.*$/, '').trim();
+      const include = /^(?:-r|--requirement|-c|--constraint)[\s=]+(\S+)$/.exec(line);
+      if (include) {
+        const target = posix.normalize(posix.join(posix.dirname(file), include[1]!));
+        if (target.startsWith('../') || posix.isAbsolute(target)) throw new UserError(`${file} includes ${include[1]}, outside the project; the image cannot see it`);
+        visit(target);
+      } else if (line !== '' && !line.startsWith('-')) {
+        const name = requirementName(line);
+        if (name && !/^(https?|git\+|file):/.test(line)) names.push(name);
+      }
+    }
+  };
+  visit(first);
+  return { files, names };
+}
+
+function setupCfgRequires(text: string): string[] {
+  const block = /^install_requires\s*=\s*\n((?:[ \t]+.*\n?)*)/m.exec(text)?.[1] ?? /^install_requires\s*=\s*(.+)$/m.exec(text)?.[1] ?? '';
+  return block.split(/[\n;]/).map(requirementName).filter((name): name is string => name !== undefined);
+}
+
+function setupPyRequires(text: string): string[] {
+  const list = /install_requires\s*=\s*\[([^\]]*)\]/s.exec(text)?.[1] ?? '';
+  return [...list.matchAll(/['"]([^'"]+)['"]/g)].map((match) => requirementName(match[1]!)).filter((name): name is string => name !== undefined);
+}

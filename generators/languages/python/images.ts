@@ -1,0 +1,6 @@
+/** Python's base images. distroless python3 has Debian 13's Python, whatever the project asks for. */
+export const PYTHON_IMAGES = {
+  python: (minor: string) => `python:${minor}`,
+  pythonSlim: (minor: string) => `python:${minor}-slim`,
+  distrolessPython: 'gcr.io/distroless/python3-debian13:nonroot',
+} as const;

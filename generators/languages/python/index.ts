@@ -1,0 +1,15 @@
+import { defineLanguage } from '../../core/language.js';
+import { detectPython, isPythonProject } from './detect.js';
+import { PYTHON_MESSAGES } from './messages.js';
+import { planPython } from './plan.js';
+import type { PythonFacts, PythonPlan } from './types.js';
+
+export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
+  id: 'python',
+  marker: 'pyproject.toml, requirements.txt, Pipfile, setup.py or *.py',
+  looksLike: isPythonProject,
+  detect: detectPython,
+  plan: planPython,
+  mainChoices: () => [],
+  messages: PYTHON_MESSAGES.catalog,
+});

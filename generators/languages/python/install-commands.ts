@@ -1,0 +1,67 @@
+import type { PythonFacts } from './types.js';
+
+/** Tool versions used when the project pins none, so one project always gets one Dockerfile. */
+const TOOL_VERSIONS = { poetry: '2.2.1', uv: '0.9.11', pdm: '2.26.2' } as const;
+
+/**
+ * Reads dependency names out of a file with Python itself (tomllib, json, configparser), in the
+ * builder, so that the install layer depends on that file alone and nothing from the project is
+ * pasted into the Dockerfile.
+ */
+const EXTRACT = {
+  pyproject: `import tomllib; print("\\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"].get("dependencies", [])))`,
+  pipfileLock: `import json; d = json.load(open("Pipfile.lock"))["default"]; print("\\n".join(n + v.get("version", "") for n, v in d.items()))`,
+  pipfile: `import tomllib; p = tomllib.load(open("Pipfile", "rb")).get("packages", {}); print("\\n".join(n if v == "*" or not isinstance(v, str) else n + v for n, v in p.items()))`,
+  setupCfg: `import configparser; c = configparser.ConfigParser(); c.read("setup.cfg"); print(c.get("options", "install_requires", fallback=""))`,
+} as const;
+
+export interface PythonCommands {
+  readonly installDependencies?: string;
+  readonly installProject?: string;
+  readonly cacheTarget: string;
+}
+
+/**
+ * The builder's install commands. pip runs as the builder's interpreter with `--python` pointed at
+ * the venv, so the venv itself holds no pip: only the app's dependencies ship.
+ */
+export function pythonCommands(facts: PythonFacts, interpreter: string, venv: string, noCacheDir: boolean): PythonCommands {
+  const pip = `${interpreter} -m pip --python ${venv}/bin/python install${noCacheDir ? ' --no-cache-dir' : ''}`;
+  const fromExtract = (code: string) => `${interpreter} -c '${code}' > /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
+  const tool = (name: keyof typeof TOOL_VERSIONS) => `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${name}==${TOOL_VERSIONS[name]}`;
+  const hasLock = (file: string) => facts.dependencyFiles.includes(file);
+  const installProject = facts.installable ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .` : undefined;
+
+  switch (facts.dependencySource) {
+    case 'requirements':
+      return { installDependencies: `${pip} -r requirements.txt`, installProject, cacheTarget: '/root/.cache/pip' };
+    case 'pyproject':
+      return { installDependencies: fromExtract(EXTRACT.pyproject), installProject, cacheTarget: '/root/.cache/pip' };
+    case 'pipfile':
+      return { installDependencies: fromExtract(hasLock('Pipfile.lock') ? EXTRACT.pipfileLock : EXTRACT.pipfile), installProject, cacheTarget: '/root/.cache/pip' };
+    case 'setup.cfg':
+      return { installDependencies: fromExtract(EXTRACT.setupCfg), installProject, cacheTarget: '/root/.cache/pip' };
+    case 'poetry':
+      // poetry installs into the venv VIRTUAL_ENV names; --no-root leaves the project for pip, after the source.
+      return {
+        installDependencies: `${tool('poetry')} && VIRTUAL_ENV=${venv} /opt/poetry/bin/poetry install --only main --no-root --no-interaction`,
+        installProject,
+        cacheTarget: '/root/.cache/pypoetry',
+      };
+    case 'uv':
+      return {
+        installDependencies: `${tool('uv')} && UV_PROJECT_ENVIRONMENT=${venv} /opt/uv/bin/uv sync --frozen --no-dev --no-install-project`,
+        installProject,
+        cacheTarget: '/root/.cache/uv',
+      };
+    case 'pdm':
+      return {
+        installDependencies: `${tool('pdm')} && /opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`,
+        installProject,
+        cacheTarget: '/root/.cache/pip',
+      };
+    case 'setup.py':
+    case 'none':
+      return { installProject, cacheTarget: '/root/.cache/pip' };
+  }
+}

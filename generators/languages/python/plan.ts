@@ -1,0 +1,138 @@
+import { posix } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
+import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
+import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
+import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
+import { testStage } from '../../core/plan/test-stage.js';
+import { contextPath } from '../../core/render/quote.js';
+import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
+import { normalise } from './deps.js';
+import { PORT_TOKEN } from './entry.js';
+import { pythonHealthcheck } from './healthcheck.js';
+import { PYTHON_IGNORE, pythonNeededByBuild } from './ignore.js';
+import { PYTHON_IMAGES } from './images.js';
+import { pythonCommands } from './install-commands.js';
+import { PYTHON_MESSAGES } from './messages.js';
+import type { PythonFacts, PythonPlan } from './types.js';
+
+const { message } = PYTHON_MESSAGES;
+
+const VENV = '/opt/venv';
+/** Debian 13's Python, the one distroless python3-debian13 has. */
+const DISTROLESS_PYTHON = '3.13';
+const DEFAULT_SERVER_PORT = 8000;
+const COMPILERS = ['gcc', 'libc6-dev'];
+
+const unique = (values: readonly string[]) => [...new Set(values)];
+
+export function planPython(py: PythonFacts & CommonFacts, choices: Choices): PythonPlan {
+  const notes = [...py.notes];
+  const runtimePackages = runtimePackagesOf(py);
+  const devPackages = unique(py.compiled.flatMap((dependency) => dependency.builderPackages));
+  const { runtime, reason } = chooseRuntime(py, choices.runtime);
+  const port = resolvePort(choices.port, py.port, py.listens, notes, DEFAULT_SERVER_PORT);
+  const hasDependencies = py.dependencySource !== 'none' || py.installable;
+
+  // The venv's python is a symlink to the interpreter that made it, so the builder's interpreter must
+  // sit at the runtime's path: Debian's /usr/bin/python3.X for distroless, /usr/local/bin for python images.
+  const builderFromApt = runtime === 'distroless';
+  const interpreter = builderFromApt ? `/usr/bin/python${py.pythonVersion}` : '/usr/local/bin/python3';
+  const pythonPackages = builderFromApt ? [`python${py.pythonVersion}`, `python${py.pythonVersion}-venv`, 'python3-pip', ...(hasDependencies ? [`python${py.pythonVersion}-dev`] : [])] : [];
+  const builderPackages = unique([...pythonPackages, ...(hasDependencies && builderFromApt ? COMPILERS : []), ...devPackages]);
+  const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
+
+  // Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: --init forwards and
+  // reaps. gunicorn and uvicorn handle SIGTERM themselves (a graceful shutdown), so they need none.
+  const init = ['gunicorn', 'uvicorn'].includes(py.entry[0]!) ? [] : ['--init'];
+  const [tool, ...args] = py.entry as [string, ...string[]];
+  const program = command(tool, py);
+  if (program.consoleScript && !py.dependencies.includes(normalise(tool)) && !py.installable) {
+    notes.push(`${tool} is not among the dependencies, so the venv will not have it; add it to them.`);
+  }
+  const entry = [program.path, ...args.map((word) => word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT)))];
+
+  return {
+    language: 'python',
+    runtime,
+    runtimeReason: reason,
+    // -dev packages come only with dependencies, so hasDependencies covers them.
+    builderImage: builderFromApt ? SHARED_IMAGES.debianSlim : hasDependencies ? PYTHON_IMAGES.python(py.pythonVersion) : PYTHON_IMAGES.pythonSlim(py.pythonVersion),
+    runtimeImage: runtime === 'distroless' ? PYTHON_IMAGES.distrolessPython : PYTHON_IMAGES.pythonSlim(py.pythonVersion),
+    imageName: py.projectName,
+    user: NONROOT,
+    listens: py.listens,
+    port,
+    entrypoint: entry,
+    notes,
+    needsBuildKit: !choices.portable,
+    profile: choices.portable ? 'portable' : 'buildkit',
+    nextCommand: nextCommand(py.projectName, port, init),
+    hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING]),
+    // Both runtimes have Python, so the image can probe itself with no shell and no curl.
+    healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
+    healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
+    ...testStage(py.tests, `${VENV}/bin/python -m ${py.dependencies.includes('pytest') ? 'pytest' : 'unittest discover'}`, choices.portable),
+    dockerignore: dockerignoreGroups(py, PYTHON_IGNORE, pythonNeededByBuild(py)),
+    python: {
+      venv: VENV,
+      builderFromApt,
+      builderPackages,
+      runtimePackages,
+      interpreter,
+      installDependencies: commands.installDependencies,
+      installProject: commands.installProject,
+      cacheTarget: commands.cacheTarget,
+      createUser: runtime === 'slim',
+      dependencyCopies: dependencyCopies(py.dependencyFiles),
+      naiveImage: PYTHON_IMAGES.python(py.pythonVersion),
+      naiveInstall: naiveInstall(py),
+      needsInit: init.length > 0,
+    },
+  };
+}
+
+/** --compare's single stage: the same venv and installs, made with the python image's own interpreter. */
+function naiveInstall(py: PythonFacts): string {
+  const commands = pythonCommands(py, '/usr/local/bin/python3', VENV, false);
+  return [`/usr/local/bin/python3 -m venv ${VENV}`, commands.installDependencies, commands.installProject].filter(Boolean).join(' && ');
+}
+
+/** One COPY per folder, root first: `COPY requirements.txt ./` then `COPY requirements/base.txt requirements/`. */
+function dependencyCopies(files: readonly string[]): { files: string[]; dest: string }[] {
+  const byDir = new Map<string, string[]>();
+  for (const file of files.map((path) => contextPath(path, 'dependency file'))) {
+    const dir = posix.dirname(file);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
+  }
+  return [...byDir].sort(([a], [b]) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map(([dir, grouped]) => ({ files: grouped, dest: dir === '.' ? './' : `${dir}/` }));
+}
+
+/** `python` runs the venv's interpreter, a console script runs from the venv, and a project file from /app. */
+function command(word: string, py: PythonFacts): { path: string; consoleScript: boolean } {
+  if (word === 'python' || word === 'python3') return { path: `${VENV}/bin/python`, consoleScript: false };
+  if (word.startsWith('./')) return { path: `/app/${word.slice(2)}`, consoleScript: false };
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) throw new UserError(`${py.entrySource}: ${JSON.stringify(word)} is not a command name the image can run`);
+  return { path: `${VENV}/bin/${word}`, consoleScript: true };
+}
+
+/** Why distroless python3 cannot run this project, if it cannot. */
+const runtimePackagesOf = (py: PythonFacts) => unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
+
+export function pythonDistrolessBlocker(py: PythonFacts): string | undefined {
+  const runtimePackages = runtimePackagesOf(py);
+  if (py.entryNeedsShell) return `${py.entrySource} needs a shell`;
+  if (runtimePackages.length > 0) return `the dependencies load ${runtimePackages.join(', ')}`;
+  if (py.pythonVersion !== DISTROLESS_PYTHON) return `distroless python3 has Python ${DISTROLESS_PYTHON} and the project asks for ${py.pythonVersion}`;
+  return undefined;
+}
+
+function chooseRuntime(py: PythonFacts, requested?: Runtime): RuntimeChoice {
+  if (requested === 'scratch') throw new UserError('--runtime scratch: Python needs its interpreter and standard library at run time; use distroless or slim');
+  const blocker = pythonDistrolessBlocker(py);
+  if (blocker && requested === 'distroless') throw new UserError(`--runtime distroless: ${blocker}, which distroless cannot give; use slim`);
+  const detected = blocker
+    ? { runtime: 'slim' as const, reason: message('reason.python.slim', { blocker }) }
+    : { runtime: 'distroless' as const, reason: message('reason.python.distroless', { version: py.pythonVersion }) };
+  return preferRequested(detected, requested);
+}

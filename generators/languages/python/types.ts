@@ -1,0 +1,66 @@
+import type { FactsBase, PlanBase } from '../../core/types.js';
+
+export type PythonDependencySource = 'requirements' | 'pyproject' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'none';
+
+export interface PythonCompiledDependency {
+  readonly name: string;
+  /** Debian -dev packages the builder needs to compile it. */
+  readonly builderPackages: readonly string[];
+  /** Debian packages whose shared libraries it loads at run time. */
+  readonly runtimePackages: readonly string[];
+}
+
+export interface PythonFacts extends FactsBase<'python'> {
+  /** major.minor, e.g. "3.13". */
+  readonly pythonVersion: string;
+  readonly pythonVersionSource: string;
+  readonly dependencySource: PythonDependencySource;
+  /** Files the dependency install reads, copied before the source so that it stays cached. */
+  readonly dependencyFiles: readonly string[];
+  /** Normalised names (PEP 503) of the declared dependencies. */
+  readonly dependencies: readonly string[];
+  /** The project is a package to install into the venv (pyproject build-system, setup.py, console scripts). */
+  readonly installable: boolean;
+  /** What runs: argv, where the first word is `python`, a console script, or a file in the project. */
+  readonly entry: readonly string[];
+  readonly entrySource: string;
+  /** A project file run directly (boot.sh): it needs a shell in the runtime. */
+  readonly entryNeedsShell: boolean;
+  readonly framework?: 'django' | 'fastapi' | 'starlette' | 'flask';
+  readonly listens: boolean;
+  readonly port?: number;
+  readonly portSource?: string;
+  /** Dependencies known to compile C code, with the system packages they need. */
+  readonly compiled: readonly PythonCompiledDependency[];
+}
+
+/** What the Python templates read under plan.python. */
+export interface PythonDetails {
+  /** The virtualenv every dependency goes into; its interpreter path matches the runtime's. */
+  readonly venv: string;
+  /** How the builder gets Python: the python image as is, or Debian's python3 from apt (distroless). */
+  readonly builderFromApt: boolean;
+  /** Debian packages the builder installs (Python itself for distroless, -dev libraries, compilers). */
+  readonly builderPackages: readonly string[];
+  readonly runtimePackages: readonly string[];
+  /** The interpreter that makes the venv: /usr/local/bin/python3 in python images, /usr/bin/python3.X from apt. */
+  readonly interpreter: string;
+  /** The shell command installing the dependencies, run in /app after the dependency files are copied. */
+  readonly installDependencies?: string;
+  /** pip installing the project itself, after the source is copied. */
+  readonly installProject?: string;
+  /** The cache mount target of the tool that installs. */
+  readonly cacheTarget: string;
+  readonly createUser: boolean;
+  /** The dependency files grouped by folder, so each COPY keeps its relative path (requirements/base.txt). */
+  readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
+  /** --compare's naive single stage: the python image, then venv, dependencies and project in one RUN. */
+  readonly naiveImage: string;
+  readonly naiveInstall: string;
+  /** Nothing in the image handles SIGTERM, so the run line adds --init. */
+  readonly needsInit: boolean;
+}
+
+export interface PythonPlan extends PlanBase<'python'> {
+  readonly python: PythonDetails;
+}

@@ -1,0 +1,32 @@
+import { gitignorePatterns } from '../core/detect/gitignore.js';
+import { UserError } from '../core/errors.js';
+import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot } from '../core/types.js';
+import type { AnyLanguage } from '../languages/registry.js';
+
+export interface DetectRequest extends DetectOptions {
+  /** --language: needed only when the tree holds several. */
+  readonly language?: string;
+}
+
+/** Which languages a tree looks like, by their manifest or source files, in registry order. */
+export const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapshot): string[] =>
+  languages.filter((definition) => definition.looksLike(snapshot)).map((definition) => definition.id);
+
+/** snapshot -> facts: the chosen language's detector, then what every language shares. */
+export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, request: DetectRequest = {}): FactsBase & CommonFacts {
+  const found = languagesIn(languages, snapshot);
+  const chosen = request.language ?? pickOne(languages, found, snapshot);
+  const definition = languages.find((candidate) => candidate.id === chosen);
+  if (!definition) throw new UserError(`--language must be one of ${languages.map((candidate) => candidate.id).join(', ')} (got ${JSON.stringify(chosen)})`);
+  if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
+  const facts = definition.detect(snapshot, { workspace: request.workspace }) as FactsBase;
+  return { ...facts, gitignore: gitignorePatterns(snapshot) };
+}
+
+function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: ProjectSnapshot): string {
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) {
+    throw new UserError(`no supported project found in ${snapshot.root} (looked for ${languages.map((definition) => definition.marker).join(', ')})`);
+  }
+  throw new UserError(`found several languages (${found.join(', ')}); choose one with --language`);
+}

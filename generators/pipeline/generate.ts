@@ -1,0 +1,31 @@
+import type { Locale } from '../core/explain/messages.js';
+import { formatFinding, lint } from '../core/lint/index.js';
+import type { Choices, CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
+import type { AnyLanguage } from '../languages/registry.js';
+import { catalogOf } from './messages.js';
+import { planWith } from './plan.js';
+import { render } from './render.js';
+
+export interface GenerateOptions {
+  readonly templatesDir: string;
+  /** Custom template folders, overriding built-in templates and partials file by file. */
+  readonly overrideDirs?: readonly string[];
+  /** --explain: comment every instruction, in this language. */
+  readonly explain?: Locale;
+}
+
+/** facts + choices -> plan -> files, checked by the lint gate. Pure apart from reading templates. */
+export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase & CommonFacts, choices: Choices, options: GenerateOptions) {
+  const plan = planWith(languages, facts, choices);
+  const files = render(facts, plan, { ...options, catalog: catalogOf(languages) });
+  assertLintClean(files);
+  return { facts, plan, files };
+}
+
+/** A generated Dockerfile that breaks a lint rule is a bug in this tool: refuse to write it. */
+function assertLintClean(files: readonly GeneratedFile[]): void {
+  for (const file of files.filter((candidate) => candidate.path === 'Dockerfile')) {
+    const findings = lint(file.content);
+    if (findings.length > 0) throw new Error(`generated ${file.path} fails its lint gate: ${findings.map((finding) => formatFinding(file.path, finding)).join('; ')}`);
+  }
+}

