@@ -1,6 +1,6 @@
 // Bundles the CLI into one ES module, as create-vite ships its own. Loading yeoman unbundled means
 // ~1,300 ES modules (640 of them lodash-es), about 2 s on Node 20; as one file it starts in a fraction.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -58,9 +58,17 @@ const stubUnusedPaths = {
   },
 };
 
+// Old chunks would otherwise pile up next to the new ones.
+rmSync('dist', { recursive: true, force: true });
+
 await build({
-  entryPoints: ['generators/cli/main.ts'],
-  outfile: 'dist/create-dockerfile.mjs',
+  entryPoints: { 'create-dockerfile': 'generators/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  // main() imports the interactive stack (yeoman, inquirer) and docker's client (execa) only when it
+  // needs them; splitting puts each in its own chunk, so `--yes` never parses them.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   minify: true,
   platform: 'node',
@@ -81,3 +89,22 @@ await build({
   },
   plugins: [inlinePackageJson, stubUnusedPaths],
 });
+
+/**
+ * Handlebars compiling is most of a generation's time, so the built-in templates ship precompiled,
+ * keyed by the hash of their text and the compile options (generators/pipeline/template-cache.ts).
+ * The .hbs files stay the source of truth: a text that does not match compiles at run time.
+ */
+const Handlebars = (await import('handlebars')).default;
+const { createHash } = await import('node:crypto');
+const { readdirSync, writeFileSync } = await import('node:fs');
+const COMPILE_OPTIONS = { noEscape: true, strict: true };
+const templates = readdirSync('templates', { recursive: true }).filter((file) => String(file).endsWith('.hbs'));
+const precompiled = Object.fromEntries(
+  templates.map((file) => {
+    const source = readFileSync(join('templates', String(file)), 'utf8');
+    const key = createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update(source).digest('hex');
+    return [key, Handlebars.precompile(source, COMPILE_OPTIONS)];
+  }),
+);
+writeFileSync('dist/precompiled-templates.json', JSON.stringify(precompiled));

@@ -6,6 +6,7 @@ import { commentLines, isMessage, type Locale } from '../core/explain/messages.j
 import { comment, execForm, shellWord } from '../core/render/quote.js';
 import type { CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
 import { say } from './messages.js';
+import { compileTemplate } from './template-cache.js';
 
 type AnyFacts = FactsBase & CommonFacts;
 
@@ -52,7 +53,7 @@ function renderer(facts: AnyFacts, plan: PlanBase, options: RenderOptions): (tem
   const folders = [options.templatesDir, ...(options.overrideDirs ?? [])].flatMap((root) => [join(root, 'shared'), join(root, facts.language)]);
   for (const folder of folders) registerPartials(handlebars, join(folder, 'partials'));
   const context = { ...templateContext(facts, plan), explain: options.explain ?? null };
-  return (template) => tidy(handlebars.compile(readTemplate(folders, template), { noEscape: true, strict: true })(context));
+  return (template) => tidy(compileTemplate(handlebars, readTemplate(folders, template))(context));
 }
 
 /** Missing optional values become explicit nulls, so strict mode can tell "absent" from "typo". */
@@ -71,7 +72,7 @@ function readTemplate(folders: string[], name: string): string {
 function registerPartials(handlebars: typeof Handlebars, folder: string): void {
   if (!existsSync(folder)) return;
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
-    handlebars.registerPartial(basename(file, '.hbs'), readFileSync(join(folder, file), 'utf8'));
+    handlebars.registerPartial(basename(file, '.hbs'), compileTemplate(handlebars, readFileSync(join(folder, file), 'utf8')));
   }
 }
 
