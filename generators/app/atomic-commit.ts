@@ -1,25 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import { createConflicterTransform, type ConflicterOptions } from '@yeoman/conflicter';
 import type { QueuedAdapter } from '@yeoman/adapter';
 import type { Store } from 'mem-fs';
 import type { MemFsEditorFile } from 'mem-fs-editor';
 import { clearFileState, isFilePending, isFileStateModified, setCommittedFile } from 'mem-fs-editor/state';
-
-/** Writes next to the target, then renames over it: a reader or a crash never sees half a file. */
-async function writeAtomically(path: string, contents: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, contents, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
+import { writeAtomically } from '../util/atomic-write.js';
 
 const atomicCommit = () =>
   new Transform({

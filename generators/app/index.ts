@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Generator from 'yeoman-generator';
-import type { CliOptions } from '../cli/args.js';
+import { choicesFrom, type CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
-import { UserError } from '../core/errors.js';
 import { assertWritable, takeSnapshot } from '../core/detect/snapshot.js';
+import { plannedWrites } from '../cli/write-files.js';
 import type { Choices } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -49,7 +48,7 @@ export default class DockerfileGenerator extends Generator {
   initializing(): void {
     const { cli } = this.settings;
     this.facts = PIPELINE.detect(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
-    this.choices = { runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable, registry: cli.registry };
+    this.choices = choicesFrom(cli);
   }
 
   async prompting(): Promise<void> {
@@ -77,15 +76,8 @@ export default class DockerfileGenerator extends Generator {
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));
 
     assertWritable(this.destinationRoot());
-    if (!interactive && !cli.force) {
-      // Checked for every file before any is written, so a refusal leaves the project untouched.
-      for (const file of this.result.files) {
-        const target = this.destinationPath(file.path);
-        if (existsSync(target) && readFileSync(target, 'utf8') !== file.content) {
-          throw new UserError(`${file.path} already exists and differs; rerun with --force to overwrite it`);
-        }
-      }
-    }
+    // Without a terminal there is no conflict menu: a differing file refuses the run before anything is written.
+    if (!interactive) plannedWrites(this.destinationRoot(), this.result.files, cli.force);
     for (const file of this.result.files) this.fs.write(this.destinationPath(file.path), file.content);
   }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { RUNTIMES, type Runtime } from '../core/types.js';
+import { RUNTIMES, type Choices, type Runtime } from '../core/types.js';
 import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 
@@ -26,6 +26,9 @@ export interface CliOptions {
   readonly help: boolean;
   readonly version: boolean;
 }
+
+/** The flags' answers to what the prompts would ask. */
+export const choicesFrom = (cli: CliOptions): Choices => ({ runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable, registry: cli.registry });
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;

@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEnv } from 'yeoman-environment';
-import DockerfileGenerator, { type DockerfileGeneratorOptions } from '../app/index.js';
 import { assertDirectory } from '../core/detect/snapshot.js';
 import { isKnownError, UsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
-import { createAdapter } from './adapter.js';
 import { parseCliArgs } from './args.js';
-import { runLint } from './lint-command.js';
-import { runVerifyCommand, verifyWith } from './verify-command.js';
-import type { GenerationResult } from '../languages/registry.js';
-import type { CliStreams } from './streams.js';
+import { generateOnce } from './generate-once.js';
 import { USAGE } from './help.js';
-
-const NAMESPACE = 'dockerfile:app';
+import { runLint } from './lint-command.js';
+import type { CliStreams } from './streams.js';
 
 /** Runs the CLI and returns its exit code; never throws for user-facing problems. */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
@@ -46,6 +40,7 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
 
   if (argv[0] === 'verify') {
     try {
+      const { runVerifyCommand } = await import('./verify-command.js');
       return await runVerifyCommand(argv.slice(1), streams);
     } catch (error) {
       return fail(error);
@@ -76,26 +71,19 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
     return fail(error);
   }
 
-  const quiet = cli.json || cli.dryRun;
   const interactive = Boolean(streams.stdin.isTTY) && !cli.yes;
   if (!streams.stdin.isTTY && !cli.yes) {
     streams.stderr.write('create-dockerfile: stdin is not a terminal; accepting detected defaults as with --yes\n');
   }
 
-  // Prompts and logs go to stderr when stdout carries --json or --dry-run output.
-  const adapter = createAdapter({ stdin: streams.stdin, stdout: quiet ? streams.stderr : streams.stdout, stderr: streams.stderr });
-  const env = createEnv({ cwd, adapter, force: cli.force, skipInstall: true } as never);
-  env.register(DockerfileGenerator as never, { namespace: NAMESPACE, resolved: join(packageRoot, 'generators/app'), packagePath: packageRoot } as never);
-  let result: GenerationResult | undefined;
-  const options: DockerfileGeneratorOptions = { cli, interactive, onResult: (generated) => (result = generated) };
   try {
-    await env.run([NAMESPACE], { ...options, skipInstall: true } as never);
+    // The interactive stack (yeoman, prompts, the conflict menu) loads only when a prompt will be shown.
+    const result = interactive ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams);
     if (!cli.verify) return 0;
+    const { verifyWith } = await import('./verify-command.js');
     return await verifyWith(cwd, result, cli, streams);
   } catch (error) {
     return fail(unwrap(error));
-  } finally {
-    adapter.close();
   }
 }
 

@@ -1,0 +1,31 @@
+import { takeSnapshot } from '../core/detect/snapshot.js';
+import type { GenerationResult } from '../languages/registry.js';
+import { PIPELINE } from '../pipeline/index.js';
+import { templatesDir } from '../util/package-root.js';
+import { templateOverrideDirs } from '../util/template-dirs.js';
+import { choicesFrom, type CliOptions } from './args.js';
+import { dryRunText, jsonText, summaryLines } from './report.js';
+import type { CliStreams } from './streams.js';
+import { writeFiles } from './write-files.js';
+
+/**
+ * The whole run when nothing will be asked (--yes, or stdin is no terminal): the pure pipeline, then
+ * the files. Prompts, yeoman and the conflict menu are never loaded on this path, so it starts fast.
+ */
+export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStreams): Promise<GenerationResult> {
+  const facts = PIPELINE.detect(takeSnapshot(cwd), { language: cli.language, workspace: cli.workspace });
+  let choices = choicesFrom(cli);
+  if (cli.pinDigests) {
+    // The one step that asks the engine something; docker's client code loads only for it.
+    const { knownDigests } = await import('../verify/docker.js');
+    choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
+  }
+  const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs: templateOverrideDirs(cwd, cli.templates), explain: cli.explain });
+  // stdout carries only --json or --dry-run output; what the run says goes to stderr.
+  const log = (line: string) => void streams.stderr.write(`${line}\n`);
+  if (cli.json) streams.stdout.write(jsonText(result));
+  else if (cli.dryRun) streams.stdout.write(dryRunText(result.files));
+  else await writeFiles(cwd, result.files, cli.force, log);
+  for (const line of summaryLines(result)) log(line);
+  return result;
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertWritable } from '../core/detect/snapshot.js';
+import { UserError } from '../core/errors.js';
+import type { GeneratedFile } from '../core/types.js';
+import { writeAtomically } from '../util/atomic-write.js';
+
+type Status = 'create' | 'identical' | 'force';
+
+/** What writing each file would do; a differing file without --force refuses them all, before any is written. */
+export function plannedWrites(dir: string, files: readonly GeneratedFile[], force: boolean): Status[] {
+  assertWritable(dir);
+  return files.map((file) => {
+    const target = join(dir, file.path);
+    if (!existsSync(target)) return 'create';
+    if (readFileSync(target, 'utf8') === file.content) return 'identical';
+    if (!force) throw new UserError(`${file.path} already exists and differs; rerun with --force to overwrite it`);
+    return 'force';
+  });
+}
+
+/**
+ * The non-interactive write (--yes, or no terminal): nothing to ask, so no conflict menu. Every file
+ * is checked before any is written, so a refusal leaves the project untouched; then each lands
+ * atomically. Status lines look like yeoman's, which the interactive path prints.
+ */
+export async function writeFiles(dir: string, files: readonly GeneratedFile[], force: boolean, log: (line: string) => void): Promise<void> {
+  const statuses = plannedWrites(dir, files, force);
+  for (const [index, file] of files.entries()) {
+    const status = statuses[index]!;
+    if (status !== 'identical') await writeAtomically(join(dir, file.path), file.content);
+    log(`${status.padStart(9)} ${file.path}`);
+  }
+}
