@@ -8,6 +8,8 @@ import type { Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectS
  */
 export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends PlanBase<F['language']> = PlanBase<F['language']>> {
   readonly id: F['language'];
+  /** As people write it: "Go", "Node.js"; its facts and plan types are named after it (GoFacts, NodePlan). */
+  readonly name: string;
   /** What marks such a project, for the "no supported project" error: "go.mod or *.go". */
   readonly marker: string;
   readonly looksLike: (snapshot: ProjectSnapshot) => boolean;

@@ -6,6 +6,7 @@ import type { CFacts, CPlan } from './types.js';
 
 export const C = defineLanguage<CFacts, CPlan>({
   id: 'c',
+  name: 'C',
   marker: 'Makefile, CMakeLists.txt, meson.build or *.c',
   looksLike: isCProject,
   detect: detectC,

@@ -6,6 +6,7 @@ import type { GoFacts, GoPlan } from './types.js';
 
 export const GO = defineLanguage<GoFacts, GoPlan>({
   id: 'go',
+  name: 'Go',
   marker: 'go.mod or *.go',
   looksLike: isGoProject,
   detect: detectGo,

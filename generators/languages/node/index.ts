@@ -6,6 +6,7 @@ import type { NodeFacts, NodePlan } from './types.js';
 
 export const NODE = defineLanguage<NodeFacts, NodePlan>({
   id: 'node',
+  name: 'Node',
   marker: 'package.json',
   looksLike: isNodeProject,
   detect: detectNode,

@@ -6,6 +6,7 @@ import type { PythonFacts, PythonPlan } from './types.js';
 
 export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
   id: 'python',
+  name: 'Python',
   marker: 'pyproject.toml, requirements.txt, Pipfile, setup.py or *.py',
   looksLike: isPythonProject,
   detect: detectPython,
