@@ -60,7 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw new UsageError((error as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
   if (values.verify && (values['dry-run'] || values.json)) throw new UsageError('--verify builds the files it writes; it cannot go with --dry-run or --json');
@@ -68,25 +68,25 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     dir: positionals[0] ?? '.',
-    yes: values.yes!,
+    yes: values.yes,
     language: oneOf('--language', values.language, LANGUAGE_IDS),
     runtime: oneOf('--runtime', values.runtime, RUNTIMES),
     port: values.port === undefined ? undefined : portNumber(values.port),
     main: values.main,
     workspace: values.workspace,
-    dryRun: values['dry-run']!,
-    json: values.json!,
-    force: values.force!,
-    portable: values.portable!,
+    dryRun: values['dry-run'],
+    json: values.json,
+    force: values.force,
+    portable: values.portable,
     registry: values.registry,
-    pinDigests: values['pin-digests']!,
+    pinDigests: values['pin-digests'],
     templates: values.templates,
     explain: oneOf('--explain', values.explain, LOCALES),
-    verify: values.verify!,
-    compare: values.compare!,
-    keep: values.keep!,
-    help: values.help!,
-    version: values.version!,
+    verify: values.verify,
+    compare: values.compare,
+    keep: values.keep,
+    help: values.help,
+    version: values.version,
   };
 }
 

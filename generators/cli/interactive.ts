@@ -17,12 +17,12 @@ export async function generateInteractively(cwd: string, cli: CliOptions, stream
   // Prompts and logs go to stderr when stdout carries --json or --dry-run output.
   const quiet = cli.json || cli.dryRun;
   const adapter = createAdapter({ stdin: streams.stdin, stdout: quiet ? streams.stderr : streams.stdout, stderr: streams.stderr });
-  const env = createEnv({ cwd, adapter, force: cli.force, skipInstall: true } as never);
-  env.register(DockerfileGenerator as never, { namespace: NAMESPACE, resolved: join(packageRoot, 'generators/app'), packagePath: packageRoot } as never);
+  const env = createEnv({ cwd, adapter, force: cli.force, skipInstall: true });
+  env.register(DockerfileGenerator as never, { namespace: NAMESPACE, resolved: join(packageRoot, 'generators/app'), packagePath: packageRoot });
   let result: GenerationResult | undefined;
   const options: DockerfileGeneratorOptions = { cli, interactive: true, onResult: (generated) => (result = generated) };
   try {
-    await env.run([NAMESPACE], { ...options, skipInstall: true } as never);
+    await env.run([NAMESPACE], { ...options, skipInstall: true });
     return result;
   } finally {
     adapter.close();

@@ -25,12 +25,12 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
       options: { compare: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, templates: { type: 'string' } },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw new UsageError((error as Error).message.split('\n')[0]);
   }
   if (parsed.positionals.length > 1) throw new UsageError(`verify takes at most one directory, got ${parsed.positionals.length}`);
   const dir = resolve(parsed.positionals[0] ?? '.');
   assertDirectory(dir);
-  const flags = { compare: parsed.values.compare!, keep: parsed.values.keep!, templates: parsed.values.templates };
+  const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates };
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
   // project this tool cannot read still verifies, just without --compare.
   let generation: GenerationResult | undefined;

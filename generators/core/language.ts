@@ -5,6 +5,9 @@ import type { Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectS
  * Everything one language brings, in one value: generators/languages/<language>/index.ts exports it
  * and generators/languages/registry.ts lists it. Every field is required, so a language with a
  * missing piece does not compile. Templates are the one part outside the folder: templates/<id>/.
+ * The steps are method signatures so that any language's definition is a LanguageDefinition of the
+ * base types too, which is what the pipeline holds; each is checked against its own types where it
+ * is written (defineLanguage).
  */
 export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends PlanBase<F['language']> = PlanBase<F['language']>> {
   readonly id: F['language'];
@@ -12,16 +15,16 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
   readonly name: string;
   /** What marks such a project, for the "no supported project" error: "go.mod or *.go". */
   readonly marker: string;
-  readonly looksLike: (snapshot: ProjectSnapshot) => boolean;
+  looksLike(snapshot: ProjectSnapshot): boolean;
   /** Pure: reads the snapshot only. Throws a UserError for a project it cannot handle. */
-  readonly detect: (snapshot: ProjectSnapshot, options: DetectOptions) => F;
+  detect(snapshot: ProjectSnapshot, options: DetectOptions): F;
   /**
    * Pure. Throws a UserError for a choice it cannot honour (scratch for a Node app); the prompts
    * offer exactly the choices this accepts, and default to what it picks.
    */
-  readonly plan: (facts: F & CommonFacts, choices: Choices) => P;
+  plan(facts: F & CommonFacts, choices: Choices): P;
   /** Entry points to choose from (Go main packages); the --main prompt lists them when there are several. */
-  readonly mainChoices: (facts: F) => readonly string[];
+  mainChoices(facts: F): readonly string[];
   /** Its sentences, English and French (stage banners, reasons, --explain comments). */
   readonly messages: Catalog;
 }

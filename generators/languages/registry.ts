@@ -1,5 +1,5 @@
 import type { LanguageDefinition } from '../core/language.js';
-import type { CommonFacts, GeneratedFile } from '../core/types.js';
+import type { CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
 import { C } from './c/index.js';
 import { GO } from './go/index.js';
 import { NODE } from './node/index.js';
@@ -29,5 +29,4 @@ export interface GenerationResult {
 }
 
 /** Any language definition, registered or not (a test's extra language); the pipeline's parameter type. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- facts and plan types differ per language; each definition is checked where it is written
-export type AnyLanguage = LanguageDefinition<any, any>;
+export type AnyLanguage = LanguageDefinition<FactsBase, PlanBase>;

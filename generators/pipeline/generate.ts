@@ -1,6 +1,6 @@
 import type { Locale } from '../core/explain/messages.js';
 import { formatFinding, lint } from '../core/lint/index.js';
-import type { Choices, CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
+import type { Choices, CommonFacts, FactsBase, GeneratedFile } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { catalogOf } from './messages.js';
 import { planWith } from './plan.js';

@@ -27,7 +27,9 @@ export function say(catalog: Catalog, locale: Locale, id: string, args: Readonly
   return catalog[locale][id]!.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = args[name];
     if (value === undefined || value === null) throw new Error(`message ${id} needs {${name}}`);
-    return comment(isMessage(value) ? say(catalog, locale, value.id, value.args) : String(value));
+    if (isMessage(value)) return comment(say(catalog, locale, value.id, value.args));
+    if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`message ${id}: {${name}} must be text or a number, not ${typeof value}`);
+    return comment(String(value));
   });
 }
 

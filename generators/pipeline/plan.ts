@@ -14,7 +14,7 @@ export function definitionOf(languages: readonly AnyLanguage[], language: string
 
 /** facts + choices -> plan: the language's planner, then the user's mirror and digests. */
 export const planWith = (languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase =>
-  rewriteImages(definitionOf(languages, facts.language).plan(facts, choices) as PlanBase, choices.registry, choices.digests);
+  rewriteImages(definitionOf(languages, facts.language).plan(facts, choices), choices.registry, choices.digests);
 
 /** The base images a plan pulls, through the --registry mirror but before digests: what --pin-digests looks up. */
 export function baseImagesWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): string[] {

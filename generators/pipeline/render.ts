@@ -58,7 +58,7 @@ function renderer(facts: AnyFacts, plan: PlanBase, options: RenderOptions): (tem
 
 /** Missing optional values become explicit nulls, so strict mode can tell "absent" from "typo". */
 export function templateContext(facts: AnyFacts, plan: PlanBase): { facts: AnyFacts; plan: PlanBase } {
-  return JSON.parse(JSON.stringify({ facts, plan }, (_key, value) => (value === undefined ? null : value)));
+  return JSON.parse(JSON.stringify({ facts, plan }, (_key, value: unknown) => (value === undefined ? null : value))) as { facts: AnyFacts; plan: PlanBase };
 }
 
 function readTemplate(folders: string[], name: string): string {

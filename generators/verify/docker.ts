@@ -13,7 +13,7 @@ export function dockerBin(): string {
 
 export const buildkitEnv = (): Record<string, string> => ({ DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT ?? '1' });
 
-export function docker<O extends Options = {}>(args: readonly string[], options?: O): ResultPromise<O> {
+export function docker<O extends Options = Options>(args: readonly string[], options?: O): ResultPromise<O> {
   return execa(dockerBin(), args, { ...options, env: { ...buildkitEnv(), ...options?.env } } as O) as unknown as ResultPromise<O>;
 }
 

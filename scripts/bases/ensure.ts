@@ -50,7 +50,7 @@ async function buildDebootstrap(recipe: DebootstrapRecipe, hash: string): Promis
   try {
     await execa('debootstrap', ['--variant=minbase', recipe.suite, root, 'http://deb.debian.org/debian'], { stdout: 'ignore', stderr: 'pipe' })
       .catch((error: { stderr?: string }) => {
-        throw new Error(`debootstrap ${recipe.suite} failed (is it installed, and are you root?): ${String(error.stderr ?? error).split('\n').slice(-3).join(' ')}`);
+        throw new Error(`debootstrap ${recipe.suite} failed (is it installed, and are you root?): ${(error.stderr ?? (error instanceof Error ? error.message : 'no output')).split('\n').slice(-3).join(' ')}`);
       });
     // Trim what the official slim images trim, and use their deb822 sources layout.
     for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/info', 'usr/share/locale', 'var/cache/apt', 'var/lib/apt/lists']) {
@@ -62,7 +62,7 @@ async function buildDebootstrap(recipe: DebootstrapRecipe, hash: string): Promis
     const changes = [...recipe.changes, `LABEL ${RECIPE_LABEL}=${hash}`].flatMap((change) => ['--change', change]);
     const tar = execa('tar', ['-C', root, '--numeric-owner', '-c', '.']);
     const dockerImport = docker(['import', ...changes, '-', recipe.image], { stdin: 'pipe' });
-    tar.stdout!.pipe(dockerImport.stdin!);
+    tar.stdout.pipe(dockerImport.stdin);
     await Promise.all([tar, dockerImport]);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -59,4 +59,4 @@ export async function pythonFloor(image: string, plan: Plan): Promise<Floor> {
 
 const FLOORS = { go: goFloor, node: nodeFloor, c: cFloor, python: pythonFloor } as const;
 
-export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[plan.language as keyof typeof FLOORS](image, plan);
+export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[plan.language](image, plan);

@@ -18,7 +18,7 @@ async function withCreated<T>(image: string, use: (id: string) => Promise<T>): P
 export async function fileSize(image: string, path: string): Promise<number> {
   return withCreated(image, async (id) => {
     const result = await docker(['cp', `${id}:${path}`, '-'], { encoding: 'buffer' });
-    const header = Buffer.from(result.stdout as Uint8Array);
+    const header = Buffer.from(result.stdout);
     const type = String.fromCharCode(header[156] ?? 0);
     if (type !== '0' && type !== '\0') throw new Error(`${path} in ${image} is not a regular file (tar type ${type})`);
     return parseInt(header.subarray(124, 136).toString('ascii').replace(/\0.*$/, '').trim(), 8);

@@ -34,7 +34,7 @@ export async function startPythonIndex(): Promise<PythonIndex> {
     if (path === '/simple/') return html(response, Object.keys(byProject).map((name) => `<a href="/simple/${name}/">${name}</a>`));
     const project = /^\/simple\/([^/]+)\/$/.exec(path)?.[1];
     if (project && byProject[project]) {
-      return html(response, byProject[project]!.map((file) => `<a href="/files/${file}#sha256=${sha256(join(files, file))}">${file}</a>`));
+      return html(response, byProject[project].map((file) => `<a href="/files/${file}#sha256=${sha256(join(files, file))}">${file}</a>`));
     }
     const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
     if (file && existsSync(join(files, file))) {

@@ -14,7 +14,10 @@ function contents(dir: string): Record<string, string> {
       const path = join(folder, name);
       const stat = lstatSync(path);
       if (stat.isSymbolicLink()) result[relative(dir, path)] = `-> link`;
-      else if (stat.isDirectory()) name === 'node_modules' ? (result[relative(dir, path)] = '(dir)') : walk(path);
+      else if (stat.isDirectory()) {
+        if (name === 'node_modules') result[relative(dir, path)] = '(dir)';
+        else walk(path);
+      }
       else result[relative(dir, path)] = stat.size > 1_000_000 ? `${stat.size} bytes` : readFileSync(path, 'utf8');
     }
   };

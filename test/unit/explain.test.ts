@@ -105,7 +105,7 @@ describe('the test stage', () => {
     const test = instructions(text).findIndex(({ keyword, args }) => keyword === 'FROM' && args === 'build AS test');
     expect(test).toBeGreaterThan(0);
     expect(instructions(text)[test + 1]).toMatchObject({ keyword: 'RUN', args: expect.stringMatching(/CGO_ENABLED=0 go test \.\/\.\.\.$/) });
-    expect(text).toMatch(/^#   test {5}runs `CGO_ENABLED=0 go test \.\/\.\.\.` on top of build/m);
+    expect(text).toMatch(/^# {3}test {5}runs `CGO_ENABLED=0 go test \.\/\.\.\.` on top of build/m);
     // The runtime stays the last stage, so a plain `docker build` never runs the tests.
     expect(instructions(text).filter(({ keyword }) => keyword === 'FROM').at(-1)!.args).toMatch(/ AS runtime$/);
   });

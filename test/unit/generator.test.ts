@@ -60,7 +60,7 @@ describe('yeoman generator', () => {
           if (question.name === 'runtime') runtimeChoices = question.choices as typeof runtimeChoices;
           return answer;
         },
-      } as never);
+      });
     expect(result.askedQuestions.map((question) => question.name)).toEqual(['runtime', 'port']);
     expect(runtimeChoices.find((choice) => choice.value === 'scratch')?.disabled).toBe('a Node app needs the node runtime');
     const dockerfile = readFileSync(join(result.cwd, 'Dockerfile'), 'utf8');

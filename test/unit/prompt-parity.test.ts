@@ -48,7 +48,7 @@ interface Case {
 
 function cases(): Case[] {
   const fromFixtures = PIPELINE.languages.flatMap((language) =>
-    readdirSync(fixturePath(language.id, '.')).map((fixture) => ({ name: `${language.id}/${fixture}`, source: fixturePath(language.id, fixture), workspace: WORKSPACE[`${language.id}/${fixture}`] })),
+    readdirSync(fixturePath(language.id, '.')).map((fixture: string) => ({ name: `${language.id}/${fixture}`, source: fixturePath(language.id, fixture), workspace: WORKSPACE[`${language.id}/${fixture}`] })),
   );
   const root = mkdtempSync(join(tmpdir(), 'cdf-parity-'));
   const extra = Object.entries(EXTRA).map(([name, files]) => {
@@ -109,7 +109,7 @@ async function runPrompts(source: string, workspace: string | undefined, answers
         seen(question.name, question);
         return answer;
       },
-    } as never);
+    });
   const files = Object.fromEntries(['Dockerfile', '.dockerignore'].map((path) => [path, readFileSync(join(result.cwd, path), 'utf8')]));
   return { written: files, yes: yes! };
 }

@@ -13,7 +13,7 @@ export interface DefinedCatalog<Id extends string> {
 /** English first; French must have exactly its keys. */
 export function defineMessages<E extends Record<string, string>>(catalog: { readonly en: E; readonly fr: { readonly [K in keyof E]: string } }): DefinedCatalog<keyof E & string> {
   return {
-    catalog: catalog as Catalog<keyof E & string>,
+    catalog: catalog,
     message: (id, args) => (args ? { id, args } : { id }),
   };
 }
@@ -26,5 +26,5 @@ export function defineLanguageMessages<E extends Record<string, string>>(catalog
   readonly en: E;
   readonly fr: { readonly [K in keyof E]: string };
 }): DefinedCatalog<(keyof E & string) | SharedMessageId> {
-  return defineMessages(catalog) as DefinedCatalog<(keyof E & string) | SharedMessageId>;
+  return defineMessages(catalog);
 }

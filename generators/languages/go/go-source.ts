@@ -37,8 +37,8 @@ export function listens(source: string): boolean {
 export function portLiteral(source: string): number | undefined {
   const code = stripComments(source);
   const candidates = [
-    /(?:ListenAndServe(?:TLS)?|Listen)\s*\([^)]*?"(?:[\w.\-\[\]]*):(\d{2,5})"/,
-    /Addr\s*:\s*"(?:[\w.\-\[\]]*):(\d{2,5})"/,
+    /(?:ListenAndServe(?:TLS)?|Listen)\s*\([^)]*?"(?:[\w.\-[\]]*):(\d{2,5})"/,
+    /Addr\s*:\s*"(?:[\w.\-[\]]*):(\d{2,5})"/,
     /"(?:0\.0\.0\.0|localhost|127\.0\.0\.1|\[::\])?:(\d{2,5})"/,
     /(?:PORT|[Pp]ort)\b[^\n]*?"(\d{2,5})"/,
   ];

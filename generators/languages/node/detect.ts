@@ -132,7 +132,7 @@ function readPackageJson(snapshot: ProjectSnapshot): PackageJson {
   try {
     const value = JSON.parse(text) as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value as PackageJson;
+    return value;
   } catch (error) {
     throw new UserError(`package.json is not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }

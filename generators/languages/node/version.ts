@@ -40,5 +40,6 @@ function majorForAlias(value: string): string | undefined {
 function majorForRange(range: string): string | undefined {
   if (semver.validRange(range) === null) return undefined;
   const known = NODE_MAJORS.find((major) => semver.intersects(range, `>=${major}.0.0 <${Number(major) + 1}.0.0`));
-  return known ?? String(semver.minVersion(range)?.major ?? '') ?? undefined;
+  const lowest = semver.minVersion(range)?.major;
+  return known ?? (lowest === undefined ? undefined : String(lowest));
 }

@@ -27,7 +27,7 @@ export function readToml(snapshot: ProjectSnapshot, file: string): Toml | undefi
   const text = snapshot.read(file);
   if (text === undefined) return undefined;
   try {
-    return parseToml(text) as Toml;
+    return parseToml(text);
   } catch (error) {
     const { line } = error as { line?: number };
     const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
@@ -59,7 +59,7 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   const common = {
     installable,
     scripts,
-    requiresPython: typeof project['requires-python'] === 'string' ? (project['requires-python'] as string) : poetryPython(poetry),
+    requiresPython: typeof project['requires-python'] === 'string' ? (project['requires-python']) : poetryPython(poetry),
     projectName: typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : undefined,
   };
   const lock = (file: string) => (has(file) ? [file] : []);
