@@ -12,8 +12,16 @@ const versionOf = (name) => JSON.stringify(JSON.parse(readFileSync(join('node_mo
  */
 const OWN_PACKAGE_JSON = [
   { file: /yeoman-environment[\\/]dist[\\/]environment-base\.js$/, from: "require('../package.json')", to: () => versionOf('yeoman-environment') },
-  { file: /yeoman-environment[\\/]dist[\\/]module-lookup\.js$/, from: "JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString())", to: () => versionOf('yeoman-environment') },
-  { file: /yeoman-generator[\\/]dist[\\/]generator\.js$/, from: "JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))", to: () => versionOf('yeoman-generator') },
+  {
+    file: /yeoman-environment[\\/]dist[\\/]module-lookup\.js$/,
+    from: "JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString())",
+    to: () => versionOf('yeoman-environment'),
+  },
+  {
+    file: /yeoman-generator[\\/]dist[\\/]generator\.js$/,
+    from: "JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))",
+    to: () => versionOf('yeoman-generator'),
+  },
 ];
 
 const inlinePackageJson = {
@@ -52,7 +60,11 @@ export class RemoveFileError extends Error {}`,
 const stubUnusedPaths = {
   name: 'stub-unused-paths',
   setup(pluginBuild) {
-    const filter = new RegExp(`^(${Object.keys(STUBS).map((name) => name.replace(/[/@-]/g, '\\$&')).join('|')})$`);
+    const filter = new RegExp(
+      `^(${Object.keys(STUBS)
+        .map((name) => name.replace(/[/@-]/g, '\\$&'))
+        .join('|')})$`,
+    );
     pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stub' }));
     pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js' }));
   },

@@ -14,6 +14,16 @@ if (!entry) {
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outfile = join(root, 'node_modules/.cache/create-dockerfile', `${basename(dirname(resolve(entry)))}-${basename(entry, '.ts')}.mjs`);
 mkdirSync(dirname(outfile), { recursive: true });
-await build({ entryPoints: [resolve(entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'error' });
+await build({
+  entryPoints: [resolve(entry)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'error',
+});
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -23,6 +23,10 @@ const atomicCommit = () =>
  * yeoman's own commit, with its conflicter (identical / diff / overwrite prompts) kept as it is; only
  * the final write is replaced by an atomic one.
  */
-export async function commitAtomically(env: { sharedFs: Store<MemFsEditorFile>; adapter: QueuedAdapter; conflicterOptions?: ConflicterOptions }): Promise<void> {
+export async function commitAtomically(env: {
+  sharedFs: Store<MemFsEditorFile>;
+  adapter: QueuedAdapter;
+  conflicterOptions?: ConflicterOptions;
+}): Promise<void> {
   await env.sharedFs.pipeline({ filter: (file) => isFilePending(file) }, createConflicterTransform(env.adapter, env.conflicterOptions), atomicCommit());
 }

@@ -70,7 +70,11 @@ export default class DockerfileGenerator extends Generator {
 
   writing(): void {
     const { cli, interactive } = this.settings;
-    this.result = PIPELINE.generate(this.facts, this.choices, { templatesDir, overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates), explain: cli.explain });
+    this.result = PIPELINE.generate(this.facts, this.choices, {
+      templatesDir,
+      overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates),
+      explain: cli.explain,
+    });
     this.settings.onResult?.(this.result);
     if (cli.json) return void process.stdout.write(jsonText(this.result));
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));

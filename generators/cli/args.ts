@@ -28,7 +28,13 @@ export interface CliOptions {
 }
 
 /** The flags' answers to what the prompts would ask. */
-export const choicesFrom = (cli: CliOptions): Choices => ({ runtime: cli.runtime, port: cli.port, main: cli.main, portable: cli.portable, registry: cli.registry });
+export const choicesFrom = (cli: CliOptions): Choices => ({
+  runtime: cli.runtime,
+  port: cli.port,
+  main: cli.main,
+  portable: cli.portable,
+  registry: cli.registry,
+});
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
@@ -64,7 +70,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (values.verify && (values['dry-run'] || values.json)) throw new UsageError('--verify builds the files it writes; it cannot go with --dry-run or --json');
-  if (!values.verify && (values.compare || values.keep)) throw new UsageError(`--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`);
+  if (!values.verify && (values.compare || values.keep))
+    throw new UsageError(
+      `--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`,
+    );
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     dir: positionals[0] ?? '.',

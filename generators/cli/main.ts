@@ -61,8 +61,8 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   } catch (error) {
     return fail(error);
   }
-  if (cli.help) return void streams.stdout.write(USAGE), 0;
-  if (cli.version) return void streams.stdout.write(`${packageVersion()}\n`), 0;
+  if (cli.help) return (void streams.stdout.write(USAGE), 0);
+  if (cli.version) return (void streams.stdout.write(`${packageVersion()}\n`), 0);
 
   const cwd = resolve(cli.dir);
   try {

@@ -3,11 +3,9 @@ import type { GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
 
 /** `--dry-run`: every file under a header line, ready to read or to split. */
-export const dryRunText = (files: readonly GeneratedFile[]) =>
-  files.map((file) => `==> ${file.path} <==\n${file.content}`).join('\n');
+export const dryRunText = (files: readonly GeneratedFile[]) => files.map((file) => `==> ${file.path} <==\n${file.content}`).join('\n');
 
-export const jsonText = (result: GenerationResult) =>
-  JSON.stringify({ facts: result.facts, plan: result.plan, files: result.files }, null, 2) + '\n';
+export const jsonText = (result: GenerationResult) => JSON.stringify({ facts: result.facts, plan: result.plan, files: result.files }, null, 2) + '\n';
 
 /** The short summary after generation: what was chosen and why, then what to run next. */
 export function summaryLines(result: GenerationResult): string[] {

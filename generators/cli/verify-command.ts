@@ -53,7 +53,9 @@ export function verifyWith(dir: string, generation: GenerationResult | undefined
     generation: generation && {
       imageName: generation.plan.imageName,
       // Rendered only when asked: it is --compare's variant, never written to the project.
-      naiveDockerfile: flags.compare ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates) }) : '',
+      naiveDockerfile: flags.compare
+        ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates) })
+        : '',
     },
     compare: flags.compare,
     keep: flags.keep,

@@ -10,5 +10,4 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const isKnownError = (error: unknown): error is UserError | UsageError =>
-  error instanceof UserError || error instanceof UsageError;
+export const isKnownError = (error: unknown): error is UserError | UsageError => error instanceof UserError || error instanceof UsageError;

@@ -30,4 +30,5 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
 }
 
 /** Checks a language against the contract; the type arguments name its facts and plan. */
-export const defineLanguage = <F extends FactsBase, P extends PlanBase<F['language']>>(definition: LanguageDefinition<F, P>): LanguageDefinition<F, P> => definition;
+export const defineLanguage = <F extends FactsBase, P extends PlanBase<F['language']>>(definition: LanguageDefinition<F, P>): LanguageDefinition<F, P> =>
+  definition;

@@ -26,6 +26,7 @@ export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase
 function assertLintClean(files: readonly GeneratedFile[]): void {
   for (const file of files.filter((candidate) => candidate.path === 'Dockerfile')) {
     const findings = lint(file.content);
-    if (findings.length > 0) throw new Error(`generated ${file.path} fails its lint gate: ${findings.map((finding) => formatFinding(file.path, finding)).join('; ')}`);
+    if (findings.length > 0)
+      throw new Error(`generated ${file.path} fails its lint gate: ${findings.map((finding) => formatFinding(file.path, finding)).join('; ')}`);
   }
 }

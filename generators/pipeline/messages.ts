@@ -6,7 +6,10 @@ import type { AnyLanguage } from '../languages/registry.js';
 
 /** The shared sentences plus every language's; an id two catalogs both define is a bug, caught here. */
 export function catalogOf(languages: readonly AnyLanguage[]): Catalog {
-  const merged = Object.fromEntries(LOCALES.map((locale) => [locale, new Map(Object.entries(SHARED_MESSAGES.catalog[locale]))])) as Record<Locale, Map<string, string>>;
+  const merged = Object.fromEntries(LOCALES.map((locale) => [locale, new Map(Object.entries(SHARED_MESSAGES.catalog[locale]))])) as Record<
+    Locale,
+    Map<string, string>
+  >;
   for (const definition of languages) {
     for (const locale of LOCALES) {
       for (const [id, text] of Object.entries(definition.messages[locale])) {

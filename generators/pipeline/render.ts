@@ -132,4 +132,8 @@ const placeWhy = (text: string) =>
     .replace(/\uE000/g, '\n');
 
 /** Templates stay readable with blank lines around blocks; the output keeps at most one in a row. */
-const tidy = (text: string) => placeWhy(text).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+const tidy = (text: string) =>
+  placeWhy(text)
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim() + '\n';

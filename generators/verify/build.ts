@@ -77,6 +77,9 @@ export function failingLines(log: string): string[] {
     // Mount and export chatter (bare digests) says nothing about the failure.
     return [...own, ...final].filter((line) => line.trim() !== '' && !/^sha256:[0-9a-f]{64}$/.test(line.trim()));
   }
-  const lastStep = lines.map((line, index) => (/^Step \d+\/\d+ : /.test(line) ? index : -1)).filter((index) => index >= 0).at(-1);
+  const lastStep = lines
+    .map((line, index) => (/^Step \d+\/\d+ : /.test(line) ? index : -1))
+    .filter((index) => index >= 0)
+    .at(-1);
   return lines.slice(lastStep ?? Math.max(0, lines.length - 30)).filter((line) => line.trim() !== '');
 }

@@ -21,7 +21,10 @@ export function docker<O extends Options = Options>(args: readonly string[], opt
 export async function engineProblem(): Promise<string | undefined> {
   const result = await execa(dockerBin(), ['version', '--format', '{{.Server.Version}}'], { reject: false, timeout: 20_000 });
   if (result.exitCode === 0 && String(result.stdout).trim() !== '') return undefined;
-  const reason = String(result.stderr || result.stdout).split('\n').find((line) => line.trim() !== '') ?? 'no answer';
+  const reason =
+    String(result.stderr || result.stdout)
+      .split('\n')
+      .find((line) => line.trim() !== '') ?? 'no answer';
   return `no Docker engine answers (${reason.trim()}); run .ci/docker-engine or set DOCKER_HOST`;
 }
 
@@ -33,7 +36,14 @@ export async function imageLabel(image: string, label: string): Promise<string |
 
 export interface ImageConfig {
   readonly Size: number;
-  readonly Config: { User?: string; Entrypoint?: string[] | null; Cmd?: string[] | null; Env?: string[]; WorkingDir?: string; ExposedPorts?: Record<string, object> };
+  readonly Config: {
+    User?: string;
+    Entrypoint?: string[] | null;
+    Cmd?: string[] | null;
+    Env?: string[];
+    WorkingDir?: string;
+    ExposedPorts?: Record<string, object>;
+  };
 }
 
 export async function inspectImage(image: string): Promise<ImageConfig> {

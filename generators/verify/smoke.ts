@@ -34,7 +34,11 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
     while (Date.now() < deadline) {
       const state = await containerState(id);
       if (!state.running) {
-        return { ok: false, summary: `the container exited at once (exit code ${state.exitCode}) instead of serving port ${port}`, logs: await containerLogs(id) };
+        return {
+          ok: false,
+          summary: `the container exited at once (exit code ${state.exitCode}) instead of serving port ${port}`,
+          logs: await containerLogs(id),
+        };
       }
       if (mapped !== undefined) {
         try {
@@ -50,7 +54,11 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
       }
       await sleep(300);
     }
-    return { ok: false, summary: `no HTTP answer on port ${port} within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s (${lastError})`, logs: await containerLogs(id) };
+    return {
+      ok: false,
+      summary: `no HTTP answer on port ${port} within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s (${lastError})`,
+      logs: await containerLogs(id),
+    };
   } finally {
     await docker(['rm', '--force', id], { reject: false });
   }
@@ -62,7 +70,8 @@ export async function smokeCommand(image: string, options: SmokeOptions = {}): P
   const result = await docker(['run', '--name', name, image], { reject: false, all: true, timeout: options.timeoutMs ?? 30_000 });
   await docker(['rm', '--force', name], { reject: false });
   const output = String(result.all ?? '').trim();
-  if (result.timedOut) return { ok: false, summary: `still running after ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s, with no port to probe`, logs: output };
+  if (result.timedOut)
+    return { ok: false, summary: `still running after ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s, with no port to probe`, logs: output };
   if (result.exitCode !== 0) return { ok: false, summary: `exited with code ${result.exitCode}`, logs: output };
   return { ok: true, summary: `exited 0${output ? `, printing: ${firstLine(output).slice(0, 60)}` : ''}`, logs: output };
 }
@@ -84,4 +93,8 @@ async function containerLogs(id: string): Promise<string> {
   return String(result.all ?? '').trim();
 }
 
-const firstLine = (text: string) => text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim() ?? '';

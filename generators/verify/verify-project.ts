@@ -53,7 +53,13 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       request.stderr.write(final.log.endsWith('\n') ? final.log : `${final.log}\n`);
       say('---- failing lines ----');
       for (const line of final.failingLines) say(line);
-      request.stdout.write(formatReport({ checks: [{ name: 'build', ok: false, detail: `docker build failed after ${final.seconds.toFixed(1)} s; the failing lines are above` }], sizes: [], layers: [] }));
+      request.stdout.write(
+        formatReport({
+          checks: [{ name: 'build', ok: false, detail: `docker build failed after ${final.seconds.toFixed(1)} s; the failing lines are above` }],
+          sizes: [],
+          layers: [],
+        }),
+      );
       return 1;
     }
     const checks: Check[] = [{ name: 'build', ok: true, detail: `built in ${final.seconds.toFixed(1)} s` }];
@@ -62,7 +68,9 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
     const nonRoot = !/^(root|0)?(:.*)?$/.test(config.Config.User ?? '');
     checks.push({ name: 'non-root', ok: nonRoot, detail: nonRoot ? `runs as ${user}` : `runs as ${user}: add a USER with a non-root uid` });
 
-    const port = Object.keys(config.Config.ExposedPorts ?? {}).map((key) => /^(\d+)\/tcp$/.exec(key)?.[1]).find(Boolean);
+    const port = Object.keys(config.Config.ExposedPorts ?? {})
+      .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
+      .find(Boolean);
     say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
     const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
     checks.push({ name: 'starts', ok: smoke.ok, detail: smoke.summary });
@@ -75,7 +83,11 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
     // The project's own tests, when the Dockerfile has a test stage: a team trusts the image only if they pass.
     if (hasStage(text, 'test')) {
       const tests = await build('running the test stage', tag('-test'), { target: 'test' });
-      checks.push({ name: 'tests', ok: tests.ok, detail: tests.ok ? `the test stage passed in ${tests.seconds.toFixed(1)} s` : 'the test stage failed; its failing lines are above' });
+      checks.push({
+        name: 'tests',
+        ok: tests.ok,
+        detail: tests.ok ? `the test stage passed in ${tests.seconds.toFixed(1)} s` : 'the test stage failed; its failing lines are above',
+      });
       if (!tests.ok) {
         say('---- failing lines of the test stage ----');
         for (const line of tests.failingLines) say(line);
@@ -95,8 +107,16 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
         const naiveFile = join(scratch, 'naive.Dockerfile');
         writeFileSync(naiveFile, request.generation.naiveDockerfile);
         const naive = await build('building the naive single-stage variant', tag('-naive'), { dockerfile: naiveFile });
-        checks.push({ name: 'compare', ok: naive.ok, detail: naive.ok ? 'the naive single-stage variant built' : `the naive variant failed to build: ${naive.failingLines.at(-1) ?? ''}` });
-        if (naive.ok) comparison = { naive: { label: 'naive single stage', bytes: (await inspectImage(tag('-naive'))).Size }, generated: { label: 'generated multi-stage', bytes: config.Size } };
+        checks.push({
+          name: 'compare',
+          ok: naive.ok,
+          detail: naive.ok ? 'the naive single-stage variant built' : `the naive variant failed to build: ${naive.failingLines.at(-1) ?? ''}`,
+        });
+        if (naive.ok)
+          comparison = {
+            naive: { label: 'naive single stage', bytes: (await inspectImage(tag('-naive'))).Size },
+            generated: { label: 'generated multi-stage', bytes: config.Size },
+          };
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }
@@ -104,7 +124,13 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
     const report: VerifyReport = {
       checks,
-      image: { tag: tag(), user, entrypoint: JSON.stringify(config.Config.Entrypoint ?? null), cmd: JSON.stringify(config.Config.Cmd ?? null), kept: request.keep },
+      image: {
+        tag: tag(),
+        user,
+        entrypoint: JSON.stringify(config.Config.Entrypoint ?? null),
+        cmd: JSON.stringify(config.Config.Cmd ?? null),
+        kept: request.keep,
+      },
       sizes,
       layers: await layers(tag()),
       comparison,

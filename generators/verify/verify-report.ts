@@ -38,7 +38,9 @@ function sizeLines(rows: readonly SizeRow[]): string[] {
   const max = Math.max(...rows.map((row) => row.bytes));
   const label = Math.max(...rows.map((row) => row.label.length));
   const digits = Math.max(...rows.map((row) => String(row.bytes).length));
-  return rows.map((row) => `  ${row.label.padEnd(label)}  ${String(row.bytes).padStart(digits)} bytes  ${megabytes(row.bytes).padStart(9)} MB  ${bar(row.bytes, max)}`);
+  return rows.map(
+    (row) => `  ${row.label.padEnd(label)}  ${String(row.bytes).padStart(digits)} bytes  ${megabytes(row.bytes).padStart(9)} MB  ${bar(row.bytes, max)}`,
+  );
 }
 
 export function formatReport(report: VerifyReport): string {

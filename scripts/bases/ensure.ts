@@ -48,10 +48,13 @@ export async function ensureBase(image: string): Promise<void> {
 async function buildDebootstrap(recipe: DebootstrapRecipe, hash: string): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cdf-rootfs-'));
   try {
-    await execa('debootstrap', ['--variant=minbase', recipe.suite, root, 'http://deb.debian.org/debian'], { stdout: 'ignore', stderr: 'pipe' })
-      .catch((error: { stderr?: string }) => {
-        throw new Error(`debootstrap ${recipe.suite} failed (is it installed, and are you root?): ${(error.stderr ?? (error instanceof Error ? error.message : 'no output')).split('\n').slice(-3).join(' ')}`);
-      });
+    await execa('debootstrap', ['--variant=minbase', recipe.suite, root, 'http://deb.debian.org/debian'], { stdout: 'ignore', stderr: 'pipe' }).catch(
+      (error: { stderr?: string }) => {
+        throw new Error(
+          `debootstrap ${recipe.suite} failed (is it installed, and are you root?): ${(error.stderr ?? (error instanceof Error ? error.message : 'no output')).split('\n').slice(-3).join(' ')}`,
+        );
+      },
+    );
     // Trim what the official slim images trim, and use their deb822 sources layout.
     for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/info', 'usr/share/locale', 'var/cache/apt', 'var/lib/apt/lists']) {
       rmSync(join(root, dir), { recursive: true, force: true });

@@ -114,7 +114,10 @@ interface DistrolessExtra {
 }
 
 function distroless(name: string, libraries: readonly string[], extra?: DistrolessExtra): DockerfileRecipe {
-  const copyLibs = libraries.length === 0 ? '' : `    for pkg in ${libraries.join(' ')}; do dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; done; \\\n`;
+  const copyLibs =
+    libraries.length === 0
+      ? ''
+      : `    for pkg in ${libraries.join(' ')}; do dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; done; \\\n`;
   return {
     kind: 'dockerfile',
     image: extra?.image ?? `gcr.io/distroless/${name}-debian13:nonroot`,
@@ -182,7 +185,10 @@ ENV NODE_VERSION=${version} NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]
 `,
-    check: { command: ['node', '-p', 'process.version + " npm " + require("child_process").execSync("npm -v").toString().trim()'], expect: `v${version} npm ${NPM_VERSION}` },
+    check: {
+      command: ['node', '-p', 'process.version + " npm " + require("child_process").execSync("npm -v").toString().trim()'],
+      expect: `v${version} npm ${NPM_VERSION}`,
+    },
   };
 }
 
@@ -262,7 +268,10 @@ ${TRUST_MACHINE_CA}
 ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
 CMD ["python3"]
 `,
-  check: { command: ['python3', '-c', 'import sys, ssl, sqlite3, venv; print(sys.executable, sys.version)'], expect: `/usr/local/bin/python3 ${PYTHON_VERSION}.` },
+  check: {
+    command: ['python3', '-c', 'import sys, ssl, sqlite3, venv; print(sys.executable, sys.version)'],
+    expect: `/usr/local/bin/python3 ${PYTHON_VERSION}.`,
+  },
 };
 
 /** python:3.13: the slim stand-in plus the compilers and headers buildpack-deps gives upstream. */
@@ -275,24 +284,43 @@ RUN apt-get update \\
  && apt-get install -y --no-install-recommends build-essential python${PYTHON_VERSION}-dev pkg-config git \\
  && rm -rf /var/lib/apt/lists/*
 `,
-  check: { command: ['sh', '-c', 'gcc --version | head -n1 && python3 -c "import sysconfig; print(sysconfig.get_paths()[\\"include\\"])"'], expect: `/usr/include/python${PYTHON_VERSION}` },
+  check: {
+    command: ['sh', '-c', 'gcc --version | head -n1 && python3 -c "import sysconfig; print(sysconfig.get_paths()[\\"include\\"])"'],
+    expect: `/usr/include/python${PYTHON_VERSION}`,
+  },
 };
 
 /**
  * distroless python3: cc plus Debian's python3.13 at /usr/bin, its ENTRYPOINT. The shared libraries
  * of the interpreter and of every stdlib extension module are copied too, found with ldd and dpkg -S.
  */
-const distrolessPython = distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64', `python${PYTHON_VERSION}-minimal`, `libpython${PYTHON_VERSION}-minimal`, `libpython${PYTHON_VERSION}-stdlib`, 'python3-minimal'], {
-  image: 'gcr.io/distroless/python3-debian13:nonroot',
-  assemble: `    for so in /usr/bin/python${PYTHON_VERSION} /usr/lib/python${PYTHON_VERSION}/lib-dynload/*.so; do ldd "$so" | awk '$3 ~ /^\\// {print $3} $1 ~ /^\\// {print $1}'; done | sort -u | while read -r lib; do \\
+const distrolessPython = distroless(
+  'cc',
+  [
+    'libc6',
+    'libgcc-s1',
+    'libstdc++6',
+    'libssl3t64',
+    `python${PYTHON_VERSION}-minimal`,
+    `libpython${PYTHON_VERSION}-minimal`,
+    `libpython${PYTHON_VERSION}-stdlib`,
+    'python3-minimal',
+  ],
+  {
+    image: 'gcr.io/distroless/python3-debian13:nonroot',
+    assemble: `    for so in /usr/bin/python${PYTHON_VERSION} /usr/lib/python${PYTHON_VERSION}/lib-dynload/*.so; do ldd "$so" | awk '$3 ~ /^\\// {print $3} $1 ~ /^\\// {print $1}'; done | sort -u | while read -r lib; do \\
       real=$(readlink -f "$lib"); pkg=$(dpkg -S "$real" 2>/dev/null | head -n1 | cut -d: -f1); \\
       [ -n "$pkg" ] && dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; \\
     done; \\
 `,
-  tail: `ENTRYPOINT ["/usr/bin/python${PYTHON_VERSION}"]
+    tail: `ENTRYPOINT ["/usr/bin/python${PYTHON_VERSION}"]
 `,
-  check: { command: ['-c', 'import sys, ssl, sqlite3, ctypes, decimal, lzma, bz2, zlib, json; print(sys.executable, sys.version)'], expect: `/usr/bin/python${PYTHON_VERSION} ${PYTHON_VERSION}.` },
-});
+    check: {
+      command: ['-c', 'import sys, ssl, sqlite3, ctypes, decimal, lzma, bz2, zlib, json; print(sys.executable, sys.version)'],
+      expect: `/usr/bin/python${PYTHON_VERSION} ${PYTHON_VERSION}.`,
+    },
+  },
+);
 
 export const RECIPES: readonly Recipe[] = [
   debianSlim,

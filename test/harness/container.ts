@@ -8,7 +8,9 @@ export interface Running {
 /** Starts the image detached with `port` published on a free loopback port. */
 export async function startContainer(image: string, port: number, extra: readonly string[] = []): Promise<Running> {
   const id = String((await docker(['run', '-d', '-p', `127.0.0.1::${port}`, ...extra, image])).stdout).trim();
-  const mapping = String((await docker(['port', id, `${port}/tcp`])).stdout).split('\n')[0]!.trim();
+  const mapping = String((await docker(['port', id, `${port}/tcp`])).stdout)
+    .split('\n')[0]!
+    .trim();
   return { id, url: `http://${mapping}` };
 }
 
@@ -34,7 +36,10 @@ export async function containerLogs(id: string): Promise<string> {
 
 /** Uids of the container's processes, as the host sees them; needs no tool inside the image. */
 export async function processUids(id: string): Promise<string[]> {
-  const top = String((await docker(['top', id, '-o', 'pid,uid'])).stdout).trim().split('\n').slice(1);
+  const top = String((await docker(['top', id, '-o', 'pid,uid'])).stdout)
+    .trim()
+    .split('\n')
+    .slice(1);
   return top.map((line) => line.trim().split(/\s+/)[1]!);
 }
 

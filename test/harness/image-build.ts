@@ -18,7 +18,9 @@ export async function buildImage(dir: string, plan: Plan, options: { legacy?: bo
   await ensureBase(plan.runtimeImage);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
   const args = Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
-  const build = options.legacy ? await legacyBuild(['build', ...args, '-t', tag, dir]) : await docker(['build', ...args, '-t', tag, dir], { reject: false, all: true });
+  const build = options.legacy
+    ? await legacyBuild(['build', ...args, '-t', tag, dir])
+    : await docker(['build', ...args, '-t', tag, dir], { reject: false, all: true });
   if (build.exitCode !== 0) throw new Error(`docker build failed:\n${String(build.all).split('\n').slice(-30).join('\n')}`);
   return tag;
 }

@@ -46,7 +46,10 @@ export async function treeBytes(image: string, path: string): Promise<number> {
     try {
       await docker(['cp', `${id}:${path}`, join(dir, 'tree')]);
       const sizes = await execa('find', [join(dir, 'tree'), '-type', 'f', '-printf', '%s\\n'], { maxBuffer: 64 * 1024 * 1024 });
-      return String(sizes.stdout).split('\n').filter(Boolean).reduce((sum, size) => sum + Number(size), 0);
+      return String(sizes.stdout)
+        .split('\n')
+        .filter(Boolean)
+        .reduce((sum, size) => sum + Number(size), 0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -54,7 +57,18 @@ export async function treeBytes(image: string, path: string): Promise<number> {
 }
 
 /** Entries docker itself adds to every container's filesystem; never part of what a Dockerfile adds. */
-const CONTAINER_ENTRIES = new Set(['.dockerenv', 'etc/hostname', 'etc/hosts', 'etc/resolv.conf', 'etc/mtab', 'dev/console', 'dev/pts', 'dev/shm', 'proc', 'sys']);
+const CONTAINER_ENTRIES = new Set([
+  '.dockerenv',
+  'etc/hostname',
+  'etc/hosts',
+  'etc/resolv.conf',
+  'etc/mtab',
+  'dev/console',
+  'dev/pts',
+  'dev/shm',
+  'proc',
+  'sys',
+]);
 
 /** Files an image has that its runtime base does not: exactly what the Dockerfile added. */
 export async function addedFiles(image: string, base: string): Promise<string[]> {

@@ -18,7 +18,10 @@ export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: 
 export const binPath = join(packageRoot, 'bin/create-dockerfile.js');
 
 /** Runs the built CLI as a user would, with stdin closed so that it is never a TTY. */
-export function runCli(args: readonly string[], options: { cwd?: string; input?: string; uid?: number; timeoutMs?: number; env?: Record<string, string> } = {}) {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; input?: string; uid?: number; timeoutMs?: number; env?: Record<string, string> } = {},
+) {
   return execa(process.execPath, [binPath, ...args], {
     cwd: options.cwd ?? packageRoot,
     // Permissions only bite a user who is not root; tests about them run the CLI as that user.

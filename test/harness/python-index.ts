@@ -31,10 +31,17 @@ export async function startPythonIndex(): Promise<PythonIndex> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://index').pathname);
     const byProject = projects(files);
-    if (path === '/simple/') return html(response, Object.keys(byProject).map((name) => `<a href="/simple/${name}/">${name}</a>`));
+    if (path === '/simple/')
+      return html(
+        response,
+        Object.keys(byProject).map((name) => `<a href="/simple/${name}/">${name}</a>`),
+      );
     const project = /^\/simple\/([^/]+)\/$/.exec(path)?.[1];
     if (project && byProject[project]) {
-      return html(response, byProject[project].map((file) => `<a href="/files/${file}#sha256=${sha256(join(files, file))}">${file}</a>`));
+      return html(
+        response,
+        byProject[project].map((file) => `<a href="/files/${file}#sha256=${sha256(join(files, file))}">${file}</a>`),
+      );
     }
     const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
     if (file && existsSync(join(files, file))) {
@@ -75,7 +82,10 @@ async function indexFiles(): Promise<string> {
     'cp /usr/share/python-wheels/setuptools-*.whl /work/files/',
     'chmod -R a+rX /work/files',
   ].join('\n');
-  const result = await docker(['run', '--rm', '--network', 'none', '-v', `${dir}:/work`, `python:${PYTHON_VERSION}`, 'sh', '-c', script], { reject: false, all: true });
+  const result = await docker(['run', '--rm', '--network', 'none', '-v', `${dir}:/work`, `python:${PYTHON_VERSION}`, 'sh', '-c', script], {
+    reject: false,
+    all: true,
+  });
   if (result.exitCode !== 0) throw new Error(`building the local Python index failed:\n${String(result.all).slice(-2000)}`);
   writeFileSync(join(dir, 'done'), '');
   return join(dir, 'files');

@@ -30,7 +30,14 @@ describe.each(CASES)('hardened run: $language $fixture', ({ language, fixture, p
       expect(plan.hardenedRun.includes('--init')).toBe(init);
       const tag = scenario.image(await buildImage(scenario.dir, plan));
       // A 1 s probe interval instead of 30 s, so that the image's own HEALTHCHECK is seen to pass.
-      const running = await serve(scenario, tag, plan.port!, path, [...(init ? ['--init'] : []), ...HARDENING, '--health-interval', '1s', '--health-start-period', '1s']);
+      const running = await serve(scenario, tag, plan.port!, path, [
+        ...(init ? ['--init'] : []),
+        ...HARDENING,
+        '--health-interval',
+        '1s',
+        '--health-start-period',
+        '1s',
+      ]);
       expect(running.response.status).toBe(200);
       if (plan.healthcheck) {
         let status = await healthStatus(running.id);

@@ -65,7 +65,10 @@ describe.each(CASES)('Node $fixture', (testCase) => {
       const command = [...(image.Config.Entrypoint ?? []), ...(image.Config.Cmd ?? [])].join(' ');
       expect(command).not.toMatch(/\b(npm|yarn|pnpm)\b/);
       // One process, node itself (its main thread's comm is "node-MainThread" on Node 26, so args).
-      const top = String((await docker(['top', running.id, '-o', 'pid,uid,args'])).stdout).trim().split('\n').slice(1);
+      const top = String((await docker(['top', running.id, '-o', 'pid,uid,args'])).stdout)
+        .trim()
+        .split('\n')
+        .slice(1);
       expect(top).toHaveLength(1);
       const [, uid, ...args] = top[0]!.trim().split(/\s+/);
       expect(uid).toBe(String(EXPECTED_UID[runtime]));

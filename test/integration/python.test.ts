@@ -22,7 +22,8 @@ jest.setTimeout(20 * 60_000);
 let index: PythonIndex;
 beforeAll(async () => {
   await requireEngine();
-  for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot']) await ensureBase(image);
+  for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot'])
+    await ensureBase(image);
   index = await startPythonIndex();
 });
 afterAll(() => index?.close());
@@ -55,7 +56,10 @@ describe.each(SERVERS)('Python $fixture', ({ fixture, expected }) => {
       const image = await inspectImage(tag);
       expect(image.Config.User).toBe('65532:65532');
       expect(image.Config.Entrypoint).toEqual(plan.entrypoint);
-      const top = String((await docker(['top', id, '-o', 'pid,uid,args'])).stdout).trim().split('\n').slice(1);
+      const top = String((await docker(['top', id, '-o', 'pid,uid,args'])).stdout)
+        .trim()
+        .split('\n')
+        .slice(1);
       expect(top).toHaveLength(1);
       const [, uid, ...args] = top[0]!.trim().split(/\s+/);
       expect(uid).toBe('65532');
@@ -72,7 +76,8 @@ describe.each(SERVERS)('Python $fixture', ({ fixture, expected }) => {
         const floor = await pythonFloor(tag, plan);
         expect(image.Size).toBeLessThanOrEqual(floor.bytes * 1.05);
       }
-    }));
+    }),
+  );
 });
 
 test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command and prints, as 65532, on %s', (runtime) =>
@@ -88,7 +93,8 @@ test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command 
       const floor = await pythonFloor(tag, plan);
       expect((await inspectImage(tag)).Size).toBeLessThanOrEqual(floor.bytes * 1.05);
     }
-  }));
+  }),
+);
 
 test('`--verify --compare` builds with the index from the environment and passes; the naive single stage is bigger', () =>
   withFixture('python', 'requirements-app', async ({ dir }) => {
@@ -110,7 +116,10 @@ test('credentials can come as a BuildKit secret instead: pip.conf mounted for th
       const host = index.buildArgs.PIP_TRUSTED_HOST!;
       writeFileSync(join(secretDir, 'pip.conf'), `[global]\nindex-url = ${index.url}\ntrusted-host = ${host}\n`);
       const tag = scenario.image(`cdf-python-secret:${plan.runtime}`);
-      const build = await docker(['build', '--secret', `id=pip.conf,src=${join(secretDir, 'pip.conf')}`, '--tag', tag, scenario.dir], { reject: false, all: true });
+      const build = await docker(['build', '--secret', `id=pip.conf,src=${join(secretDir, 'pip.conf')}`, '--tag', tag, scenario.dir], {
+        reject: false,
+        all: true,
+      });
       expect([build.exitCode, String(build.all).slice(-1500)]).toEqual([0, expect.anything()]);
       const { response } = await serve(scenario, tag, plan.port!, '/');
       expect(response.body).toBe('hello, requirements, from greeting-lib\n');

@@ -25,7 +25,9 @@ const sizeRows = (report: string) =>
   Object.fromEntries([...report.matchAll(/^ {2}(\S.*?) +(\d+) bytes +[\d.]+ MB/gm)].map((match) => [match[1]!.trim(), Number(match[2])]));
 
 const verifyImages = async (name: string) =>
-  String((await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `create-dockerfile-verify/${name}*`])).stdout).split('\n').filter(Boolean);
+  String((await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `create-dockerfile-verify/${name}*`])).stdout)
+    .split('\n')
+    .filter(Boolean);
 
 describe('--verify', () => {
   test('Go lone-main: --verify --compare prints sizes equal to docker image inspect, and the reduction they give', () =>
@@ -49,7 +51,9 @@ describe('--verify', () => {
       expect(report).toContain(`reduction: ${percent.toFixed(1)} %`);
 
       // The layer table is docker image history's, oldest first, ending with the binary and the config rows.
-      expect(report).toMatch(/Layers of the final image[\s\S]*COPY \/out\/lone-main \/usr\/local\/bin\/lone-main[\s\S]*USER 65532:65532[\s\S]*ENTRYPOINT \["\/usr\/local\/bin\/lone-main"\]/);
+      expect(report).toMatch(
+        /Layers of the final image[\s\S]*COPY \/out\/lone-main \/usr\/local\/bin\/lone-main[\s\S]*USER 65532:65532[\s\S]*ENTRYPOINT \["\/usr\/local\/bin\/lone-main"\]/,
+      );
       expect(report).toMatch(/^ {2}entrypoint +\["\/usr\/local\/bin\/lone-main"\]$/m);
     }));
 
@@ -134,15 +138,19 @@ describe.each([
       expect(explained.Config).toEqual(plain.Config);
       expect(explained.RootFS.Layers).toEqual(plain.RootFS.Layers);
       expect(readFileSync(join(dir, `Dockerfile.${locale}`), 'utf8')).not.toBe(readFileSync(join(dir, 'Dockerfile'), 'utf8'));
-    }));
+    }),
+  );
 });
 
 describe('the test stage', () => {
-  test('`--target test` runs the project\'s tests and fails when one fails; the default build never runs them', () =>
+  test("`--target test` runs the project's tests and fails when one fails; the default build never runs them", () =>
     withFixture('go', 'tested', async ({ dir, image }) => {
       expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
       // --no-cache: a cached test step prints nothing, and this fixture is the same on every run.
-      const passing = await docker(['build', '--no-cache', '--target', 'test', '--progress', 'plain', '--tag', image('cdf-tested-pass:test'), dir], { reject: false, all: true });
+      const passing = await docker(['build', '--no-cache', '--target', 'test', '--progress', 'plain', '--tag', image('cdf-tested-pass:test'), dir], {
+        reject: false,
+        all: true,
+      });
       expect([passing.exitCode, String(passing.all).slice(-1500)]).toEqual([0, expect.stringMatching(/ok\s+example\.com\/tested/)]);
       const verified = await runCli(['verify', dir], LONG);
       expect([verified.exitCode, String(verified.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}tests +the test stage passed/m)]);

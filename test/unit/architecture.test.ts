@@ -10,7 +10,9 @@ const files = (readdirSync(root, { recursive: true }) as string[]).filter((file)
 /** Static imports of this repository's own modules, as paths relative to generators/. */
 function imports(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/^import (?:type )?[^'"]*from '(\.[^']+)';$/gm)].map((match) => posix.normalize(posix.join(posix.dirname(file), match[1]!)).replace(/\.js$/, '.ts'));
+  return [...text.matchAll(/^import (?:type )?[^'"]*from '(\.[^']+)';$/gm)].map((match) =>
+    posix.normalize(posix.join(posix.dirname(file), match[1]!)).replace(/\.js$/, '.ts'),
+  );
 }
 
 const room = (path: string) => path.split('/')[0]!;
@@ -32,10 +34,17 @@ test.each(files)('%s imports only what its room may', (file) => {
       case 'util':
         return ['util', 'core'].includes(room(target));
       case 'app':
-        return ['app', 'core', 'pipeline', 'util'].includes(room(target)) || ['cli/args.ts', 'cli/report.ts', 'cli/write-files.ts', 'verify/docker.ts', 'languages/registry.ts'].includes(target);
+        return (
+          ['app', 'core', 'pipeline', 'util'].includes(room(target)) ||
+          ['cli/args.ts', 'cli/report.ts', 'cli/write-files.ts', 'verify/docker.ts', 'languages/registry.ts'].includes(target)
+        );
       case 'cli':
         // The interactive stack and docker's client are reached through dynamic import() only.
-        return !['app', 'verify'].includes(room(target)) && !['cli/interactive.ts', 'cli/verify-command.ts'].includes(target) || file === 'cli/interactive.ts' || file === 'cli/verify-command.ts';
+        return (
+          (!['app', 'verify'].includes(room(target)) && !['cli/interactive.ts', 'cli/verify-command.ts'].includes(target)) ||
+          file === 'cli/interactive.ts' ||
+          file === 'cli/verify-command.ts'
+        );
       default:
         return false;
     }

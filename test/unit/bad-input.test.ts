@@ -17,8 +17,7 @@ function contents(dir: string): Record<string, string> {
       else if (stat.isDirectory()) {
         if (name === 'node_modules') result[relative(dir, path)] = '(dir)';
         else walk(path);
-      }
-      else result[relative(dir, path)] = stat.size > 1_000_000 ? `${stat.size} bytes` : readFileSync(path, 'utf8');
+      } else result[relative(dir, path)] = stat.size > 1_000_000 ? `${stat.size} bytes` : readFileSync(path, 'utf8');
     }
   };
   walk(dir);
@@ -51,25 +50,122 @@ const CASES: readonly BadInput[] = [
   { name: 'an empty folder', setup: (dir) => [dir, '--yes'], exitCode: 1, message: /no supported project found/ },
   { name: 'a folder that is a file', setup: (dir) => (file(dir, 'f', ''), [join(dir, 'f'), '--yes']), exitCode: 1, message: /not a directory/ },
   { name: 'a folder that does not exist', setup: (dir) => [join(dir, 'missing'), '--yes'], exitCode: 1, message: /no such directory/ },
-  { name: 'malformed package.json', setup: (dir) => (file(dir, 'package.json', '{"name": "x",'), [dir, '--yes']), exitCode: 1, message: /package.json is not valid JSON/ },
-  { name: 'malformed go.mod', setup: (dir) => (file(dir, 'go.mod', 'go 1.26\n'), file(dir, 'main.go', 'package main\nfunc main() {}\n'), [dir, '--yes']), exitCode: 1, message: /go.mod has no module line/ },
-  { name: 'malformed pyproject.toml', setup: (dir) => (file(dir, 'pyproject.toml', '[project\nname = '), [dir, '--yes']), exitCode: 1, message: /^create-dockerfile: pyproject\.toml is not valid TOML: / },
-  { name: 'malformed Pipfile', setup: (dir) => (file(dir, 'Pipfile', '[[source]\n'), [dir, '--yes']), exitCode: 1, message: /^create-dockerfile: Pipfile is not valid TOML: / },
-  { name: 'Python with no entry point', setup: (dir) => (file(dir, 'requirements.txt', 'flask\n'), [dir, '--yes']), exitCode: 1, message: /no entry point found: add a Procfile `web:` line/ },
-  { name: 'a Procfile line that needs a shell', setup: (dir) => (file(dir, 'requirements.txt', 'gunicorn\n'), file(dir, 'Procfile', 'web: gunicorn app:app && echo done\n'), [dir, '--yes']), exitCode: 1, message: /Procfile web: .* needs a shell \("&&"\)/ },
-  { name: 'requirements.txt including a missing file', setup: (dir) => (file(dir, 'requirements.txt', '-r base.txt\n'), file(dir, 'main.py', 'print(1)\n'), [dir, '--yes']), exitCode: 1, message: /requirements\.txt includes base\.txt, which does not exist/ },
-  { name: 'requirements.txt including a file outside the project', setup: (dir) => (file(dir, 'requirements.txt', '-r ../shared.txt\n'), file(dir, 'main.py', 'print(1)\n'), [dir, '--yes']), exitCode: 1, message: /includes \.\.\/shared\.txt, outside the project/ },
-  { name: '--runtime scratch for Python', setup: (dir) => (file(dir, 'main.py', 'print(1)\n'), [dir, '--yes', '--runtime', 'scratch']), exitCode: 1, message: /--runtime scratch: Python needs its interpreter/ },
-  { name: '--runtime distroless for a dependency that loads libpq', setup: (dir) => (file(dir, 'requirements.txt', 'psycopg2==2.9.10\n'), file(dir, 'main.py', 'print(1)\n'), [dir, '--yes', '--runtime', 'distroless']), exitCode: 1, message: /--runtime distroless: the dependencies load libpq5, which distroless cannot give; use slim/ },
-  { name: 'a Node front end plus a Go API', setup: (dir) => (copy('go', 'stdlib-mod', dir), file(dir, 'web/package.json', '{}'), file(dir, 'package.json', '{"main":"web/x.js"}'), [dir, '--yes']), exitCode: 1, message: /several languages \(go, node\); choose one with --language/ },
-  { name: 'two languages with --language', setup: (dir) => (copy('go', 'stdlib-mod', dir), file(dir, 'package.json', '{}'), [dir, '--yes', '--language', 'go']), exitCode: 0, message: /runtime: scratch/, writes: OUTPUT },
-  { name: 'a Node project with no entry point', setup: (dir) => (file(dir, 'package.json', '{"name":"x"}'), file(dir, 'lib/util.js', ''), [dir, '--yes']), exitCode: 1, message: /no entry point/ },
-  { name: 'a Go library with no main', setup: (dir) => (file(dir, 'go.mod', 'module m\n'), file(dir, 'lib.go', 'package lib\n'), [dir, '--yes']), exitCode: 1, message: /no main package found/ },
-  { name: 'C sources with no main()', setup: (dir) => (file(dir, 'lib.c', 'int f(void) { return 1; }\n'), [dir, '--yes']), exitCode: 1, message: /no main\(\) found/ },
-  { name: 'a symlink loop', setup: (dir) => (copy('go', 'lone-main', dir), symlinkSync(dir, join(dir, 'loop')), symlinkSync('a', join(dir, 'b')), symlinkSync('b', join(dir, 'a')), [dir, '--yes']), exitCode: 0, message: /runtime: scratch/, writes: OUTPUT },
-  { name: 'a symlink out of the context', setup: (dir) => (copy('go', 'lone-main', dir), symlinkSync('/etc', join(dir, 'etc-link')), [dir, '--yes']), exitCode: 0, message: /runtime: scratch/, writes: OUTPUT },
   {
-    name: 'a 200-MB node_modules', exitCode: 0, message: /runtime: distroless/, writes: OUTPUT,
+    name: 'malformed package.json',
+    setup: (dir) => (file(dir, 'package.json', '{"name": "x",'), [dir, '--yes']),
+    exitCode: 1,
+    message: /package.json is not valid JSON/,
+  },
+  {
+    name: 'malformed go.mod',
+    setup: (dir) => (file(dir, 'go.mod', 'go 1.26\n'), file(dir, 'main.go', 'package main\nfunc main() {}\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /go.mod has no module line/,
+  },
+  {
+    name: 'malformed pyproject.toml',
+    setup: (dir) => (file(dir, 'pyproject.toml', '[project\nname = '), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: pyproject\.toml is not valid TOML: /,
+  },
+  {
+    name: 'malformed Pipfile',
+    setup: (dir) => (file(dir, 'Pipfile', '[[source]\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: Pipfile is not valid TOML: /,
+  },
+  {
+    name: 'Python with no entry point',
+    setup: (dir) => (file(dir, 'requirements.txt', 'flask\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /no entry point found: add a Procfile `web:` line/,
+  },
+  {
+    name: 'a Procfile line that needs a shell',
+    setup: (dir) => (file(dir, 'requirements.txt', 'gunicorn\n'), file(dir, 'Procfile', 'web: gunicorn app:app && echo done\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /Procfile web: .* needs a shell \("&&"\)/,
+  },
+  {
+    name: 'requirements.txt including a missing file',
+    setup: (dir) => (file(dir, 'requirements.txt', '-r base.txt\n'), file(dir, 'main.py', 'print(1)\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /requirements\.txt includes base\.txt, which does not exist/,
+  },
+  {
+    name: 'requirements.txt including a file outside the project',
+    setup: (dir) => (file(dir, 'requirements.txt', '-r ../shared.txt\n'), file(dir, 'main.py', 'print(1)\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /includes \.\.\/shared\.txt, outside the project/,
+  },
+  {
+    name: '--runtime scratch for Python',
+    setup: (dir) => (file(dir, 'main.py', 'print(1)\n'), [dir, '--yes', '--runtime', 'scratch']),
+    exitCode: 1,
+    message: /--runtime scratch: Python needs its interpreter/,
+  },
+  {
+    name: '--runtime distroless for a dependency that loads libpq',
+    setup: (dir) => (file(dir, 'requirements.txt', 'psycopg2==2.9.10\n'), file(dir, 'main.py', 'print(1)\n'), [dir, '--yes', '--runtime', 'distroless']),
+    exitCode: 1,
+    message: /--runtime distroless: the dependencies load libpq5, which distroless cannot give; use slim/,
+  },
+  {
+    name: 'a Node front end plus a Go API',
+    setup: (dir) => (copy('go', 'stdlib-mod', dir), file(dir, 'web/package.json', '{}'), file(dir, 'package.json', '{"main":"web/x.js"}'), [dir, '--yes']),
+    exitCode: 1,
+    message: /several languages \(go, node\); choose one with --language/,
+  },
+  {
+    name: 'two languages with --language',
+    setup: (dir) => (copy('go', 'stdlib-mod', dir), file(dir, 'package.json', '{}'), [dir, '--yes', '--language', 'go']),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'a Node project with no entry point',
+    setup: (dir) => (file(dir, 'package.json', '{"name":"x"}'), file(dir, 'lib/util.js', ''), [dir, '--yes']),
+    exitCode: 1,
+    message: /no entry point/,
+  },
+  {
+    name: 'a Go library with no main',
+    setup: (dir) => (file(dir, 'go.mod', 'module m\n'), file(dir, 'lib.go', 'package lib\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /no main package found/,
+  },
+  {
+    name: 'C sources with no main()',
+    setup: (dir) => (file(dir, 'lib.c', 'int f(void) { return 1; }\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /no main\(\) found/,
+  },
+  {
+    name: 'a symlink loop',
+    setup: (dir) => (
+      copy('go', 'lone-main', dir),
+      symlinkSync(dir, join(dir, 'loop')),
+      symlinkSync('a', join(dir, 'b')),
+      symlinkSync('b', join(dir, 'a')),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'a symlink out of the context',
+    setup: (dir) => (copy('go', 'lone-main', dir), symlinkSync('/etc', join(dir, 'etc-link')), [dir, '--yes']),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'a 200-MB node_modules',
+    exitCode: 0,
+    message: /runtime: distroless/,
+    writes: OUTPUT,
     setup: (dir) => {
       copy('node', 'express-app', dir);
       file(dir, 'node_modules/big/blob.bin', '');
@@ -77,26 +173,115 @@ const CASES: readonly BadInput[] = [
       return [dir, '--yes'];
     },
   },
-  { name: 'a path and name with spaces and unicode', setup: (dir) => { const target = join(dir, 'mon café app'); copy('go', 'lone-main', target); return [target, '--yes']; }, exitCode: 0, message: /next: docker build -t mon-cafe-app \. /, writes: ['mon café app/Dockerfile', 'mon café app/.dockerignore'] },
-  { name: 'an existing, different Dockerfile', setup: (dir) => (copy('go', 'lone-main', dir), file(dir, 'Dockerfile', 'FROM scratch\n'), [dir, '--yes']), exitCode: 1, message: /^create-dockerfile: Dockerfile already exists and differs; rerun with --force to overwrite it$/ },
-  { name: 'an existing, different .dockerignore', setup: (dir) => (copy('go', 'lone-main', dir), file(dir, '.dockerignore', '*\n'), [dir, '--yes']), exitCode: 1, message: /\.dockerignore already exists and differs; rerun with --force/ },
-  { name: 'an existing compose file, which is left alone', setup: (dir) => (copy('go', 'lone-main', dir), file(dir, 'compose.yaml', 'services: {}\n'), [dir, '--yes']), exitCode: 0, message: /runtime: scratch/, writes: OUTPUT },
-  { name: 'CRLF line endings', setup: (dir) => (file(dir, 'go.mod', 'module example.com/crlf\r\n\r\ngo 1.25\r\n'), file(dir, 'main.go', 'package main\r\n\r\nimport "net/http"\r\n\r\nfunc main() { http.ListenAndServe(":7000", nil) }\r\n'), [dir, '--yes']), exitCode: 0, message: /port: 7000/, writes: OUTPUT },
-  { name: 'a start script that is a file without its exec bit', setup: (dir) => (file(dir, 'package.json', '{"scripts":{"start":"./server.js"}}'), file(dir, 'server.js', "require('http').createServer().listen(3000)\n"), chmodSync(join(dir, 'server.js'), 0o644), [dir, '--yes']), exitCode: 0, message: /runtime: distroless/, writes: OUTPUT },
-  { name: 'no TTY and no --yes', setup: (dir) => (copy('go', 'lone-main', dir), [dir]), exitCode: 0, message: /stdin is not a terminal; accepting detected defaults as with --yes/, writes: OUTPUT },
-  { name: 'an unknown flag', setup: (dir) => [dir, '--frobnicate'], exitCode: 2, message: /Unknown option '--frobnicate'.*--help/ },
-  { name: 'a port out of range', setup: (dir) => [dir, '--port', '0'], exitCode: 2, message: /--port must be a number from 1 to 65535/ },
-  { name: 'an unknown main package', setup: (dir) => (copy('go', 'two-mains', dir), [dir, '--yes', '--main', 'cmd/nope']), exitCode: 1, message: /not a main package here \(found: cmd\/api, cmd\/worker\)/ },
-  { name: 'scratch for a Node app', setup: (dir) => (copy('node', 'express-app', dir), [dir, '--yes', '--runtime', 'scratch']), exitCode: 1, message: /needs the node runtime/ },
-  { name: '--workspace without workspaces', setup: (dir) => (copy('node', 'express-app', dir), [dir, '--yes', '--workspace', 'api']), exitCode: 1, message: /declares no workspaces/ },
-  { name: 'a lone main importing a module with no go.mod', setup: (dir) => (file(dir, 'main.go', 'package main\nimport "github.com/x/y"\nfunc main() { y.Run() }\n'), [dir, '--yes']), exitCode: 1, message: /imports github.com\/x\/y; run `go mod init`/ },
   {
-    name: 'an unreadable folder', uid: NOBODY, exitCode: 1, message: /mon-projet: cannot read directory \(EACCES\)/,
-    setup: (dir) => { const target = join(dir, 'mon-projet'); copy('go', 'lone-main', target); chmodSync(target, 0o000); return [target, '--yes']; },
+    name: 'a path and name with spaces and unicode',
+    setup: (dir) => {
+      const target = join(dir, 'mon café app');
+      copy('go', 'lone-main', target);
+      return [target, '--yes'];
+    },
+    exitCode: 0,
+    message: /next: docker build -t mon-cafe-app \. /,
+    writes: ['mon café app/Dockerfile', 'mon café app/.dockerignore'],
   },
   {
-    name: 'a read-only folder', uid: NOBODY, exitCode: 1, message: /lone: cannot write here \(EACCES\)/,
-    setup: (dir) => { const target = join(dir, 'lone'); copy('go', 'lone-main', target); chmodSync(target, 0o555); return [target, '--yes']; },
+    name: 'an existing, different Dockerfile',
+    setup: (dir) => (copy('go', 'lone-main', dir), file(dir, 'Dockerfile', 'FROM scratch\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: Dockerfile already exists and differs; rerun with --force to overwrite it$/,
+  },
+  {
+    name: 'an existing, different .dockerignore',
+    setup: (dir) => (copy('go', 'lone-main', dir), file(dir, '.dockerignore', '*\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /\.dockerignore already exists and differs; rerun with --force/,
+  },
+  {
+    name: 'an existing compose file, which is left alone',
+    setup: (dir) => (copy('go', 'lone-main', dir), file(dir, 'compose.yaml', 'services: {}\n'), [dir, '--yes']),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'CRLF line endings',
+    setup: (dir) => (
+      file(dir, 'go.mod', 'module example.com/crlf\r\n\r\ngo 1.25\r\n'),
+      file(dir, 'main.go', 'package main\r\n\r\nimport "net/http"\r\n\r\nfunc main() { http.ListenAndServe(":7000", nil) }\r\n'),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /port: 7000/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'a start script that is a file without its exec bit',
+    setup: (dir) => (
+      file(dir, 'package.json', '{"scripts":{"start":"./server.js"}}'),
+      file(dir, 'server.js', "require('http').createServer().listen(3000)\n"),
+      chmodSync(join(dir, 'server.js'), 0o644),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /runtime: distroless/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'no TTY and no --yes',
+    setup: (dir) => (copy('go', 'lone-main', dir), [dir]),
+    exitCode: 0,
+    message: /stdin is not a terminal; accepting detected defaults as with --yes/,
+    writes: OUTPUT,
+  },
+  { name: 'an unknown flag', setup: (dir) => [dir, '--frobnicate'], exitCode: 2, message: /Unknown option '--frobnicate'.*--help/ },
+  { name: 'a port out of range', setup: (dir) => [dir, '--port', '0'], exitCode: 2, message: /--port must be a number from 1 to 65535/ },
+  {
+    name: 'an unknown main package',
+    setup: (dir) => (copy('go', 'two-mains', dir), [dir, '--yes', '--main', 'cmd/nope']),
+    exitCode: 1,
+    message: /not a main package here \(found: cmd\/api, cmd\/worker\)/,
+  },
+  {
+    name: 'scratch for a Node app',
+    setup: (dir) => (copy('node', 'express-app', dir), [dir, '--yes', '--runtime', 'scratch']),
+    exitCode: 1,
+    message: /needs the node runtime/,
+  },
+  {
+    name: '--workspace without workspaces',
+    setup: (dir) => (copy('node', 'express-app', dir), [dir, '--yes', '--workspace', 'api']),
+    exitCode: 1,
+    message: /declares no workspaces/,
+  },
+  {
+    name: 'a lone main importing a module with no go.mod',
+    setup: (dir) => (file(dir, 'main.go', 'package main\nimport "github.com/x/y"\nfunc main() { y.Run() }\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /imports github.com\/x\/y; run `go mod init`/,
+  },
+  {
+    name: 'an unreadable folder',
+    uid: NOBODY,
+    exitCode: 1,
+    message: /mon-projet: cannot read directory \(EACCES\)/,
+    setup: (dir) => {
+      const target = join(dir, 'mon-projet');
+      copy('go', 'lone-main', target);
+      chmodSync(target, 0o000);
+      return [target, '--yes'];
+    },
+  },
+  {
+    name: 'a read-only folder',
+    uid: NOBODY,
+    exitCode: 1,
+    message: /lone: cannot write here \(EACCES\)/,
+    setup: (dir) => {
+      const target = join(dir, 'lone');
+      copy('go', 'lone-main', target);
+      chmodSync(target, 0o555);
+      return [target, '--yes'];
+    },
   },
   { name: 'lint of a missing file', setup: (dir) => ['lint', join(dir, 'Dockerfile')], exitCode: 1, message: /cannot read \(ENOENT\)/ },
 ];
@@ -120,7 +305,11 @@ describe('bad-input corpus', () => {
       // Nothing lost or changed; only the two generated files may be new.
       const after = contents(dir);
       for (const [path, text] of Object.entries(before)) expect(after[path]).toBe(text);
-      expect(Object.keys(after).filter((path) => !(path in before)).sort()).toEqual([...writes].sort());
+      expect(
+        Object.keys(after)
+          .filter((path) => !(path in before))
+          .sort(),
+      ).toEqual([...writes].sort());
     } finally {
       for (const name of readdirSync(dir)) if (lstatSync(join(dir, name)).isDirectory()) chmodSync(join(dir, name), 0o755);
       removeDir(dir);

@@ -138,8 +138,11 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
     const bad = await runCli(['lint', join(dir, 'Dockerfile.bad')]);
     expect(bad.exitCode).toBe(1);
     expect(bad.stdout.split('\n').map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual([
-      `${dir}/Dockerfile.bad:1 DL3002`, `${dir}/Dockerfile.bad:1 DL3006`, `${dir}/Dockerfile.bad:2 DL3027`,
-      `${dir}/Dockerfile.bad:3 DL3025`, `${dir}/Dockerfile.bad:3 JSONArgsRecommended`,
+      `${dir}/Dockerfile.bad:1 DL3002`,
+      `${dir}/Dockerfile.bad:1 DL3006`,
+      `${dir}/Dockerfile.bad:2 DL3027`,
+      `${dir}/Dockerfile.bad:3 DL3025`,
+      `${dir}/Dockerfile.bad:3 JSONArgsRecommended`,
     ]);
     const missing = await runCli(['lint', join(dir, 'nope')]);
     expect(missing.exitCode).toBe(1);
@@ -162,7 +165,10 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
   test('--registry rewrites every base image; --pin-digests says which digests the engine does not know', async () => {
     const mirrored = await runCli([dir, '--yes', '--dry-run', '--registry', 'mirror.example:5000/hub', '--pin-digests']);
     expect(mirrored.exitCode).toBe(0);
-    expect(mirrored.stdout.split('\n').filter((line) => line.startsWith('FROM '))).toEqual(['FROM mirror.example:5000/hub/golang:1.26 AS build', 'FROM scratch AS runtime']);
+    expect(mirrored.stdout.split('\n').filter((line) => line.startsWith('FROM '))).toEqual([
+      'FROM mirror.example:5000/hub/golang:1.26 AS build',
+      'FROM scratch AS runtime',
+    ]);
     expect(mirrored.stderr).toContain('--pin-digests: the engine knows no digest for mirror.example:5000/hub/golang:1.26');
     const bad = await runCli([dir, '--yes', '--registry', 'https://mirror']);
     expect(bad.exitCode).toBe(1);

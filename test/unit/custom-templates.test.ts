@@ -40,7 +40,7 @@ describe('custom templates', () => {
     expect(() => dockerfile([overrideFolder('pid1-note.hbs', 'USER root\n')])).toThrow(/lint gate: Dockerfile:\d+ DL3002/);
   });
 
-  test('the CLI uses a project\'s .create-dockerfile/templates, and --templates DIR', async () => {
+  test("the CLI uses a project's .create-dockerfile/templates, and --templates DIR", async () => {
     const dir = copyFixture('go', 'stdlib-mod');
     try {
       mkdirSync(join(dir, '.create-dockerfile/templates/go/partials'), { recursive: true });

@@ -10,7 +10,13 @@ const plan = (files: Record<string, string>, choices: Choices = {}) => narrow(PI
 
 describe('C detection', () => {
   test('a lone .c file builds with cc, named after the file that has main()', () => {
-    expect(project({ 'hello.c': main() })).toMatchObject({ buildSystem: 'cc', binary: 'hello', binaryOutput: 'hello', sources: ['hello.c'], staticPossible: true });
+    expect(project({ 'hello.c': main() })).toMatchObject({
+      buildSystem: 'cc',
+      binary: 'hello',
+      binaryOutput: 'hello',
+      sources: ['hello.c'],
+      staticPossible: true,
+    });
   });
 
   test('a lone file that includes zlib.h links -lz, which still allows a static build', () => {
@@ -20,7 +26,7 @@ describe('C detection', () => {
   });
 
   test('Makefile: TARGET names the binary, -l flags and pkg-config modules name the libraries', () => {
-    const facts = project({ 'Makefile': 'TARGET = fetcher\nLDLIBS = -lcurl -lm $(shell pkg-config --libs zlib)\n', 'main.c': main(), 'util.c': '' });
+    const facts = project({ Makefile: 'TARGET = fetcher\nLDLIBS = -lcurl -lm $(shell pkg-config --libs zlib)\n', 'main.c': main(), 'util.c': '' });
     expect(facts).toMatchObject({ buildSystem: 'make', binary: 'fetcher', staticPossible: false });
     expect(facts.libraries.map((library) => [library.name, library.devPackage, library.runtimePackage])).toEqual([
       ['curl', 'libcurl4-openssl-dev', 'libcurl4t64'],
@@ -29,19 +35,26 @@ describe('C detection', () => {
   });
 
   test('Makefile without TARGET: the first real rule names the binary', () => {
-    expect(project({ 'Makefile': 'CFLAGS=-O2\n\nserver: main.o net.o\n\t$(CC) -o $@ $^\n\nclean:\n\trm -f server\n', 'main.c': main() }).binary).toBe('server');
+    expect(project({ Makefile: 'CFLAGS=-O2\n\nserver: main.o net.o\n\t$(CC) -o $@ $^\n\nclean:\n\trm -f server\n', 'main.c': main() }).binary).toBe('server');
   });
 
   test('CMake: add_executable and find_package; meson: executable and dependency', () => {
-    const cmake = project({ 'CMakeLists.txt': 'project(x C)\nfind_package(ZLIB REQUIRED)\nfind_package(Threads)\nadd_executable(squeeze main.c)\ntarget_link_libraries(squeeze PRIVATE ZLIB::ZLIB m)\n', 'main.c': main() });
+    const cmake = project({
+      'CMakeLists.txt':
+        'project(x C)\nfind_package(ZLIB REQUIRED)\nfind_package(Threads)\nadd_executable(squeeze main.c)\ntarget_link_libraries(squeeze PRIVATE ZLIB::ZLIB m)\n',
+      'main.c': main(),
+    });
     expect(cmake).toMatchObject({ buildSystem: 'cmake', binary: 'squeeze', binaryOutput: 'build/squeeze' });
     expect(cmake.libraries.map((library) => library.devPackage)).toEqual(['zlib1g-dev']);
-    const meson = project({ 'meson.build': "project('x', 'c')\nexecutable('web', 'main.c', dependencies: [dependency('libcurl'), dependency('threads')])\n", 'main.c': main() });
+    const meson = project({
+      'meson.build': "project('x', 'c')\nexecutable('web', 'main.c', dependencies: [dependency('libcurl'), dependency('threads')])\n",
+      'main.c': main(),
+    });
     expect(meson).toMatchObject({ buildSystem: 'meson', binary: 'web', binaryOutput: 'build/web', staticPossible: false });
   });
 
   test('an unknown library prevents a static build and says what to do', () => {
-    const facts = project({ 'Makefile': 'TARGET = a\nLDLIBS = -lfrobnicate\n', 'a.c': main() });
+    const facts = project({ Makefile: 'TARGET = a\nLDLIBS = -lfrobnicate\n', 'a.c': main() });
     expect(facts).toMatchObject({ unknownLibraries: ['frobnicate'], staticPossible: false });
     expect(facts.notes.join(' ')).toMatch(/frobnicate.*-dev packages/);
   });
@@ -52,11 +65,20 @@ describe('C detection', () => {
   });
 
   test('a Makefile next to Go code is not a C project', () => {
-    expect(PIPELINE.detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\n', 'main.go': 'package main\nfunc main() {}\n', 'Makefile': 'all:\n\tgo build\n', 'cgo_helper.c': '' })).language).toBe('go');
+    expect(
+      PIPELINE.detect(
+        memorySnapshot('/p', {
+          'go.mod': 'module m\ngo 1.26\n',
+          'main.go': 'package main\nfunc main() {}\n',
+          Makefile: 'all:\n\tgo build\n',
+          'cgo_helper.c': '',
+        }),
+      ).language,
+    ).toBe('go');
   });
 
   test.each([
-    ['no sources', { 'Makefile': 'all:\n' }, /no supported project/],
+    ['no sources', { Makefile: 'all:\n' }, /no supported project/],
     ['no main()', { 'lib.c': 'int f(void) { return 1; }\n' }, /no main\(\)/],
     ['a CMakeLists.txt without add_executable', { 'CMakeLists.txt': 'project(x)\nadd_library(x x.c)\n', 'x.c': '' }, /cannot tell which executable/],
   ])('%s is a clear user error', (_name, files, message) => {
@@ -72,7 +94,7 @@ describe('C planning', () => {
   });
 
   test('a library that cannot link statically: distroless cc by default, scratch refused with the culprit named', () => {
-    const files = { 'Makefile': 'TARGET = get\nLDLIBS = -lcurl\n', 'get.c': main() };
+    const files = { Makefile: 'TARGET = get\nLDLIBS = -lcurl\n', 'get.c': main() };
     expect(plan(files)).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/cc-debian13:nonroot' });
     expect(plan(files).c.distrolessPackages).toEqual(['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64']);
     expect(() => plan(files, { runtime: 'scratch' })).toThrow(/curl prevents/);

@@ -50,12 +50,15 @@ describe('Go detection', () => {
   });
 
   test('vendor/ with modules.txt is noted even though it is never walked', () => {
-    const facts = project({ 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1.0.0\n', 'main.go': server(':1'), 'vendor/modules.txt': '# x.io/y v1.0.0\n' }, ['vendor']);
+    const facts = project({ 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1.0.0\n', 'main.go': server(':1'), 'vendor/modules.txt': '# x.io/y v1.0.0\n' }, [
+      'vendor',
+    ]);
     expect(facts).toMatchObject({ vendored: true, hasRequires: true });
   });
 
   test('reads a PORT default when the address is built at run time', () => {
-    const source = 'package main\nimport ("net/http"; "os")\nfunc main() {\n port := os.Getenv("PORT")\n if port == "" { port = "5050" }\n http.ListenAndServe(":"+port, nil)\n}\n';
+    const source =
+      'package main\nimport ("net/http"; "os")\nfunc main() {\n port := os.Getenv("PORT")\n if port == "" { port = "5050" }\n http.ListenAndServe(":"+port, nil)\n}\n';
     expect(project({ 'main.go': source }).mains[0]).toMatchObject({ listens: true, port: 5050 });
   });
 
@@ -94,7 +97,13 @@ describe('Go detection', () => {
 describe('.gitignore in the .dockerignore', () => {
   test('git patterns become context-root patterns, and none may drop a file the build needs', () => {
     const gitignore = '# build\n/bin\n*.log\nvendor/\nsecrets/*.pem\n!keep.log\ngo.sum\n';
-    const facts = PIPELINE.detect(memorySnapshot('/p', { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore }, ['vendor']));
+    const facts = PIPELINE.detect(
+      memorySnapshot(
+        '/p',
+        { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore },
+        ['vendor'],
+      ),
+    );
     expect(facts.gitignore).toEqual(['bin', '**/*.log', '**/vendor', 'secrets/*.pem', '!**/keep.log', '**/go.sum']);
     const fromGit = PIPELINE.plan(facts, {}).dockerignore.find((group) => group.why.id === 'ignore.gitignore')!;
     // vendor/ and go.sum are needed by this vendored module build, so they stay in the context.

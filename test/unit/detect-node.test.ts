@@ -64,7 +64,11 @@ describe('Node detection', () => {
   });
 
   test('native addons: known packages and a binding.gyp in the tree, with their runtime libraries', () => {
-    const facts = project({ 'package.json': pkg({ main: 's.js', dependencies: { canvas: '3', 'better-sqlite3': '12', express: '5' } }), 's.js': server, 'addon/binding.gyp': '{}' });
+    const facts = project({
+      'package.json': pkg({ main: 's.js', dependencies: { canvas: '3', 'better-sqlite3': '12', express: '5' } }),
+      's.js': server,
+      'addon/binding.gyp': '{}',
+    });
     expect(facts.nativeAddons.map((addon) => addon.name)).toEqual(['canvas', 'better-sqlite3', 'addon/binding.gyp']);
     expect(facts.nativeAddons[0]!.runtimePackages).toContain('libcairo2');
   });
@@ -75,7 +79,13 @@ describe('Node detection', () => {
   });
 
   test('install files: the manifest, the lockfile and package-manager config, never .npmrc (it may hold a token)', () => {
-    const facts = project({ 'package.json': pkg({ main: 's.js' }), 's.js': server, 'pnpm-lock.yaml': '', 'pnpm-workspace.yaml': '', '.npmrc': '//x/:_authToken=secret' });
+    const facts = project({
+      'package.json': pkg({ main: 's.js' }),
+      's.js': server,
+      'pnpm-lock.yaml': '',
+      'pnpm-workspace.yaml': '',
+      '.npmrc': '//x/:_authToken=secret',
+    });
     expect(facts.installFiles).toEqual(['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml']);
   });
 

@@ -22,13 +22,49 @@ describe('Python dependencies', () => {
   });
 
   test.each([
-    ['PEP 621', { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.110", "uvicorn[standard]"]\n' }, 'pyproject', ['pyproject.toml'], ['fastapi', 'uvicorn']],
-    ['poetry', { 'pyproject.toml': '[tool.poetry]\nname = "svc"\n[tool.poetry.dependencies]\npython = "^3.12"\nDjango = "^5"\n', 'poetry.lock': '' }, 'poetry', ['pyproject.toml', 'poetry.lock'], ['django']],
-    ['uv', { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["flask"]\n', 'uv.lock': 'version = 1\n' }, 'uv', ['pyproject.toml', 'uv.lock'], ['flask']],
-    ['pdm', { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["flask"]\n[tool.pdm]\n', 'pdm.lock': '' }, 'pdm', ['pyproject.toml', 'pdm.lock'], ['flask']],
-    ['Pipfile', { Pipfile: '[packages]\nflask = "*"\n"psycopg2" = "==2.9.10"\n', 'Pipfile.lock': '{}' }, 'pipfile', ['Pipfile', 'Pipfile.lock'], ['flask', 'psycopg2']],
+    [
+      'PEP 621',
+      { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["fastapi>=0.110", "uvicorn[standard]"]\n' },
+      'pyproject',
+      ['pyproject.toml'],
+      ['fastapi', 'uvicorn'],
+    ],
+    [
+      'poetry',
+      { 'pyproject.toml': '[tool.poetry]\nname = "svc"\n[tool.poetry.dependencies]\npython = "^3.12"\nDjango = "^5"\n', 'poetry.lock': '' },
+      'poetry',
+      ['pyproject.toml', 'poetry.lock'],
+      ['django'],
+    ],
+    [
+      'uv',
+      { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["flask"]\n', 'uv.lock': 'version = 1\n' },
+      'uv',
+      ['pyproject.toml', 'uv.lock'],
+      ['flask'],
+    ],
+    [
+      'pdm',
+      { 'pyproject.toml': '[project]\nname = "svc"\ndependencies = ["flask"]\n[tool.pdm]\n', 'pdm.lock': '' },
+      'pdm',
+      ['pyproject.toml', 'pdm.lock'],
+      ['flask'],
+    ],
+    [
+      'Pipfile',
+      { Pipfile: '[packages]\nflask = "*"\n"psycopg2" = "==2.9.10"\n', 'Pipfile.lock': '{}' },
+      'pipfile',
+      ['Pipfile', 'Pipfile.lock'],
+      ['flask', 'psycopg2'],
+    ],
     ['setup.cfg', { 'setup.cfg': '[options]\ninstall_requires =\n    flask>=3\n    gunicorn\n' }, 'setup.cfg', ['setup.cfg'], ['flask', 'gunicorn']],
-    ['setup.py', { 'setup.py': 'from setuptools import setup\nsetup(name="svc", install_requires=["flask", "gunicorn>=22"])\n' }, 'setup.py', [], ['flask', 'gunicorn']],
+    [
+      'setup.py',
+      { 'setup.py': 'from setuptools import setup\nsetup(name="svc", install_requires=["flask", "gunicorn>=22"])\n' },
+      'setup.py',
+      [],
+      ['flask', 'gunicorn'],
+    ],
   ])('%s', (_name, files, source, dependencyFiles, dependencies) => {
     const facts = project({ ...MAIN, ...files });
     expect([facts.dependencySource, facts.dependencyFiles, facts.dependencies]).toEqual([source, dependencyFiles, dependencies]);
@@ -66,7 +102,11 @@ describe('the Python version', () => {
 
 describe('the Python entry point', () => {
   test('a Procfile web: line wins, with $PORT kept for the plan and the port read from its flags', () => {
-    const facts = project({ 'requirements.txt': 'flask\ngunicorn\n', Procfile: 'release: python migrate.py\nweb: gunicorn app:app --bind 0.0.0.0:${PORT} -b :9000\n', 'app.py': 'app = Flask(__name__)\n' });
+    const facts = project({
+      'requirements.txt': 'flask\ngunicorn\n',
+      Procfile: 'release: python migrate.py\nweb: gunicorn app:app --bind 0.0.0.0:${PORT} -b :9000\n',
+      'app.py': 'app = Flask(__name__)\n',
+    });
     expect(facts.entry).toEqual(['gunicorn', 'app:app', '--bind', '0.0.0.0:$PORT', '-b', ':9000']);
     expect([facts.listens, facts.port, facts.entrySource]).toEqual([true, 9000, 'Procfile web:']);
   });
@@ -95,18 +135,30 @@ describe('the Python entry point', () => {
   });
 
   test('FastAPI under uvicorn and Flask under gunicorn, when those servers are dependencies', () => {
-    const fastapi = project({ 'requirements.txt': 'fastapi\nuvicorn\n', 'app/main.py': 'from fastapi import FastAPI\napi = FastAPI()\n', 'app/__init__.py': '' });
+    const fastapi = project({
+      'requirements.txt': 'fastapi\nuvicorn\n',
+      'app/main.py': 'from fastapi import FastAPI\napi = FastAPI()\n',
+      'app/__init__.py': '',
+    });
     expect(fastapi.entry).toEqual(['uvicorn', 'app.main:api', '--host', '0.0.0.0', '--port', '$PORT']);
     expect(fastapi.framework).toBe('fastapi');
     const flask = project({ 'requirements.txt': 'Flask\ngunicorn\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' });
     expect(flask.entry).toEqual(['gunicorn', '--bind', '0.0.0.0:$PORT', 'app:app']);
     // Flask without gunicorn runs its file, as its author does.
-    expect(project({ 'requirements.txt': 'Flask\n', 'app.py': 'app = Flask(__name__)\napp.run(host="0.0.0.0", port=5000)\n' })).toMatchObject({ entry: ['python', 'app.py'], port: 5000, listens: true });
+    expect(project({ 'requirements.txt': 'Flask\n', 'app.py': 'app = Flask(__name__)\napp.run(host="0.0.0.0", port=5000)\n' })).toMatchObject({
+      entry: ['python', 'app.py'],
+      port: 5000,
+      listens: true,
+    });
   });
 
   test.each([
     [{ 'main.py': 'from http.server import HTTPServer\nHTTPServer(("", 8123), H).serve_forever()\n', 'app.py': '' }, ['python', 'main.py'], 8123],
-    [{ 'app.py': 'import os\nfrom wsgiref.simple_server import make_server\nmake_server("", int(os.environ.get("PORT", "7000")), app)\n' }, ['python', 'app.py'], 7000],
+    [
+      { 'app.py': 'import os\nfrom wsgiref.simple_server import make_server\nmake_server("", int(os.environ.get("PORT", "7000")), app)\n' },
+      ['python', 'app.py'],
+      7000,
+    ],
     [{ '__main__.py': 'print(1)\n' }, ['python', '.'], undefined],
     [{ 'src/svc/__main__.py': 'print(1)\n', 'pyproject.toml': '[project]\nname = "svc"\n' }, ['python', '-m', 'svc'], undefined],
   ])('%j runs %j', (files, entry, port) => {

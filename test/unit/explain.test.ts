@@ -14,7 +14,11 @@ const CASES: readonly [language: string, fixture: string, choices: Choices][] = 
     (['scratch', 'distroless', 'slim'] as const).map((runtime): [string, string, Choices] => ['go', fixture, { runtime }]),
   ),
   ['go', 'tested', { portable: true }],
-  ...['express-app', 'ts-app', 'pnpm-app', 'yarn-app', 'berry-app', 'bun-app', 'native-addon', 'plain-main'].map((fixture): [string, string, Choices] => ['node', fixture, {}]),
+  ...['express-app', 'ts-app', 'pnpm-app', 'yarn-app', 'berry-app', 'bun-app', 'native-addon', 'plain-main'].map((fixture): [string, string, Choices] => [
+    'node',
+    fixture,
+    {},
+  ]),
   ['node', 'express-app', { runtime: 'slim', portable: true }],
   ...['hello', 'make-project', 'cmake-project', 'tcp-server', 'zlib-dynamic'].map((fixture): [string, string, Choices] => ['c', fixture, {}]),
   ...['stdlib-server', 'requirements-app', 'pyproject-app', 'procfile-app', 'compiled-app', 'flask-gunicorn'].flatMap((fixture) =>
@@ -39,7 +43,10 @@ function commentAbove(text: string): string[] {
 
 describe.each(CASES)('--explain on %s/%s %j', (language, fixture, choices) => {
   const plain = dockerfileOf(renderWith(language, fixture, choices).files);
-  const explained = Object.fromEntries(LOCALES.map((locale) => [locale, dockerfileOf(renderWith(language, fixture, choices, locale).files)])) as Record<Locale, string>;
+  const explained = Object.fromEntries(LOCALES.map((locale) => [locale, dockerfileOf(renderWith(language, fixture, choices, locale).files)])) as Record<
+    Locale,
+    string
+  >;
 
   test.each(LOCALES)('%s: the instructions, once parsed, are exactly the unexplained ones', (locale) => {
     expect(parsed(explained[locale])).toEqual(parsed(plain));
@@ -59,12 +66,24 @@ describe.each(CASES)('--explain on %s/%s %j', (language, fixture, choices) => {
   });
 
   test('the .dockerignore keeps the same patterns in every language, with its comments in French under fr', () => {
-    const ignore = (locale?: Locale) => renderWith(language, fixture, choices, locale).files.find((file) => file.path === '.dockerignore')!.content.split('\n');
+    const ignore = (locale?: Locale) =>
+      renderWith(language, fixture, choices, locale)
+        .files.find((file) => file.path === '.dockerignore')!
+        .content.split('\n');
     const [en, fr] = [ignore('en'), ignore('fr')];
     expect(fr.filter((line) => !line.startsWith('#'))).toEqual(en.filter((line) => !line.startsWith('#')));
     expect(ignore()).toEqual(en);
     // Each group's comment paragraph, compared as a whole (wrapping can leave a short line alike).
-    const paragraphs = (lines: string[]) => lines.join('\n').split('\n\n').map((block) => block.split('\n').filter((line) => line.startsWith('#')).join(' '));
+    const paragraphs = (lines: string[]) =>
+      lines
+        .join('\n')
+        .split('\n\n')
+        .map((block) =>
+          block
+            .split('\n')
+            .filter((line) => line.startsWith('#'))
+            .join(' '),
+        );
     paragraphs(fr).forEach((paragraph, index) => expect(paragraph).not.toBe(paragraphs(en)[index]));
   });
 
@@ -107,7 +126,11 @@ describe('the test stage', () => {
     expect(instructions(text)[test + 1]).toMatchObject({ keyword: 'RUN', args: expect.stringMatching(/CGO_ENABLED=0 go test \.\/\.\.\.$/) });
     expect(text).toMatch(/^# {3}test {5}runs `CGO_ENABLED=0 go test \.\/\.\.\.` on top of build/m);
     // The runtime stays the last stage, so a plain `docker build` never runs the tests.
-    expect(instructions(text).filter(({ keyword }) => keyword === 'FROM').at(-1)!.args).toMatch(/ AS runtime$/);
+    expect(
+      instructions(text)
+        .filter(({ keyword }) => keyword === 'FROM')
+        .at(-1)!.args,
+    ).toMatch(/ AS runtime$/);
   });
 
   test('--portable leaves the test stage out and says why in the header', () => {
@@ -124,15 +147,21 @@ describe('the test stage', () => {
   const facts = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/p', files));
   test.each([
     [{ 'package.json': JSON.stringify({ name: 'a', scripts: { start: 'node s.js', test: 'node --test' } }), 's.js': '' }, 'scripts.test'],
-    [{ 'Makefile': 'app: main.c\n\tcc -o app main.c\ncheck: app\n\t./app --self-test\n', 'main.c': 'int main(void){return 0;}' }, 'Makefile target check'],
-    [{ 'CMakeLists.txt': 'project(p C)\nadd_executable(p main.c)\nenable_testing()\nadd_test(NAME run COMMAND p)\n', 'main.c': 'int main(void){return 0;}' }, 'CMake add_test'],
+    [{ Makefile: 'app: main.c\n\tcc -o app main.c\ncheck: app\n\t./app --self-test\n', 'main.c': 'int main(void){return 0;}' }, 'Makefile target check'],
+    [
+      { 'CMakeLists.txt': 'project(p C)\nadd_executable(p main.c)\nenable_testing()\nadd_test(NAME run COMMAND p)\n', 'main.c': 'int main(void){return 0;}' },
+      'CMake add_test',
+    ],
     [{ 'meson.build': "project('p','c')\nexe = executable('p', 'main.c')\ntest('runs', exe)\n", 'main.c': 'int main(void){return 0;}' }, 'meson test()'],
   ])('detects tests in %j', (files, source) => {
     expect((facts(files) as { tests?: { source: string } }).tests?.source).toBe(source);
   });
 
   test("npm's placeholder test script is no test suite", () => {
-    const files = { 'package.json': JSON.stringify({ name: 'a', scripts: { start: 'node s.js', test: 'echo "Error: no test specified" && exit 1' } }), 's.js': '' };
+    const files = {
+      'package.json': JSON.stringify({ name: 'a', scripts: { start: 'node s.js', test: 'echo "Error: no test specified" && exit 1' } }),
+      's.js': '',
+    };
     expect((facts(files) as { tests?: unknown }).tests).toBeUndefined();
   });
 });

@@ -9,7 +9,20 @@ import { fixturePath } from '../harness/project.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 
 const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
-  dir: '.', yes: false, dryRun: false, json: false, force: false, portable: false, pinDigests: false, templates: undefined, verify: false, compare: false, keep: false, help: false, version: false, ...overrides,
+  dir: '.',
+  yes: false,
+  dryRun: false,
+  json: false,
+  force: false,
+  portable: false,
+  pinDigests: false,
+  templates: undefined,
+  verify: false,
+  compare: false,
+  keep: false,
+  help: false,
+  version: false,
+  ...overrides,
 });
 
 const runIn = (fixture: string, language = 'go') =>
@@ -42,11 +55,15 @@ describe('yeoman generator', () => {
   });
 
   test('several mains: the main prompt comes first, and the port prompt follows the chosen main', async () => {
-    const worker = await runIn('two-mains').withOptions({ cli: cli(), interactive: true } as never).withAnswers({ main: 'cmd/worker', runtime: 'scratch' });
+    const worker = await runIn('two-mains')
+      .withOptions({ cli: cli(), interactive: true } as never)
+      .withAnswers({ main: 'cmd/worker', runtime: 'scratch' });
     expect(worker.askedQuestions.map((question) => question.name)).toEqual(['main', 'runtime']);
     expect(readFileSync(join(worker.cwd, 'Dockerfile'), 'utf8')).not.toContain('EXPOSE');
 
-    const api = await runIn('two-mains').withOptions({ cli: cli(), interactive: true } as never).withAnswers({ main: 'cmd/api', runtime: 'scratch', port: 8081 });
+    const api = await runIn('two-mains')
+      .withOptions({ cli: cli(), interactive: true } as never)
+      .withAnswers({ main: 'cmd/api', runtime: 'scratch', port: 8081 });
     expect(api.askedQuestions.map((question) => question.name)).toEqual(['main', 'runtime', 'port']);
     expect(api.askedQuestions.find((question) => question.name === 'port')?.answer).toBe(8081);
   });
@@ -55,12 +72,15 @@ describe('yeoman generator', () => {
     let runtimeChoices: { value: string; disabled: string | false }[] = [];
     const result = await runIn('express-app', 'node')
       .withOptions({ cli: cli(), interactive: true } as never)
-      .withAnswers({ runtime: 'slim', port: 4321 }, {
-        callback: (answer: unknown, { question }: { question: { name: string; choices?: unknown } }) => {
-          if (question.name === 'runtime') runtimeChoices = question.choices as typeof runtimeChoices;
-          return answer;
+      .withAnswers(
+        { runtime: 'slim', port: 4321 },
+        {
+          callback: (answer: unknown, { question }: { question: { name: string; choices?: unknown } }) => {
+            if (question.name === 'runtime') runtimeChoices = question.choices as typeof runtimeChoices;
+            return answer;
+          },
         },
-      });
+      );
     expect(result.askedQuestions.map((question) => question.name)).toEqual(['runtime', 'port']);
     expect(runtimeChoices.find((choice) => choice.value === 'scratch')?.disabled).toBe('a Node app needs the node runtime');
     const dockerfile = readFileSync(join(result.cwd, 'Dockerfile'), 'utf8');

@@ -38,7 +38,13 @@ describe('Go planning', () => {
   test('dependencies: go.sum copied first and downloaded; vendored builds use -mod=vendor and download nothing', () => {
     const withDeps = plan({ 'go.mod': goMod + 'require x.io/y v1.2.3\n', 'go.sum': 'x.io/y v1.2.3 h1:abc=\n', 'main.go': server });
     expect(withDeps.go).toMatchObject({ manifests: ['go.mod', 'go.sum'], downloadDeps: true });
-    const vendored = narrow(PIPELINE.plan(PIPELINE.detect(memorySnapshot('/x/svc', { 'go.mod': goMod + 'require x.io/y v1.2.3\n', 'main.go': server, 'vendor/modules.txt': '#' }, ['vendor'])), {}), 'go');
+    const vendored = narrow(
+      PIPELINE.plan(
+        PIPELINE.detect(memorySnapshot('/x/svc', { 'go.mod': goMod + 'require x.io/y v1.2.3\n', 'main.go': server, 'vendor/modules.txt': '#' }, ['vendor'])),
+        {},
+      ),
+      'go',
+    );
     expect(vendored.go).toMatchObject({ downloadDeps: false });
     expect(vendored.go.buildFlags).toContain('-mod=vendor');
   });

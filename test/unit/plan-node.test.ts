@@ -5,18 +5,34 @@ import { narrow } from '../harness/narrow.js';
 
 const server = "require('http').createServer(() => {}).listen(3000);\n";
 const anyPlan = (fields: object, extra: Record<string, string> = {}, choices: Choices = {}) =>
-  PIPELINE.plan(PIPELINE.detect(memorySnapshot('/srv/api', { 'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' }, ...fields }), 'server.js': server, ...extra })), choices);
+  PIPELINE.plan(
+    PIPELINE.detect(
+      memorySnapshot('/srv/api', {
+        'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' }, ...fields }),
+        'server.js': server,
+        ...extra,
+      }),
+    ),
+    choices,
+  );
 const plan = (fields: object, extra: Record<string, string> = {}, choices: Choices = {}) => narrow(anyPlan(fields, extra, choices), 'node');
 
 describe('Node planning', () => {
   test('distroless by default: CMD is only the script, since its ENTRYPOINT is node', () => {
     const result = plan({ dependencies: { express: '5' } }, { 'package-lock.json': '{}' });
-    expect(result).toMatchObject({ runtime: 'distroless', runtimeImage: 'gcr.io/distroless/nodejs26-debian13:nonroot', builderImage: 'node:26-slim', user: '65532:65532', cmd: ['server.js'], port: 3000 });
+    expect(result).toMatchObject({
+      runtime: 'distroless',
+      runtimeImage: 'gcr.io/distroless/nodejs26-debian13:nonroot',
+      builderImage: 'node:26-slim',
+      user: '65532:65532',
+      cmd: ['server.js'],
+      port: 3000,
+    });
     expect(result.node.install).toMatchObject({ installProduction: 'npm ci --omit=dev', cacheTarget: '/root/.npm' });
     expect(result.nextCommand).toBe('docker build -t api . && docker run --rm --init -p 3000:3000 api');
   });
 
-  test('slim runs node explicitly, as the image\'s node user', () => {
+  test("slim runs node explicitly, as the image's node user", () => {
     expect(plan({}, {}, { runtime: 'slim' })).toMatchObject({ runtimeImage: 'node:26-slim', user: 'node', cmd: ['node', 'server.js'] });
   });
 
@@ -52,7 +68,9 @@ describe('Node planning', () => {
 
   test("yarn Plug'n'Play and yarnPath are refused with what to change", () => {
     expect(() => plan({ packageManager: 'yarn@4.5.0' }, { 'yarn.lock': '__metadata:\n' })).toThrow(/set `nodeLinker: node-modules` in .yarnrc.yml/);
-    expect(() => plan({ packageManager: 'yarn@4.5.0' }, { '.yarnrc.yml': 'nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn.cjs\n' })).toThrow(/yarnPath is not supported yet/);
+    expect(() => plan({ packageManager: 'yarn@4.5.0' }, { '.yarnrc.yml': 'nodeLinker: node-modules\nyarnPath: .yarn/releases/yarn.cjs\n' })).toThrow(
+      /yarnPath is not supported yet/,
+    );
   });
 
   test('bun installs the dependencies with a frozen lockfile, and node runs the app', () => {

@@ -17,7 +17,20 @@ import { fixturePath } from '../harness/project.js';
  */
 
 const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
-  dir: '.', yes: false, dryRun: false, json: false, force: false, portable: false, pinDigests: false, templates: undefined, verify: false, compare: false, keep: false, help: false, version: false, ...overrides,
+  dir: '.',
+  yes: false,
+  dryRun: false,
+  json: false,
+  force: false,
+  portable: false,
+  pinDigests: false,
+  templates: undefined,
+  verify: false,
+  compare: false,
+  keep: false,
+  help: false,
+  version: false,
+  ...overrides,
 });
 
 /** The two projects the bugs were found on, written as such projects are. */
@@ -30,11 +43,13 @@ const EXTRA: Record<string, Record<string, string>> = {
   // canvas loads cairo and pango from the system; distroless cannot have them, and the prompt once offered it.
   'node-canvas': {
     'package.json': JSON.stringify({ name: 'thumbs', version: '1.0.0', main: 'server.js', dependencies: { canvas: '^3.1.0' } }, null, 2),
-    'server.js': "const http = require('http');\nconst { createCanvas } = require('canvas');\nhttp.createServer((req, res) => res.end(createCanvas(10, 10).toBuffer())).listen(8080);\n",
+    'server.js':
+      "const http = require('http');\nconst { createCanvas } = require('canvas');\nhttp.createServer((req, res) => res.end(createCanvas(10, 10).toBuffer())).listen(8080);\n",
   },
   // A C server whose port the code does not name: no default on either path.
   'c-unnamed-port': {
-    'server.c': '#include <sys/socket.h>\n#include <netinet/in.h>\nint main(int argc, char **argv) { int s = socket(AF_INET, SOCK_STREAM, 0); struct sockaddr_in a = {0}; a.sin_port = htons(atoi(argv[1])); bind(s, (void *)&a, sizeof a); listen(s, 1); return 0; }\n',
+    'server.c':
+      '#include <sys/socket.h>\n#include <netinet/in.h>\nint main(int argc, char **argv) { int s = socket(AF_INET, SOCK_STREAM, 0); struct sockaddr_in a = {0}; a.sin_port = htons(atoi(argv[1])); bind(s, (void *)&a, sizeof a); listen(s, 1); return 0; }\n',
   },
 };
 
@@ -48,7 +63,11 @@ interface Case {
 
 function cases(): Case[] {
   const fromFixtures = PIPELINE.languages.flatMap((language) =>
-    readdirSync(fixturePath(language.id, '.')).map((fixture: string) => ({ name: `${language.id}/${fixture}`, source: fixturePath(language.id, fixture), workspace: WORKSPACE[`${language.id}/${fixture}`] })),
+    readdirSync(fixturePath(language.id, '.')).map((fixture: string) => ({
+      name: `${language.id}/${fixture}`,
+      source: fixturePath(language.id, fixture),
+      workspace: WORKSPACE[`${language.id}/${fixture}`],
+    })),
   );
   const root = mkdtempSync(join(tmpdir(), 'cdf-parity-'));
   const extra = Object.entries(EXTRA).map(([name, files]) => {
@@ -77,7 +96,9 @@ describe.each(cases())('prompt/planner parity: $name', ({ source, workspace }) =
     await runPrompts(source, workspace, {}, (name, question) => {
       if (name === 'runtime') offered = question.choices as typeof offered;
     });
-    expect(Object.fromEntries(offered.map((choice) => [choice.value, choice.disabled === false]))).toEqual(Object.fromEntries(RUNTIMES.map((runtime) => [runtime, accepted(runtime)])));
+    expect(Object.fromEntries(offered.map((choice) => [choice.value, choice.disabled === false]))).toEqual(
+      Object.fromEntries(RUNTIMES.map((runtime) => [runtime, accepted(runtime)])),
+    );
   });
 
   test.each(RUNTIMES)('runtime %s: accepting every other default writes what --yes --runtime writes', async (runtime) => {
@@ -95,7 +116,12 @@ describe.each(cases())('prompt/planner parity: $name', ({ source, workspace }) =
  * Runs the generator as a terminal user would, answering only `answers` and taking every other
  * default; `yes` is what the pipeline writes for the same folder with `--yes` and the same answers.
  */
-async function runPrompts(source: string, workspace: string | undefined, answers: Record<string, unknown>, seen: (name: string, question: { choices?: unknown; default?: unknown }) => void) {
+async function runPrompts(
+  source: string,
+  workspace: string | undefined,
+  answers: Record<string, unknown>,
+  seen: (name: string, question: { choices?: unknown; default?: unknown }) => void,
+) {
   let yes: ReturnType<typeof PIPELINE.generate> | undefined;
   const result = await helpers
     .run(DockerfileGenerator as never)

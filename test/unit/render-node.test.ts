@@ -41,9 +41,14 @@ describe.each(CASES)('Node render: %s %j', (fixture, choices) => {
 
   test('every install copies only the manifests first, and the source only afterwards', () => {
     for (const stage of all.slice(0, -1)) {
-      const install = stage.findIndex((instruction) => instruction.keyword === 'RUN' && /\b(npm (ci|install)|pnpm install|yarn install)\b/.test(instruction.args) && !/--global/.test(instruction.args));
+      const install = stage.findIndex(
+        (instruction) =>
+          instruction.keyword === 'RUN' && /\b(npm (ci|install)|pnpm install|yarn install)\b/.test(instruction.args) && !/--global/.test(instruction.args),
+      );
       if (install === -1) continue;
-      const manifests = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === `${narrow(result.plan, 'node').node.installFiles.join(' ')} ./`);
+      const manifests = stage.findIndex(
+        (instruction) => instruction.keyword === 'COPY' && instruction.args === `${narrow(result.plan, 'node').node.installFiles.join(' ')} ./`,
+      );
       const source = stage.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === '. .');
       expect(manifests).toBeGreaterThan(0);
       expect(manifests).toBeLessThan(install);

@@ -22,7 +22,8 @@ describe.each(CASES)('Python render: %s %j', (fixture, choices) => {
   const dockerfile = dockerfileOf(result.files);
 
   test('matches its golden files', () => {
-    for (const { actual, golden } of goldenPairs('python', caseName(fixture, choices) + (choices.portable ? '.portable' : ''), result.files)) expect(actual).toBe(golden);
+    for (const { actual, golden } of goldenPairs('python', caseName(fixture, choices) + (choices.portable ? '.portable' : ''), result.files))
+      expect(actual).toBe(golden);
   });
 
   test('the venv is made by the interpreter the runtime has, and only the venv and the app reach the runtime', () => {
@@ -46,7 +47,12 @@ describe.each(CASES)('Python render: %s %j', (fixture, choices) => {
     const source = build!.findIndex((instruction) => instruction.keyword === 'COPY' && instruction.args === '. .');
     if (install >= 0) expect(install).toBeLessThan(source);
     expect(dockerfile).not.toMatch(/^ENV .*PIP_/m);
-    if (install >= 0) expect(build!.filter((instruction) => instruction.keyword === 'ARG').map((instruction) => instruction.args)).toEqual(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST']);
+    if (install >= 0)
+      expect(build!.filter((instruction) => instruction.keyword === 'ARG').map((instruction) => instruction.args)).toEqual([
+        'PIP_INDEX_URL',
+        'PIP_EXTRA_INDEX_URL',
+        'PIP_TRUSTED_HOST',
+      ]);
   });
 });
 
@@ -59,7 +65,9 @@ describe('Python plans', () => {
   test('Flask and gunicorn in requirements.txt with `web: gunicorn app:app`: gunicorn itself is the ENTRYPOINT, no shell', () => {
     const result = renderFixture('python', 'flask-gunicorn', {});
     expect(result.plan.entrypoint).toEqual(['/opt/venv/bin/gunicorn', 'app:app']);
-    const entrypoint = stages(dockerfileOf(result.files)).at(-1)!.find((instruction) => instruction.keyword === 'ENTRYPOINT')!;
+    const entrypoint = stages(dockerfileOf(result.files))
+      .at(-1)!
+      .find((instruction) => instruction.keyword === 'ENTRYPOINT')!;
     expect(JSON.parse(entrypoint.raw)).toEqual(['/opt/venv/bin/gunicorn', 'app:app']);
     expect(dockerfileOf(result.files)).not.toMatch(/^(CMD|ENTRYPOINT) \["(\/bin\/)?(ba)?sh"/m);
   });
@@ -78,16 +86,31 @@ describe('Python plans', () => {
     expect(PIPELINE.say(older.runtimeReason)).toMatch(/distroless python3 has Python 3\.13 and the project asks for 3\.12/);
     const libpq = plan({ ...main, 'requirements.txt': 'psycopg2==2.9.10\n' });
     expect(libpq).toMatchObject({ runtime: 'slim', builderImage: 'python:3.13', python: { builderPackages: ['libpq-dev'], runtimePackages: ['libpq5'] } });
-    expect(plan({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/sh\nexec gunicorn app:app\n' })).toMatchObject({ runtime: 'slim', entrypoint: ['/app/boot.sh'] });
-    expect(() => plan({ ...main, '.python-version': '3.12\n' }, { runtime: 'distroless' })).toThrow(/--runtime distroless: distroless python3 has Python 3\.13/);
+    expect(plan({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/sh\nexec gunicorn app:app\n' })).toMatchObject({
+      runtime: 'slim',
+      entrypoint: ['/app/boot.sh'],
+    });
+    expect(() => plan({ ...main, '.python-version': '3.12\n' }, { runtime: 'distroless' })).toThrow(
+      /--runtime distroless: distroless python3 has Python 3\.13/,
+    );
   });
 
   test('the distroless builder installs Python, headers and a compiler from apt only when there is something to install', () => {
     expect(plan({ 'main.py': 'print(1)\n' }).python.builderPackages).toEqual(['python3.13', 'python3.13-venv', 'python3-pip']);
-    expect(plan({ 'main.py': 'print(1)\n', 'requirements.txt': 'x\n' }).python.builderPackages).toEqual(['python3.13', 'python3.13-venv', 'python3-pip', 'python3.13-dev', 'gcc', 'libc6-dev']);
+    expect(plan({ 'main.py': 'print(1)\n', 'requirements.txt': 'x\n' }).python.builderPackages).toEqual([
+      'python3.13',
+      'python3.13-venv',
+      'python3-pip',
+      'python3.13-dev',
+      'gcc',
+      'libc6-dev',
+    ]);
   });
 
   test('a project with tests gets a test stage running them with the venv python', () => {
-    expect(plan({ 'main.py': 'print(1)\n', 'tests/test_main.py': '' }).test).toEqual({ command: '/opt/venv/bin/python -m unittest discover', source: '1 test file (unittest)' });
+    expect(plan({ 'main.py': 'print(1)\n', 'tests/test_main.py': '' }).test).toEqual({
+      command: '/opt/venv/bin/python -m unittest discover',
+      source: '1 test file (unittest)',
+    });
   });
 });

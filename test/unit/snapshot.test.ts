@@ -13,7 +13,8 @@ describe('project snapshot', () => {
 
   test('lists files but prunes dependency and VCS folders without walking them', () => {
     for (const dir of ['node_modules/a/b', '.git/objects', 'vendor/x.io/y', 'cmd/api']) mkdirSync(join(root, dir), { recursive: true });
-    for (const file of ['node_modules/a/b/i.js', '.git/objects/o', 'vendor/x.io/y/y.go', 'vendor/modules.txt', 'cmd/api/main.go', 'go.mod']) writeFileSync(join(root, file), 'x');
+    for (const file of ['node_modules/a/b/i.js', '.git/objects/o', 'vendor/x.io/y/y.go', 'vendor/modules.txt', 'cmd/api/main.go', 'go.mod'])
+      writeFileSync(join(root, file), 'x');
     const snapshot = takeSnapshot(root);
     expect(snapshot.files).toEqual(['cmd/api/main.go', 'go.mod']);
     expect(snapshot.pruned).toEqual(['.git', 'node_modules', 'vendor']);

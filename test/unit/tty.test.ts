@@ -14,7 +14,7 @@ describe('interactive, in a real terminal', () => {
   });
   afterEach(() => removeDir(dir));
 
-  test('asks each prompt once, then on a differing Dockerfile offers yeoman\'s conflict menu with its diff', async () => {
+  test("asks each prompt once, then on a differing Dockerfile offers yeoman's conflict menu with its diff", async () => {
     writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
     const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [
       { waitFor: /Which main package should the image run\?/, type: '\u001b[B\r' },

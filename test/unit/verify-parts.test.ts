@@ -14,7 +14,7 @@ describe('build output', () => {
     expect(stepOf('#7 0.512 compiling')).toBeUndefined();
   });
 
-  test('BuildKit: the failing step\'s own lines, without timestamps or digests, then the final error', () => {
+  test("BuildKit: the failing step's own lines, without timestamps or digests, then the final error", () => {
     const log = [
       '#6 [build 3/4] COPY . .',
       '#6 DONE 0.1s',
@@ -32,8 +32,14 @@ describe('build output', () => {
   });
 
   test('legacy builder: everything after the last step header', () => {
-    const log = 'Step 3/4 : COPY . .\n ---> abc\nStep 4/4 : RUN make\n ---> Running in 1\nmain.c:3:1: error: expected ;\nThe command returned a non-zero code: 2';
-    expect(failingLines(log)).toEqual(['Step 4/4 : RUN make', ' ---> Running in 1', 'main.c:3:1: error: expected ;', 'The command returned a non-zero code: 2']);
+    const log =
+      'Step 3/4 : COPY . .\n ---> abc\nStep 4/4 : RUN make\n ---> Running in 1\nmain.c:3:1: error: expected ;\nThe command returned a non-zero code: 2';
+    expect(failingLines(log)).toEqual([
+      'Step 4/4 : RUN make',
+      ' ---> Running in 1',
+      'main.c:3:1: error: expected ;',
+      'The command returned a non-zero code: 2',
+    ]);
   });
 });
 
@@ -68,7 +74,10 @@ describe('the report', () => {
 
   test('the reduction and the sizes it is computed from are printed together', () => {
     const text = formatReport({
-      checks: [{ name: 'build', ok: true, detail: 'built' }, { name: 'starts', ok: false, detail: 'the container exited at once (exit code 3)' }],
+      checks: [
+        { name: 'build', ok: true, detail: 'built' },
+        { name: 'starts', ok: false, detail: 'the container exited at once (exit code 3)' },
+      ],
       sizes: [{ label: 'final image', bytes: 6_025_599 }],
       layers: [],
       comparison: { naive: { label: 'naive single stage', bytes: 971_515_487 }, generated: { label: 'generated multi-stage', bytes: 6_025_599 } },

@@ -8,8 +8,24 @@ import type { ProjectSnapshot } from '../types.js';
  * so they are noted but never walked: detection must stay fast on real trees.
  */
 const PRUNED = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', '.cache',
-  '.next', '.nuxt', '.turbo', '.gradle', 'target', '.idea', '.vscode', '.tox', '.mypy_cache',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'vendor',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.cache',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.gradle',
+  'target',
+  '.idea',
+  '.vscode',
+  '.tox',
+  '.mypy_cache',
 ]);
 
 /** Deep trees are not worth walking for detection; entry points live near the root. */

@@ -11,7 +11,10 @@ export interface DefinedCatalog<Id extends string> {
 }
 
 /** English first; French must have exactly its keys. */
-export function defineMessages<E extends Record<string, string>>(catalog: { readonly en: E; readonly fr: { readonly [K in keyof E]: string } }): DefinedCatalog<keyof E & string> {
+export function defineMessages<E extends Record<string, string>>(catalog: {
+  readonly en: E;
+  readonly fr: { readonly [K in keyof E]: string };
+}): DefinedCatalog<keyof E & string> {
   return {
     catalog: catalog,
     message: (id, args) => (args ? { id, args } : { id }),

@@ -35,7 +35,13 @@ export function model(content: string): Model {
     const step = toStep(instruction);
     if (instruction instanceof From) {
       const words = (instruction.getRawArgumentsContent() ?? '').split(/\s+/);
-      stages.push({ from: step, image: instruction.getImage() ?? '', name: instruction.getBuildStage() ?? undefined, asKeyword: words.find((word) => word.toLowerCase() === 'as'), steps: [] });
+      stages.push({
+        from: step,
+        image: instruction.getImage() ?? '',
+        name: instruction.getBuildStage() ?? undefined,
+        asKeyword: words.find((word) => word.toLowerCase() === 'as'),
+        steps: [],
+      });
     } else if (stages.length === 0) {
       if (step.keyword === 'ARG') globalArgs.push(step);
     } else {

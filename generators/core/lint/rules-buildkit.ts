@@ -5,15 +5,24 @@ const SECRET_NAME = /(secret|token|passw(or)?d|api_?key|private_?key|credential|
 /** BuildKit's build checks (docker build --check), by their names. */
 export const BUILDKIT_RULES: readonly Rule[] = [
   {
-    id: 'StageNameCasing', summary: 'Stage names should be lowercase',
-    check: ({ stages }, report) => stages.filter((stage) => stage.name && stage.name !== stage.name.toLowerCase()).forEach((stage) => report(stage.from.line, `stage name ${stage.name} is not lowercase`)),
+    id: 'StageNameCasing',
+    summary: 'Stage names should be lowercase',
+    check: ({ stages }, report) =>
+      stages
+        .filter((stage) => stage.name && stage.name !== stage.name.toLowerCase())
+        .forEach((stage) => report(stage.from.line, `stage name ${stage.name} is not lowercase`)),
   },
   {
-    id: 'FromAsCasing', summary: 'The AS keyword should match the case of the FROM keyword',
-    check: ({ stages }, report) => stages.filter((stage) => stage.asKeyword && (stage.from.written === stage.from.written.toUpperCase()) !== (stage.asKeyword === stage.asKeyword.toUpperCase())).forEach((stage) => report(stage.from.line, `'${stage.asKeyword}' and '${stage.from.written}' differ in case`)),
+    id: 'FromAsCasing',
+    summary: 'The AS keyword should match the case of the FROM keyword',
+    check: ({ stages }, report) =>
+      stages
+        .filter((stage) => stage.asKeyword && (stage.from.written === stage.from.written.toUpperCase()) !== (stage.asKeyword === stage.asKeyword.toUpperCase()))
+        .forEach((stage) => report(stage.from.line, `'${stage.asKeyword}' and '${stage.from.written}' differ in case`)),
   },
   {
-    id: 'DuplicateStageName', summary: 'Stage names should be unique',
+    id: 'DuplicateStageName',
+    summary: 'Stage names should be unique',
     check: ({ stages }, report) => {
       const seen = new Set<string>();
       for (const stage of stages) {
@@ -24,15 +33,26 @@ export const BUILDKIT_RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'ReservedStageName', summary: 'Reserved words should not be used as stage names',
-    check: ({ stages }, report) => stages.filter((stage) => ['scratch', 'context'].includes(stage.name?.toLowerCase() ?? '')).forEach((stage) => report(stage.from.line, `${stage.name} is reserved`)),
+    id: 'ReservedStageName',
+    summary: 'Reserved words should not be used as stage names',
+    check: ({ stages }, report) =>
+      stages
+        .filter((stage) => ['scratch', 'context'].includes(stage.name?.toLowerCase() ?? ''))
+        .forEach((stage) => report(stage.from.line, `${stage.name} is reserved`)),
   },
   {
-    id: 'JSONArgsRecommended', summary: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
-    check: ({ stages }, report) => stages.forEach((stage) => stage.steps.filter((step) => (step.keyword === 'CMD' || step.keyword === 'ENTRYPOINT') && !step.text.trim().startsWith('[')).forEach((step) => report(step.line, `${step.keyword} runs under /bin/sh -c, which does not pass signals on`))),
+    id: 'JSONArgsRecommended',
+    summary: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',
+    check: ({ stages }, report) =>
+      stages.forEach((stage) =>
+        stage.steps
+          .filter((step) => (step.keyword === 'CMD' || step.keyword === 'ENTRYPOINT') && !step.text.trim().startsWith('['))
+          .forEach((step) => report(step.line, `${step.keyword} runs under /bin/sh -c, which does not pass signals on`)),
+      ),
   },
   {
-    id: 'UndefinedVar', summary: 'Variables should be defined before their use',
+    id: 'UndefinedVar',
+    summary: 'Variables should be defined before their use',
     check: ({ globalArgs, stages }, report) => {
       const global = new Set(globalArgs.flatMap((step) => step.declares));
       for (const stage of stages) {
@@ -40,7 +60,8 @@ export const BUILDKIT_RULES: readonly Rule[] = [
         const known = new Set(['PATH', 'HOME', 'HOSTNAME', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'BUILDPLATFORM']);
         for (const step of stage.steps) {
           if (step.keyword !== 'RUN') {
-            for (const name of step.variables) if (!known.has(name) && !(step.keyword === 'ARG' && global.has(name))) report(step.line, `$${name} is not defined`);
+            for (const name of step.variables)
+              if (!known.has(name) && !(step.keyword === 'ARG' && global.has(name))) report(step.line, `$${name} is not defined`);
           }
           for (const name of step.declares) known.add(name);
         }
@@ -48,24 +69,36 @@ export const BUILDKIT_RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'UndefinedArgInFrom', summary: 'FROM command must use declared ARGs',
+    id: 'UndefinedArgInFrom',
+    summary: 'FROM command must use declared ARGs',
     check: ({ globalArgs, stages }, report) => {
       const global = new Set(globalArgs.flatMap((step) => step.declares));
-      for (const stage of stages) for (const name of stage.from.variables) if (!global.has(name)) report(stage.from.line, `FROM uses $${name}, which no ARG before it declares`);
+      for (const stage of stages)
+        for (const name of stage.from.variables) if (!global.has(name)) report(stage.from.line, `FROM uses $${name}, which no ARG before it declares`);
     },
   },
   {
-    id: 'SecretsUsedInArgOrEnv', summary: 'Sensitive data should not be used in the ARG or ENV commands',
-    check: ({ globalArgs, stages }, report) => [...globalArgs, ...stages.flatMap((stage) => stage.steps)].filter((step) => step.keyword === 'ARG' || step.keyword === 'ENV').forEach((step) => step.declares.filter((name) => SECRET_NAME.test(name)).forEach((name) => report(step.line, `${step.keyword} ${name} would keep a secret in the image history`))),
+    id: 'SecretsUsedInArgOrEnv',
+    summary: 'Sensitive data should not be used in the ARG or ENV commands',
+    check: ({ globalArgs, stages }, report) =>
+      [...globalArgs, ...stages.flatMap((stage) => stage.steps)]
+        .filter((step) => step.keyword === 'ARG' || step.keyword === 'ENV')
+        .forEach((step) =>
+          step.declares
+            .filter((name) => SECRET_NAME.test(name))
+            .forEach((name) => report(step.line, `${step.keyword} ${name} would keep a secret in the image history`)),
+        ),
   },
   {
-    id: 'WorkdirRelativePath', summary: 'Relative workdir without an absolute workdir declared within the build can have unexpected results',
-    check: ({ stages }, report) => stages.forEach((stage) => {
-      let absolute = false;
-      for (const step of stage.steps.filter((item) => item.keyword === 'WORKDIR')) {
-        if (/^(\/|\$)/.test(step.text.trim())) absolute = true;
-        else if (!absolute) report(step.line, `WORKDIR ${step.text.trim()} before any absolute WORKDIR`);
-      }
-    }),
+    id: 'WorkdirRelativePath',
+    summary: 'Relative workdir without an absolute workdir declared within the build can have unexpected results',
+    check: ({ stages }, report) =>
+      stages.forEach((stage) => {
+        let absolute = false;
+        for (const step of stage.steps.filter((item) => item.keyword === 'WORKDIR')) {
+          if (/^(\/|\$)/.test(step.text.trim())) absolute = true;
+          else if (!absolute) report(step.line, `WORKDIR ${step.text.trim()} before any absolute WORKDIR`);
+        }
+      }),
   },
 ];

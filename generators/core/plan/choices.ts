@@ -23,7 +23,13 @@ export function preferRequested(detected: RuntimeChoice, requested?: Runtime): R
  * --port, else the port the code names; a server that names none gets `fallback` and a note saying so.
  * Whatever the source, the result is a valid TCP port or undefined (a command, not a server).
  */
-export function resolvePort(requested: number | undefined, detected: number | undefined, listens: boolean, notes: string[], fallback?: number): number | undefined {
+export function resolvePort(
+  requested: number | undefined,
+  detected: number | undefined,
+  listens: boolean,
+  notes: string[],
+  fallback?: number,
+): number | undefined {
   let port = requested ?? detected;
   if (port === undefined && listens && fallback !== undefined) {
     port = fallback;

@@ -11,7 +11,9 @@ export interface BuildFileFacts {
 
 const dashL = (text: string) => [...text.matchAll(/(?:^|[\s"'=])-l([A-Za-z0-9_+.-]+)/g)].map((match) => match[1]!);
 const pkgConfig = (text: string) =>
-  [...text.matchAll(/pkg-config\s+(?:--\S+\s+)*([A-Za-z0-9_+.\s-]+?)\)/g)].flatMap((match) => match[1]!.split(/\s+/).filter((word) => word && !word.startsWith('-')));
+  [...text.matchAll(/pkg-config\s+(?:--\S+\s+)*([A-Za-z0-9_+.\s-]+?)\)/g)].flatMap((match) =>
+    match[1]!.split(/\s+/).filter((word) => word && !word.startsWith('-')),
+  );
 
 export function readMakefile(text: string): BuildFileFacts {
   const code = text.replace(/\\\n/g, ' ');
@@ -19,7 +21,9 @@ export function readMakefile(text: string): BuildFileFacts {
   let binary = variable('TARGET') ?? variable('BIN') ?? variable('PROGRAM') ?? variable('EXEC') ?? variable('APP');
   if (!binary) {
     const all = /^all\s*:\s*([^\s#;]+)/m.exec(code)?.[1];
-    const firstRule = [...code.matchAll(/^([A-Za-z0-9_.-]+)\s*:(?!=)/gm)].map((match) => match[1]!).find((name) => !name.startsWith('.') && !['all', 'clean', 'install', 'test', 'check'].includes(name) && !/\.(o|c|h)$/.test(name));
+    const firstRule = [...code.matchAll(/^([A-Za-z0-9_.-]+)\s*:(?!=)/gm)]
+      .map((match) => match[1]!)
+      .find((name) => !name.startsWith('.') && !['all', 'clean', 'install', 'test', 'check'].includes(name) && !/\.(o|c|h)$/.test(name));
     binary = all && !all.startsWith('$') ? all : firstRule;
   }
   const testTarget = ['test', 'check'].find((target) => new RegExp(`^${target}\\s*:(?!=)`, 'm').test(code));
@@ -31,8 +35,12 @@ export function readCMakeLists(text: string): BuildFileFacts {
   const code = text.replace(/#[^\n]*/g, '');
   const binary = /add_executable\s*\(\s*([A-Za-z0-9_.+-]+)/i.exec(code)?.[1];
   const packages = [...code.matchAll(/find_package\s*\(\s*([A-Za-z0-9_]+)/gi)].map((match) => match[1]!);
-  const pkgModules = [...code.matchAll(/pkg_check_modules\s*\(\s*\w+\s+(?:REQUIRED\s+|IMPORTED_TARGET\s+)*([^)]+)\)/gi)].flatMap((match) => match[1]!.split(/\s+/).filter((word) => /^[a-z]/.test(word) && !['required', 'imported_target'].includes(word.toLowerCase())));
-  const linked = [...code.matchAll(/target_link_libraries\s*\(\s*\S+\s+([^)]+)\)/gi)].flatMap((match) => match[1]!.split(/\s+/)).filter((word) => /^[a-z][a-z0-9_+-]*$/.test(word) && !['private', 'public', 'interface'].includes(word));
+  const pkgModules = [...code.matchAll(/pkg_check_modules\s*\(\s*\w+\s+(?:REQUIRED\s+|IMPORTED_TARGET\s+)*([^)]+)\)/gi)].flatMap((match) =>
+    match[1]!.split(/\s+/).filter((word) => /^[a-z]/.test(word) && !['required', 'imported_target'].includes(word.toLowerCase())),
+  );
+  const linked = [...code.matchAll(/target_link_libraries\s*\(\s*\S+\s+([^)]+)\)/gi)]
+    .flatMap((match) => match[1]!.split(/\s+/))
+    .filter((word) => /^[a-z][a-z0-9_+-]*$/.test(word) && !['private', 'public', 'interface'].includes(word));
   const tests = /\badd_test\s*\(/i.test(code) ? { source: 'CMake add_test' } : undefined;
   return { binary, libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked], tests };
 }

@@ -12,8 +12,16 @@ const SOURCE = /\.(c|cc|cpp|cxx)$/;
 
 /** Headers whose library a lone source file needs, so `cc hello.c` links without a build file. */
 const HEADER_LIBRARIES: Record<string, string> = {
-  'zlib.h': 'z', 'curl/curl.h': 'curl', 'sqlite3.h': 'sqlite3', 'openssl/ssl.h': 'ssl', 'openssl/evp.h': 'crypto',
-  'uv.h': 'uv', 'jansson.h': 'jansson', 'png.h': 'png', 'math.h': 'm', 'pthread.h': 'pthread',
+  'zlib.h': 'z',
+  'curl/curl.h': 'curl',
+  'sqlite3.h': 'sqlite3',
+  'openssl/ssl.h': 'ssl',
+  'openssl/evp.h': 'crypto',
+  'uv.h': 'uv',
+  'jansson.h': 'jansson',
+  'png.h': 'png',
+  'math.h': 'm',
+  'pthread.h': 'pthread',
 };
 
 /**
@@ -28,7 +36,9 @@ export const isCProject = (snapshot: ProjectSnapshot) => {
 
 export function detectC(snapshot: ProjectSnapshot): CFacts {
   const notes: string[] = [];
-  const sources = snapshot.files.filter((file) => SOURCE.test(file) && !file.split('/').some((part) => part.startsWith('.') || ['build', 'test', 'tests'].includes(part)));
+  const sources = snapshot.files.filter(
+    (file) => SOURCE.test(file) && !file.split('/').some((part) => part.startsWith('.') || ['build', 'test', 'tests'].includes(part)),
+  );
   if (sources.length === 0) throw new UserError('no C source files (*.c) found');
   const texts = sources.map((file) => ({ file, text: snapshot.read(file) ?? '' }));
   const mains = texts.filter(({ text }) => /\bint\s+main\s*\(/.test(text));
@@ -45,7 +55,12 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   }
   if (!binary) throw new UserError(`${buildFile}: cannot tell which executable it builds (for a Makefile, set TARGET = name)`);
 
-  const includes = buildSystem === 'cc' ? texts.flatMap(({ text }) => [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => HEADER_LIBRARIES[match[1]!]).filter((name): name is string => name !== undefined)) : [];
+  const includes =
+    buildSystem === 'cc'
+      ? texts.flatMap(({ text }) =>
+          [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => HEADER_LIBRARIES[match[1]!]).filter((name): name is string => name !== undefined),
+        )
+      : [];
   const linked = [...new Set([...buildFacts.libraries, ...includes])].filter((name) => !LIBC_PARTS.has(name) && !LIBC_PARTS.has(name.replace(/^lib/, '')));
   const libraries: CLibrary[] = [];
   const unknownLibraries: string[] = [];
@@ -79,7 +94,9 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     port: port?.port,
     portSource: port?.file,
     tests: buildFacts.tests,
-    buildOutputDirs: ['build', 'out', 'bin'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some((file) => file.startsWith(dir + '/'))),
+    buildOutputDirs: ['build', 'out', 'bin'].filter(
+      (dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some((file) => file.startsWith(dir + '/')),
+    ),
     notes,
   };
 }

@@ -25,7 +25,7 @@ const TABLE: Record<string, Row> = {
   png: { devPackage: 'libpng-dev', runtimePackage: 'libpng16-16t64', staticOk: false },
   libpng: { devPackage: 'libpng-dev', runtimePackage: 'libpng16-16t64', staticOk: false },
   jansson: { devPackage: 'libjansson-dev', runtimePackage: 'libjansson4', staticOk: true },
-  'ncurses': { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false },
+  ncurses: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false },
 };
 
 export function lookupLibrary(name: string): CLibrary | undefined {

@@ -14,15 +14,18 @@ export const C_MESSAGES = defineLanguageMessages({
     'reason.c.static': 'every library links statically, so the binary needs nothing else',
     'reason.c.dynamic': '{blockers} cannot link statically; distroless cc plus exactly the libraries the binary loads',
     'why.c.from-build': 'gcc 14 on Debian: compiler, make and the C library headers. None of it reaches the final image.',
-    'why.c.builder-packages': 'Headers and libraries the program links, and its build system, installed before the source is copied so that this layer stays cached.',
+    'why.c.builder-packages':
+      'Headers and libraries the program links, and its build system, installed before the source is copied so that this layer stays cached.',
     'why.c.build': 'Builds, copies the binary to /out and strips its symbols.',
     'why.c.build.static': '-static links every library into the binary, so it needs no loader at run time.',
     'why.c.static-check': 'scratch has no dynamic loader: the build stops here if the link was not fully static after all.',
     'why.c.shell': 'pipefail: a failing ldd then fails the RUN instead of being hidden by the pipe.',
-    'why.c.collect-libs': "The binary's shared-library closure as the loader resolves it, minus what distroless cc already holds ({packages}): nothing missing at run time, nothing extra.",
+    'why.c.collect-libs':
+      "The binary's shared-library closure as the loader resolves it, minus what distroless cc already holds ({packages}): nothing missing at run time, nothing extra.",
     'why.c.copy-libs': 'Exactly the libraries the binary loads that distroless cc lacks.',
     'why.c.runtime-packages': 'Shared libraries the program loads at run time.',
-    'why.c.entrypoint': 'Exec form, a JSON array: the binary is PID 1 with no shell in between. A C program has no SIGTERM handler unless it installs one, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
+    'why.c.entrypoint':
+      'Exec form, a JSON array: the binary is PID 1 with no shell in between. A C program has no SIGTERM handler unless it installs one, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
   },
   fr: {
     'ignore.c': "Objets, archives et binaires compilés sur l'hôte : l'image compile les siens.",
@@ -36,14 +39,17 @@ export const C_MESSAGES = defineLanguageMessages({
     'reason.c.static': "toutes les bibliothèques se lient en statique, le binaire n'a donc besoin de rien d'autre",
     'reason.c.dynamic': '{blockers} ne se lie pas en statique ; distroless cc, plus exactement les bibliothèques que charge le binaire',
     'why.c.from-build': "gcc 14 sur Debian : compilateur, make et les en-têtes de la bibliothèque C. Rien de tout cela n'arrive dans l'image finale.",
-    'why.c.builder-packages': 'Les en-têtes et bibliothèques que lie le programme, et son système de build, installés avant la copie des sources pour que cette couche reste en cache.',
+    'why.c.builder-packages':
+      'Les en-têtes et bibliothèques que lie le programme, et son système de build, installés avant la copie des sources pour que cette couche reste en cache.',
     'why.c.build': 'Compile, copie le binaire dans /out et retire ses symboles.',
     'why.c.build.static': "-static intègre toutes les bibliothèques au binaire, qui n'a alors besoin d'aucun chargeur à l'exécution.",
     'why.c.static-check': "scratch n'a pas de chargeur dynamique : le build s'arrête ici si l'édition de liens n'était finalement pas entièrement statique.",
     'why.c.shell': "pipefail : un ldd en échec fait alors échouer le RUN au lieu d'être masqué par le pipe.",
-    'why.c.collect-libs': "La fermeture des bibliothèques partagées du binaire, telle que le chargeur la résout, moins ce que distroless cc contient déjà ({packages}) : rien ne manque à l'exécution, rien de superflu.",
+    'why.c.collect-libs':
+      "La fermeture des bibliothèques partagées du binaire, telle que le chargeur la résout, moins ce que distroless cc contient déjà ({packages}) : rien ne manque à l'exécution, rien de superflu.",
     'why.c.copy-libs': 'Exactement les bibliothèques que charge le binaire et qui manquent à distroless cc.',
     'why.c.runtime-packages': 'Les bibliothèques partagées que charge le programme à l’exécution.',
-    'why.c.entrypoint': "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux. Un programme C n'a pas de gestionnaire de SIGTERM s'il n'en installe pas, et le PID 1 ignore les signaux non gérés : lancez-le avec `docker run --init` pour qu'il s'arrête aussitôt.",
+    'why.c.entrypoint':
+      "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux. Un programme C n'a pas de gestionnaire de SIGTERM s'il n'en installe pas, et le PID 1 ignore les signaux non gérés : lancez-le avec `docker run --init` pour qu'il s'arrête aussitôt.",
   },
 });

@@ -11,11 +11,12 @@ export const DEFAULT_GO_VERSION = '1.26';
 
 const BUILD_OUTPUT_DIRS = ['bin', 'dist', 'build', 'out', 'tmp'];
 
-export const isGoProject = (snapshot: ProjectSnapshot) =>
-  snapshot.files.some((file) => file === 'go.mod' || isGoSource(file));
+export const isGoProject = (snapshot: ProjectSnapshot) => snapshot.files.some((file) => file === 'go.mod' || isGoSource(file));
 
 const isGoSource = (file: string) =>
-  file.endsWith('.go') && !file.endsWith('_test.go') && !file.split('/').some((part) => part === 'testdata' || part.startsWith('_') || (part.startsWith('.') && part !== '.'));
+  file.endsWith('.go') &&
+  !file.endsWith('_test.go') &&
+  !file.split('/').some((part) => part === 'testdata' || part.startsWith('_') || (part.startsWith('.') && part !== '.'));
 
 export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   const notes: string[] = [];

@@ -1,7 +1,6 @@
 /** Small, dependency-free readers for Go source: enough to find packages, imports and ports. */
 
-const stripComments = (source: string) =>
-  source.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
+const stripComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
 
 export function packageName(source: string): string | undefined {
   return /^\s*package\s+([A-Za-z_]\w*)/m.exec(stripComments(source))?.[1];

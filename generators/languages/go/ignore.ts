@@ -6,4 +6,9 @@ import type { GoFacts } from './types.js';
 export const GO_IGNORE: IgnoreGroup = { why: GO_MESSAGES.message('ignore.go'), patterns: ['*.test', '*.out', '*.prof', 'coverage*'] };
 
 /** Files the generated build reads; no .gitignore line may keep them out of the context. */
-export const goNeededByBuild = (facts: GoFacts): string[] => ['go.mod', 'go.sum', ...(facts.vendored ? ['vendor/modules.txt'] : []), ...facts.mains.map((main) => `${main.dir}/main.go`)];
+export const goNeededByBuild = (facts: GoFacts): string[] => [
+  'go.mod',
+  'go.sum',
+  ...(facts.vendored ? ['vendor/modules.txt'] : []),
+  ...facts.mains.map((main) => `${main.dir}/main.go`),
+];

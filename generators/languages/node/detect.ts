@@ -97,7 +97,9 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     workspace: member && { name: member.name, dir: member.dir, manifests: members.map((item) => `${item.dir}/package.json`) },
     // Only with a build step is dist/ output; without one it may be the very code that runs.
     buildOutputDirs: outDir
-      ? [...new Set([outDir, ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])].map((dir) => (member ? `${member.dir}/${dir}` : dir))
+      ? [...new Set([outDir, ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])].map((dir) =>
+          member ? `${member.dir}/${dir}` : dir,
+        )
       : [],
     notes,
   };
@@ -109,7 +111,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
  */
 function checkBerryLinker(yarnrc: string): void {
   if (!/^\s*nodeLinker\s*:\s*["']?node-modules["']?\s*$/m.test(yarnrc)) {
-    throw new UserError('Yarn Plug\'n\'Play is not supported yet: set `nodeLinker: node-modules` in .yarnrc.yml');
+    throw new UserError("Yarn Plug'n'Play is not supported yet: set `nodeLinker: node-modules` in .yarnrc.yml");
   }
   if (/^\s*yarnPath\s*:/m.test(yarnrc)) throw new UserError('.yarnrc.yml yarnPath is not supported yet: remove it and pin Yarn with the packageManager field');
 }
@@ -148,16 +150,17 @@ function tsOutDir(text: string | undefined): string {
 function compiledPath(path: string, outDir: string | undefined, typescript: boolean): string | undefined {
   if (!typescript || !outDir || !/\.(m|c)?ts$/.test(path)) return undefined;
   const relative = posix.normalize(path).replace(/^src\//, '');
-  return posix.join(outDir, relative.replace(/\.(m|c)?ts$/, (ext) => ext.replace('ts', 'js')));
+  return posix.join(
+    outDir,
+    relative.replace(/\.(m|c)?ts$/, (ext) => ext.replace('ts', 'js')),
+  );
 }
 
 /** The entry's own source (or its TypeScript original) first, then everything under src/. */
 function sourcesFor(snapshot: ProjectSnapshot, entry: string, outDir: string | undefined) {
   const original = outDir && entry.startsWith(outDir + '/') ? entry.slice(outDir.length + 1).replace(/\.(m|c)?js$/, '.ts') : entry;
   const candidates = [entry, original, `src/${original}`, ...snapshot.files.filter((file) => file.startsWith('src/') && SOURCE.test(file))];
-  return [...new Set(candidates)]
-    .filter((file) => snapshot.files.includes(file))
-    .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+  return [...new Set(candidates)].filter((file) => snapshot.files.includes(file)).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
 }
 
 /** `.listen(3000)`, `PORT || 3000`, `port: 3000`. */

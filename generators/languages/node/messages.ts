@@ -18,20 +18,25 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.from-build': "The full node image: npm, a C toolchain for native addons, and the package manager's cache. None of it reaches the final image.",
     'why.node.from-deps': 'A second stage from the same image, for production dependencies only, so that no dev dependency ships.',
     'why.node.setup': 'Installs the package manager at the version the project pins.',
-    'why.node.copy-manifests': 'Layer caching: the manifests and the lockfile alone, so the install below stays cached until a dependency changes, not on every source edit.',
+    'why.node.copy-manifests':
+      'Layer caching: the manifests and the lockfile alone, so the install below stays cached until a dependency changes, not on every source edit.',
     'why.node.copy-member': "A workspace member's manifest, so that the install sees that member.",
     'why.node.install.all': 'Installs every dependency, dev ones included, exactly as the lockfile says.',
     'why.node.install.production': 'Installs production dependencies only, exactly as the lockfile says.',
     'why.node.build': "Runs the project's build script; only its output leaves this stage.",
-    'why.node.from-distroless': 'distroless nodejs: node, glibc and a nonroot user, and nothing else. No shell, so no shell-form CMD or HEALTHCHECK and no `docker exec sh`; no npm either.',
+    'why.node.from-distroless':
+      'distroless nodejs: node, glibc and a nonroot user, and nothing else. No shell, so no shell-form CMD or HEALTHCHECK and no `docker exec sh`; no npm either.',
     'why.node.from-slim': 'node slim: node on a minimal Debian, with a shell and apt for debugging.',
     'why.node.runtime-packages': 'System libraries the native addons load at run time.',
     'why.node.env': 'NODE_ENV=production turns off development code paths in most frameworks (Express caches views and hides stack traces).',
-    'why.node.copy-modules': 'Dependencies before the app: this layer is reused as long as the lockfile is unchanged. COPY --from takes node_modules only, not the compilers or caches of the stage it comes from.',
-    'why.node.copy-app': "The app's own files; .dockerignore keeps the host's node_modules, .env files and .git out. They stay owned by root: the app can read them, not rewrite itself.",
+    'why.node.copy-modules':
+      'Dependencies before the app: this layer is reused as long as the lockfile is unchanged. COPY --from takes node_modules only, not the compilers or caches of the stage it comes from.',
+    'why.node.copy-app':
+      "The app's own files; .dockerignore keeps the host's node_modules, .env files and .git out. They stay owned by root: the app can read them, not rewrite itself.",
     'why.node.copy-output': "The build's output, from the build stage.",
     'why.node.workdir-member': 'A workspace member runs from its own folder; node_modules above it is still found.',
-    'why.node.cmd.distroless': "Exec form, arguments only: the image's ENTRYPOINT is node, so node is PID 1 and receives SIGTERM itself, with no npm in between.",
+    'why.node.cmd.distroless':
+      "Exec form, arguments only: the image's ENTRYPOINT is node, so node is PID 1 and receives SIGTERM itself, with no npm in between.",
     'why.node.cmd.slim': 'Exec form with node itself, never `npm start`: node is then PID 1 and receives SIGTERM, not npm.',
   },
   fr: {
@@ -47,23 +52,30 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'summary.node.runtime': "{image} avec node_modules et l'application",
     'reason.node.native': 'les addons natifs chargent des bibliothèques système ({packages}) que seul apt sait ajouter',
     'reason.node.distroless': 'distroless nodejs ne contient que node et la glibc : ni shell, ni npm, rien à patcher',
-    'why.node.from-build': "L'image node complète : npm, une chaîne de compilation C pour les addons natifs et le cache du gestionnaire de paquets. Rien de tout cela n'arrive dans l'image finale.",
+    'why.node.from-build':
+      "L'image node complète : npm, une chaîne de compilation C pour les addons natifs et le cache du gestionnaire de paquets. Rien de tout cela n'arrive dans l'image finale.",
     'why.node.from-deps': 'Une deuxième étape sur la même image, pour les seules dépendances de production : aucune dépendance dev ne part.',
     'why.node.setup': 'Installe le gestionnaire de paquets à la version que fixe le projet.',
-    'why.node.copy-manifests': "Cache des couches : les manifestes et le lockfile seuls, pour que l'installation ci-dessous reste en cache jusqu'au prochain changement de dépendance, pas à chaque modification du code.",
+    'why.node.copy-manifests':
+      "Cache des couches : les manifestes et le lockfile seuls, pour que l'installation ci-dessous reste en cache jusqu'au prochain changement de dépendance, pas à chaque modification du code.",
     'why.node.copy-member': "Le manifeste d'un membre du workspace, pour que l'installation le voie.",
     'why.node.install.all': 'Installe toutes les dépendances, dev comprises, exactement comme le dit le lockfile.',
     'why.node.install.production': 'Installe les seules dépendances de production, exactement comme le dit le lockfile.',
     'why.node.build': 'Lance le script de build du projet ; seule sa sortie quitte cette étape.',
-    'why.node.from-distroless': "distroless nodejs : node, la glibc et un utilisateur nonroot, rien d'autre. Pas de shell, donc ni CMD ou HEALTHCHECK en forme shell, ni `docker exec sh` ; pas de npm non plus.",
+    'why.node.from-distroless':
+      "distroless nodejs : node, la glibc et un utilisateur nonroot, rien d'autre. Pas de shell, donc ni CMD ou HEALTHCHECK en forme shell, ni `docker exec sh` ; pas de npm non plus.",
     'why.node.from-slim': 'node slim : node sur une Debian minimale, avec shell et apt pour déboguer.',
     'why.node.runtime-packages': 'Les bibliothèques système que chargent les addons natifs à l’exécution.',
-    'why.node.env': 'NODE_ENV=production coupe les chemins de développement de la plupart des frameworks (Express met les vues en cache et masque les piles d’appels).',
-    'why.node.copy-modules': "Les dépendances avant l'application : cette couche est réutilisée tant que le lockfile ne change pas. COPY --from ne prend que node_modules, ni les compilateurs ni les caches de l'étape d'origine.",
-    'why.node.copy-app': "Les fichiers de l'application ; le .dockerignore écarte le node_modules de l'hôte, les fichiers .env et .git. Ils restent à root : l'application peut les lire, pas se réécrire.",
+    'why.node.env':
+      'NODE_ENV=production coupe les chemins de développement de la plupart des frameworks (Express met les vues en cache et masque les piles d’appels).',
+    'why.node.copy-modules':
+      "Les dépendances avant l'application : cette couche est réutilisée tant que le lockfile ne change pas. COPY --from ne prend que node_modules, ni les compilateurs ni les caches de l'étape d'origine.",
+    'why.node.copy-app':
+      "Les fichiers de l'application ; le .dockerignore écarte le node_modules de l'hôte, les fichiers .env et .git. Ils restent à root : l'application peut les lire, pas se réécrire.",
     'why.node.copy-output': "La sortie du build, prise dans l'étape build.",
     'why.node.workdir-member': 'Un membre du workspace tourne depuis son propre dossier ; le node_modules du dessus reste trouvé.',
-    'why.node.cmd.distroless': "Forme exec, les arguments seuls : l'ENTRYPOINT de l'image est node, donc node est le PID 1 et reçoit lui-même le SIGTERM, sans npm au milieu.",
+    'why.node.cmd.distroless':
+      "Forme exec, les arguments seuls : l'ENTRYPOINT de l'image est node, donc node est le PID 1 et reçoit lui-même le SIGTERM, sans npm au milieu.",
     'why.node.cmd.slim': 'Forme exec avec node lui-même, jamais `npm start` : node est alors le PID 1 et reçoit le SIGTERM, pas npm.',
   },
 });

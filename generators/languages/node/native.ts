@@ -10,8 +10,8 @@ export const NATIVE_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   argon2: [],
   'node-sass': [],
   canvas: ['libcairo2', 'libpango-1.0-0', 'libpangocairo-1.0-0', 'libjpeg62-turbo', 'libgif7', 'librsvg2-2'],
-  'zeromq': [],
+  zeromq: [],
   'cpu-features': [],
   'utf-8-validate': [],
-  'bufferutil': [],
+  bufferutil: [],
 };

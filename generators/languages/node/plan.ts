@@ -23,7 +23,10 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
   const runtimePackages = [...new Set(node.nativeAddons.flatMap((addon) => addon.runtimePackages))];
   const { runtime, reason } = chooseRuntime(node, runtimePackages, choices.runtime);
   const nativeTools = node.nativeAddons.length > 0;
-  if (nativeTools) notes.push(`Native addons (${node.nativeAddons.map((addon) => addon.name).join(', ')}): built with ${NODE_IMAGES.node(node.nodeMajor)}'s toolchain, which stays in the builder.`);
+  if (nativeTools)
+    notes.push(
+      `Native addons (${node.nativeAddons.map((addon) => addon.name).join(', ')}): built with ${NODE_IMAGES.node(node.nodeMajor)}'s toolchain, which stays in the builder.`,
+    );
 
   const port = resolvePort(choices.port, node.port, node.listens, notes, DEFAULT_SERVER_PORT);
 
@@ -57,7 +60,10 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     node: {
       installFiles: node.installFiles,
       install,
-      memberManifests: (node.workspace?.manifests ?? []).map((file) => ({ file: contextPath(file, 'workspace manifest'), dir: contextPath(posix.dirname(file), 'workspace folder') })),
+      memberManifests: (node.workspace?.manifests ?? []).map((file) => ({
+        file: contextPath(file, 'workspace manifest'),
+        dir: contextPath(posix.dirname(file), 'workspace folder'),
+      })),
       productionDependencies: node.productionDependencies > 0,
       build: node.buildScript,
       outDir: node.outDir && contextPath(posix.join(workdir, node.outDir), 'tsconfig.json outDir'),
@@ -73,8 +79,9 @@ function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requ
   if (requested === 'distroless' && runtimePackages.length > 0) {
     throw new UserError(`--runtime distroless: native addons need ${runtimePackages.join(', ')} at run time, which distroless cannot install; use slim`);
   }
-  const detected = runtimePackages.length > 0
-    ? { runtime: 'slim' as const, reason: message('reason.node.native', { packages: runtimePackages.join(', ') }) }
-    : { runtime: 'distroless' as const, reason: message('reason.node.distroless') };
+  const detected =
+    runtimePackages.length > 0
+      ? { runtime: 'slim' as const, reason: message('reason.node.native', { packages: runtimePackages.join(', ') }) }
+      : { runtime: 'distroless' as const, reason: message('reason.node.distroless') };
   return preferRequested(detected, requested);
 }

@@ -23,7 +23,10 @@ export function startCommand(
 ): StartCommand {
   const start = scripts.start;
   if (start !== undefined) {
-    const words = start.trim().split(/\s+/).filter((word) => !ENV_ASSIGNMENT.test(word));
+    const words = start
+      .trim()
+      .split(/\s+/)
+      .filter((word) => !ENV_ASSIGNMENT.test(word));
     if (words[0] === 'node' && words.length > 1 && !SHELL_SYNTAX.test(start)) {
       const file = words.at(-1)!;
       const args = [...words.slice(1, -1), compiled(file) ?? file];

@@ -20,8 +20,14 @@ export function nodeVersion(engines: string | undefined, nvmrc: string | undefin
     const major = majorForRange(engines);
     if (major) return { major, source: `engines.node "${engines}"` };
   }
-  for (const [file, text] of [['.nvmrc', nvmrc], ['.node-version', nodeVersionFile]] as const) {
-    const wanted = text?.split('\n').map((line) => line.trim()).find((line) => line !== '' && !line.startsWith('#'));
+  for (const [file, text] of [
+    ['.nvmrc', nvmrc],
+    ['.node-version', nodeVersionFile],
+  ] as const) {
+    const wanted = text
+      ?.split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '' && !line.startsWith('#'));
     if (wanted === undefined) continue;
     const major = majorForAlias(wanted);
     if (major) return { major, source: `${file} "${wanted}"` };

@@ -9,7 +9,17 @@ export interface WorkspaceMember {
 
 /** Workspace globs (`packages/*`, `apps/web`) matched against the folders that hold a package.json. */
 export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
-  const patterns = globs.map((glob) => new RegExp(`^${glob.replace(/\/+$/, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]+').replace(/\u0000/g, '.+')}/package\\.json$`));
+  const patterns = globs.map(
+    (glob) =>
+      new RegExp(
+        `^${glob
+          .replace(/\/+$/, '')
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*\*/g, '\u0000')
+          .replace(/\*/g, '[^/]+')
+          .replace(/\u0000/g, '.+')}/package\\.json$`,
+      ),
+  );
   return snapshot.files
     .filter((file) => file !== 'package.json' && patterns.some((pattern) => pattern.test(file)))
     .map((file) => {

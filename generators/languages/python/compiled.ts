@@ -21,6 +21,4 @@ const COMPILED: Readonly<Record<string, { builder: readonly string[]; runtime: r
 };
 
 export const compiledDependencies = (dependencies: readonly string[]): PythonCompiledDependency[] =>
-  dependencies
-    .filter((name) => name in COMPILED)
-    .map((name) => ({ name, builderPackages: COMPILED[name]!.builder, runtimePackages: COMPILED[name]!.runtime }));
+  dependencies.filter((name) => name in COMPILED).map((name) => ({ name, builderPackages: COMPILED[name]!.builder, runtimePackages: COMPILED[name]!.runtime }));

@@ -50,16 +50,19 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   const poetry = table(tool.poetry);
   const pipfile = has('Pipfile') ? readToml(snapshot, 'Pipfile') : undefined;
 
-  const pep621 = strings(project.dependencies).map(requirementName).filter((name): name is string => name !== undefined);
+  const pep621 = strings(project.dependencies)
+    .map(requirementName)
+    .filter((name): name is string => name !== undefined);
   const poetryNames = Object.keys(table(poetry.dependencies)).filter((name) => name !== 'python');
   const scripts = Object.fromEntries(
     Object.entries({ ...table(poetry.scripts), ...table(project.scripts) }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
-  const installable = (pyproject !== undefined && (pyproject['build-system'] !== undefined || Object.keys(scripts).length > 0)) || has('setup.py') || has('setup.cfg');
+  const installable =
+    (pyproject !== undefined && (pyproject['build-system'] !== undefined || Object.keys(scripts).length > 0)) || has('setup.py') || has('setup.cfg');
   const common = {
     installable,
     scripts,
-    requiresPython: typeof project['requires-python'] === 'string' ? (project['requires-python']) : poetryPython(poetry),
+    requiresPython: typeof project['requires-python'] === 'string' ? project['requires-python'] : poetryPython(poetry),
     projectName: typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : undefined,
   };
   const lock = (file: string) => (has(file) ? [file] : []);
@@ -68,7 +71,8 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   if (pyproject && (has('poetry.lock') || Object.keys(poetry).length > 0)) {
     return { ...common, source: 'poetry', files: ['pyproject.toml', ...lock('poetry.lock')], names: [...pep621, ...poetryNames].map(normalise) };
   }
-  if (pyproject && (has('pdm.lock') || tool.pdm !== undefined)) return { ...common, source: 'pdm', files: ['pyproject.toml', ...lock('pdm.lock')], names: pep621.map(normalise) };
+  if (pyproject && (has('pdm.lock') || tool.pdm !== undefined))
+    return { ...common, source: 'pdm', files: ['pyproject.toml', ...lock('pdm.lock')], names: pep621.map(normalise) };
   if (pipfile) return { ...common, source: 'pipfile', files: ['Pipfile', ...lock('Pipfile.lock')], names: Object.keys(table(pipfile.packages)).map(normalise) };
   if (has('requirements.txt')) {
     const { files, names } = readRequirements(snapshot, 'requirements.txt');
@@ -101,7 +105,8 @@ export function readRequirements(snapshot: ProjectSnapshot, first: string): { fi
       const include = /^(?:-r|--requirement|-c|--constraint)[\s=]+(\S+)$/.exec(line);
       if (include) {
         const target = posix.normalize(posix.join(posix.dirname(file), include[1]!));
-        if (target.startsWith('../') || posix.isAbsolute(target)) throw new UserError(`${file} includes ${include[1]}, outside the project; the image cannot see it`);
+        if (target.startsWith('../') || posix.isAbsolute(target))
+          throw new UserError(`${file} includes ${include[1]}, outside the project; the image cannot see it`);
         visit(target);
       } else if (line !== '' && !line.startsWith('-')) {
         const name = requirementName(line);
@@ -115,7 +120,10 @@ export function readRequirements(snapshot: ProjectSnapshot, first: string): { fi
 
 function setupCfgRequires(text: string): string[] {
   const block = /^install_requires\s*=\s*\n((?:[ \t]+.*\n?)*)/m.exec(text)?.[1] ?? /^install_requires\s*=\s*(.+)$/m.exec(text)?.[1] ?? '';
-  return block.split(/[\n;]/).map(requirementName).filter((name): name is string => name !== undefined);
+  return block
+    .split(/[\n;]/)
+    .map(requirementName)
+    .filter((name): name is string => name !== undefined);
 }
 
 function setupPyRequires(text: string): string[] {

@@ -19,9 +19,12 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
   const entry = pythonEntry({ snapshot, dependencies: deps.names, scripts: deps.scripts });
   const compiled = compiledDependencies(deps.names);
 
-  if (deps.source === 'setup.py') notes.push('Dependencies come from setup.py, which only runs with the source: they install after `COPY . .`, so a source edit reinstalls them.');
-  if (entry.framework === 'django' && entry.entry[0] === 'python') notes.push('Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.');
-  if (entry.entryNeedsShell) notes.push('boot.sh is a shell script: the image needs a shell (slim), and the script should `exec` the server so that it gets signals.');
+  if (deps.source === 'setup.py')
+    notes.push('Dependencies come from setup.py, which only runs with the source: they install after `COPY . .`, so a source edit reinstalls them.');
+  if (entry.framework === 'django' && entry.entry[0] === 'python')
+    notes.push('Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.');
+  if (entry.entryNeedsShell)
+    notes.push('boot.sh is a shell script: the image needs a shell (slim), and the script should `exec` the server so that it gets signals.');
   for (const dependency of compiled.filter((item) => item.runtimePackages.length > 0)) {
     notes.push(`${dependency.name} compiles against ${dependency.builderPackages.join(', ')} and loads ${dependency.runtimePackages.join(', ')} at run time.`);
   }
@@ -37,7 +40,9 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
     installable: deps.installable,
     ...entry,
     compiled,
-    buildOutputDirs: ['build', 'dist', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache'].filter((dir) => snapshot.files.some((file) => file.startsWith(`${dir}/`)) || snapshot.pruned.includes(dir)),
+    buildOutputDirs: ['build', 'dist', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache'].filter(
+      (dir) => snapshot.files.some((file) => file.startsWith(`${dir}/`)) || snapshot.pruned.includes(dir),
+    ),
     tests: pythonTests(snapshot, deps.names),
     notes,
   };

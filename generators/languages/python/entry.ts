@@ -39,9 +39,17 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
   if (scriptNames.length > 0) {
     const name = scriptNames[0]!;
     const module = scripts[name]!.split(':')[0]!.replace(/\./g, '/');
-    const own = sources.filter(({ file }) => file === `${module}.py` || file === `src/${module}.py` || file.startsWith(`${module}/`) || file.startsWith(`src/${module}/`));
+    const own = sources.filter(
+      ({ file }) => file === `${module}.py` || file === `src/${module}.py` || file.startsWith(`${module}/`) || file.startsWith(`src/${module}/`),
+    );
     const listens = own.some(({ text }) => listensIn(text));
-    return { entry: [name], entrySource: `[project.scripts] ${name}`, entryNeedsShell: false, listens, ...(listens ? portOf(firstPort(own, PORT_PATTERNS)) : {}) };
+    return {
+      entry: [name],
+      entrySource: `[project.scripts] ${name}`,
+      entryNeedsShell: false,
+      listens,
+      ...(listens ? portOf(firstPort(own, PORT_PATTERNS)) : {}),
+    };
   }
 
   const django = djangoApp(snapshot, sources);
@@ -52,11 +60,16 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
     return { entry, entrySource: `Django (${django.source})`, entryNeedsShell: false, framework: 'django', listens: true, ...portOf(codePort) };
   }
 
-  for (const [framework, constructor, server] of [['fastapi', 'FastAPI', 'uvicorn'], ['starlette', 'Starlette', 'uvicorn'], ['flask', 'Flask', 'gunicorn']] as const) {
+  for (const [framework, constructor, server] of [
+    ['fastapi', 'FastAPI', 'uvicorn'],
+    ['starlette', 'Starlette', 'uvicorn'],
+    ['flask', 'Flask', 'gunicorn'],
+  ] as const) {
     if (!depends(framework)) continue;
     const app = appObject(sources, constructor);
     if (!app || !depends(server)) continue;
-    const entry = server === 'uvicorn' ? ['uvicorn', app.target, '--host', '0.0.0.0', '--port', PORT_TOKEN] : ['gunicorn', '--bind', `0.0.0.0:${PORT_TOKEN}`, app.target];
+    const entry =
+      server === 'uvicorn' ? ['uvicorn', app.target, '--host', '0.0.0.0', '--port', PORT_TOKEN] : ['gunicorn', '--bind', `0.0.0.0:${PORT_TOKEN}`, app.target];
     return { entry, entrySource: `${constructor} app ${app.target} under ${server}`, entryNeedsShell: false, framework, listens: true, ...portOf(codePort) };
   }
 
@@ -64,7 +77,14 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
     const text = snapshot.read(file);
     if (text === undefined) continue;
     const listens = listensIn(text);
-    return { entry: ['python', file === '__main__.py' ? '.' : file], entrySource: file, entryNeedsShell: false, framework: frameworkOf(sources), listens, ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}) };
+    return {
+      entry: ['python', file === '__main__.py' ? '.' : file],
+      entrySource: file,
+      entryNeedsShell: false,
+      framework: frameworkOf(sources),
+      listens,
+      ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}),
+    };
   }
   const packageMain = snapshot.files.find((file) => /^(src\/)?[A-Za-z_][A-Za-z0-9_]*\/__main__\.py$/.test(file));
   if (packageMain) {
@@ -92,19 +112,22 @@ export function procfileWords(line: string): string[] {
   for (const match of line.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3]!);
   const withPort = words.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, PORT_TOKEN));
   const shellOnly = withPort.find((word) => /[|&;<>`]|\$\(/.test(word) || /\$(?!PORT\b)/.test(word));
-  if (shellOnly !== undefined) throw new UserError(`Procfile web: "${line}" needs a shell (${JSON.stringify(shellOnly)}); write it as one command so the app runs as PID 1`);
+  if (shellOnly !== undefined)
+    throw new UserError(`Procfile web: "${line}" needs a shell (${JSON.stringify(shellOnly)}); write it as one command so the app runs as PID 1`);
   return withPort;
 }
 
 const listensIn = (text: string) =>
-  /\b(HTTPServer|ThreadingHTTPServer|make_server|serve_forever|uvicorn\.run|\.run\s*\(\s*(host|port|debug)|\.bind\s*\(\s*\(|web\.run_app|serve\s*\()/.test(text);
+  /\b(HTTPServer|ThreadingHTTPServer|make_server|serve_forever|uvicorn\.run|\.run\s*\(\s*(host|port|debug)|\.bind\s*\(\s*\(|web\.run_app|serve\s*\()/.test(
+    text,
+  );
 
 /** `os.environ.get("PORT", "8000")`, `getenv("PORT", 8000)`, `port=5000`, `HTTPServer(("", 8000), …)`. */
 const PORT_PATTERNS = [
-    /environ(?:\.get\s*\(|\[)\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
-    /getenv\s*\(\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
-    /\bport\s*=\s*(\d{2,5})\b/i,
-    /\(\s*['"][^'"]*['"]\s*,\s*(\d{2,5})\s*\)/,
+  /environ(?:\.get\s*\(|\[)\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
+  /getenv\s*\(\s*['"]PORT['"]\s*,\s*['"]?(\d{2,5})/,
+  /\bport\s*=\s*(\d{2,5})\b/i,
+  /\(\s*['"][^'"]*['"]\s*,\s*(\d{2,5})\s*\)/,
 ];
 
 /** A port a command names in its flags: --port 8000, --bind 0.0.0.0:8000, -b :8000. */
@@ -128,7 +151,13 @@ function appObject(sources: readonly { file: string; text: string }[], construct
   const ordered = [...sources].sort((a, b) => a.file.split('/').length - b.file.split('/').length || a.file.localeCompare(b.file));
   for (const { file, text } of ordered) {
     const variable = new RegExp(`^(\\w+)\\s*=\\s*(?:\\w+\\.)?${constructor}\\s*\\(`, 'm').exec(text)?.[1];
-    if (variable) return { target: `${file.replace(/^src\//, '').replace(/\.py$/, '').replace(/\//g, '.')}:${variable}` };
+    if (variable)
+      return {
+        target: `${file
+          .replace(/^src\//, '')
+          .replace(/\.py$/, '')
+          .replace(/\//g, '.')}:${variable}`,
+      };
   }
   return undefined;
 }

@@ -28,7 +28,8 @@ export interface PythonCommands {
 export function pythonCommands(facts: PythonFacts, interpreter: string, venv: string, noCacheDir: boolean): PythonCommands {
   const pip = `${interpreter} -m pip --python ${venv}/bin/python install${noCacheDir ? ' --no-cache-dir' : ''}`;
   const fromExtract = (code: string) => `${interpreter} -c '${code}' > /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
-  const tool = (name: keyof typeof TOOL_VERSIONS) => `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${name}==${TOOL_VERSIONS[name]}`;
+  const tool = (name: keyof typeof TOOL_VERSIONS) =>
+    `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${name}==${TOOL_VERSIONS[name]}`;
   const hasLock = (file: string) => facts.dependencyFiles.includes(file);
   const installProject = facts.installable ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .` : undefined;
 
@@ -38,7 +39,11 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
     case 'pyproject':
       return { installDependencies: fromExtract(EXTRACT.pyproject), installProject, cacheTarget: '/root/.cache/pip' };
     case 'pipfile':
-      return { installDependencies: fromExtract(hasLock('Pipfile.lock') ? EXTRACT.pipfileLock : EXTRACT.pipfile), installProject, cacheTarget: '/root/.cache/pip' };
+      return {
+        installDependencies: fromExtract(hasLock('Pipfile.lock') ? EXTRACT.pipfileLock : EXTRACT.pipfile),
+        installProject,
+        cacheTarget: '/root/.cache/pip',
+      };
     case 'setup.cfg':
       return { installDependencies: fromExtract(EXTRACT.setupCfg), installProject, cacheTarget: '/root/.cache/pip' };
     case 'poetry':

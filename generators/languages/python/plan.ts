@@ -38,7 +38,9 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   // sit at the runtime's path: Debian's /usr/bin/python3.X for distroless, /usr/local/bin for python images.
   const builderFromApt = runtime === 'distroless';
   const interpreter = builderFromApt ? `/usr/bin/python${py.pythonVersion}` : '/usr/local/bin/python3';
-  const pythonPackages = builderFromApt ? [`python${py.pythonVersion}`, `python${py.pythonVersion}-venv`, 'python3-pip', ...(hasDependencies ? [`python${py.pythonVersion}-dev`] : [])] : [];
+  const pythonPackages = builderFromApt
+    ? [`python${py.pythonVersion}`, `python${py.pythonVersion}-venv`, 'python3-pip', ...(hasDependencies ? [`python${py.pythonVersion}-dev`] : [])]
+    : [];
   const builderPackages = unique([...pythonPackages, ...(hasDependencies && builderFromApt ? COMPILERS : []), ...devPackages]);
   const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
 
@@ -57,7 +59,11 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     runtime,
     runtimeReason: reason,
     // -dev packages come only with dependencies, so hasDependencies covers them.
-    builderImage: builderFromApt ? SHARED_IMAGES.debianSlim : hasDependencies ? PYTHON_IMAGES.python(py.pythonVersion) : PYTHON_IMAGES.pythonSlim(py.pythonVersion),
+    builderImage: builderFromApt
+      ? SHARED_IMAGES.debianSlim
+      : hasDependencies
+        ? PYTHON_IMAGES.python(py.pythonVersion)
+        : PYTHON_IMAGES.pythonSlim(py.pythonVersion),
     runtimeImage: runtime === 'distroless' ? PYTHON_IMAGES.distrolessPython : PYTHON_IMAGES.pythonSlim(py.pythonVersion),
     imageName: py.projectName,
     user: NONROOT,
@@ -105,7 +111,9 @@ function dependencyCopies(files: readonly string[]): { files: string[]; dest: st
     const dir = posix.dirname(file);
     byDir.set(dir, [...(byDir.get(dir) ?? []), file]);
   }
-  return [...byDir].sort(([a], [b]) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b))).map(([dir, grouped]) => ({ files: grouped, dest: dir === '.' ? './' : `${dir}/` }));
+  return [...byDir]
+    .sort(([a], [b]) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)))
+    .map(([dir, grouped]) => ({ files: grouped, dest: dir === '.' ? './' : `${dir}/` }));
 }
 
 /** `python` runs the venv's interpreter, a console script runs from the venv, and a project file from /app. */

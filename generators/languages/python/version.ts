@@ -6,7 +6,11 @@ export const DEFAULT_PYTHON = PYTHON_LINES[0];
  * The Python line to build with: .python-version or runtime.txt when they pin one, else the newest
  * known line that requires-python allows.
  */
-export function pythonVersion(requiresPython: string | undefined, pythonVersionFile: string | undefined, runtimeTxt: string | undefined): { version: string; source: string } {
+export function pythonVersion(
+  requiresPython: string | undefined,
+  pythonVersionFile: string | undefined,
+  runtimeTxt: string | undefined,
+): { version: string; source: string } {
   const pinned = /^\s*(?:python-)?(3\.\d+)/m;
   const fromFile = pythonVersionFile === undefined ? undefined : pinned.exec(pythonVersionFile)?.[1];
   if (fromFile) return { version: fromFile, source: '.python-version' };
@@ -22,7 +26,10 @@ export function pythonVersion(requiresPython: string | undefined, pythonVersionF
 /** Whether some patch release of `line` meets every PEP 440 clause of `spec` (">=3.10,<3.13", "~=3.11", "==3.12.*"). */
 export function lineSatisfies(line: string, spec: string): boolean {
   const [major, minor] = line.split('.').map(Number) as [number, number];
-  const clauses = spec.split(',').map((clause) => clause.trim()).filter(Boolean);
+  const clauses = spec
+    .split(',')
+    .map((clause) => clause.trim())
+    .filter(Boolean);
   for (let patch = 0; patch <= 30; patch++) {
     const version = [major, minor, patch];
     if (clauses.every((clause) => clauseHolds(version, clause))) return true;
