@@ -104,19 +104,31 @@ await build({
 
 /**
  * Handlebars compiling is most of a generation's time, so the built-in templates ship precompiled,
- * keyed by the hash of their text and the compile options (generators/pipeline/template-cache.ts).
+ * keyed by their exact text (generators/pipeline/template-cache.ts).
  * The .hbs files stay the source of truth: a text that does not match compiles at run time.
  */
 const Handlebars = (await import('handlebars')).default;
-const { createHash } = await import('node:crypto');
 const { readdirSync, writeFileSync } = await import('node:fs');
 const COMPILE_OPTIONS = { noEscape: true, strict: true };
 const templates = readdirSync('templates', { recursive: true }).filter((file) => String(file).endsWith('.hbs'));
 const precompiled = Object.fromEntries(
   templates.map((file) => {
     const source = readFileSync(join('templates', String(file)), 'utf8');
-    const key = createHash('sha256').update(JSON.stringify(COMPILE_OPTIONS)).update(source).digest('hex');
-    return [key, Handlebars.precompile(source, COMPILE_OPTIONS)];
+    return [source, Handlebars.precompile(source, { ...COMPILE_OPTIONS })];
   }),
 );
 writeFileSync('dist/precompiled-templates.json', JSON.stringify(precompiled));
+
+// The compiler, for custom or edited templates only: the CLI's own chunks hold just Handlebars' runtime.
+await build({
+  entryPoints: ['node_modules/handlebars/dist/cjs/handlebars.js'],
+  outfile: 'dist/handlebars-compiler.cjs',
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'external',
+  logLevel: 'error',
+  footer: { js: 'module.exports = module.exports.default;' },
+});

@@ -10,12 +10,14 @@ const atomicCommit = () =>
   new Transform({
     objectMode: true,
     transform(file: MemFsEditorFile, _encoding, callback) {
-      const work = isFileStateModified(file) && file.contents ? writeAtomically(file.path, file.contents) : Promise.resolve();
+      try {
+        if (isFileStateModified(file) && file.contents) writeAtomically(file.path, file.contents);
+      } catch (error) {
+        return callback(error as Error);
+      }
       if (isFileStateModified(file)) setCommittedFile(file);
-      work.then(() => {
-        clearFileState(file);
-        callback(null, file);
-      }, callback);
+      clearFileState(file);
+      callback(null, file);
     },
   });
 

@@ -5,7 +5,7 @@ import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, jsonText, summaryLines } from './report.js';
-import type { CliStreams } from './streams.js';
+import { writeError, type CliStreams } from './streams.js';
 import { writeFiles } from './write-files.js';
 
 /**
@@ -22,10 +22,10 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
   }
   const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs: templateOverrideDirs(cwd, cli.templates), explain: cli.explain });
   // stdout carries only --json or --dry-run output; what the run says goes to stderr.
-  const log = (line: string) => void streams.stderr.write(`${line}\n`);
+  const log = (line: string) => writeError(streams, `${line}\n`);
   if (cli.json) streams.stdout.write(jsonText(result));
   else if (cli.dryRun) streams.stdout.write(dryRunText(result.files));
-  else await writeFiles(cwd, result.files, cli.force, log);
+  else writeFiles(cwd, result.files, cli.force, log);
   for (const line of summaryLines(result)) log(line);
   return result;
 }

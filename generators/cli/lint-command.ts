@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatFinding, lint } from '../core/lint/index.js';
 import { UsageError, UserError } from '../core/errors.js';
-import type { CliStreams } from './streams.js';
+import { writeError, type CliStreams } from './streams.js';
 
 /**
  * `create-dockerfile lint [file]`: the rules every generated Dockerfile passes, for any Dockerfile.
@@ -18,6 +18,6 @@ export function runLint(args: readonly string[], streams: CliStreams): number {
   }
   const findings = lint(content);
   for (const finding of findings) streams.stdout.write(`${formatFinding(file, finding)}\n`);
-  if (findings.length === 0) streams.stderr.write(`${file}: no findings\n`);
+  if (findings.length === 0) writeError(streams, `${file}: no findings\n`);
   return findings.length > 0 ? 1 : 0;
 }

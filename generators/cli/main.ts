@@ -7,15 +7,15 @@ import { parseCliArgs } from './args.js';
 import { generateOnce } from './generate-once.js';
 import { USAGE } from './help.js';
 import { runLint } from './lint-command.js';
-import type { CliStreams } from './streams.js';
+import { PROCESS_STREAMS, writeError, type CliStreams } from './streams.js';
 
 /** Runs the CLI and returns its exit code; never throws for user-facing problems. */
-export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
+export async function main(argv: readonly string[], streams: CliStreams = PROCESS_STREAMS): Promise<number> {
   const fail = (error: unknown): number => {
     // Ctrl-C at a prompt: inquirer rejects, and since files are written only after the last prompt,
     // nothing has been written yet.
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-      streams.stderr.write('create-dockerfile: cancelled; nothing was written\n');
+      writeError(streams, 'create-dockerfile: cancelled; nothing was written\n');
       return 130;
     }
     // The file system said no (a read-only folder, a full disk): the user's to fix, in one line.
@@ -23,18 +23,18 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
     if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(code)) {
       const { path, syscall } = error as NodeJS.ErrnoException;
       const writing = path?.endsWith('.tmp') || ['rename', 'mkdir', 'write', 'unlink', 'copyfile'].includes(syscall ?? '');
-      streams.stderr.write(`create-dockerfile: cannot ${writing ? 'write' : 'access'} ${path?.replace(/\.[0-9a-f]{12}\.tmp$/, '') ?? 'a file'} (${code})\n`);
+      writeError(streams, `create-dockerfile: cannot ${writing ? 'write' : 'access'} ${path?.replace(/\.[0-9a-f]{12}\.tmp$/, '') ?? 'a file'} (${code})\n`);
       return 1;
     }
     if (!isKnownError(error)) {
       // A bug, not the user's doing: still one line, and the stack only when asked for.
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const stack = process.env.CREATE_DOCKERFILE_DEBUG === '1' && error instanceof Error ? `\n${error.stack}` : '';
-      streams.stderr.write(`create-dockerfile: internal error: ${message} (set CREATE_DOCKERFILE_DEBUG=1 for details)${stack}\n`);
+      writeError(streams, `create-dockerfile: internal error: ${message} (set CREATE_DOCKERFILE_DEBUG=1 for details)${stack}\n`);
       return 1;
     }
     const hint = error instanceof UsageError ? ' (see --help)' : '';
-    streams.stderr.write(`create-dockerfile: ${error.message}${hint}\n`);
+    writeError(streams, `create-dockerfile: ${error.message}${hint}\n`);
     return error.exitCode;
   };
 
@@ -71,10 +71,9 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
     return fail(error);
   }
 
-  const interactive = Boolean(streams.stdin.isTTY) && !cli.yes;
-  if (!streams.stdin.isTTY && !cli.yes) {
-    streams.stderr.write('create-dockerfile: stdin is not a terminal; accepting detected defaults as with --yes\n');
-  }
+  // With --yes, stdin is never looked at (making process.stdin alone costs a --yes run a third of its time).
+  const interactive = !cli.yes && Boolean(streams.stdin.isTTY);
+  if (!cli.yes && !interactive) writeError(streams, 'create-dockerfile: stdin is not a terminal; accepting detected defaults as with --yes\n');
 
   try {
     // The interactive stack (yeoman, prompts, the conflict menu) loads only when a prompt will be shown.

@@ -24,11 +24,11 @@ export function plannedWrites(dir: string, files: readonly GeneratedFile[], forc
  * is checked before any is written, so a refusal leaves the project untouched; then each lands
  * atomically. Status lines look like yeoman's, which the interactive path prints.
  */
-export async function writeFiles(dir: string, files: readonly GeneratedFile[], force: boolean, log: (line: string) => void): Promise<void> {
+export function writeFiles(dir: string, files: readonly GeneratedFile[], force: boolean, log: (line: string) => void): void {
   const statuses = plannedWrites(dir, files, force);
   for (const [index, file] of files.entries()) {
     const status = statuses[index]!;
-    if (status !== 'identical') await writeAtomically(join(dir, file.path), file.content);
+    if (status !== 'identical') writeAtomically(join(dir, file.path), file.content);
     log(`${status.padStart(9)} ${file.path}`);
   }
 }

@@ -1,12 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Handlebars from 'handlebars';
+import type FullHandlebars from 'handlebars';
+import runtime from 'handlebars/runtime.js';
 import type { Catalog } from '../core/explain/catalog.js';
 import { commentLines, isMessage, type Locale } from '../core/explain/messages.js';
 import { comment, execForm, shellWord } from '../core/render/quote.js';
 import type { CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
 import { say } from './messages.js';
-import { compileTemplate } from './template-cache.js';
+import { templateSpec } from './template-cache.js';
+
+/** Handlebars' runtime: the library minus its compiler (templates come precompiled). Its own typings declare nothing. */
+const Handlebars = runtime as unknown as Pick<typeof FullHandlebars, 'create'>;
+type Environment = typeof FullHandlebars;
 
 type AnyFacts = FactsBase & CommonFacts;
 
@@ -53,7 +58,7 @@ function renderer(facts: AnyFacts, plan: PlanBase, options: RenderOptions): (tem
   const folders = [options.templatesDir, ...(options.overrideDirs ?? [])].flatMap((root) => [join(root, 'shared'), join(root, facts.language)]);
   for (const folder of folders) registerPartials(handlebars, join(folder, 'partials'));
   const context = { ...templateContext(facts, plan), explain: options.explain ?? null };
-  return (template) => tidy(compileTemplate(handlebars, readTemplate(folders, template))(context));
+  return (template) => tidy(handlebars.template(templateSpec(readTemplate(folders, template)))(context));
 }
 
 /** Missing optional values become explicit nulls, so strict mode can tell "absent" from "typo". */
@@ -69,14 +74,14 @@ function readTemplate(folders: string[], name: string): string {
   throw new Error(`template ${name} not found in ${folders.join(', ')}`);
 }
 
-function registerPartials(handlebars: typeof Handlebars, folder: string): void {
+function registerPartials(handlebars: Environment, folder: string): void {
   if (!existsSync(folder)) return;
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
-    handlebars.registerPartial(basename(file, '.hbs'), compileTemplate(handlebars, readFileSync(join(folder, file), 'utf8')));
+    handlebars.registerPartial(basename(file, '.hbs'), handlebars.template(templateSpec(readFileSync(join(folder, file), 'utf8'))));
   }
 }
 
-function registerHelpers(handlebars: typeof Handlebars): void {
+function registerHelpers(handlebars: Environment): void {
   handlebars.registerHelper('json', (args: string[]) => execForm(args));
   handlebars.registerHelper('shell', (value: string) => shellWord(String(value)));
   handlebars.registerHelper('comment', (value: string) => comment(String(value)));
@@ -100,7 +105,7 @@ type HelperOptions = { hash: Record<string, unknown> };
  * Several ids join into one paragraph; empty ones (from `when`) are skipped. A Message object
  * (plan.runtimeReason) can stand in for an id.
  */
-function registerMessageHelpers(handlebars: typeof Handlebars, catalog: Catalog, explain: Locale | undefined): void {
+function registerMessageHelpers(handlebars: Environment, catalog: Catalog, explain: Locale | undefined): void {
   const locale = explain ?? 'en';
   const text = (args: unknown[]): string => {
     const { hash } = args.pop() as HelperOptions;

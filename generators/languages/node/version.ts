@@ -1,4 +1,7 @@
-import semver from 'semver';
+// The three range functions alone: semver's index evaluates every module it has, a cost each run pays.
+import intersects from 'semver/ranges/intersects.js';
+import minVersion from 'semver/ranges/min-version.js';
+import validRange from 'semver/ranges/valid.js';
 
 /** Node lines with official images today, newest first; the first is the default (Active LTS). */
 export const NODE_MAJORS = ['26', '24', '22'] as const;
@@ -44,8 +47,8 @@ function majorForAlias(value: string): string | undefined {
 
 /** The newest known line the range allows; else the lowest version it names (an older line). */
 function majorForRange(range: string): string | undefined {
-  if (semver.validRange(range) === null) return undefined;
-  const known = NODE_MAJORS.find((major) => semver.intersects(range, `>=${major}.0.0 <${Number(major) + 1}.0.0`));
-  const lowest = semver.minVersion(range)?.major;
+  if (validRange(range) === null) return undefined;
+  const known = NODE_MAJORS.find((major) => intersects(range, `>=${major}.0.0 <${Number(major) + 1}.0.0`));
+  const lowest = minVersion(range)?.major;
   return known ?? (lowest === undefined ? undefined : String(lowest));
 }

@@ -1,0 +1,45 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { PRECOMPILED_FILE } from '../../generators/pipeline/template-cache.js';
+import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
+import { binPath, copyFixture, removeDir } from '../harness/project.js';
+
+/** The built package: what `npm run build` ships, checked as it is. */
+describe('the bundle', () => {
+  beforeAll(() => {
+    if (!existsSync(PRECOMPILED_FILE)) throw new Error('run `npm run build` first: these tests read dist/');
+  });
+
+  test('every built-in template ships precompiled, under its exact text', () => {
+    const precompiled = JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as Record<string, string>;
+    const templates = (readdirSync(templatesDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.hbs'));
+    expect(templates.length).toBeGreaterThan(10);
+    expect(templates.filter((file) => !Object.hasOwn(precompiled, readFileSync(join(templatesDir, file), 'utf8')))).toEqual([]);
+  });
+
+  test('the compiler for custom templates is shipped on its own and compiles', () => {
+    const compiler = createRequire(import.meta.url)(join(packageRoot, 'dist/handlebars-compiler.cjs')) as {
+      precompile(source: string, options: object): string;
+    };
+    expect(compiler.precompile('FROM {{image}}', { strict: true })).toContain('"compiler":[8,');
+  });
+
+  test('--yes never loads the interactive stack or docker client chunks; verify loads its own', async () => {
+    const dir = copyFixture('go', 'stdlib-mod');
+    // A module hook that names every module the CLI loads, on stderr.
+    const hook = `data:text/javascript,${encodeURIComponent("import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write(\"loaded \" + r.url + \"\\\\n\"); return r; }'));")}`;
+    try {
+      const yes = await execa(process.execPath, ['--import', hook, binPath, dir, '--yes'], { reject: false, stdin: 'ignore' });
+      expect(yes.exitCode).toBe(0);
+      const loaded = yes.stderr.split('\n').filter((line) => line.startsWith('loaded file:'));
+      expect(loaded.some((line) => line.includes('/dist/create-dockerfile.mjs'))).toBe(true);
+      expect(loaded.filter((line) => /\/chunks\/(interactive|verify-command|docker)-/.test(line))).toEqual([]);
+      const verify = await execa(process.execPath, ['--import', hook, binPath, 'verify', join(dir, 'nope')], { reject: false, stdin: 'ignore' });
+      expect(verify.stderr).toMatch(/loaded file:.*\/chunks\/verify-command-/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
