@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { takeSnapshot } from '../generators/core/detect/snapshot.js';
-import type { GenerationResult } from '../generators/languages/registry.js';
+import type { GenerationResult, Language } from '../generators/languages/registry.js';
 import type { Runtime } from '../generators/core/types.js';
 import { packageRoot } from '../generators/util/package-root.js';
 import { docker, engineProblem, inspectImage } from '../generators/verify/docker.js';
@@ -14,6 +14,8 @@ import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { mb, median, timed } from './measure.js';
 import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
+import { benchStartup } from './startup.js';
+import { benchInstall } from './install-size.js';
 import { PIPELINE } from '../generators/pipeline/index.js';
 
 /**
@@ -37,7 +39,7 @@ interface Row {
 }
 
 interface Case {
-  readonly language: 'go' | 'node' | 'c' | 'python';
+  readonly language: Language;
   readonly fixture: string;
   readonly runtime: Runtime;
   /** The source file a source-only edit touches. */
@@ -117,10 +119,16 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
     const sizeBytes = (await inspectImage(tag)).Size;
     const floor = await floorFor(tag, plan);
     return {
-      language, fixture, runtime, sizeBytes, floorBytes: floor.bytes,
+      language,
+      fixture,
+      runtime,
+      sizeBytes,
+      floorBytes: floor.bytes,
       floorCounts: floor.parts.map((part) => `${part.name} ${part.bytes}`),
       sizeOverFloor: sizeBytes / floor.bytes,
-      coldSeconds, rebuildSeconds, rebuildOverCold: rebuildSeconds / coldSeconds,
+      coldSeconds,
+      rebuildSeconds,
+      rebuildOverCold: rebuildSeconds / coldSeconds,
       generateSeconds: generation.seconds,
     };
   } finally {
@@ -173,23 +181,39 @@ async function benchReference(): Promise<{ fixture: string; dockerfile: string; 
 }
 
 const only = process.argv.slice(2);
+const wants = (part: string) => only.length === 0 || only.includes(part);
 const rows: Row[] = [];
-const selected = CASES.filter((spec) => only.length === 0 || only.includes(spec.language));
+const selected = CASES.filter((spec) => wants(spec.language));
 if (selected.some((spec) => spec.language === 'python')) pythonIndex = await startPythonIndex();
 for (const benchCaseSpec of selected) {
   process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
   rows.push(await benchCase(benchCaseSpec));
 }
 await pythonIndex?.close();
-const reference = only.length === 0 || only.includes('node') ? await benchReference() : undefined;
+const reference = wants('node') ? await benchReference() : undefined;
 const express = rows.find((row) => row.fixture === 'express-app');
 const detection = benchDetection();
+if (wants('startup')) process.stderr.write('bench: generation pair by pair against @flydotio/dockerfile\n');
+const startup = wants('startup') ? benchStartup() : undefined;
+if (wants('install')) process.stderr.write('bench: installing the packed tarball into an empty folder\n');
+const install = wants('install') ? benchInstall() : undefined;
 
 const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
-const table = [header, ...rows.map((row) => [
-  row.language, row.fixture, row.runtime, mb(row.sizeBytes), mb(row.floorBytes), row.sizeOverFloor.toFixed(3),
-  row.coldSeconds.toFixed(1), row.rebuildSeconds.toFixed(1), row.rebuildOverCold.toFixed(3), row.generateSeconds.toFixed(2),
-])];
+const table = [
+  header,
+  ...rows.map((row) => [
+    row.language,
+    row.fixture,
+    row.runtime,
+    mb(row.sizeBytes),
+    mb(row.floorBytes),
+    row.sizeOverFloor.toFixed(3),
+    row.coldSeconds.toFixed(1),
+    row.rebuildSeconds.toFixed(1),
+    row.rebuildOverCold.toFixed(3),
+    row.generateSeconds.toFixed(2),
+  ]),
+];
 const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
 const format = (line: string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
 const output = [
@@ -200,21 +224,45 @@ const output = [
   'floor counts:',
   ...rows.map((row) => `  ${row.fixture}/${row.runtime}: ${row.floorCounts.join(' + ')}`),
   ...(reference && express
-    ? ['', `reference (${reference.dockerfile}, build-essential always): cold ${reference.coldSeconds.toFixed(1)} s, ${mb(reference.sizeBytes)} MB; express-app cold / reference cold = ${(express.coldSeconds / reference.coldSeconds).toFixed(3)}`]
+    ? [
+        '',
+        `reference (${reference.dockerfile}, build-essential always): cold ${reference.coldSeconds.toFixed(1)} s, ${mb(reference.sizeBytes)} MB; express-app cold / reference cold = ${(express.coldSeconds / reference.coldSeconds).toFixed(3)}`,
+      ]
     : []),
   '',
   `detection on a ${detection.files}-file tree (node_modules, .git, vendor pruned; ${detection.walked} files walked): median ${detection.medianMs.toFixed(0)} ms of ${detection.runsMs.length} runs`,
+  ...(startup
+    ? [
+        '',
+        `generation, ${startup.fixture}, whole process, ${startup.pairs} pairs: create-dockerfile --yes median ${median(startup.oursSeconds).toFixed(3)} s, @flydotio/dockerfile median ${median(startup.flySeconds).toFixed(3)} s; median of per-pair ratios ${startup.medianRatio.toFixed(3)} (target <= 0.5)`,
+      ]
+    : []),
+  ...(install
+    ? [
+        '',
+        `install of the packed tarball into an empty folder: ${install.packages} package(s), ${mb(install.installedBytes)} MB installed, tarball ${mb(install.tarballBytes)} MB, ${install.seconds.toFixed(1)} s`,
+      ]
+    : []),
 ].join('\n');
 process.stdout.write(output + '\n');
 
 mkdirSync(join(packageRoot, 'bench'), { recursive: true });
 writeFileSync(
   join(packageRoot, 'bench/results.json'),
-  JSON.stringify({
-    measuredAt: new Date().toISOString(),
-    docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(),
-    rows,
-    reference: reference && express ? { ...reference, oursColdSeconds: express.coldSeconds, coldOverReference: express.coldSeconds / reference.coldSeconds } : undefined,
-    detection,
-  }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(),
+      rows,
+      reference:
+        reference && express
+          ? { ...reference, oursColdSeconds: express.coldSeconds, coldOverReference: express.coldSeconds / reference.coldSeconds }
+          : undefined,
+      detection,
+      startup,
+      install,
+    },
+    null,
+    2,
+  ) + '\n',
 );
