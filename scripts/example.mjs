@@ -16,4 +16,4 @@ try {
   process.exit(error.status ?? 1);
 }
 process.stdout.write(`\n==> ${join(dir, 'Dockerfile')} <==\n${readFileSync(join(dir, 'Dockerfile'), 'utf8')}`);
-process.stdout.write(`\nTry it: cd ${dir} && DOCKER_BUILDKIT=1 docker build -t hello-go . && docker run --rm -p 8080:8080 hello-go\n`);
+process.stdout.write(`\nTry it: cd ${dir}, then run the "next:" command above (with DOCKER_BUILDKIT=1 on engines older than 23).\n`);
