@@ -41,8 +41,13 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
         };
       }
       if (mapped !== undefined) {
+        // AbortSignal.timeout's timer does not keep the process alive, and a probe to a port whose
+        // server is not up yet can leave nothing else that does: the run would end mid-probe. A
+        // plain timer does keep it alive until the probe settles.
+        const controller = new AbortController();
+        const deadline = setTimeout(() => controller.abort(new Error('no answer within 2 s')), 2_000);
         try {
-          const response = await fetch(`http://${host}:${mapped}/`, { signal: AbortSignal.timeout(2_000) });
+          const response = await fetch(`http://${host}:${mapped}/`, { signal: controller.signal });
           const body = firstLine(await response.text());
           if (response.status < 500) return { ok: true, summary: `HTTP ${response.status} on port ${port}${body ? `: ${body.slice(0, 60)}` : ''}`, logs: '' };
           lastError = `HTTP ${response.status}`;
@@ -50,6 +55,8 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
           // fetch reports the socket's own error (ECONNREFUSED, ECONNRESET) as its cause.
           const { cause, message } = error as Error & { cause?: Error };
           lastError = cause?.message ?? message;
+        } finally {
+          clearTimeout(deadline);
         }
       }
       await sleep(300);
