@@ -1,5 +1,4 @@
 import { jest } from '@jest/globals';
-import type { CFacts } from '../../generators/languages/c/types.js';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { processUids } from '../harness/container.js';
@@ -49,7 +48,7 @@ describe.each(COMMANDS)('C $fixture', (testCase) => {
       }
       if (runtime === 'distroless') {
         // Exactly the libraries distroless cc lacks: libz for zlib-dynamic, nothing for the others.
-        const libraries = (facts as CFacts).libraries.length > 0 ? ['usr/lib/x86_64-linux-gnu/libz.so.1'] : [];
+        const libraries = narrow(facts, 'c').libraries.length > 0 ? ['usr/lib/x86_64-linux-gnu/libz.so.1'] : [];
         expect(added.sort()).toEqual([...libraries, binary].sort());
       }
       if (runtime === 'slim') expect(added.filter((path) => /(^|\/)bin\/(gcc|cc|make|cmake)$/.test(path))).toEqual([]);

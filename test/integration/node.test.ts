@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { NodeFacts } from '../../generators/languages/node/types.js';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { requireEngine } from '../harness/engine.js';
@@ -10,6 +9,7 @@ import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { serve, withFixture } from '../harness/scenario.js';
+import { narrow } from '../harness/narrow.js';
 
 // npm installs and a native addon's compile take minutes on a small machine.
 jest.setTimeout(20 * 60_000);
@@ -47,7 +47,7 @@ describe.each(CASES)('Node $fixture', (testCase) => {
     await withFixture('node', testCase.fixture, async (scenario) => {
       const result = await generateInto(scenario.dir, ['--runtime', runtime, ...(testCase.flags ?? [])]);
       const { plan } = result;
-      const facts = result.facts as NodeFacts;
+      const facts = narrow(result.facts, 'node');
       const tag = scenario.image(await buildImage(scenario.dir, plan));
       const running = await serve(scenario, tag, plan.port!, testCase.path);
       const { response } = running;

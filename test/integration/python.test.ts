@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { PythonFacts } from '../../generators/languages/python/types.js';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { ensureBase } from '../../scripts/bases/ensure.js';
@@ -15,6 +14,7 @@ import { listFiles } from '../harness/image-files.js';
 import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
 import { serve, withFixture } from '../harness/scenario.js';
 import { runCli } from '../harness/project.js';
+import { narrow } from '../harness/narrow.js';
 
 // Cold builds install Python and a compiler with apt.
 jest.setTimeout(20 * 60_000);
@@ -83,7 +83,7 @@ describe.each(SERVERS)('Python $fixture', ({ fixture, expected }) => {
 test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command and prints, as 65532, on %s', (runtime) =>
   withFixture('python', 'pyproject-app', async (scenario) => {
     const { plan, facts } = await generateInto(scenario.dir, ['--runtime', runtime]);
-    expect((facts as PythonFacts).entry).toEqual(['hello-cli']);
+    expect(narrow(facts, 'python').entry).toEqual(['hello-cli']);
     expect(plan.port).toBeUndefined();
     const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
     const run = await docker(['run', '--rm', tag, 'docker'], { reject: false, all: true });

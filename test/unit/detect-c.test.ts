@@ -1,11 +1,10 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
-import type { CFacts } from '../../generators/languages/c/types.js';
-import type { Choices, CommonFacts } from '../../generators/core/types.js';
+import type { Choices } from '../../generators/core/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
 
 const main = (body = '') => `#include <stdio.h>\n${body}\nint main(void) { puts("x"); return 0; }\n`;
-const project = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/src/tool', files)) as CFacts & CommonFacts;
+const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/tool', files)), 'c');
 const plan = (files: Record<string, string>, choices: Choices = {}) => narrow(PIPELINE.plan(project(files), choices), 'c');
 
 describe('C detection', () => {

@@ -1,10 +1,10 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
-import type { GoFacts } from '../../generators/languages/go/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
+import { narrow } from '../harness/narrow.js';
 
 const server = (port: string) => `package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe("${port}", nil) }\n`;
-const project = (files: Record<string, string>, pruned: string[] = []) => PIPELINE.detect(memorySnapshot('/work/My Service', files, pruned)) as GoFacts;
+const project = (files: Record<string, string>, pruned: string[] = []) => narrow(PIPELINE.detect(memorySnapshot('/work/My Service', files, pruned)), 'go');
 
 describe('Go detection', () => {
   test('reads the module path and go version from go.mod; the version picks the builder line', () => {

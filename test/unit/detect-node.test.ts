@@ -1,11 +1,11 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { nodeVersion } from '../../generators/languages/node/version.js';
 import { UserError } from '../../generators/core/errors.js';
-import type { NodeFacts } from '../../generators/languages/node/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
+import { narrow } from '../harness/narrow.js';
 
 const pkg = (value: object) => JSON.stringify(value);
-const project = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/srv/web-app', files)) as NodeFacts;
+const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/srv/web-app', files)), 'node');
 const server = "require('http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000);\n";
 
 describe('Node detection', () => {

@@ -1,10 +1,10 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { lineSatisfies, pythonVersion } from '../../generators/languages/python/version.js';
 import { procfileWords } from '../../generators/languages/python/entry.js';
-import type { PythonFacts } from '../../generators/languages/python/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
+import { narrow } from '../harness/narrow.js';
 
-const project = (files: Record<string, string>) => PIPELINE.detect(memorySnapshot('/src/svc', files), { language: 'python' }) as PythonFacts;
+const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/svc', files), { language: 'python' }), 'python');
 const MAIN = { 'main.py': 'print("hi")\n' };
 
 describe('Python dependencies', () => {
