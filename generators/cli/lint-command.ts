@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { formatFinding, lint } from '../core/lint/index.js';
 import { UsageError, UserError } from '../core/errors.js';
+import { readRegularFile } from '../core/read-gate.js';
+
+/** Far above any real Dockerfile; past it, lint refuses instead of grinding. */
+const LINT_LIMIT = 8 * 1024 * 1024;
 import { writeError, type CliStreams } from './streams.js';
 
 /**
@@ -10,11 +14,17 @@ import { writeError, type CliStreams } from './streams.js';
 export function runLint(args: readonly string[], streams: CliStreams): number {
   if (args.length > 1) throw new UsageError(`lint takes one file, got ${args.length}`);
   const file = args[0] ?? 'Dockerfile';
-  let content: string;
+  let real: string;
   try {
-    content = readFileSync(file, 'utf8');
+    real = realpathSync(file);
   } catch (error) {
     throw new UserError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  // A named file may be a link, but it must end at a regular file of sane size: a FIFO or a device
+  // (/dev/zero) would hang or never end.
+  const content = readRegularFile(real, file, LINT_LIMIT);
+  if (content.includes('\u0000') || (content.match(/\uFFFD/g)?.length ?? 0) > content.length / 100) {
+    throw new UserError(`${file} is not a Dockerfile: it holds binary data`);
   }
   const findings = lint(content);
   for (const finding of findings) streams.stdout.write(`${formatFinding(file, finding)}\n`);

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertWritable } from '../core/detect/snapshot.js';
 import { UserError } from '../core/errors.js';
+import { readProjectFile } from '../core/read-gate.js';
 import type { GeneratedFile } from '../core/types.js';
 import { writeAtomically } from '../util/atomic-write.js';
 
@@ -11,9 +11,11 @@ type Status = 'create' | 'identical' | 'force';
 export function plannedWrites(dir: string, files: readonly GeneratedFile[], force: boolean): Status[] {
   assertWritable(dir);
   return files.map((file) => {
-    const target = join(dir, file.path);
-    if (!existsSync(target)) return 'create';
-    if (readFileSync(target, 'utf8') === file.content) return 'identical';
+    // The existing file passes the same gate as every project file: a FIFO, a device or a link out
+    // of the project is refused by name, never read (nor waited on).
+    const existing = readProjectFile(dir, file.path);
+    if (existing === undefined) return 'create';
+    if (existing === file.content) return 'identical';
     if (!force) throw new UserError(`${file.path} already exists and differs; rerun with --force to overwrite it`);
     return 'force';
   });

@@ -18,7 +18,10 @@ export interface ProjectSnapshot {
   readonly files: readonly string[];
   /** Top-level folders that were seen but deliberately not walked (node_modules, .git, vendor...). */
   readonly pruned: readonly string[];
-  /** File content as UTF-8, or undefined when absent or unreadable. */
+  /**
+   * File content as UTF-8 (a BOM dropped), or undefined when there is no such file. A file that is
+   * there but unreadable, too large, not a regular file or a link out of the tree is a UserError.
+   */
   read(relativePath: string): string | undefined;
 }
 

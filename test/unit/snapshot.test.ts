@@ -21,11 +21,17 @@ describe('project snapshot', () => {
     expect(snapshot.read('vendor/modules.txt')).toBe('x');
   });
 
-  test('skips symlinks, so a loop or a link out of the project is never followed', () => {
+  test('lists links without walking them, so a loop or a link out of the project is never followed', () => {
     writeFileSync(join(root, 'main.go'), 'package main');
     symlinkSync(root, join(root, 'loop'));
     symlinkSync('/etc', join(root, 'outside'));
-    expect(takeSnapshot(root).files).toEqual(['main.go']);
+    symlinkSync('/etc/passwd', join(root, 'go.mod'));
+    const snapshot = takeSnapshot(root);
+    expect(snapshot.files).toEqual(['go.mod', 'loop', 'main.go', 'outside']);
+    expect(() => snapshot.read('go.mod')).toThrow(/^go\.mod links outside the project; not read$/);
+    expect(() => snapshot.read('loop/main.go')).not.toThrow();
+    expect(() => snapshot.read('outside/passwd')).toThrow(/links outside the project/);
+    expect(() => snapshot.read('../escape')).toThrow(/outside the project/);
   });
 
   test('a missing directory and a file are user errors', () => {

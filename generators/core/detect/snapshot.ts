@@ -1,6 +1,7 @@
-import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
+import { readProjectFile } from '../read-gate.js';
 import type { ProjectSnapshot } from '../types.js';
 
 /**
@@ -77,10 +78,12 @@ export function takeSnapshot(root: string): ProjectSnapshot {
         } else if (depth < MAX_DEPTH) {
           walk(full, depth + 1);
         }
-      } else if (entry.isFile()) {
+      } else {
+        // Regular files, and links, FIFOs, sockets and devices too: a detector that asks for one by
+        // name gets the reading gate's verdict (read, or refused by name), never "absent". A link to
+        // a folder is listed, not walked: it can loop or lead out of the tree.
         files.push(toPosix(relative(root, full)));
       }
-      // Symlinks are skipped on purpose: they can loop or point outside the build context.
     }
   };
   walk(root, 0);
@@ -91,13 +94,7 @@ export function takeSnapshot(root: string): ProjectSnapshot {
     root,
     files,
     pruned,
-    read(relativePath) {
-      try {
-        return readFileSync(join(root, relativePath), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    read: (relativePath) => readProjectFile(root, relativePath),
   };
 }
 
