@@ -20,7 +20,8 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
   if (!definition) throw new UserError(`--language must be one of ${languages.map((candidate) => candidate.id).join(', ')} (got ${JSON.stringify(chosen)})`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
   const facts = definition.detect(snapshot, { workspace: request.workspace });
-  return { ...facts, gitignore: gitignorePatterns(snapshot) };
+  const gitignore = gitignorePatterns(snapshot);
+  return { ...facts, notes: [...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns };
 }
 
 function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: ProjectSnapshot): string {

@@ -8,17 +8,21 @@ const { message } = SHARED_MESSAGES;
  * What stays out of the build context. A smaller context uploads faster, and a file that is not
  * sent can neither leak into an image nor bust the cache of `COPY . .`. `languageGroup` is the
  * language's own caches; `neededByBuild` the files the generated build reads, which no .gitignore
- * line may keep out.
+ * line may keep out. The always-out groups (version control, secrets, the Docker files) come last:
+ * .dockerignore is last-match-wins, so no `!` line copied from .gitignore can bring them back.
  */
 export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup: IgnoreGroup, neededByBuild: readonly string[]): IgnoreGroup[] {
-  const groups: IgnoreGroup[] = [
-    { why: message('ignore.vcs'), patterns: ['.git', '.gitignore', '.gitattributes', '.hg', '.svn', '.idea', '.vscode', '*.swp', '.DS_Store'] },
-    { why: message('ignore.secrets'), patterns: ['.env', '.env.*', '*.pem', '*.key', 'id_rsa*', '.npmrc', '.netrc'] },
-    { why: message('ignore.docker'), patterns: ['Dockerfile*', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
-    languageGroup,
-  ];
+  const groups: IgnoreGroup[] = [languageGroup];
   const fromGit = facts.gitignore.filter((pattern) => pattern.startsWith('!') || !neededByBuild.some((path) => matchesIgnore(pattern, path)));
   if (fromGit.length > 0) groups.push({ why: message('ignore.gitignore'), patterns: fromGit });
   if (facts.buildOutputDirs.length > 0) groups.push({ why: message('ignore.build-output'), patterns: facts.buildOutputDirs.map((dir) => `${dir}/`) });
+  groups.push(
+    { why: message('ignore.vcs'), patterns: ['.git', '.gitignore', '.gitattributes', '.hg', '.svn', '.idea', '.vscode', '*.swp', '.DS_Store'] },
+    {
+      why: message('ignore.secrets'),
+      patterns: ['.env', '.env.*', '**/.env', '**/.env.*', '*.pem', '**/*.pem', '*.key', '**/*.key', 'id_rsa*', '**/id_rsa*', '.npmrc', '.netrc'],
+    },
+    { why: message('ignore.docker'), patterns: ['Dockerfile*', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
+  );
   return groups;
 }
