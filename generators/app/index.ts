@@ -2,14 +2,14 @@ import { basename } from 'node:path';
 import Generator from 'yeoman-generator';
 import { choicesFrom, type CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
-import { assertWritable, takeSnapshot } from '../core/detect/snapshot.js';
+import { takeSnapshot } from '../core/detect/snapshot.js';
 import { plannedWrites } from '../cli/write-files.js';
 import type { Choices } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
 import { knownDigests } from '../verify/docker.js';
 import { templatesDir } from '../util/package-root.js';
-import { templateOverrideDirs } from '../util/template-dirs.js';
+import { PROJECT_TEMPLATES, projectTemplates, projectTemplatesNote, templateOverrideDirs } from '../util/template-dirs.js';
 import { commitAtomically } from './atomic-commit.js';
 import { QUESTIONS } from './questions.js';
 
@@ -24,6 +24,8 @@ export interface DockerfileGeneratorOptions {
 export default class DockerfileGenerator extends Generator {
   private facts!: Facts;
   private choices: Choices = {};
+  private projectTemplates: string[] = [];
+  private useProjectTemplates = false;
   private result!: GenerationResult;
 
   constructor(args: string[], options: Record<string, unknown>) {
@@ -49,6 +51,8 @@ export default class DockerfileGenerator extends Generator {
     const { cli } = this.settings;
     this.facts = PIPELINE.detect(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
     this.choices = choicesFrom(cli);
+    this.projectTemplates = projectTemplates(this.destinationRoot());
+    this.useProjectTemplates = cli.projectTemplates;
   }
 
   async prompting(): Promise<void> {
@@ -58,6 +62,17 @@ export default class DockerfileGenerator extends Generator {
       if (this.choices[row.name] !== undefined || !row.applies(this.facts, this.choices)) continue;
       const answers = await this.prompt([{ name: row.name, ...row.question(this.facts, this.choices) } as never]);
       this.choices = { ...this.choices, [row.name]: (answers as Record<string, unknown>)[row.name] };
+    }
+    // The project's own templates are code from the repository: used only when the user says so.
+    if (this.projectTemplates.length > 0 && !this.useProjectTemplates) {
+      const question = {
+        type: 'confirm',
+        name: 'projectTemplates',
+        default: false,
+        message: `This project has its own templates (${PROJECT_TEMPLATES}: ${this.projectTemplates.join(', ')}). They are code from the repository and can change any instruction. Use them?`,
+      };
+      const answer = await this.prompt<{ projectTemplates?: boolean }>([question as never]);
+      this.useProjectTemplates = Boolean(answer.projectTemplates);
     }
   }
 
@@ -72,16 +87,17 @@ export default class DockerfileGenerator extends Generator {
     const { cli, interactive } = this.settings;
     this.result = PIPELINE.generate(this.facts, this.choices, {
       templatesDir,
-      overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates),
+      overrideDirs: templateOverrideDirs(this.destinationRoot(), cli.templates, this.useProjectTemplates),
       explain: cli.explain,
     });
     this.settings.onResult?.(this.result);
+    if (this.projectTemplates.length > 0) this.log(projectTemplatesNote(this.projectTemplates, this.useProjectTemplates));
     if (cli.json) return void process.stdout.write(jsonText(this.result));
     if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));
 
-    assertWritable(this.destinationRoot());
-    // Without a terminal there is no conflict menu: a differing file refuses the run before anything is written.
-    if (!interactive) plannedWrites(this.destinationRoot(), this.result.files, cli.force);
+    // Existing files pass the reading gate before the conflicter reads them; without a terminal there
+    // is no conflict menu, so a differing file refuses the run before anything is written.
+    plannedWrites(this.destinationRoot(), this.result.files, interactive || cli.force);
     for (const file of this.result.files) this.fs.write(this.destinationPath(file.path), file.content);
   }
 

@@ -19,6 +19,8 @@ export interface CliOptions {
   readonly registry?: string;
   readonly pinDigests: boolean;
   readonly templates?: string;
+  /** Use the project's own .create-dockerfile/templates without asking (they are code from the repository). */
+  readonly projectTemplates: boolean;
   readonly explain?: Locale;
   readonly verify: boolean;
   readonly compare: boolean;
@@ -57,6 +59,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         registry: { type: 'string' },
         'pin-digests': { type: 'boolean', default: false },
         templates: { type: 'string' },
+        'project-templates': { type: 'boolean', default: false },
         explain: { type: 'string' },
         verify: { type: 'boolean', default: false },
         compare: { type: 'boolean', default: false },
@@ -90,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     registry: values.registry,
     pinDigests: values['pin-digests'],
     templates: values.templates,
+    projectTemplates: values['project-templates'],
     explain: oneOf('--explain', values.explain, LOCALES),
     verify: values.verify,
     compare: values.compare,

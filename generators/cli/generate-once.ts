@@ -2,7 +2,7 @@ import { takeSnapshot } from '../core/detect/snapshot.js';
 import type { GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
 import { templatesDir } from '../util/package-root.js';
-import { templateOverrideDirs } from '../util/template-dirs.js';
+import { projectTemplates, projectTemplatesNote, templateOverrideDirs } from '../util/template-dirs.js';
 import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, jsonText, summaryLines } from './report.js';
 import { writeError, type CliStreams } from './streams.js';
@@ -20,9 +20,13 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
     const { knownDigests } = await import('../verify/docker.js');
     choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
   }
-  const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs: templateOverrideDirs(cwd, cli.templates), explain: cli.explain });
   // stdout carries only --json or --dry-run output; what the run says goes to stderr.
   const log = (line: string) => writeError(streams, `${line}\n`);
+  // Nothing to ask here, so the project's own templates are used only when a flag says so, and always said.
+  const overrideDirs = templateOverrideDirs(cwd, cli.templates, cli.projectTemplates);
+  const found = projectTemplates(cwd);
+  if (found.length > 0) log(projectTemplatesNote(found, cli.projectTemplates));
+  const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs, explain: cli.explain });
   if (cli.json) streams.stdout.write(jsonText(result));
   else if (cli.dryRun) streams.stdout.write(dryRunText(result.files));
   else writeFiles(cwd, result.files, cli.force, log);

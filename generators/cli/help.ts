@@ -25,7 +25,9 @@ Options:
       --registry PREFIX       pull every base image through a mirror, e.g. mirror.example:5000/hub
       --pin-digests           pin base images to the digests the docker engine knows (@sha256:...)
       --templates DIR         your own templates or partials, laid out like the built-in templates/
-                              (a project's .create-dockerfile/templates is used the same way)
+      --project-templates     use the project's own .create-dockerfile/templates without asking; they
+                              are code from the repository (without a terminal they are otherwise
+                              ignored, with a note; on a terminal you are asked)
       --explain [en|fr]       a comment before every instruction saying why it is there, in English
                               (default) or French; without it, only the header and stage banners
       --verify                after writing: build the image, run it, probe it, and report sizes,

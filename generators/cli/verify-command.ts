@@ -43,7 +43,7 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
 }
 
 export function detectedGeneration(dir: string, templates: string | undefined): GenerationResult {
-  return PIPELINE.generate(PIPELINE.detect(takeSnapshot(dir)), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates) });
+  return PIPELINE.generate(PIPELINE.detect(takeSnapshot(dir)), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates, false) });
 }
 
 /** Verification after generation (`--verify`) and the `verify` command share this. */
@@ -54,7 +54,7 @@ export function verifyWith(dir: string, generation: GenerationResult | undefined
       imageName: generation.plan.imageName,
       // Rendered only when asked: it is --compare's variant, never written to the project.
       naiveDockerfile: flags.compare
-        ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates) })
+        ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates, false) })
         : '',
     },
     compare: flags.compare,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
@@ -40,19 +40,44 @@ describe('custom templates', () => {
     expect(() => dockerfile([overrideFolder('pid1-note.hbs', 'USER root\n')])).toThrow(/lint gate: Dockerfile:\d+ DL3002/);
   });
 
-  test("the CLI uses a project's .create-dockerfile/templates, and --templates DIR", async () => {
+  test("a project's .create-dockerfile/templates is code from the repository: ignored with a note unless --project-templates, and announced when used", async () => {
     const dir = copyFixture('go', 'stdlib-mod');
     try {
       mkdirSync(join(dir, '.create-dockerfile/templates/go/partials'), { recursive: true });
       writeFileSync(join(dir, '.create-dockerfile/templates/go/partials/pid1-note.hbs'), CUSTOM_NOTE);
-      const project = await runCli([dir, '--dry-run']);
-      expect(project.stdout).toContain(CUSTOM_NOTE);
+      const ignored = await runCli([dir, '--dry-run']);
+      expect(ignored.exitCode).toBe(0);
+      expect(ignored.stdout).not.toContain(CUSTOM_NOTE);
+      expect(ignored.stderr).toContain(
+        'note: .create-dockerfile/templates ignored: project templates are code from the repository; --project-templates uses them',
+      );
+      const used = await runCli([dir, '--dry-run', '--project-templates']);
+      expect(used.stdout).toContain(CUSTOM_NOTE);
+      expect(used.stderr).toContain("note: using this project's own templates (.create-dockerfile/templates: go/partials/pid1-note.hbs)");
       const flag = await runCli([dir, '--dry-run', '--templates', overrideFolder('pid1-note.hbs', '# from --templates\n')]);
       expect(flag.stdout).toContain('# from --templates\n');
       const missing = await runCli([dir, '--yes', '--templates', join(dir, 'nope')]);
       expect([missing.exitCode, missing.stderr.trim()]).toEqual([1, `create-dockerfile: --templates ${join(dir, 'nope')}: no such directory`]);
     } finally {
       removeDir(dir);
+    }
+  });
+
+  test('project templates are never read through a link, even when asked for', async () => {
+    const dir = copyFixture('go', 'stdlib-mod');
+    const outside = overrideFolder('pid1-note.hbs', 'USER root\n');
+    try {
+      mkdirSync(join(dir, '.create-dockerfile/templates/go/partials'), { recursive: true });
+      symlinkSync(join(outside, 'go/partials/pid1-note.hbs'), join(dir, '.create-dockerfile/templates/go/partials/pid1-note.hbs'));
+      const linked = await runCli([dir, '--yes', '--project-templates']);
+      expect([linked.exitCode, linked.stderr.trim()]).toEqual([
+        1,
+        'create-dockerfile: .create-dockerfile/templates/go/partials/pid1-note.hbs is a symbolic link; project templates are never read through links',
+      ]);
+      expect(existsSync(join(dir, 'Dockerfile'))).toBe(false);
+    } finally {
+      removeDir(dir);
+      removeDir(outside);
     }
   });
 });

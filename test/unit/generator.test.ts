@@ -17,6 +17,7 @@ const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
   portable: false,
   pinDigests: false,
   templates: undefined,
+  projectTemplates: false,
   verify: false,
   compare: false,
   keep: false,

@@ -1,0 +1,337 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, rmSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { jest } from '@jest/globals';
+import { fixturePath, removeDir, runCli } from '../harness/project.js';
+
+/**
+ * Hostile trees: a project folder is untrusted input. Each case builds one in a fresh folder next to
+ * a sentinel folder outside it, runs the built CLI, and checks the exit code, the one line it says,
+ * that it finished in time, that the project changed only as allowed, and that nothing outside did.
+ */
+
+jest.setTimeout(30_000);
+
+const NOBODY = 65534;
+const SECRET = 'root:x:0:0:sentinel-secret-line:/root:/bin/bash';
+
+interface HostileCase {
+  readonly name: string;
+  /** Builds the project in `dir`, with `outside` a folder beside it; returns the CLI arguments. */
+  readonly setup: (dir: string, outside: string) => string[];
+  readonly exitCode: number;
+  readonly message: RegExp;
+  readonly writes?: readonly string[];
+  readonly uid?: number;
+  /** Checks on the written files, when the run succeeds. */
+  readonly after?: (dir: string, stdout: string) => void;
+}
+
+const copy = (language: string, fixture: string, dir: string) => cpSync(fixturePath(language, fixture), dir, { recursive: true });
+const file = (dir: string, path: string, text: string | Buffer) => {
+  mkdirSync(join(dir, path, '..'), { recursive: true });
+  writeFileSync(join(dir, path), text);
+};
+const fifo = (dir: string, path: string) => execFileSync('mkfifo', [join(dir, path)]);
+const OUTPUT = ['Dockerfile', '.dockerignore'];
+const goServer = 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
+const nodeProject = (dir: string, pkg: object = { name: 'api', scripts: { start: 'node server.js' } }) => (
+  file(dir, 'package.json', JSON.stringify(pkg)),
+  file(dir, 'server.js', "require('http').createServer((q, s) => s.end('ok')).listen(3000);\n")
+);
+const pythonProject = (dir: string) => file(dir, 'main.py', 'print("hi")\n');
+
+const CASES: HostileCase[] = [
+  // FIFOs: each would block a plain read forever.
+  ...(['go.mod', '.gitignore', 'go.sum'] as const).map((name) => ({
+    name: `a FIFO named ${name} in a Go project`,
+    setup: (dir: string) => (
+      file(dir, 'main.go', goServer),
+      name === 'go.sum' && file(dir, 'go.mod', 'module m\n\ngo 1.26\n'),
+      fifo(dir, name),
+      [dir, '--yes']
+    ),
+    exitCode: name === 'go.sum' ? 0 : 1,
+    message:
+      name === 'go.sum' ? /runtime: scratch/ : new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
+    writes: name === 'go.sum' ? OUTPUT : [],
+  })),
+  ...(['.nvmrc', 'tsconfig.json', '.node-version'] as const).map((name) => ({
+    name: `a FIFO named ${name} in a Node project`,
+    setup: (dir: string) => (
+      nodeProject(dir, { name: 'api', scripts: { start: 'node server.js', build: 'tsc' }, devDependencies: { typescript: '5' } }),
+      fifo(dir, name),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
+  })),
+  ...(['runtime.txt', '.python-version', 'Procfile', 'requirements.txt'] as const).map((name) => ({
+    name: `a FIFO named ${name} in a Python project`,
+    setup: (dir: string) => (pythonProject(dir), fifo(dir, name), [dir, '--yes']),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
+  })),
+  {
+    name: 'a FIFO named Dockerfile where the output goes',
+    setup: (dir) => (copy('go', 'lone-main', dir), fifo(dir, 'Dockerfile'), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: Dockerfile is not a regular file \(a FIFO\); not read$/,
+  },
+  {
+    name: 'a FIFO named .dockerignore, even with --force',
+    setup: (dir) => (copy('go', 'lone-main', dir), fifo(dir, '.dockerignore'), [dir, '--yes', '--force']),
+    exitCode: 1,
+    message: /^create-dockerfile: \.dockerignore is not a regular file \(a FIFO\); not read$/,
+  },
+  {
+    name: 'a Dockerfile that is a directory',
+    setup: (dir) => (copy('go', 'lone-main', dir), mkdirSync(join(dir, 'Dockerfile')), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: Dockerfile is not a regular file \(a directory\); not read$/,
+  },
+  // Links to devices and out of the tree.
+  ...(['.gitignore', 'go.mod', 'Dockerfile', '.dockerignore'] as const).map((name) => ({
+    name: `${name} linking to /dev/zero`,
+    setup: (dir: string) => (file(dir, 'main.go', goServer), symlinkSync('/dev/zero', join(dir, name)), [dir, '--yes']),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} links outside the project; not read$`),
+  })),
+  ...(['.gitignore', 'package.json', '.nvmrc'] as const).map((name) => ({
+    name: `${name} linking to a secret file outside the project`,
+    setup: (dir: string, outside: string) => (
+      nodeProject(dir),
+      file(outside, 'passwd', `${SECRET}\n`),
+      rmSync(join(dir, name), { force: true }),
+      symlinkSync(join(outside, 'passwd'), join(dir, name)),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} links outside the project; not read$`),
+  })),
+  {
+    name: 'a folder linking outside, read through it',
+    setup: (dir, outside) => (
+      file(outside, 'cfg/tsconfig.json', '{"compilerOptions":{"outDir":"/"}}'),
+      nodeProject(dir, { name: 'api', scripts: { start: 'node server.js', build: 'tsc' }, devDependencies: { typescript: '5' } }),
+      symlinkSync(join(outside, 'cfg/tsconfig.json'), join(dir, 'tsconfig.json')),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: /^create-dockerfile: tsconfig\.json links outside the project; not read$/,
+  },
+  {
+    name: 'a requirements include linking outside the project',
+    setup: (dir, outside) => (
+      pythonProject(dir),
+      file(dir, 'requirements.txt', '-r base.txt\n'),
+      file(outside, 'base.txt', `${SECRET}\n`),
+      symlinkSync(join(outside, 'base.txt'), join(dir, 'base.txt')),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: /^create-dockerfile: base\.txt links outside the project; not read$/,
+  },
+  {
+    name: 'a link inside the tree to a regular file is followed',
+    setup: (dir) => (
+      copy('go', 'stdlib-mod', dir),
+      file(dir, 'shared/ignore', 'tmp/\n'),
+      symlinkSync('shared/ignore', join(dir, '.gitignore')),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+    after: (dir) => expect(readFileSync(join(dir, '.dockerignore'), 'utf8')).toContain('\n**/tmp\n'),
+  },
+  {
+    name: 'a dangling link named .gitignore is absent',
+    setup: (dir) => (copy('go', 'stdlib-mod', dir), symlinkSync('nowhere', join(dir, '.gitignore')), [dir, '--yes']),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+  },
+  // Sizes.
+  {
+    name: 'an oversized go.mod',
+    setup: (dir) => (file(dir, 'main.go', goServer), file(dir, 'go.mod', `module m\n\ngo 1.26\n${'// padding\n'.repeat(200_000)}`), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: go\.mod is \d+ bytes, over the 1048576 bytes read for such a file$/,
+  },
+  {
+    name: 'an oversized .gitignore',
+    setup: (dir) => (copy('go', 'lone-main', dir), file(dir, '.gitignore', 'x\n'.repeat(600_000)), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: \.gitignore is \d+ bytes, over the 1048576 bytes read for such a file$/,
+  },
+  // Unreadable is not absent.
+  ...(['go.mod', '.gitignore'] as const).map((name) => ({
+    name: `an unreadable ${name}`,
+    uid: NOBODY,
+    setup: (dir: string) => {
+      chmodSync(dir, 0o777);
+      file(dir, 'main.go', goServer);
+      file(dir, name, name === 'go.mod' ? 'module m\n\ngo 1.26\n' : 'tmp/\n');
+      chmodSync(join(dir, name), 0o000);
+      return [dir, '--yes'];
+    },
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: cannot read ${name.replace('.', '\\.')} \\(EACCES\\)$`),
+  })),
+  {
+    name: 'an unreadable Procfile',
+    uid: NOBODY,
+    setup: (dir) => {
+      chmodSync(dir, 0o777);
+      file(dir, 'requirements.txt', 'gunicorn\n');
+      file(dir, 'app.py', 'app = None\n');
+      file(dir, 'Procfile', 'web: gunicorn app:app\n');
+      chmodSync(join(dir, 'Procfile'), 0o000);
+      return [dir, '--yes'];
+    },
+    exitCode: 1,
+    message: /^create-dockerfile: cannot read Procfile \(EACCES\)$/,
+  },
+  // Encodings npm and Python tools accept.
+  {
+    name: 'package.json with a BOM and CRLF',
+    setup: (dir) => (
+      nodeProject(dir),
+      file(dir, 'package.json', `\uFEFF${JSON.stringify({ name: 'bom-app', scripts: { start: 'node server.js' } }, null, 2).replace(/\n/g, '\r\n')}`),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /runtime: distroless/,
+    writes: OUTPUT,
+  },
+  {
+    name: 'a Procfile with a BOM',
+    setup: (dir) => (
+      file(dir, 'requirements.txt', 'gunicorn\n'),
+      file(dir, 'app.py', 'app = None\n'),
+      file(dir, 'Procfile', '\uFEFFweb: gunicorn --bind 0.0.0.0:5005 app:app\n'),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /port: 5005/,
+    writes: OUTPUT,
+    after: (dir) =>
+      expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('ENTRYPOINT ["/opt/venv/bin/gunicorn", "--bind", "0.0.0.0:5005", "app:app"]'),
+  },
+  // Secrets never come back through .gitignore negations.
+  {
+    name: '.gitignore negations of secrets (!.env, !*.pem, a lone !)',
+    setup: (dir) => (copy('go', 'lone-main', dir), file(dir, '.gitignore', 'tmp/\n!.env\n!*.pem\n!\n!config/.env.local\n'), [dir, '--yes']),
+    exitCode: 0,
+    message: /note: \.gitignore: "!\*\*\/" is left out of \.dockerignore, which Docker would refuse with it\./,
+    writes: OUTPUT,
+    after: (dir) => {
+      const lines = readFileSync(join(dir, '.dockerignore'), 'utf8').split('\n');
+      const last = (pattern: string) => lines.lastIndexOf(pattern);
+      for (const negation of ['!**/.env', '!**/*.pem', '!config/.env.local']) expect(last(negation)).toBeGreaterThan(-1);
+      // Last match wins: each secret pattern comes after every negation copied from .gitignore.
+      for (const secret of ['.env', '**/.env', '**/*.pem', '**/.env.*'])
+        expect(last(secret)).toBeGreaterThan(Math.max(last('!**/.env'), last('!**/*.pem'), last('!config/.env.local')));
+      expect(lines).not.toContain('!**/');
+    },
+  },
+  {
+    name: '.gitignore patterns Docker would reject',
+    setup: (dir) => (copy('go', 'lone-main', dir), file(dir, '.gitignore', 'build/\n[abc\nfoo\\\n[]x\nok.log\n'), [dir, '--yes']),
+    exitCode: 0,
+    message: /note: \.gitignore: "\*\*\/\[abc" is left out of \.dockerignore/,
+    writes: OUTPUT,
+    after: (dir) => {
+      const text = readFileSync(join(dir, '.dockerignore'), 'utf8');
+      expect(text).toContain('**/ok.log');
+      expect(text).not.toContain('[abc');
+      expect(text).not.toContain('[]x');
+    },
+  },
+  // lint is given files by name, not from a tree: still never a device, a FIFO or binary data.
+  {
+    name: 'lint /dev/zero',
+    setup: () => ['lint', '/dev/zero'],
+    exitCode: 1,
+    message: /^create-dockerfile: \/dev\/zero is not a regular file \(a device\); not read$/,
+  },
+  {
+    name: 'lint of a FIFO',
+    setup: (dir) => (fifo(dir, 'Dockerfile'), ['lint', join(dir, 'Dockerfile')]),
+    exitCode: 1,
+    message: /Dockerfile is not a regular file \(a FIFO\); not read$/,
+  },
+  {
+    name: 'lint of random bytes',
+    setup: (dir) => (
+      file(dir, 'Dockerfile', Buffer.from(Array.from({ length: 200_000 }, (_, index) => (index * 7919 + 13) % 256))),
+      ['lint', join(dir, 'Dockerfile')]
+    ),
+    exitCode: 1,
+    message: /Dockerfile is not a Dockerfile: it holds binary data$/,
+  },
+  {
+    name: 'lint of a link to /dev/zero',
+    setup: (dir) => (symlinkSync('/dev/zero', join(dir, 'Dockerfile')), ['lint', join(dir, 'Dockerfile')]),
+    exitCode: 1,
+    message: /Dockerfile is not a regular file \(a device\); not read$/,
+  },
+];
+
+/** Every file under dir with its content, to prove what changed. FIFOs and devices are named, never read. */
+function contents(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      const stat = lstatSync(path);
+      const key = relative(dir, path);
+      if (stat.isSymbolicLink()) result[key] = '-> link';
+      else if (stat.isDirectory()) walk(path);
+      else if (!stat.isFile()) result[key] = '(special)';
+      else result[key] = stat.mode & 0o444 ? (stat.size > 100_000 ? `${stat.size} bytes` : readFileSync(path, 'latin1')) : '(unreadable)';
+    }
+  };
+  walk(dir);
+  return result;
+}
+
+describe('hostile trees', () => {
+  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(35));
+
+  test.each(CASES)('$name', async ({ setup, exitCode, message, writes = [], uid, after }) => {
+    const base = mkdtempSync(join(tmpdir(), 'cdf-hostile-'));
+    chmodSync(base, 0o755);
+    const dir = join(base, 'project');
+    const outside = join(base, 'outside');
+    mkdirSync(dir);
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'sentinel'), 'untouched\n');
+    try {
+      const args = setup(dir, outside);
+      const [before, outsideBefore] = [contents(dir), contents(outside)];
+      const started = Date.now();
+      const result = await runCli(args, { uid, timeoutMs: 10_000 });
+      expect(result.timedOut).toBe(false);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const stderr = String(result.stderr).trim();
+      expect([result.exitCode, exitCode === 0 ? stderr.split('\n').find((line) => message.test(line)) : stderr]).toEqual([
+        exitCode,
+        expect.stringMatching(message),
+      ]);
+      expect(`${result.stdout}${stderr}`).not.toContain('sentinel-secret-line');
+      expect(stderr).not.toMatch(/internal error/);
+      const now = contents(dir);
+      for (const path of writes) expect(now[path]).toBeDefined();
+      for (const path of writes) delete now[path];
+      expect(now).toEqual(before);
+      expect(contents(outside)).toEqual(outsideBefore);
+      after?.(dir, String(result.stdout));
+    } finally {
+      chmodSync(base, 0o755);
+      removeDir(base);
+    }
+  });
+});
