@@ -5,6 +5,7 @@ import type { AnyLanguage } from '../languages/registry.js';
 import { catalogOf } from './messages.js';
 import { planWith } from './plan.js';
 import { render } from './render.js';
+import { assertSameStructure, inert, structuralValues } from './structure-guard.js';
 
 export interface GenerateOptions {
   readonly templatesDir: string;
@@ -17,7 +18,11 @@ export interface GenerateOptions {
 /** facts + choices -> plan -> files, checked by the lint gate. Pure apart from reading templates. */
 export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase & CommonFacts, choices: Choices, options: GenerateOptions) {
   const plan = planWith(languages, facts, choices);
-  const files = render(facts, plan, { ...options, catalog: catalogOf(languages) });
+  const renderOptions = { ...options, catalog: catalogOf(languages) };
+  const files = render(facts, plan, renderOptions);
+  const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
+  const renderInert = () => render(inert(facts), inert(plan), renderOptions).find((file) => file.path === 'Dockerfile')!.content;
+  assertSameStructure(dockerfile, renderInert, structuralValues({ facts, plan }));
   assertLintClean(files);
   return { facts, plan, files };
 }

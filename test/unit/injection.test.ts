@@ -114,9 +114,24 @@ const RENDERED: readonly Case[] = [
   },
 ];
 
+/** An npm workspace whose member's `name` holds a newline: it once wrote `USER root` into the deps and build stages. */
+const workspaceWith = (name: string) => ({
+  'package.json': pkg({ name: 'mono', private: true, workspaces: ['packages/*'] }),
+  'package-lock.json': pkg({ lockfileVersion: 3, packages: {} }),
+  'packages/api/package.json': pkg({ name, scripts: { start: 'node server.js', build: 'node build.js' }, dependencies: { express: '^5.1.0' } }),
+  'packages/api/server.js': nodeServer,
+});
+
 describe('injection corpus', () => {
   test.each(REFUSED)('refused: $name', ({ hostile }) => {
     expect(() => render('/p/app', hostile)).toThrow(UserError);
+  });
+
+  test('a workspace member name with a newline is refused by the structural guard, naming the value', () => {
+    expect(render('/p/mono', workspaceWith('api'), {}, 'packages/api')).toContain('--workspace api');
+    expect(() => render('/p/mono', workspaceWith('api\nUSER root\nRUN touch /x #'), {}, 'packages/api')).toThrow(
+      /^the project value .*\("api\\nUSER root\\nRUN touch \/x #"\) would add or change an instruction in the Dockerfile; refused$/,
+    );
   });
 
   test.each(RENDERED)('harmless: $name', ({ root, hostile, benign, choices, workspace }) => {
