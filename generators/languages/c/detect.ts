@@ -6,6 +6,7 @@ import type { CBuildSystem, CFacts, CLibrary } from './types.js';
 import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } from './build-files.js';
 import { LIBC_PARTS, lookupLibrary } from './libraries.js';
 import { firstPort } from '../../core/detect/ports.js';
+import { own } from '../../core/own.js';
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
@@ -58,7 +59,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const includes =
     buildSystem === 'cc'
       ? texts.flatMap(({ text }) =>
-          [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => HEADER_LIBRARIES[match[1]!]).filter((name): name is string => name !== undefined),
+          [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => own(HEADER_LIBRARIES, match[1]!)).filter((name): name is string => name !== undefined),
         )
       : [];
   const linked = [...new Set([...buildFacts.libraries, ...includes])].filter((name) => !LIBC_PARTS.has(name) && !LIBC_PARTS.has(name.replace(/^lib/, '')));

@@ -1,4 +1,5 @@
 import type { CLibrary } from './types.js';
+import { own } from '../../core/own.js';
 
 /** Libraries that come with libc itself: nothing to install, and static linking works. */
 export const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'crypt']);
@@ -30,6 +31,6 @@ const TABLE: Record<string, Row> = {
 
 export function lookupLibrary(name: string): CLibrary | undefined {
   const key = name.toLowerCase();
-  const row = TABLE[key] ?? TABLE[key.replace(/^lib/, '')];
+  const row = own(TABLE, key) ?? own(TABLE, key.replace(/^lib/, ''));
   return row && { name, ...row };
 }

@@ -3,6 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { NodeFacts } from './types.js';
+import { readPackageJson } from './manifest.js';
 import { NATIVE_PACKAGES } from './native.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { packageManager } from './package-manager.js';
@@ -10,18 +11,7 @@ import { startCommand } from './start.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
 import { findMember, scopedSnapshot, workspaceMembers, type WorkspaceMember } from './workspaces.js';
-
-interface PackageJson {
-  name?: string;
-  main?: string;
-  type?: string;
-  engines?: { node?: string };
-  scripts?: Record<string, string>;
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  packageManager?: string;
-  workspaces?: string[] | { packages?: string[] };
-}
+import { own } from '../../core/own.js';
 
 const INSTALL_CONFIG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml', '.pnpmfile.cjs'];
 const SOURCE = /\.(c|m)?(j|t)sx?$/;
@@ -34,7 +24,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const member = options.workspace === undefined ? undefined : findMember(members, options.workspace);
   // Everything about the app is read from the member's folder; the lockfile and manager stay the root's.
   const snapshot = member ? scopedSnapshot(root, member.dir) : root;
-  const pkg = member ? readPackageJson(snapshot) : rootPkg;
+  const pkg = member ? readPackageJson(snapshot, `${member.dir}/package.json`) : rootPkg;
   const scripts = pkg.scripts ?? {};
   const dependencies = pkg.dependencies ?? {};
   const devDependencies = pkg.devDependencies ?? {};
@@ -59,9 +49,10 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
   const port = firstPort(sources, PORT_PATTERNS);
 
-  const nativeAddons = Object.keys(dependencies)
-    .filter((name) => name in NATIVE_PACKAGES)
-    .map((name) => ({ name, runtimePackages: NATIVE_PACKAGES[name]! }));
+  const nativeAddons = Object.keys(dependencies).flatMap((name) => {
+    const runtimePackages = own(NATIVE_PACKAGES, name);
+    return runtimePackages ? [{ name, runtimePackages }] : [];
+  });
   const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
   if (gyp) nativeAddons.push({ name: gyp, runtimePackages: [] });
 
@@ -127,18 +118,6 @@ function withWorkspaceHint<T>(find: () => T, member: WorkspaceMember | undefined
 }
 
 export const isNodeProject = (snapshot: ProjectSnapshot) => snapshot.files.includes('package.json');
-
-function readPackageJson(snapshot: ProjectSnapshot): PackageJson {
-  const text = snapshot.read('package.json');
-  if (text === undefined) throw new UserError('package.json is missing or unreadable');
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    return value;
-  } catch (error) {
-    throw new UserError(`package.json is not valid JSON (${(error as Error).message.split('\n')[0]})`);
-  }
-}
 
 /** tsconfig.json's outDir, read leniently (it allows comments and trailing commas). */
 function tsOutDir(text: string | undefined): string {

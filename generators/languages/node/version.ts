@@ -2,6 +2,7 @@
 import intersects from 'semver/ranges/intersects.js';
 import minVersion from 'semver/ranges/min-version.js';
 import validRange from 'semver/ranges/valid.js';
+import { own } from '../../core/own.js';
 
 /** Node lines with official images today, newest first; the first is the default (Active LTS). */
 export const NODE_MAJORS = ['26', '24', '22'] as const;
@@ -41,7 +42,7 @@ export function nodeVersion(engines: string | undefined, nvmrc: string | undefin
 function majorForAlias(value: string): string | undefined {
   const lower = value.toLowerCase();
   if (lower === 'node' || lower === 'lts/*' || lower === 'stable' || lower === 'latest') return DEFAULT_NODE_MAJOR;
-  if (lower.startsWith('lts/')) return LTS_CODENAMES[lower.slice(4)];
+  if (lower.startsWith('lts/')) return own(LTS_CODENAMES, lower.slice(4));
   return majorForRange(value.replace(/^v/, ''));
 }
 

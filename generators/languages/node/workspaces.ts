@@ -26,7 +26,9 @@ export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly stri
       const dir = posix.dirname(file);
       let name = dir;
       try {
-        name = (JSON.parse(snapshot.read(file) ?? '{}') as { name?: string }).name ?? dir;
+        const declared = (JSON.parse(snapshot.read(file) ?? '{}') as { name?: unknown }).name;
+        // Only a name that is text names a member; anything else leaves its folder as its name.
+        if (typeof declared === 'string') name = declared;
       } catch {
         // A member with a broken package.json is still listed by its folder.
       }

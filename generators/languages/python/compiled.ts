@@ -1,4 +1,5 @@
 import type { PythonCompiledDependency } from './types.js';
+import { own } from '../../core/own.js';
 
 /**
  * Dependencies that compile C code. Those with binary wheels for Linux need nothing; those built
@@ -21,4 +22,7 @@ const COMPILED: Readonly<Record<string, { builder: readonly string[]; runtime: r
 };
 
 export const compiledDependencies = (dependencies: readonly string[]): PythonCompiledDependency[] =>
-  dependencies.filter((name) => name in COMPILED).map((name) => ({ name, builderPackages: COMPILED[name]!.builder, runtimePackages: COMPILED[name]!.runtime }));
+  dependencies.flatMap((name) => {
+    const row = own(COMPILED, name);
+    return row ? [{ name, builderPackages: row.builder, runtimePackages: row.runtime }] : [];
+  });
