@@ -1,28 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, lstatSync, symlinkSync, writeFileSync, truncateSync, chmodSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, lstatSync, symlinkSync, writeFileSync, truncateSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { fixturePath, removeDir, runCli } from '../harness/project.js';
+import { treeContents } from '../harness/tree-contents.js';
 
 jest.setTimeout(30_000);
 
-/** Every file under dir with its content (links as their target), to prove nothing was lost or changed. */
-function contents(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      const stat = lstatSync(path);
-      if (stat.isSymbolicLink()) result[relative(dir, path)] = `-> link`;
-      else if (stat.isDirectory()) {
-        if (name === 'node_modules') result[relative(dir, path)] = '(dir)';
-        else walk(path);
-      } else result[relative(dir, path)] = stat.size > 1_000_000 ? `${stat.size} bytes` : readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return result;
-}
+const contents = (dir: string) => treeContents(dir);
 
 interface BadInput {
   readonly name: string;

@@ -2,29 +2,13 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import DockerfileGenerator from '../../generators/app/index.js';
-import type { CliOptions } from '../../generators/cli/args.js';
+import { cliOptions } from '../harness/cli-options.js';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from '../harness/project.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 
-const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
-  dir: '.',
-  yes: false,
-  dryRun: false,
-  json: false,
-  force: false,
-  portable: false,
-  pinDigests: false,
-  templates: undefined,
-  projectTemplates: false,
-  verify: false,
-  compare: false,
-  keep: false,
-  help: false,
-  version: false,
-  ...overrides,
-});
+const cli = cliOptions;
 
 const runIn = (fixture: string, language = 'go') =>
   helpers.run(DockerfileGenerator as never).inTmpDir((dir) => cpSync(fixturePath(language, fixture), dir, { recursive: true }));

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, rmSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, rmSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { fixturePath, removeDir, runCli } from '../harness/project.js';
+import { treeContents } from '../harness/tree-contents.js';
 
 /**
  * Hostile trees: a project folder is untrusted input. Each case builds one in a fresh folder next to
@@ -280,23 +281,7 @@ const CASES: HostileCase[] = [
   },
 ];
 
-/** Every file under dir with its content, to prove what changed. FIFOs and devices are named, never read. */
-function contents(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      const stat = lstatSync(path);
-      const key = relative(dir, path);
-      if (stat.isSymbolicLink()) result[key] = '-> link';
-      else if (stat.isDirectory()) walk(path);
-      else if (!stat.isFile()) result[key] = '(special)';
-      else result[key] = stat.mode & 0o444 ? (stat.size > 100_000 ? `${stat.size} bytes` : readFileSync(path, 'latin1')) : '(unreadable)';
-    }
-  };
-  walk(dir);
-  return result;
-}
+const contents = (dir: string) => treeContents(dir);
 
 describe('hostile trees', () => {
   test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(35));

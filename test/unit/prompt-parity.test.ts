@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
 import DockerfileGenerator from '../../generators/app/index.js';
-import type { CliOptions } from '../../generators/cli/args.js';
+import { cliOptions } from '../harness/cli-options.js';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
 import { RUNTIMES, type Runtime } from '../../generators/core/types.js';
@@ -16,23 +16,7 @@ import { fixturePath } from '../harness/project.js';
  * taking the prompts' defaults writes exactly what --yes writes. Every fixture × every runtime.
  */
 
-const cli = (overrides: Partial<CliOptions> = {}): CliOptions => ({
-  dir: '.',
-  yes: false,
-  dryRun: false,
-  json: false,
-  force: false,
-  portable: false,
-  pinDigests: false,
-  templates: undefined,
-  projectTemplates: false,
-  verify: false,
-  compare: false,
-  keep: false,
-  help: false,
-  version: false,
-  ...overrides,
-});
+const cli = cliOptions;
 
 /** The two projects the bugs were found on, written as such projects are. */
 const EXTRA: Record<string, Record<string, string>> = {

@@ -1,0 +1,20 @@
+import type { CliOptions } from '../../generators/cli/args.js';
+
+/** The options the CLI would parse from no flags at all, with some set: for driving the generator directly. */
+export const cliOptions = (overrides: Partial<CliOptions> = {}): CliOptions => ({
+  dir: '.',
+  yes: false,
+  dryRun: false,
+  json: false,
+  force: false,
+  portable: false,
+  pinDigests: false,
+  templates: undefined,
+  projectTemplates: false,
+  verify: false,
+  compare: false,
+  keep: false,
+  help: false,
+  version: false,
+  ...overrides,
+});
