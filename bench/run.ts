@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -247,22 +247,21 @@ const output = [
 process.stdout.write(output + '\n');
 
 mkdirSync(join(packageRoot, 'bench'), { recursive: true });
-writeFileSync(
-  join(packageRoot, 'bench/results.json'),
-  JSON.stringify(
-    {
-      measuredAt: new Date().toISOString(),
-      docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(),
-      rows,
-      reference:
-        reference && express
-          ? { ...reference, oursColdSeconds: express.coldSeconds, coldOverReference: express.coldSeconds / reference.coldSeconds }
-          : undefined,
-      detection,
-      startup,
-      install,
-    },
-    null,
-    2,
-  ) + '\n',
-);
+const resultsFile = join(packageRoot, 'bench/results.json');
+const measured = {
+  measuredAt: new Date().toISOString(),
+  docker: String((await docker(['version', '--format', '{{.Server.Version}}'])).stdout).trim(),
+  rows,
+  reference:
+    reference && express ? { ...reference, oursColdSeconds: express.coldSeconds, coldOverReference: express.coldSeconds / reference.coldSeconds } : undefined,
+  detection,
+  startup,
+  install,
+};
+// A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
+const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+const kept =
+  only.length > 0
+    ? { ...previous, ...Object.fromEntries(Object.entries(measured).filter(([key, value]) => value !== undefined && !(key === 'rows' && rows.length === 0))) }
+    : measured;
+writeFileSync(resultsFile, JSON.stringify(kept, null, 2) + '\n');
