@@ -15,6 +15,9 @@ export function contextPath(value: string, what: string): string {
   if (!SAFE_PATH.test(trimmed) || trimmed.split('/').includes('..')) {
     throw new UserError(`${what} ${JSON.stringify(value)} has characters a Dockerfile cannot carry safely; rename it to letters, digits, . _ - / only`);
   }
+  // A word that starts with `-` is an option to whatever command it lands in (`cp --version ...`).
+  if (trimmed.split('/').some((part) => part.startsWith('-')))
+    throw new UserError(`${what} ${JSON.stringify(value)} starts with "-", which a command would take as an option; rename it`);
   return trimmed;
 }
 

@@ -6,7 +6,8 @@ export interface StartCommand {
   readonly source: string;
 }
 
-const SHELL_SYNTAX = /[|&;<>()$`\\"'*?{}]/;
+/** What only a shell gives meaning to; a line break is one too (it separates commands). */
+const SHELL_SYNTAX = /[|&;<>()$`\\"'*?{}\r\n]/;
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const DEFAULT_FILES = ['server.js', 'index.js', 'app.js', 'main.js', 'src/server.js', 'src/index.js', 'src/app.js', 'src/main.js'];
 
@@ -30,13 +31,13 @@ export function startCommand(
     if (words[0] === 'node' && words.length > 1 && !SHELL_SYNTAX.test(start)) {
       const file = words.at(-1)!;
       const args = [...words.slice(1, -1), compiled(file) ?? file];
-      return { args, source: `scripts.start "${start}"` };
+      return { args, source: `scripts.start ${JSON.stringify(start)}` };
     }
     if (SHELL_SYNTAX.test(start)) {
-      throw new UserError(`scripts.start "${start}" needs a shell; make it \`node <file>\` so node runs as PID 1`);
+      throw new UserError(`scripts.start ${JSON.stringify(start)} needs a shell; make it \`node <file>\` so node runs as PID 1`);
     }
   }
-  if (main !== undefined && (exists(main) || compiled(main))) return { args: [compiled(main) ?? main], source: `package.json main "${main}"` };
+  if (main !== undefined && (exists(main) || compiled(main))) return { args: [compiled(main) ?? main], source: `package.json main ${JSON.stringify(main)}` };
   const found = DEFAULT_FILES.find((file) => exists(file) || compiled(file.replace(/\.js$/, '.ts')));
   if (found) return { args: [compiled(found.replace(/\.js$/, '.ts')) ?? found], source: `default entry ${found}` };
   throw new UserError('no entry point: add "start": "node <file>" to package.json, or a "main" field');
