@@ -6,6 +6,7 @@ import { catalogOf } from './messages.js';
 import { planWith } from './plan.js';
 import { render } from './render.js';
 import { assertSameStructure, inert, structuralValues } from './structure-guard.js';
+import { UserError } from '../core/errors.js';
 
 export interface GenerateOptions {
   readonly templatesDir: string;
@@ -19,12 +20,33 @@ export interface GenerateOptions {
 export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase & CommonFacts, choices: Choices, options: GenerateOptions) {
   const plan = planWith(languages, facts, choices);
   const renderOptions = { ...options, catalog: catalogOf(languages) };
-  const files = render(facts, plan, renderOptions);
-  const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
-  const renderInert = () => render(inert(facts), inert(plan), renderOptions).find((file) => file.path === 'Dockerfile')!.content;
-  assertSameStructure(dockerfile, renderInert, structuralValues({ facts, plan }));
-  assertLintClean(files);
-  return { facts, plan, files };
+  return asTemplateError(options.overrideDirs ?? [], () => {
+    const files = render(facts, plan, renderOptions);
+    const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
+    const renderInert = () => render(inert(facts), inert(plan), renderOptions).find((file) => file.path === 'Dockerfile')!.content;
+    assertSameStructure(dockerfile, renderInert, structuralValues({ facts, plan }));
+    assertLintClean(files);
+    return { facts, plan, files };
+  });
+}
+
+/**
+ * With custom templates in play, a template that does not compile, names a field that does not
+ * exist, or writes a Dockerfile the lint gate refuses is the user's own code failing: one line naming
+ * the folders, exit 1. Without them, the same failure is a bug in this tool's templates.
+ */
+function asTemplateError<T>(overrideDirs: readonly string[], run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (overrideDirs.length === 0 || error instanceof UserError || !(error instanceof Error)) throw error;
+    const reason = error.message
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' ');
+    throw new UserError(`your templates (${overrideDirs.join(', ')}) fail: ${reason}`);
+  }
 }
 
 /** A generated Dockerfile that breaks a lint rule is a bug in this tool: refuse to write it. */
