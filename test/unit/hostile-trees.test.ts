@@ -251,6 +251,73 @@ const CASES: HostileCase[] = [
       expect(text).not.toContain('[]x');
     },
   },
+  // Plain data of the wrong type is the project's mistake: one line naming the field, never an internal error.
+  ...(
+    [
+      ['"start": 42', { scripts: { start: 42 } }, /"scripts\.start" has the wrong type/],
+      ['"main": {}', { main: {} }, /"main" has the wrong type/],
+      ['"name": 12345', { name: 12345 }, /"name" has the wrong type/],
+      ['"dependencies": "express"', { dependencies: 'express' }, /"dependencies" has the wrong type/],
+      ['workspaces that are not text', { workspaces: [1, { a: 2 }] }, /"workspaces/],
+    ] as const
+  ).map(([label, fields, message]) => ({
+    name: `package.json with ${label}`,
+    setup: (dir: string) => (nodeProject(dir, { name: 'api', scripts: { start: 'node server.js' }, ...fields }), [dir, '--yes']),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: package\\.json: ${message.source}`),
+  })),
+  {
+    name: 'dependencies and .nvmrc named after Object.prototype members',
+    setup: (dir) => (
+      nodeProject(dir, { name: 'api', scripts: { start: 'node server.js' }, dependencies: { constructor: '1.0.0', toString: '1.0.0', __proto__: '1.0.0' } }),
+      file(dir, '.nvmrc', 'lts/constructor\n'),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /runtime: distroless/,
+    writes: OUTPUT,
+    after: (dir) => {
+      const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+      expect(dockerfile).not.toMatch(/\[object Object\]|function Object|native code/);
+      expect(dockerfile).toContain('FROM gcr.io/distroless/nodejs26-debian13:nonroot AS runtime');
+    },
+  },
+  {
+    name: 'a start script on several lines',
+    setup: (dir) => (nodeProject(dir, { name: 'api', scripts: { start: 'node server.js\nnode other.js' } }), [dir, '--yes']),
+    exitCode: 1,
+    message: /^create-dockerfile: scripts\.start "node server\.js\\nnode other\.js" needs a shell; make it `node <file>` so node runs as PID 1$/,
+  },
+  {
+    name: 'a Makefile TARGET that is an option',
+    setup: (dir) => (
+      file(dir, 'Makefile', 'TARGET = --version\n\n$(TARGET): main.c\n\t$(CC) -o $@ main.c\n'),
+      file(dir, 'main.c', 'int main(void) { return 0; }\n'),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: /starts with "-", which a command would take as an option; rename it$/,
+  },
+  {
+    name: 'a custom template with a syntax error',
+    setup: (dir, outside) => (
+      copy('go', 'lone-main', dir),
+      file(outside, 'templates/go/partials/pid1-note.hbs', '{{#if}}\n'),
+      [dir, '--yes', '--templates', join(outside, 'templates')]
+    ),
+    exitCode: 1,
+    message: /^create-dockerfile: your templates \(.*\/outside\/templates\) fail: .+$/,
+  },
+  {
+    name: 'a custom template naming a field that does not exist',
+    setup: (dir, outside) => (
+      copy('go', 'lone-main', dir),
+      file(outside, 'templates/go/partials/pid1-note.hbs', '# {{plan.nosuchfield}}\n'),
+      [dir, '--yes', '--templates', join(outside, 'templates')]
+    ),
+    exitCode: 1,
+    message: /^create-dockerfile: your templates \(.*\) fail: "nosuchfield" not defined/,
+  },
   // lint is given files by name, not from a tree: still never a device, a FIFO or binary data.
   {
     name: 'lint /dev/zero',
@@ -284,7 +351,7 @@ const CASES: HostileCase[] = [
 const contents = (dir: string) => treeContents(dir);
 
 describe('hostile trees', () => {
-  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(35));
+  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(45));
 
   test.each(CASES)('$name', async ({ setup, exitCode, message, writes = [], uid, after }) => {
     const base = mkdtempSync(join(tmpdir(), 'cdf-hostile-'));

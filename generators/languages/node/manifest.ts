@@ -35,6 +35,10 @@ export function readPackageJson(snapshot: ProjectSnapshot, where = 'package.json
     throw new UserError(`${where} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UserError(`${where} is not valid JSON (not an object)`);
+  // An object schema takes an array too (as an object of its indexes), so a list must be all text here.
+  const workspaces = (value as { workspaces?: unknown }).workspaces;
+  if (Array.isArray(workspaces) && !workspaces.every((item) => typeof item === 'string'))
+    throw new UserError(`${where}: "workspaces" has the wrong type (a list of folder globs, as text)`);
   const parsed = v.safeParse(PACKAGE_JSON, value);
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
