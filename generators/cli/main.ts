@@ -34,7 +34,8 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
       return 1;
     }
     const hint = error instanceof UsageError ? ' (see --help)' : '';
-    writeError(streams, `create-dockerfile: ${error.message}${hint}\n`);
+    // One line, always: a message that quotes project text must not break it across lines.
+    writeError(streams, `create-dockerfile: ${error.message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')}${hint}\n`);
     return error.exitCode;
   };
 

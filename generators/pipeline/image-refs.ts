@@ -20,8 +20,15 @@ export function withRegistry(image: string, prefix: string): string {
 
 export function checkRegistryPrefix(prefix: string): string {
   const trimmed = prefix.replace(/\/+$/, '');
-  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)*$/.test(trimmed)) {
-    throw new UserError(`--registry ${JSON.stringify(prefix)} is not a registry host with an optional path, e.g. mirror.example:5000/hub`);
+  // A host and path segments, of the length a registry takes; `.` and `..` are no repository names.
+  const segments = trimmed.split('/').slice(1);
+  if (
+    trimmed.length > 255 ||
+    segments.some((segment) => segment === '.' || segment === '..') ||
+    !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)*$/.test(trimmed)
+  ) {
+    const shown = prefix.length > 80 ? `${prefix.slice(0, 80)}…` : prefix;
+    throw new UserError(`--registry ${JSON.stringify(shown)} is not a registry host with an optional path, e.g. mirror.example:5000/hub`);
   }
   return trimmed;
 }

@@ -318,6 +318,29 @@ const CASES: HostileCase[] = [
     exitCode: 1,
     message: /^create-dockerfile: your templates \(.*\) fail: "nosuchfield" not defined/,
   },
+  {
+    name: 'a tsconfig.json outDir of "/"',
+    setup: (dir) => (
+      nodeProject(dir, { name: 'api', scripts: { start: 'node dist/server.js', build: 'tsc' }, devDependencies: { typescript: '5' } }),
+      file(dir, 'tsconfig.json', '{"compilerOptions":{"outDir":"/"}}'),
+      file(dir, 'src/server.ts', 'export {};\n'),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: /^create-dockerfile: tsconfig\.json outDir "\/" is not a folder inside the project; the image copies the build output from it$/,
+  },
+  {
+    name: '--registry with .. segments',
+    setup: (dir) => (copy('go', 'lone-main', dir), [dir, '--yes', '--registry', 'mirror.example/../../etc']),
+    exitCode: 1,
+    message: /^create-dockerfile: --registry "mirror\.example\/\.\.\/\.\.\/etc" is not a registry host/,
+  },
+  {
+    name: 'a 100 KB --registry value',
+    setup: (dir) => (copy('go', 'lone-main', dir), [dir, '--yes', '--registry', `mirror.example/${'a'.repeat(100_000)}`]),
+    exitCode: 1,
+    message: /^create-dockerfile: --registry "mirror\.example\/a{65}…" is not a registry host/,
+  },
   // lint is given files by name, not from a tree: still never a device, a FIFO or binary data.
   {
     name: 'lint /dev/zero',

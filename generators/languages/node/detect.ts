@@ -122,7 +122,14 @@ export const isNodeProject = (snapshot: ProjectSnapshot) => snapshot.files.inclu
 /** tsconfig.json's outDir, read leniently (it allows comments and trailing commas). */
 function tsOutDir(text: string | undefined): string {
   const outDir = text && /"outDir"\s*:\s*"([^"]+)"/.exec(text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ''))?.[1];
-  return outDir ? posix.normalize(outDir).replace(/^\.\/|\/$/g, '') : 'dist';
+  if (!outDir) return 'dist';
+  const folder = posix.normalize(outDir).replace(/^\.\/|\/$/g, '');
+  // The runtime copies this folder out of the build stage: the project itself, or anything outside
+  // it, would ship the build stage's dev dependencies and sources.
+  if (folder === '' || folder === '.' || posix.isAbsolute(folder) || folder === '..' || folder.startsWith('../')) {
+    throw new UserError(`tsconfig.json outDir ${JSON.stringify(outDir)} is not a folder inside the project; the image copies the build output from it`);
+  }
+  return folder;
 }
 
 /** src/server.ts -> dist/server.js when a TypeScript build writes to dist. */
