@@ -341,6 +341,49 @@ const CASES: HostileCase[] = [
     exitCode: 1,
     message: /^create-dockerfile: --registry "mirror\.example\/a{65}…" is not a registry host/,
   },
+  // The same gate in C and Go trees: build files and sources.
+  ...(['Makefile', 'CMakeLists.txt', 'meson.build', 'main.c'] as const).map((name) => ({
+    name: `a FIFO named ${name} in a C project`,
+    setup: (dir: string) => (
+      name !== 'main.c' && file(dir, 'main.c', 'int main(void) { return 0; }\n'),
+      fifo(dir, name),
+      name === 'main.c' && file(dir, 'util.c', 'int f(void) { return 1; }\n'),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
+  })),
+  ...(['Makefile', 'main.c', 'server.go', 'app.py', 'server.js'] as const).map((name) => ({
+    name: `${name} linking to a file outside the project`,
+    setup: (dir: string, outside: string) => {
+      if (name === 'Makefile') file(dir, 'main.c', 'int main(void) { return 0; }\n');
+      if (name === 'server.go') file(dir, 'go.mod', 'module m\n\ngo 1.26\n');
+      if (name === 'app.py') file(dir, 'requirements.txt', 'flask\n');
+      if (name === 'server.js') file(dir, 'package.json', JSON.stringify({ name: 'api', scripts: { start: 'node server.js' } }));
+      file(outside, 'source', `${SECRET}\n`);
+      symlinkSync(join(outside, 'source'), join(dir, name));
+      return [dir, '--yes'];
+    },
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} links outside the project; not read$`),
+  })),
+  ...(['pyproject.toml', 'Pipfile', 'setup.cfg'] as const).map((name) => ({
+    name: `a FIFO named ${name} in a Python project`,
+    setup: (dir: string) => (pythonProject(dir), fifo(dir, name), [dir, '--yes']),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
+  })),
+  ...(['yarn.lock', '.yarnrc.yml'] as const).map((name) => ({
+    name: `a FIFO named ${name} in a Node project`,
+    setup: (dir: string) => (
+      nodeProject(dir),
+      name === '.yarnrc.yml' && file(dir, 'yarn.lock', '__metadata:\n  version: 8\n'),
+      fifo(dir, name),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
+  })),
   // lint is given files by name, not from a tree: still never a device, a FIFO or binary data.
   {
     name: 'lint /dev/zero',
@@ -374,7 +417,7 @@ const CASES: HostileCase[] = [
 const contents = (dir: string) => treeContents(dir);
 
 describe('hostile trees', () => {
-  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(45));
+  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(60));
 
   test.each(CASES)('$name', async ({ setup, exitCode, message, writes = [], uid, after }) => {
     const base = mkdtempSync(join(tmpdir(), 'cdf-hostile-'));
