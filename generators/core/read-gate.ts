@@ -43,7 +43,7 @@ const realRoots = new Map<string, string>();
 const realRoot = (root: string) => {
   let real = realRoots.get(root);
   if (real === undefined) {
-    real = realpathSync(root);
+    real = realpathSync.native(root);
     realRoots.set(root, real);
   }
   return real;
@@ -64,7 +64,8 @@ export function readProjectFile(root: string, relativePath: string, options: Rea
   if (link.isSymbolicLink() && options.followLinks === false) throw new UserError(`${relativePath} is a symbolic link; not read`);
   let real: string;
   try {
-    real = realpathSync(full);
+    // The system's realpath(3): one call, where the JS version walks the path itself.
+    real = realpathSync.native(full);
   } catch (error) {
     // A link to nothing: there is no file to read.
     if (isAbsence(error)) return undefined;
