@@ -1,7 +1,6 @@
-// The three range functions alone: semver's index evaluates every module it has, a cost each run pays.
-import intersects from 'semver/ranges/intersects.js';
+// semver's Range and min-version alone: its index evaluates every module it has, a cost each run pays.
+import Range from 'semver/classes/range.js';
 import minVersion from 'semver/ranges/min-version.js';
-import validRange from 'semver/ranges/valid.js';
 import { own } from '../../core/own.js';
 
 /** Node lines with official images today, newest first; the first is the default (Active LTS). */
@@ -47,9 +46,15 @@ function majorForAlias(value: string): string | undefined {
 }
 
 /** The newest known line the range allows; else the lowest version it names (an older line). */
-function majorForRange(range: string): string | undefined {
-  if (validRange(range) === null) return undefined;
-  const known = NODE_MAJORS.find((major) => intersects(range, `>=${major}.0.0 <${Number(major) + 1}.0.0`));
+function majorForRange(text: string): string | undefined {
+  // Parsed once: each semver function would parse it again.
+  let range: Range;
+  try {
+    range = new Range(text);
+  } catch {
+    return undefined;
+  }
+  const known = NODE_MAJORS.find((major) => range.intersects(new Range(`>=${major}.0.0 <${Number(major) + 1}.0.0`)));
   const lowest = minVersion(range)?.major;
   return known ?? (lowest === undefined ? undefined : String(lowest));
 }
