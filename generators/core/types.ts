@@ -50,6 +50,14 @@ export interface FactsBase<L extends string = string> {
   readonly notes: readonly string[];
 }
 
+/** Whether what runs is a server, and the port its code names (for Go, per main package). */
+export interface ListenerFacts {
+  readonly listens: boolean;
+  readonly port?: number;
+  /** The file the port was read from. */
+  readonly portSource?: string;
+}
+
 /** Facts every language shares, added after the language's own detector ran. */
 export interface CommonFacts {
   /** The root .gitignore's patterns, already in .dockerignore form. */

@@ -1,4 +1,4 @@
-import type { BinaryCopy, FactsBase, PlanBase } from '../../core/types.js';
+import type { BinaryCopy, FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 
 export type CBuildSystem = 'cc' | 'make' | 'cmake' | 'meson';
 
@@ -11,7 +11,7 @@ export interface CLibrary {
   readonly staticOk: boolean;
 }
 
-export interface CFacts extends FactsBase<'c'> {
+export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   readonly buildSystem: CBuildSystem;
   /** For a lone program: the source files cc compiles. */
   readonly sources: readonly string[];
@@ -23,9 +23,6 @@ export interface CFacts extends FactsBase<'c'> {
   /** Libraries the project links that the table does not know; they prevent a static build. */
   readonly unknownLibraries: readonly string[];
   readonly staticPossible: boolean;
-  readonly listens: boolean;
-  readonly port?: number;
-  readonly portSource?: string;
 }
 
 /** What the C templates read under plan.c. */

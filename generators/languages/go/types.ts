@@ -1,4 +1,4 @@
-import type { BinaryCopy, FactsBase, PlanBase } from '../../core/types.js';
+import type { BinaryCopy, FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 
 export interface GoFacts extends FactsBase<'go'> {
   readonly modulePath?: string;
@@ -17,13 +17,9 @@ export interface GoFacts extends FactsBase<'go'> {
   readonly needsZoneinfo: boolean;
 }
 
-export interface GoMain {
+export interface GoMain extends ListenerFacts {
   /** Package directory, relative, "." for the root. */
   readonly dir: string;
-  readonly listens: boolean;
-  readonly port?: number;
-  /** File the port was read from. */
-  readonly portSource?: string;
 }
 
 /** What the Go templates read under plan.go. */

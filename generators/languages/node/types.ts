@@ -1,8 +1,8 @@
-import type { FactsBase, PlanBase } from '../../core/types.js';
+import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
 
-export interface NodeFacts extends FactsBase<'node'> {
+export interface NodeFacts extends FactsBase<'node'>, ListenerFacts {
   readonly nodeMajor: string;
   readonly nodeVersionSource: string;
   readonly packageManager: NodePackageManager;
@@ -20,9 +20,6 @@ export interface NodeFacts extends FactsBase<'node'> {
   /** Arguments to node: the entry file and any node flags. */
   readonly start: readonly string[];
   readonly startSource: string;
-  readonly listens: boolean;
-  readonly port?: number;
-  readonly portSource?: string;
   readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[] }[];
   readonly workspaces: readonly string[];
   /** With --workspace: the member package built and run; the root keeps the lockfile. */

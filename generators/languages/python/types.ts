@@ -1,4 +1,4 @@
-import type { FactsBase, PlanBase } from '../../core/types.js';
+import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 
 export type PythonDependencySource = 'requirements' | 'pyproject' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'none';
 
@@ -10,7 +10,7 @@ export interface PythonCompiledDependency {
   readonly runtimePackages: readonly string[];
 }
 
-export interface PythonFacts extends FactsBase<'python'> {
+export interface PythonFacts extends FactsBase<'python'>, ListenerFacts {
   /** major.minor, e.g. "3.13". */
   readonly pythonVersion: string;
   readonly pythonVersionSource: string;
@@ -27,9 +27,6 @@ export interface PythonFacts extends FactsBase<'python'> {
   /** A project file run directly (boot.sh): it needs a shell in the runtime. */
   readonly entryNeedsShell: boolean;
   readonly framework?: 'django' | 'fastapi' | 'starlette' | 'flask';
-  readonly listens: boolean;
-  readonly port?: number;
-  readonly portSource?: string;
   /** Dependencies known to compile C code, with the system packages they need. */
   readonly compiled: readonly PythonCompiledDependency[];
 }
