@@ -407,6 +407,21 @@ const CASES: HostileCase[] = [
     message: /Dockerfile is not a Dockerfile: it holds binary data$/,
   },
   {
+    name: 'lint of a 0.8 MB Dockerfile of ARG and ENV lines (once quadratic: minutes)',
+    setup: (dir) => {
+      const lines = [
+        'FROM debian:13-slim AS build',
+        ...Array.from({ length: 20_000 }, (_, i) => `ARG V${i}=1`),
+        ...Array.from({ length: 15_000 }, (_, i) => `ENV E${i}=\${V${i}}x $V${i}`),
+        'USER 1000',
+      ];
+      file(dir, 'Dockerfile', `${lines.join('\n')}\n`);
+      return ['lint', join(dir, 'Dockerfile')];
+    },
+    exitCode: 0,
+    message: /Dockerfile: no findings$/,
+  },
+  {
     name: 'lint of a link to /dev/zero',
     setup: (dir) => (symlinkSync('/dev/zero', join(dir, 'Dockerfile')), ['lint', join(dir, 'Dockerfile')]),
     exitCode: 1,
