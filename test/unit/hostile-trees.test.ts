@@ -259,6 +259,8 @@ const CASES: HostileCase[] = [
       ['"name": 12345', { name: 12345 }, /"name" has the wrong type/],
       ['"dependencies": "express"', { dependencies: 'express' }, /"dependencies" has the wrong type/],
       ['workspaces that are not text', { workspaces: [1, { a: 2 }] }, /"workspaces/],
+      ['dependencies that are a list', { dependencies: ['express'] }, /"dependencies" has the wrong type \(Expected an object, not a list\)/],
+      ['scripts that are a list', { scripts: ['node server.js'] }, /"scripts" has the wrong type \(Expected an object, not a list\)/],
     ] as const
   ).map(([label, fields, message]) => ({
     name: `package.json with ${label}`,
