@@ -52,7 +52,7 @@ export default class DockerfileGenerator extends Generator {
     this.facts = PIPELINE.detect(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
     this.choices = choicesFrom(cli);
     this.projectTemplates = projectTemplates(this.destinationRoot());
-    this.useProjectTemplates = cli.projectTemplates;
+    this.useProjectTemplates = cli.projectTemplates && this.projectTemplates.length > 0;
   }
 
   async prompting(): Promise<void> {

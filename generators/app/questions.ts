@@ -1,6 +1,5 @@
 import type { Choices, Runtime } from '../core/types.js';
 import { PIPELINE } from '../pipeline/index.js';
-import { definitionOf } from '../pipeline/plan.js';
 import type { Facts } from '../languages/registry.js';
 
 /**
@@ -21,7 +20,7 @@ const RUNTIME_HELP: Record<Runtime, string> = {
   slim: 'slim: Debian with a shell and apt (largest; easiest to debug)',
 };
 
-const mainChoices = (facts: Facts) => definitionOf(PIPELINE.languages, facts.language).mainChoices(facts);
+const mainChoices = (facts: Facts) => PIPELINE.mainChoices(facts);
 
 export const QUESTIONS: readonly QuestionRow[] = [
   {

@@ -23,8 +23,8 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
   // stdout carries only --json or --dry-run output; what the run says goes to stderr.
   const log = (line: string) => writeError(streams, `${line}\n`);
   // Nothing to ask here, so the project's own templates are used only when a flag says so, and always said.
-  const overrideDirs = templateOverrideDirs(cwd, cli.templates, cli.projectTemplates);
   const found = projectTemplates(cwd);
+  const overrideDirs = templateOverrideDirs(cwd, cli.templates, cli.projectTemplates && found.length > 0);
   if (found.length > 0) log(projectTemplatesNote(found, cli.projectTemplates));
   const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs, explain: cli.explain });
   if (cli.json) streams.stdout.write(jsonText(result));

@@ -27,7 +27,7 @@ const LOCKFILES = new Set([
   'go.sum',
 ]);
 
-export function readLimit(path: string): number {
+function readLimit(path: string): number {
   const name = basename(path);
   if (LOCKFILES.has(name)) return 64 * MiB;
   if (/\.(go|c|h|cc|cpp|py|js|mjs|cjs|ts|mts|cts)$/.test(name)) return 4 * MiB;

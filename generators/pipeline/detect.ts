@@ -9,7 +9,7 @@ export interface DetectRequest extends DetectOptions {
 }
 
 /** Which languages a tree looks like, by their manifest or source files, in registry order. */
-export const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapshot): string[] =>
+const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapshot): string[] =>
   languages.filter((definition) => definition.looksLike(snapshot)).map((definition) => definition.id);
 
 /** snapshot -> facts: the chosen language's detector, then what every language shares. */

@@ -2,10 +2,10 @@ import type { Catalog } from '../core/explain/catalog.js';
 import type { Locale, Message } from '../core/explain/messages.js';
 import type { Choices, CommonFacts, FactsBase, GeneratedFile, PlanBase, ProjectSnapshot } from '../core/types.js';
 import { LANGUAGES, type AnyLanguage } from '../languages/registry.js';
-import { detectWith, languagesIn, type DetectRequest } from './detect.js';
+import { detectWith, type DetectRequest } from './detect.js';
 import { generateWith, type GenerateOptions } from './generate.js';
 import { catalogOf, sayMessage } from './messages.js';
-import { baseImagesWith, planWith, runtimeOptionsWith, type RuntimeOption } from './plan.js';
+import { baseImagesWith, definitionOf, planWith, runtimeOptionsWith, type RuntimeOption } from './plan.js';
 import { renderNaive, type RenderOptions } from './render.js';
 
 type AnyFacts = FactsBase & CommonFacts;
@@ -15,9 +15,10 @@ type PlanOf<D extends AnyLanguage> = ReturnType<D['plan']>;
 export interface Pipeline<F, P> {
   readonly languages: readonly AnyLanguage[];
   readonly catalog: Catalog;
-  languagesIn(snapshot: ProjectSnapshot): string[];
   detect(snapshot: ProjectSnapshot, request?: DetectRequest): F;
   plan(facts: F, choices: Choices): P;
+  /** Entry points to choose from (Go main packages), for the --main prompt. */
+  mainChoices(facts: F): readonly string[];
   /** Every runtime with the planner's refusal, if any: what the runtime prompt offers. */
   runtimeOptions(facts: F, choices: Choices): RuntimeOption[];
   baseImages(facts: F, choices: Choices): string[];
@@ -36,9 +37,9 @@ export function createPipeline<D extends AnyLanguage>(languages: readonly D[]): 
   const pipeline: Pipeline<AnyFacts, PlanBase> = {
     languages,
     catalog,
-    languagesIn: (snapshot) => languagesIn(languages, snapshot),
     detect: (snapshot, request) => detectWith(languages, snapshot, request),
     plan: (facts, choices) => planWith(languages, facts, choices),
+    mainChoices: (facts) => definitionOf(languages, facts.language).mainChoices(facts),
     runtimeOptions: (facts, choices) => runtimeOptionsWith(languages, facts, choices),
     baseImages: (facts, choices) => baseImagesWith(languages, facts, choices),
     generate: (facts, choices, options) => generateWith(languages, facts, choices, options),

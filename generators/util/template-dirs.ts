@@ -39,9 +39,12 @@ export function projectTemplates(projectDir: string): string[] {
   return files.sort();
 }
 
-/** Custom template folders, in the order they override: the project's (when it is to be used), then --templates DIR, which wins. */
+/**
+ * Custom template folders, in the order they override: the project's (when it has some, checked by
+ * projectTemplates, and they are to be used), then --templates DIR, which wins.
+ */
 export function templateOverrideDirs(projectDir: string, templatesFlag: string | undefined, useProjectTemplates: boolean): string[] {
-  const dirs = useProjectTemplates && projectTemplates(projectDir).length > 0 ? [join(projectDir, PROJECT_TEMPLATES)] : [];
+  const dirs = useProjectTemplates ? [join(projectDir, PROJECT_TEMPLATES)] : [];
   if (templatesFlag !== undefined) {
     const dir = resolve(templatesFlag);
     let stat: Stats | undefined;

@@ -127,7 +127,7 @@ function command(word: string, py: PythonFacts): { path: string; consoleScript: 
 /** Why distroless python3 cannot run this project, if it cannot. */
 const runtimePackagesOf = (py: PythonFacts) => unique(py.compiled.flatMap((dependency) => dependency.runtimePackages));
 
-export function pythonDistrolessBlocker(py: PythonFacts): string | undefined {
+function pythonDistrolessBlocker(py: PythonFacts): string | undefined {
   const runtimePackages = runtimePackagesOf(py);
   if (py.entryNeedsShell) return `${py.entrySource} needs a shell`;
   if (runtimePackages.length > 0) return `the dependencies load ${runtimePackages.join(', ')}`;
