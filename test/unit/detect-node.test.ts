@@ -95,4 +95,32 @@ describe('Node detection', () => {
   ])('a package.json that is %s is a clear user error', (_name, text) => {
     expect(() => project({ 'package.json': text })).toThrow(/package.json is not valid JSON/);
   });
+
+  test('what runs instead of a start script it cannot take over, and an assumed output folder, are said', () => {
+    const nx = project({
+      'package.json': pkg({ scripts: { start: 'nx serve', build: 'nx build' }, devDependencies: { typescript: '5' } }),
+      'tsconfig.json': '{"compilerOptions":{}}',
+      'src/server.ts': server,
+    });
+    expect(nx.start).toEqual(['dist/server.js']);
+    expect(nx.notes).toContain(
+      "The build's output folder is assumed to be dist/ (tsconfig.json names no outDir); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.",
+    );
+    expect(nx.notes).toContain(
+      'scripts.start "nx serve" is not `node <file>`, so the image runs dist/server.js (from the default entry server.js) instead; if that is wrong, make scripts.start `node <file>`.',
+    );
+    const stated = project({
+      'package.json': pkg({ scripts: { start: 'node out/server.js', build: 'tsc' } }),
+      'tsconfig.json': '{"compilerOptions":{"outDir":"out"}}',
+      'src/server.ts': server,
+    });
+    expect(stated.notes.filter((note) => /assumed|is not `node <file>`/.test(note))).toEqual([]);
+  });
+
+  test("an entry file found by name is named as a guess, except npm's own default server.js", () => {
+    expect(project({ 'package.json': pkg({ name: 'x' }), 'index.js': server }).notes).toContain(
+      'No scripts.start and no main: the image runs index.js, the first of the usual entry files found; make scripts.start `node <file>` to choose.',
+    );
+    expect(project({ 'package.json': pkg({ name: 'x' }), 'server.js': server }).notes.filter((note) => note.startsWith('No scripts.start'))).toEqual([]);
+  });
 });

@@ -37,12 +37,30 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
 
   const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
   const buildScript = typeof scripts.build === 'string';
-  const outDir = buildScript ? (typescript ? tsOutDir(snapshot.read('tsconfig.json')) : 'dist') : undefined;
+  const statedOutDir = buildScript && typescript ? tsOutDir(snapshot.read('tsconfig.json')) : undefined;
+  const outDir = buildScript ? (statedOutDir ?? 'dist') : undefined;
+  if (buildScript && statedOutDir === undefined) {
+    notes.push(
+      `The build's output folder is assumed to be dist/ (${typescript ? 'tsconfig.json names no outDir' : 'a JavaScript build names none'}); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.`,
+    );
+  }
   if (typescript && !buildScript) notes.push('TypeScript without a "build" script: the image runs the files as they are.');
 
   const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
   const compiled = (path: string) => compiledPath(path, outDir, typescript);
   const start = withWorkspaceHint(() => startCommand(scripts, pkg.main, exists, compiled), member, members);
+  // npm's own default is `node server.js`; any other file found by name is this tool's guess, and says so.
+  if (scripts.start === undefined && start.source.startsWith('default entry') && start.source !== 'default entry server.js') {
+    notes.push(
+      `No scripts.start and no main: the image runs ${start.args.at(-1)!}, the first of the usual entry files found; make scripts.start \`node <file>\` to choose.`,
+    );
+  }
+  // A start script this tool cannot run as node itself was passed over: say what runs instead.
+  if (scripts.start !== undefined && !start.source.startsWith('scripts.start')) {
+    notes.push(
+      `scripts.start ${JSON.stringify(scripts.start)} is not \`node <file>\`, so the image runs ${start.args.at(-1)!} (from the ${start.source}) instead; if that is wrong, make scripts.start \`node <file>\`.`,
+    );
+  }
 
   const entry = start.args.at(-1)!;
   const sources = sourcesFor(snapshot, entry, outDir);
@@ -120,9 +138,9 @@ function withWorkspaceHint<T>(find: () => T, member: WorkspaceMember | undefined
 export const isNodeProject = (snapshot: ProjectSnapshot) => snapshot.files.includes('package.json');
 
 /** tsconfig.json's outDir, read leniently (it allows comments and trailing commas). */
-function tsOutDir(text: string | undefined): string {
+function tsOutDir(text: string | undefined): string | undefined {
   const outDir = text && /"outDir"\s*:\s*"([^"]+)"/.exec(text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ''))?.[1];
-  if (!outDir) return 'dist';
+  if (!outDir) return undefined;
   const folder = posix.normalize(outDir).replace(/^\.\/|\/$/g, '');
   // The runtime copies this folder out of the build stage: the project itself, or anything outside
   // it, would ship the build stage's dev dependencies and sources.
