@@ -35,6 +35,17 @@ const file = (dir: string, path: string, text: string | Buffer) => {
   writeFileSync(join(dir, path), text);
 };
 const fifo = (dir: string, path: string) => execFileSync('mkfifo', [join(dir, path)]);
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The one line a refused file gets: its name, then why. */
+const refused = (name: string, why: string) => new RegExp(`^create-dockerfile: ${escaped(name)} ${escaped(why)}$`);
+const NOT_REGULAR = 'is not a regular file (a FIFO); not read';
+/** A project made by `setup`, with a FIFO named `name` in it: refused by name, never waited on. */
+const fifoCase = (name: string, language: string, setup: (dir: string) => unknown): HostileCase => ({
+  name: `a FIFO named ${name} in a ${language} project`,
+  setup: (dir) => (setup(dir), fifo(dir, name), [dir, '--yes']),
+  exitCode: 1,
+  message: refused(name, NOT_REGULAR),
+});
 const OUTPUT = ['Dockerfile', '.dockerignore'];
 const goServer = 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
 const nodeProject = (dir: string, pkg: object = { name: 'api', scripts: { start: 'node server.js' } }) => (
@@ -45,35 +56,23 @@ const pythonProject = (dir: string) => file(dir, 'main.py', 'print("hi")\n');
 
 const CASES: HostileCase[] = [
   // FIFOs: each would block a plain read forever.
-  ...(['go.mod', '.gitignore', 'go.sum'] as const).map((name) => ({
-    name: `a FIFO named ${name} in a Go project`,
-    setup: (dir: string) => (
-      file(dir, 'main.go', goServer),
-      name === 'go.sum' && file(dir, 'go.mod', 'module m\n\ngo 1.26\n'),
-      fifo(dir, name),
-      [dir, '--yes']
-    ),
-    exitCode: name === 'go.sum' ? 0 : 1,
-    message:
-      name === 'go.sum' ? /runtime: scratch/ : new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
-    writes: name === 'go.sum' ? OUTPUT : [],
-  })),
-  ...(['.nvmrc', 'tsconfig.json', '.node-version'] as const).map((name) => ({
-    name: `a FIFO named ${name} in a Node project`,
-    setup: (dir: string) => (
+  ...['go.mod', '.gitignore'].map((name) => fifoCase(name, 'Go', (dir) => file(dir, 'main.go', goServer))),
+  {
+    // go.sum is only copied into the build, never read here: generation goes on (the gap the closing note names).
+    name: 'a FIFO named go.sum in a Go project',
+    setup: (dir) => (file(dir, 'main.go', goServer), file(dir, 'go.mod', 'module m\n\ngo 1.26\n'), fifo(dir, 'go.sum'), [dir, '--yes']),
+    exitCode: 0,
+    message: /runtime: scratch/,
+    writes: OUTPUT,
+  },
+  ...['.nvmrc', 'tsconfig.json', '.node-version'].map((name) =>
+    fifoCase(name, 'Node', (dir) =>
       nodeProject(dir, { name: 'api', scripts: { start: 'node server.js', build: 'tsc' }, devDependencies: { typescript: '5' } }),
-      fifo(dir, name),
-      [dir, '--yes']
     ),
-    exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
-  })),
-  ...(['runtime.txt', '.python-version', 'Procfile', 'requirements.txt'] as const).map((name) => ({
-    name: `a FIFO named ${name} in a Python project`,
-    setup: (dir: string) => (pythonProject(dir), fifo(dir, name), [dir, '--yes']),
-    exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
-  })),
+  ),
+  ...['runtime.txt', '.python-version', 'Procfile', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'setup.cfg'].map((name) =>
+    fifoCase(name, 'Python', pythonProject),
+  ),
   {
     name: 'a FIFO named Dockerfile where the output goes',
     setup: (dir) => (copy('go', 'lone-main', dir), fifo(dir, 'Dockerfile'), [dir, '--yes']),
@@ -97,7 +96,7 @@ const CASES: HostileCase[] = [
     name: `${name} linking to /dev/zero`,
     setup: (dir: string) => (file(dir, 'main.go', goServer), symlinkSync('/dev/zero', join(dir, name)), [dir, '--yes']),
     exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} links outside the project; not read$`),
+    message: refused(name, 'links outside the project; not read'),
   })),
   ...(['.gitignore', 'package.json', '.nvmrc'] as const).map((name) => ({
     name: `${name} linking to a secret file outside the project`,
@@ -109,7 +108,7 @@ const CASES: HostileCase[] = [
       [dir, '--yes']
     ),
     exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} links outside the project; not read$`),
+    message: refused(name, 'links outside the project; not read'),
   })),
   {
     name: 'a folder linking outside, read through it',
@@ -179,7 +178,7 @@ const CASES: HostileCase[] = [
       return [dir, '--yes'];
     },
     exitCode: 1,
-    message: new RegExp(`^create-dockerfile: cannot read ${name.replace('.', '\\.')} \\(EACCES\\)$`),
+    message: new RegExp(`^create-dockerfile: cannot read ${escaped(name)} \\(EACCES\\)$`),
   })),
   {
     name: 'an unreadable Procfile',
@@ -344,17 +343,11 @@ const CASES: HostileCase[] = [
     message: /^create-dockerfile: --registry "mirror\.example\/a{65}…" is not a registry host/,
   },
   // The same gate in C and Go trees: build files and sources.
-  ...(['Makefile', 'CMakeLists.txt', 'meson.build', 'main.c'] as const).map((name) => ({
-    name: `a FIFO named ${name} in a C project`,
-    setup: (dir: string) => (
-      name !== 'main.c' && file(dir, 'main.c', 'int main(void) { return 0; }\n'),
-      fifo(dir, name),
-      name === 'main.c' && file(dir, 'util.c', 'int f(void) { return 1; }\n'),
-      [dir, '--yes']
+  ...['Makefile', 'CMakeLists.txt', 'meson.build', 'main.c'].map((name) =>
+    fifoCase(name, 'C', (dir) =>
+      file(dir, name === 'main.c' ? 'util.c' : 'main.c', name === 'main.c' ? 'int f(void) { return 1; }\n' : 'int main(void) { return 0; }\n'),
     ),
-    exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
-  })),
+  ),
   ...(['Makefile', 'main.c', 'server.go', 'app.py', 'server.js'] as const).map((name) => ({
     name: `${name} linking to a file outside the project`,
     setup: (dir: string, outside: string) => {
@@ -367,25 +360,10 @@ const CASES: HostileCase[] = [
       return [dir, '--yes'];
     },
     exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} links outside the project; not read$`),
+    message: refused(name, 'links outside the project; not read'),
   })),
-  ...(['pyproject.toml', 'Pipfile', 'setup.cfg'] as const).map((name) => ({
-    name: `a FIFO named ${name} in a Python project`,
-    setup: (dir: string) => (pythonProject(dir), fifo(dir, name), [dir, '--yes']),
-    exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
-  })),
-  ...(['yarn.lock', '.yarnrc.yml'] as const).map((name) => ({
-    name: `a FIFO named ${name} in a Node project`,
-    setup: (dir: string) => (
-      nodeProject(dir),
-      name === '.yarnrc.yml' && file(dir, 'yarn.lock', '__metadata:\n  version: 8\n'),
-      fifo(dir, name),
-      [dir, '--yes']
-    ),
-    exitCode: 1,
-    message: new RegExp(`^create-dockerfile: ${name.replace('.', '\\.')} is not a regular file \\(a FIFO\\); not read$`),
-  })),
+  fifoCase('yarn.lock', 'Node', (dir) => nodeProject(dir)),
+  fifoCase('.yarnrc.yml', 'Node', (dir) => (nodeProject(dir), file(dir, 'yarn.lock', '__metadata:\n  version: 8\n'))),
   // lint is given files by name, not from a tree: still never a device, a FIFO or binary data.
   {
     name: 'lint /dev/zero',
