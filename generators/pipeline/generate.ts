@@ -24,7 +24,9 @@ export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase
     const files = render(facts, plan, renderOptions);
     const dockerfile = files.find((file) => file.path === 'Dockerfile')!.content;
     const renderInert = () => render(inert(facts), inert(plan), renderOptions).find((file) => file.path === 'Dockerfile')!.content;
-    assertSameStructure(dockerfile, renderInert, structuralValues({ facts, plan }));
+    // Only facts come from the project; a plan adds this tool's own constants (Python's extract code
+    // holds backslashes), so a plan with no risky fact behind it needs no second render.
+    assertSameStructure(dockerfile, renderInert, structuralValues({ facts }));
     assertLintClean(files);
     return { facts, plan, files };
   });
