@@ -107,8 +107,16 @@ describe('Node detection', () => {
       "The build's output folder is assumed to be dist/ (tsconfig.json names no outDir); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.",
     );
     expect(nx.notes).toContain(
-      'scripts.start "nx serve" is not `node <file>`, so the image runs dist/server.js (from the default entry server.js) instead; if that is wrong, make scripts.start `node <file>`.',
+      'scripts.start "nx serve" is not `node <file>`, so the image runs dist/server.js (from the default entry src/server.js) instead; if that is wrong, make scripts.start `node <file>`.',
     );
+    // The compiled name of a TypeScript entry that is not there is no entry (it once became dist/server.js).
+    expect(() =>
+      project({
+        'package.json': pkg({ scripts: { start: 'nest start', build: 'nest build' } }),
+        'tsconfig.json': '{}',
+        'src/app.module.ts': 'export class AppModule {}\n',
+      }),
+    ).toThrow(/^no entry point/);
     const stated = project({
       'package.json': pkg({ scripts: { start: 'node out/server.js', build: 'tsc' } }),
       'tsconfig.json': '{"compilerOptions":{"outDir":"out"}}',

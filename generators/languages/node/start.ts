@@ -38,7 +38,8 @@ export function startCommand(
     }
   }
   if (main !== undefined && (exists(main) || compiled(main))) return { args: [compiled(main) ?? main], source: `package.json main ${JSON.stringify(main)}` };
-  const found = DEFAULT_FILES.find((file) => exists(file) || compiled(file.replace(/\.js$/, '.ts')));
+  // A TypeScript entry counts only when its source is there: compiled() maps any name to the output folder.
+  const found = DEFAULT_FILES.find((file) => exists(file) || (exists(file.replace(/\.js$/, '.ts')) && compiled(file.replace(/\.js$/, '.ts'))));
   if (found) return { args: [compiled(found.replace(/\.js$/, '.ts')) ?? found], source: `default entry ${found}` };
   throw new UserError('no entry point: add "start": "node <file>" to package.json, or a "main" field');
 }
