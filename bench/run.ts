@@ -16,6 +16,7 @@ import { startPythonIndex, type PythonIndex } from '../test/harness/python-index
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchStartup } from './startup.js';
 import { benchInstall } from './install-size.js';
+import { benchLint } from './lint-speed.js';
 import { PIPELINE } from '../generators/pipeline/index.js';
 
 /**
@@ -197,6 +198,8 @@ if (wants('startup')) process.stderr.write('bench: generation pair by pair again
 const startup = wants('startup') ? benchStartup() : undefined;
 if (wants('install')) process.stderr.write('bench: installing the packed tarball into an empty folder\n');
 const install = wants('install') ? benchInstall() : undefined;
+if (wants('lint')) process.stderr.write('bench: lint on generated 2 MB Dockerfiles\n');
+const lint = wants('lint') ? benchLint() : undefined;
 
 const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
 const table = [
@@ -243,6 +246,16 @@ const output = [
         `install of the packed tarball into an empty folder: ${install.packages} package(s), ${mb(install.installedBytes)} MB installed, tarball ${mb(install.tarballBytes)} MB, ${install.seconds.toFixed(1)} s`,
       ]
     : []),
+  ...(lint
+    ? [
+        '',
+        'lint, whole process, median of 3 (target about 1 s for 2 MB; linear input gives half/full about 0.5):',
+        ...lint.map(
+          (row) =>
+            `  ${row.shape}: ${mb(row.bytes)} MB ${row.seconds.toFixed(2)} s, half size ${row.halfSeconds.toFixed(2)} s, half/full ${(row.halfSeconds / row.seconds).toFixed(3)}`,
+        ),
+      ]
+    : []),
 ].join('\n');
 process.stdout.write(output + '\n');
 
@@ -257,6 +270,7 @@ const measured = {
   detection,
   startup,
   install,
+  lint,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
 const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};

@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { parseDockerfile } from '../core/lint/parse.js';
 import { UserError } from '../core/errors.js';
 
 /**
@@ -25,7 +25,7 @@ export function inert<T>(value: T): T {
 
 /** The instruction skeleton: each instruction's keyword, in order (stages included, as FROM). */
 export const skeleton = (dockerfile: string): string[] =>
-  DockerfileParser.parse(dockerfile)
+  parseDockerfile(dockerfile)
     .getInstructions()
     .map((instruction) => instruction.getKeyword().toUpperCase());
 

@@ -1,4 +1,5 @@
-import { Arg, DockerfileParser, Env, From, ModifiableInstruction, type Instruction } from 'dockerfile-ast';
+import { Arg, Env, From, ModifiableInstruction, type Instruction } from 'dockerfile-ast';
+import { parseDockerfile } from './parse.js';
 
 /** One instruction as the rules see it, with flags split from arguments and a 1-based line. */
 export interface Step {
@@ -28,7 +29,7 @@ export interface Model {
 }
 
 export function model(content: string): Model {
-  const dockerfile = DockerfileParser.parse(content);
+  const dockerfile = parseDockerfile(content);
   const globalArgs: Step[] = [];
   const stages: { from: Step; image: string; name?: string; asKeyword?: string; steps: Step[] }[] = [];
   const escape = dockerfile.getEscapeCharacter();
