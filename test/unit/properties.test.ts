@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { stringify as stringifyToml } from 'smol-toml';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
@@ -103,6 +104,50 @@ describe.each(PACKAGE_FIELDS)('property: package.json %s of any JSON type', (fie
       fc.property(anyJson, (value) => {
         const manifest = { name: 'api', scripts: { start: 'node server.js' }, [field]: value };
         const result = outcome({ 'package.json': JSON.stringify(manifest), 'server.js': nodeServer });
+        if (result.error === undefined) return;
+        expect(result.error).toBeInstanceOf(UserError);
+        expect((result.error as Error).message).not.toMatch(/[\r\n]/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** pyproject.toml and Pipfile fields of any TOML type: the schema names the field, or the value is used. */
+const TOML_FIELDS: Record<string, (value: unknown) => Record<string, unknown>> = {
+  'pyproject project.name': (value) => ({ project: { name: value } }),
+  'pyproject project.dependencies': (value) => ({ project: { name: 'app', dependencies: value } }),
+  'pyproject project.scripts': (value) => ({ project: { name: 'app', scripts: value } }),
+  'pyproject project.requires-python': (value) => ({ project: { name: 'app', 'requires-python': value } }),
+  'pyproject tool.poetry.dependencies': (value) => ({ tool: { poetry: { name: 'app', dependencies: value } } }),
+  'pyproject tool.poetry.scripts': (value) => ({ tool: { poetry: { name: 'app', scripts: value } } }),
+  'pyproject build-system': (value) => ({ project: { name: 'app' }, 'build-system': value }),
+};
+/** TOML has no null; a date is a value TOML has and JSON lacks. */
+const withoutNull = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.filter((item) => item !== null).map(withoutNull)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, item]) => item !== null)
+            .map(([key, item]) => [key, withoutNull(item)]),
+        )
+      : value;
+const anyToml = fc.oneof(anyJson.filter((value) => value !== null).map(withoutNull), fc.date({ noInvalidDate: true }));
+
+describe.each(Object.entries(TOML_FIELDS))('property: %s of any TOML type', (_field, document) => {
+  test(`${RUNS} values: a Dockerfile, or one UserError line`, () => {
+    fc.assert(
+      fc.property(anyToml, (value) => {
+        let toml: string;
+        try {
+          toml = stringifyToml(document(value));
+        } catch {
+          fc.pre(false); // a value TOML cannot hold is no input a project can have
+          return;
+        }
+        const result = outcome({ 'pyproject.toml': toml, 'main.py': 'print(1)\n' });
         if (result.error === undefined) return;
         expect(result.error).toBeInstanceOf(UserError);
         expect((result.error as Error).message).not.toMatch(/[\r\n]/);

@@ -1,10 +1,8 @@
 import { posix } from 'node:path';
-import { parse as parseToml } from 'smol-toml';
 import { UserError } from '../../core/errors.js';
 import type { ProjectSnapshot } from '../../core/types.js';
+import { checkPipfileLock, readPipfile, readPyproject } from './manifests.js';
 import type { PythonDependencySource } from './types.js';
-
-export type Toml = Record<string, unknown>;
 
 export interface PythonDependencies {
   readonly source: PythonDependencySource;
@@ -23,47 +21,31 @@ export const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g,
 /** The name at the start of a PEP 508 requirement: "uvicorn[standard]>=0.30; python_version>'3'" -> uvicorn. */
 const requirementName = (line: string) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
 
-export function readToml(snapshot: ProjectSnapshot, file: string): Toml | undefined {
-  const text = snapshot.read(file);
-  if (text === undefined) return undefined;
-  try {
-    return parseToml(text);
-  } catch (error) {
-    const { line } = error as { line?: number };
-    const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-    throw new UserError(`${file} is not valid TOML: ${reason}${line ? ` (line ${line})` : ''}`);
-  }
-}
-
-const table = (value: unknown): Toml => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Toml) : {});
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-
 /**
  * How the project declares its dependencies, in the order a tool would trust them: a lockfile's
  * manager first, then requirements files, then PEP 621 metadata, then setuptools' own files.
  */
 export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencies {
   const has = (file: string) => snapshot.files.includes(file);
-  const pyproject = readToml(snapshot, 'pyproject.toml');
-  const project = table(pyproject?.project);
-  const tool = table(pyproject?.tool);
-  const poetry = table(tool.poetry);
-  const pipfile = has('Pipfile') ? readToml(snapshot, 'Pipfile') : undefined;
+  const pyproject = readPyproject(snapshot);
+  const project = pyproject?.project ?? {};
+  const tool = pyproject?.tool ?? {};
+  const poetry = tool.poetry ?? {};
+  const pipfile = has('Pipfile') ? readPipfile(snapshot) : undefined;
+  if (pipfile) checkPipfileLock(snapshot);
 
-  const pep621 = strings(project.dependencies)
-    .map(requirementName)
-    .filter((name): name is string => name !== undefined);
-  const poetryNames = Object.keys(table(poetry.dependencies)).filter((name) => name !== 'python');
+  const pep621 = (project.dependencies ?? []).map(requirementName).filter((name): name is string => name !== undefined);
+  const poetryNames = Object.keys(poetry.dependencies ?? {}).filter((name) => name !== 'python');
   const scripts = Object.fromEntries(
-    Object.entries({ ...table(poetry.scripts), ...table(project.scripts) }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries({ ...poetry.scripts, ...project.scripts }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
   const installable =
     (pyproject !== undefined && (pyproject['build-system'] !== undefined || Object.keys(scripts).length > 0)) || has('setup.py') || has('setup.cfg');
   const common = {
     installable,
     scripts,
-    requiresPython: typeof project['requires-python'] === 'string' ? project['requires-python'] : poetryPython(poetry),
-    projectName: typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : undefined,
+    requiresPython: project['requires-python'] ?? poetryPython(poetry.dependencies?.python),
+    projectName: project.name ?? poetry.name,
   };
   const lock = (file: string) => (has(file) ? [file] : []);
 
@@ -73,7 +55,7 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   }
   if (pyproject && (has('pdm.lock') || tool.pdm !== undefined))
     return { ...common, source: 'pdm', files: ['pyproject.toml', ...lock('pdm.lock')], names: pep621.map(normalise) };
-  if (pipfile) return { ...common, source: 'pipfile', files: ['Pipfile', ...lock('Pipfile.lock')], names: Object.keys(table(pipfile.packages)).map(normalise) };
+  if (pipfile) return { ...common, source: 'pipfile', files: ['Pipfile', ...lock('Pipfile.lock')], names: Object.keys(pipfile.packages ?? {}).map(normalise) };
   if (has('requirements.txt')) {
     const { files, names } = readRequirements(snapshot, 'requirements.txt');
     return { ...common, source: 'requirements', files, names: names.map(normalise) };
@@ -86,8 +68,7 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   return { ...common, source: 'none', files: [], names: [] };
 }
 
-const poetryPython = (poetry: Toml) => {
-  const python = table(poetry.dependencies).python;
+const poetryPython = (python: unknown) => {
   return typeof python === 'string' ? python.replace(/^\^(\d+\.\d+)/, '>=$1').replace(/^~(\d+\.\d+)/, '~=$1') : undefined;
 };
 
