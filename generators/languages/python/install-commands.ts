@@ -15,10 +15,13 @@ const EXTRACT = {
   setupCfg: `import configparser; c = configparser.ConfigParser(); c.read("setup.cfg"); print(c.get("options", "install_requires", fallback=""))`,
 } as const;
 
+const PIP_CACHE = ['/root/.cache/pip'];
+
 export interface PythonCommands {
   readonly installDependencies?: string;
   readonly installProject?: string;
-  readonly cacheTarget: string;
+  /** pip's cache always (the tool itself and the project install with pip), and the tool's own when it has one. */
+  readonly cacheTargets: readonly string[];
 }
 
 /**
@@ -35,38 +38,38 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
 
   switch (facts.dependencySource) {
     case 'requirements':
-      return { installDependencies: `${pip} -r requirements.txt`, installProject, cacheTarget: '/root/.cache/pip' };
+      return { installDependencies: `${pip} -r requirements.txt`, installProject, cacheTargets: PIP_CACHE };
     case 'pyproject':
-      return { installDependencies: fromExtract(EXTRACT.pyproject), installProject, cacheTarget: '/root/.cache/pip' };
+      return { installDependencies: fromExtract(EXTRACT.pyproject), installProject, cacheTargets: PIP_CACHE };
     case 'pipfile':
       return {
         installDependencies: fromExtract(hasLock('Pipfile.lock') ? EXTRACT.pipfileLock : EXTRACT.pipfile),
         installProject,
-        cacheTarget: '/root/.cache/pip',
+        cacheTargets: PIP_CACHE,
       };
     case 'setup.cfg':
-      return { installDependencies: fromExtract(EXTRACT.setupCfg), installProject, cacheTarget: '/root/.cache/pip' };
+      return { installDependencies: fromExtract(EXTRACT.setupCfg), installProject, cacheTargets: PIP_CACHE };
     case 'poetry':
       // poetry installs into the venv VIRTUAL_ENV names; --no-root leaves the project for pip, after the source.
       return {
         installDependencies: `${tool('poetry')} && VIRTUAL_ENV=${venv} /opt/poetry/bin/poetry install --only main --no-root --no-interaction`,
         installProject,
-        cacheTarget: '/root/.cache/pypoetry',
+        cacheTargets: [...PIP_CACHE, '/root/.cache/pypoetry'],
       };
     case 'uv':
       return {
         installDependencies: `${tool('uv')} && UV_PROJECT_ENVIRONMENT=${venv} /opt/uv/bin/uv sync --frozen --no-dev --no-install-project`,
         installProject,
-        cacheTarget: '/root/.cache/uv',
+        cacheTargets: [...PIP_CACHE, '/root/.cache/uv'],
       };
     case 'pdm':
       return {
         installDependencies: `${tool('pdm')} && /opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`,
         installProject,
-        cacheTarget: '/root/.cache/pip',
+        cacheTargets: PIP_CACHE,
       };
     case 'setup.py':
     case 'none':
-      return { installProject, cacheTarget: '/root/.cache/pip' };
+      return { installProject, cacheTargets: PIP_CACHE };
   }
 }

@@ -88,7 +88,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
       interpreter,
       installDependencies: commands.installDependencies,
       installProject: commands.installProject,
-      cacheTarget: commands.cacheTarget,
+      cacheTargets: commands.cacheTargets,
       createUser: runtime === 'slim',
       dependencyCopies: dependencyCopies(py.dependencyFiles),
       naiveImage: PYTHON_IMAGES.python(py.pythonVersion),

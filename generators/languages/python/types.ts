@@ -46,8 +46,8 @@ export interface PythonDetails {
   readonly installDependencies?: string;
   /** pip installing the project itself, after the source is copied. */
   readonly installProject?: string;
-  /** The cache mount target of the tool that installs. */
-  readonly cacheTarget: string;
+  /** Cache mount targets: pip's always, plus the installing tool's own (uv, poetry). */
+  readonly cacheTargets: readonly string[];
   readonly createUser: boolean;
   /** The dependency files grouped by folder, so each COPY keeps its relative path (requirements/base.txt). */
   readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
