@@ -23,6 +23,17 @@ export interface ProjectSnapshot {
    * there but unreadable, too large, not a regular file or a link out of the tree is a UserError.
    */
   read(relativePath: string): string | undefined;
+  /**
+   * Entries a build cannot copy as files: FIFOs, sockets, devices, and links that lead out of the
+   * tree. Listed, never opened; a Dockerfile that copies one by name is refused.
+   */
+  readonly uncopyable: readonly UncopyableEntry[];
+}
+
+export interface UncopyableEntry {
+  readonly path: string;
+  /** Why, as the end of a sentence that starts with the path: "is a FIFO". */
+  readonly why: string;
 }
 
 /** What the command line passes to detection beyond the tree itself. */
@@ -62,6 +73,8 @@ export interface ListenerFacts {
 export interface CommonFacts {
   /** The root .gitignore's patterns, already in .dockerignore form. */
   readonly gitignore: readonly string[];
+  /** The snapshot's FIFOs, sockets, devices and links out of the tree, which no COPY may name. */
+  readonly uncopyable: readonly UncopyableEntry[];
 }
 
 /** What the user chose or confirmed; every field has a CLI flag. */

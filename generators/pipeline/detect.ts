@@ -21,7 +21,7 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
   const facts = definition.detect(snapshot, { workspace: request.workspace });
   const gitignore = gitignorePatterns(snapshot);
-  return { ...facts, notes: [...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns };
+  return { ...facts, notes: [...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };
 }
 
 function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: ProjectSnapshot): string {

@@ -7,6 +7,8 @@ import { planWith } from './plan.js';
 import { render } from './render.js';
 import { assertSameStructure, inert, structuralValues } from './structure-guard.js';
 import { UserError } from '../core/errors.js';
+import { parseDockerfile } from '../core/lint/parse.js';
+import { assertCopiesAreFiles } from './copy-check.js';
 
 export interface GenerateOptions {
   readonly templatesDir: string;
@@ -28,6 +30,7 @@ export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase
     // holds backslashes), so a plan with no risky fact behind it needs no second render.
     assertSameStructure(dockerfile, renderInert, structuralValues({ facts }));
     assertLintClean(files);
+    assertCopiesAreFiles(parseDockerfile(dockerfile), facts.uncopyable);
     return { facts, plan, files };
   });
 }

@@ -47,23 +47,88 @@ const fifoCase = (name: string, language: string, setup: (dir: string) => unknow
   message: refused(name, NOT_REGULAR),
 });
 const OUTPUT = ['Dockerfile', '.dockerignore'];
+/** The patterns of the written .dockerignore's group whose comment starts with `why`. */
+const ignoreGroup = (dir: string, why: string) =>
+  readFileSync(join(dir, '.dockerignore'), 'utf8')
+    .split('\n\n')
+    .find((group) => group.startsWith(`# ${why}`))
+    ?.split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'));
 const goServer = 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
 const nodeProject = (dir: string, pkg: object = { name: 'api', scripts: { start: 'node server.js' } }) => (
   file(dir, 'package.json', JSON.stringify(pkg)),
   file(dir, 'server.js', "require('http').createServer((q, s) => s.end('ok')).listen(3000);\n")
 );
+/** A dependency makes the install step copy the lockfile by name. */
+const withDependency = (dir: string) => nodeProject(dir, { name: 'api', scripts: { start: 'node server.js' }, dependencies: { express: '4' } });
 const pythonProject = (dir: string) => file(dir, 'main.py', 'print("hi")\n');
 
 const CASES: HostileCase[] = [
   // FIFOs: each would block a plain read forever.
   ...['go.mod', '.gitignore'].map((name) => fifoCase(name, 'Go', (dir) => file(dir, 'main.go', goServer))),
   {
-    // go.sum is only copied into the build, never read here: generation goes on (the gap the closing note names).
-    name: 'a FIFO named go.sum in a Go project',
+    // A module without requirements builds without go.sum, so the FIFO is left out of the context.
+    name: 'a FIFO named go.sum in a Go module with no requirements',
     setup: (dir) => (file(dir, 'main.go', goServer), file(dir, 'go.mod', 'module m\n\ngo 1.26\n'), fifo(dir, 'go.sum'), [dir, '--yes']),
     exitCode: 0,
     message: /runtime: scratch/,
     writes: OUTPUT,
+    after: (dir) => expect(ignoreGroup(dir, 'FIFOs, sockets')).toEqual(['go.sum']),
+  },
+  {
+    name: 'a FIFO named go.sum that the Dockerfile copies by name',
+    setup: (dir) => (
+      file(dir, 'main.go', goServer),
+      file(dir, 'go.mod', 'module m\n\ngo 1.26\n\nrequire golang.org/x/net v0.1.0\n'),
+      fifo(dir, 'go.sum'),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: /^create-dockerfile: go\.sum is a FIFO; the Dockerfile copies it by name, so it must be a regular file in the project$/,
+  },
+  ...(
+    [
+      ['package-lock.json', 'Node', withDependency],
+      ['yarn.lock', 'Node', withDependency],
+      ['pnpm-lock.yaml', 'Node', withDependency],
+      ['uv.lock', 'Python', (dir: string) => (pythonProject(dir), file(dir, 'pyproject.toml', '[project]\nname = "app"\nversion = "1"\n'))],
+      ['poetry.lock', 'Python', (dir: string) => (pythonProject(dir), file(dir, 'pyproject.toml', '[tool.poetry]\nname = "app"\nversion = "1"\n'))],
+    ] as const
+  ).map(([name, language, setup]) => ({
+    name: `a FIFO lockfile ${name} in a ${language} project`,
+    setup: (dir: string) => (setup(dir), fifo(dir, name), [dir, '--yes']),
+    exitCode: 1,
+    // Read by the detector (refused by the gate) or copied by name (refused at the render boundary): never waited on.
+    message: new RegExp(
+      `^create-dockerfile: ${escaped(name)} (${escaped(NOT_REGULAR)}|is a FIFO; the Dockerfile copies it by name, so it must be a regular file in the project)$`,
+    ),
+  })),
+  {
+    name: 'a FIFO named Pipfile.lock beside a Pipfile',
+    setup: (dir) => (pythonProject(dir), file(dir, 'Pipfile', '[packages]\nflask = "*"\n'), fifo(dir, 'Pipfile.lock'), [dir, '--yes']),
+    exitCode: 1,
+    message: refused('Pipfile.lock', NOT_REGULAR),
+  },
+  {
+    name: 'a FIFO deep in a Node project, copied by COPY . . only',
+    setup: (dir) => (nodeProject(dir), mkdirSync(join(dir, 'data')), fifo(dir, 'data/queue'), [dir, '--yes']),
+    exitCode: 0,
+    message: /runtime: distroless/,
+    writes: OUTPUT,
+    after: (dir) => expect(ignoreGroup(dir, 'FIFOs, sockets')).toEqual(['data/queue']),
+  },
+  {
+    name: 'a lockfile linking outside the project',
+    setup: (dir, outside) => (
+      withDependency(dir),
+      file(outside, 'lock.json', '{"lockfileVersion":3}'),
+      symlinkSync(join(outside, 'lock.json'), join(dir, 'package-lock.json')),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message: new RegExp(
+      `^create-dockerfile: package-lock\\.json (links outside the project; not read|links outside the project; the Dockerfile copies it by name, so it must be a regular file in the project)$`,
+    ),
   },
   ...['.nvmrc', 'tsconfig.json', '.node-version'].map((name) =>
     fifoCase(name, 'Node', (dir) =>
@@ -267,6 +332,64 @@ const CASES: HostileCase[] = [
     exitCode: 1,
     message: new RegExp(`^create-dockerfile: package\\.json: ${message.source}`),
   })),
+  ...(
+    [
+      ['pyproject.toml', 'dependencies that are text', '[project]\nname = "app"\ndependencies = "flask"\n', /"project\.dependencies" has the wrong type/],
+      [
+        'pyproject.toml',
+        'scripts that are a list',
+        '[project]\nname = "app"\nscripts = ["app:main"]\n',
+        /"project\.scripts" has the wrong type \(Expected a table, not a list\)/,
+      ],
+      ['pyproject.toml', 'a project that is text', 'project = "app"\n', /"project" has the wrong type \(Expected a table, not a string\)/],
+      ['pyproject.toml', 'a name that is a date', '[project]\nname = 1979-05-27\n', /"project\.name" has the wrong type/],
+      [
+        'pyproject.toml',
+        'poetry dependencies that are a list',
+        '[tool.poetry]\nname = "app"\ndependencies = ["flask"]\n',
+        /"tool\.poetry\.dependencies" has the wrong type/,
+      ],
+      ['Pipfile', 'packages that are a list', '[[packages]]\nname = "flask"\n', /"packages" has the wrong type \(Expected a table, not a list\)/],
+      ['Pipfile', 'a python_version that is a number', '[requires]\npython_version = 3.12\n', /"requires\.python_version" has the wrong type/],
+    ] as const
+  ).map(([name, label, text, message]) => ({
+    name: `${name} with ${label}`,
+    setup: (dir: string) => (pythonProject(dir), file(dir, name, text), [dir, '--yes']),
+    exitCode: 1,
+    message: new RegExp(`^create-dockerfile: ${escaped(name)}: ${message.source}`),
+  })),
+  ...(
+    [
+      ['a default that is a list', '{"default": []}', /^create-dockerfile: Pipfile\.lock: "default" has the wrong type/],
+      [
+        'a version that is a number',
+        '{"default": {"flask": {"version": 3}}}',
+        /^create-dockerfile: Pipfile\.lock: "default\.flask\.version" has the wrong type/,
+      ],
+      ['text that is not JSON', '{"default": ', /^create-dockerfile: Pipfile\.lock is not valid JSON \(/],
+    ] as const
+  ).map(([label, text, message]) => ({
+    name: `Pipfile.lock with ${label}`,
+    setup: (dir: string) => (pythonProject(dir), file(dir, 'Pipfile', '[packages]\nflask = "*"\n'), file(dir, 'Pipfile.lock', text), [dir, '--yes']),
+    exitCode: 1,
+    message,
+  })),
+  {
+    name: 'poetry dependencies named after Object.prototype members',
+    setup: (dir) => (
+      pythonProject(dir),
+      file(
+        dir,
+        'pyproject.toml',
+        '[tool.poetry]\nname = "app"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nconstructor = "1"\ntoString = "1"\n__proto__ = "1"\n',
+      ),
+      [dir, '--yes']
+    ),
+    exitCode: 0,
+    message: /runtime: distroless/,
+    writes: OUTPUT,
+    after: (dir) => expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).not.toMatch(/\[object Object\]|function Object|native code/),
+  },
   {
     name: 'dependencies and .nvmrc named after Object.prototype members',
     setup: (dir) => (
@@ -412,7 +535,7 @@ const CASES: HostileCase[] = [
 const contents = (dir: string) => treeContents(dir);
 
 describe('hostile trees', () => {
-  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(60));
+  test('the corpus holds the cases this file promises', () => expect(CASES.length).toBeGreaterThanOrEqual(85));
 
   test.each(CASES)('$name', async ({ setup, exitCode, message, writes = [], uid, after }) => {
     const base = mkdtempSync(join(tmpdir(), 'cdf-hostile-'));

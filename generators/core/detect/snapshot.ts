@@ -1,8 +1,8 @@
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { readProjectFile } from '../read-gate.js';
-import type { ProjectSnapshot } from '../types.js';
+import type { ProjectSnapshot, UncopyableEntry } from '../types.js';
 
 /**
  * Folders that hold dependencies, VCS data or caches. They can hold hundreds of thousands of files,
@@ -62,6 +62,7 @@ export function takeSnapshot(root: string): ProjectSnapshot {
 
   const files: string[] = [];
   const pruned: string[] = [];
+  const uncopyable: UncopyableEntry[] = [];
   const walk = (dir: string, depth: number): void => {
     let entries;
     try {
@@ -82,7 +83,10 @@ export function takeSnapshot(root: string): ProjectSnapshot {
         // Regular files, and links, FIFOs, sockets and devices too: a detector that asks for one by
         // name gets the reading gate's verdict (read, or refused by name), never "absent". A link to
         // a folder is listed, not walked: it can loop or lead out of the tree.
-        files.push(toPosix(relative(root, full)));
+        const path = toPosix(relative(root, full));
+        files.push(path);
+        const why = whyUncopyable(entry, full, root);
+        if (why) uncopyable.push({ path, why });
       }
     }
   };
@@ -95,7 +99,24 @@ export function takeSnapshot(root: string): ProjectSnapshot {
     files,
     pruned,
     read: (relativePath) => readProjectFile(root, relativePath),
+    uncopyable,
   };
+}
+
+/** What a build could not copy as a file, from the entry's own type (a link: from where it leads). */
+function whyUncopyable(entry: Dirent, full: string, root: string): string | undefined {
+  if (entry.isFIFO()) return 'is a FIFO';
+  if (entry.isSocket()) return 'is a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'is a device';
+  if (!entry.isSymbolicLink()) return undefined;
+  let target: string;
+  try {
+    target = realpathSync.native(full);
+  } catch {
+    return undefined; // A link to nothing copies as a link; COPY names it at its own risk, as docker would.
+  }
+  const inside = realpathSync.native(root);
+  return target === inside || target.startsWith(inside + sep) ? undefined : 'links outside the project';
 }
 
 const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
@@ -107,5 +128,6 @@ export function memorySnapshot(root: string, contents: Record<string, string>, p
     files: Object.keys(contents).sort(),
     pruned: [...pruned].sort(),
     read: (path) => contents[path],
+    uncopyable: [],
   };
 }

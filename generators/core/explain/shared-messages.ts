@@ -25,6 +25,7 @@ const EN = {
   'ignore.docker': 'The Docker files themselves: editing them must not invalidate `COPY . .`.',
   'ignore.gitignore': 'From .gitignore: what git leaves out, the image leaves out too (minus files the build needs).',
   'ignore.build-output': 'Build output found in this project: the image builds its own.',
+  'ignore.special': 'FIFOs, sockets, devices and links out of the project: a build cannot copy them as files, and reading one could block it.',
   'stage.slim': '---- runtime: Debian slim, for when you need a shell and apt in the running image ----',
   'stage.test': "---- test: the project's own tests, run only by `docker build --target test .` ----",
   'summary.because': '{what}: {reason}.',
@@ -81,6 +82,8 @@ export const SHARED_MESSAGES = defineMessages({
     'ignore.docker': 'Les fichiers Docker eux-mêmes : les modifier ne doit pas invalider `COPY . .`.',
     'ignore.gitignore': "Repris du .gitignore : ce que git laisse de côté, l'image aussi (sauf les fichiers dont le build a besoin).",
     'ignore.build-output': "Sorties de build trouvées dans ce projet : l'image construit les siennes.",
+    'ignore.special':
+      'FIFO, sockets, périphériques et liens qui sortent du projet : un build ne peut pas les copier comme des fichiers, et en lire un pourrait le bloquer.',
     'stage.slim': '---- runtime : Debian slim, quand il faut un shell et apt dans le conteneur ----',
     'stage.test': '---- test : les tests du projet, lancés seulement par `docker build --target test .` ----',
     'summary.because': '{what} : {reason}.',

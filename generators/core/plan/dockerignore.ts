@@ -16,6 +16,7 @@ export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup
   const fromGit = facts.gitignore.filter((pattern) => pattern.startsWith('!') || !neededByBuild.some((path) => matchesIgnore(pattern, path)));
   if (fromGit.length > 0) groups.push({ why: message('ignore.gitignore'), patterns: fromGit });
   if (facts.buildOutputDirs.length > 0) groups.push({ why: message('ignore.build-output'), patterns: facts.buildOutputDirs.map((dir) => `${dir}/`) });
+  if (facts.uncopyable.length > 0) groups.push({ why: message('ignore.special'), patterns: facts.uncopyable.map((entry) => ignoreLiteral(entry.path)) });
   groups.push(
     { why: message('ignore.vcs'), patterns: ['.git', '.gitignore', '.gitattributes', '.hg', '.svn', '.idea', '.vscode', '*.swp', '.DS_Store'] },
     {
@@ -25,4 +26,14 @@ export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup
     { why: message('ignore.docker'), patterns: ['Dockerfile*', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
   );
   return groups;
+}
+
+/**
+ * A .dockerignore line that matches exactly this path: pattern characters escaped, and what a line
+ * cannot hold (a line break, a leading or trailing blank, which docker trims) matched by `?`, which
+ * can only widen the match to a sibling name.
+ */
+export function ignoreLiteral(path: string): string {
+  const escaped = path.replace(/[*?[\]\\]/g, '\\$&').replace(/[\r\n\u2028\u2029]/g, '?');
+  return escaped.replace(/^\s|\s$/g, '?').replace(/^[!#]/, '\\$&');
 }

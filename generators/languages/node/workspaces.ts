@@ -51,5 +51,6 @@ export function scopedSnapshot(snapshot: ProjectSnapshot, dir: string): ProjectS
     files: snapshot.files.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)),
     pruned: [],
     read: (path) => snapshot.read(prefix + path),
+    uncopyable: snapshot.uncopyable.filter((entry) => entry.path.startsWith(prefix)).map((entry) => ({ ...entry, path: entry.path.slice(prefix.length) })),
   };
 }
