@@ -68,7 +68,7 @@ describe('Go planning', () => {
     const dynamic = 'package main\nimport ("net/http"; "os")\nfunc main() { http.ListenAndServe(os.Getenv("ADDR"), nil) }\n';
     const result = plan({ 'main.go': dynamic });
     expect(result.port).toBe(8080);
-    expect(result.notes.join('\n')).toMatch(/assuming 8080/);
+    expect(result.notes.join('\n')).toMatch(/8080 is a guess.*--port settles it/);
     expect(plan({ 'main.go': dynamic }, { port: 9000 }).port).toBe(9000);
   });
 

@@ -33,7 +33,7 @@ export function resolvePort(
   let port = requested ?? detected;
   if (port === undefined && listens && fallback !== undefined) {
     port = fallback;
-    notes.push(`The code listens but names no port; assuming ${fallback} (use --port to change).`);
+    notes.push(`The code listens but names no port: ${fallback} is a guess (the usual port for this kind of app); --port settles it.`);
   }
   return port === undefined ? undefined : checkPort(port);
 }

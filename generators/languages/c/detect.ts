@@ -5,6 +5,7 @@ import type { ProjectSnapshot } from '../../core/types.js';
 import type { CBuildSystem, CFacts, CLibrary } from './types.js';
 import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } from './build-files.js';
 import { LIBC_PARTS, lookupLibrary } from './libraries.js';
+import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { own } from '../../core/own.js';
 
@@ -78,6 +79,8 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
 
   const server = texts.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
   const port = server ? firstPort(texts, PORT_PATTERNS) : undefined;
+  const loopback = server ? loopbackBind(texts) : undefined;
+  if (loopback) notes.push(loopbackNote(loopback));
   const output = buildSystem === 'cmake' || buildSystem === 'meson' ? `build/${binary}` : binary;
 
   return {

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { UserError } from '../../core/errors.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
@@ -32,6 +33,8 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   }
   const mains = [...mainDirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)));
   if (mains.length === 0) throw new UserError('no main package found: a Go service needs a `package main` with `func main()`');
+  const loopback = loopbackBind(sources);
+  if (loopback) notes.push(loopbackNote(loopback));
 
   const allImports = sources.flatMap(({ text }) => imports(text));
   const cgo = allImports.includes('C');

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { PythonFacts } from './types.js';
@@ -25,6 +26,12 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
     notes.push('Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.');
   if (entry.entryNeedsShell)
     notes.push('boot.sh is a shell script: the image needs a shell (slim), and the script should `exec` the server so that it gets signals.');
+  // The top-level modules, a Procfile and a gunicorn config: where a bind address is written.
+  const bindSources = snapshot.files
+    .filter((file) => (!file.includes('/') && file.endsWith('.py')) || file === 'Procfile' || /^(app|src)\/[^/]+\.py$/.test(file))
+    .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+  const loopback = loopbackBind(bindSources);
+  if (loopback) notes.push(loopbackNote(loopback));
   for (const dependency of compiled.filter((item) => item.runtimePackages.length > 0)) {
     notes.push(`${dependency.name} compiles against ${dependency.builderPackages.join(', ')} and loads ${dependency.runtimePackages.join(', ')} at run time.`);
   }
