@@ -49,7 +49,7 @@ export default class DockerfileGenerator extends Generator {
 
   initializing(): void {
     const { cli } = this.settings;
-    this.facts = PIPELINE.detect(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace });
+    this.facts = PIPELINE.detect(takeSnapshot(this.destinationRoot()), { language: cli.language, workspace: cli.workspace, start: cli.start });
     this.choices = choicesFrom(cli);
     this.projectTemplates = projectTemplates(this.destinationRoot());
     this.useProjectTemplates = cli.projectTemplates && this.projectTemplates.length > 0;
@@ -60,8 +60,12 @@ export default class DockerfileGenerator extends Generator {
     // Rows are asked in order, each seeing the answers before it (the port depends on the main package).
     for (const row of QUESTIONS) {
       if (this.choices[row.name] !== undefined || !row.applies(this.facts, this.choices)) continue;
-      const answers = await this.prompt([{ name: row.name, ...row.question(this.facts, this.choices) } as never]);
-      this.choices = { ...this.choices, [row.name]: (answers as Record<string, unknown>)[row.name] };
+      const question = row.question(this.facts, this.choices);
+      const answers = await this.prompt([{ name: row.name, ...question } as never]);
+      const answer = (answers as Record<string, unknown>)[row.name];
+      // Taking the proposed port decides nothing: the plan keeps saying where it came from (a guess says so).
+      if (row.name === 'port' && answer === (question as { default?: unknown }).default) continue;
+      this.choices = { ...this.choices, [row.name]: answer };
     }
     // The project's own templates are code from the repository: used only when the user says so.
     if (this.projectTemplates.length > 0 && !this.useProjectTemplates) {

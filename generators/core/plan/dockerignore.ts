@@ -4,6 +4,9 @@ import type { CommonFacts, FactsBase, IgnoreGroup } from '../types.js';
 
 const { message } = SHARED_MESSAGES;
 
+/** Templates of .env that projects commit: they hold names and placeholders, and apps read them as defaults. */
+const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist'];
+
 /**
  * What stays out of the build context. A smaller context uploads faster, and a file that is not
  * sent can neither leak into an image nor bust the cache of `COPY . .`. `languageGroup` is the
@@ -23,6 +26,8 @@ export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup
       why: message('ignore.secrets'),
       patterns: ['.env', '.env.*', '**/.env', '**/.env.*', '*.pem', '**/*.pem', '*.key', '**/*.key', 'id_rsa*', '**/id_rsa*', '.npmrc', '.netrc'],
     },
+    // After the secrets: last match wins, so these templates of .env come back, and nothing after them can.
+    { why: message('ignore.env-examples'), patterns: ENV_EXAMPLES.flatMap((name) => [`!${name}`, `!**/${name}`]) },
     { why: message('ignore.docker'), patterns: ['Dockerfile*', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
   );
   return groups;
