@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly port?: number;
   readonly main?: string;
   readonly workspace?: string;
+  /** Node: the command that starts the app, over what scripts.start says. */
+  readonly start?: string;
   readonly dryRun: boolean;
   readonly json: boolean;
   readonly force: boolean;
@@ -52,6 +54,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         port: { type: 'string' },
         main: { type: 'string' },
         workspace: { type: 'string' },
+        start: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
@@ -86,6 +89,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: values.port === undefined ? undefined : portNumber(values.port),
     main: values.main,
     workspace: values.workspace,
+    start: values.start,
     dryRun: values['dry-run'],
     json: values.json,
     force: values.force,

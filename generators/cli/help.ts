@@ -18,6 +18,7 @@ Options:
       --port N                the port the service listens on (default: read from the code)
       --main PATH             Go: the main package to build, e.g. cmd/api
       --workspace NAME        Node: the workspace package to build (name or folder)
+      --start COMMAND         Node: what starts the app ("node dist/server.js", "next start"), over scripts.start
       --dry-run               write nothing; print every file that would be written
       --json                  write nothing; print {facts, plan, files} as JSON
       --force                 overwrite files that differ without asking

@@ -9,8 +9,12 @@ export const jsonText = (result: GenerationResult) => JSON.stringify({ facts: re
 
 /** The short summary after generation: what was chosen and why, then what to run next. */
 export function summaryLines(result: GenerationResult): string[] {
-  const { plan } = result;
+  const { plan, facts } = result;
   return [
+    ...(facts.language === 'node' && facts.framework ? [`framework: ${facts.framework.name} (${facts.framework.source})`] : []),
+    ...(facts.language === 'node' && facts.start.length > 0
+      ? [`start: node ${facts.start.join(' ')} (${facts.startSource})${facts.startGuessed ? ' (a guess: --start settles it)' : ''}`]
+      : []),
     `runtime: ${plan.runtime} (${plan.runtimeImage}): ${PIPELINE.say(plan.runtimeReason)}`,
     `port: ${plan.port ?? 'none (no listener found: runs as a command)'}`,
     ...plan.notes.map((note) => `note: ${note}`),

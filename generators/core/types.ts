@@ -40,6 +40,8 @@ export interface UncopyableEntry {
 export interface DetectOptions {
   /** Node: the workspace member to build, by name or folder. */
   readonly workspace?: string;
+  /** Node: the command that starts the app (`node dist/server.js`, `next start`), over what scripts.start says. */
+  readonly start?: string;
 }
 
 /** Where a project's own tests were found; the `test` stage runs them. */

@@ -19,7 +19,7 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
   const definition = languages.find((candidate) => candidate.id === chosen);
   if (!definition) throw new UserError(`--language must be one of ${languages.map((candidate) => candidate.id).join(', ')} (got ${JSON.stringify(chosen)})`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
-  const facts = definition.detect(snapshot, { workspace: request.workspace });
+  const facts = definition.detect(snapshot, { workspace: request.workspace, start: request.start });
   const gitignore = gitignorePatterns(snapshot);
   return { ...facts, notes: [...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };
 }

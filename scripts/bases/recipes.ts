@@ -322,6 +322,53 @@ const distrolessPython = distroless(
   },
 );
 
+/** nginx's minor line in Debian 13, which the stand-in is built from; the tag follows it. */
+export const NGINX_LINE = '1.26';
+
+/**
+ * nginxinc/nginx-unprivileged: Debian's nginx laid out as upstream's unprivileged image: user nginx
+ * (uid 101) owns what nginx writes, it listens on 8080, keeps its pid and temp files in /tmp, logs to
+ * stdout and stderr, serves /usr/share/nginx/html through conf.d/default.conf, and stops on SIGQUIT.
+ */
+const nginxUnprivileged: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: `nginxinc/nginx-unprivileged:${NGINX_LINE}`,
+  parents: ['debian:13-slim'],
+  dockerfile: `FROM debian:13-slim
+RUN set -eux; \\
+    groupadd --system --gid 101 nginx; \\
+    useradd --system --uid 101 --gid nginx --home-dir /nonexistent --shell /usr/sbin/nologin nginx; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends nginx-light curl ca-certificates; \\
+    rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled /etc/nginx/sites-available /var/www; \\
+    mkdir -p /usr/share/nginx/html /etc/nginx/conf.d /docker-entrypoint.d; \\
+    printf '%s\\n' \\
+      'worker_processes auto;' 'error_log /dev/stderr notice;' 'pid /tmp/nginx.pid;' \\
+      'events { worker_connections 1024; }' \\
+      'http {' \\
+      '  proxy_temp_path /tmp/proxy_temp; client_body_temp_path /tmp/client_temp; fastcgi_temp_path /tmp/fastcgi_temp;' \\
+      '  uwsgi_temp_path /tmp/uwsgi_temp; scgi_temp_path /tmp/scgi_temp;' \\
+      '  include /etc/nginx/mime.types; default_type application/octet-stream;' \\
+      '  access_log /dev/stdout; sendfile on; keepalive_timeout 65;' \\
+      '  include /etc/nginx/conf.d/*.conf;' \\
+      '}' > /etc/nginx/nginx.conf; \\
+    printf '%s\\n' 'server {' '  listen 8080;' '  server_name localhost;' \\
+      '  location / { root /usr/share/nginx/html; index index.html index.htm; }' '}' > /etc/nginx/conf.d/default.conf; \\
+    printf '<!DOCTYPE html>\\n<title>Welcome to nginx!</title>\\n' > /usr/share/nginx/html/index.html; \\
+    printf '#!/bin/sh\\nset -e\\nexec "$@"\\n' > /docker-entrypoint.sh; chmod 755 /docker-entrypoint.sh; \\
+    mkdir -p /var/cache/nginx /var/lib/nginx /var/log/nginx; \\
+    chown -R 101:0 /var/cache/nginx /var/lib/nginx /var/log/nginx /etc/nginx /usr/share/nginx/html; \\
+    chmod -R g+w /etc/nginx
+EXPOSE 8080
+STOPSIGNAL SIGQUIT
+USER 101
+ENTRYPOINT ["/docker-entrypoint.sh"]
+CMD ["nginx", "-g", "daemon off;"]
+`,
+  // nginx -v writes to stderr.
+  check: { command: ['sh', '-c', 'nginx -v 2>&1'], expect: `nginx/${NGINX_LINE}.` },
+};
+
 export const RECIPES: readonly Recipe[] = [
   debianSlim,
   golang('1.24'),
@@ -335,6 +382,7 @@ export const RECIPES: readonly Recipe[] = [
   pythonFull,
   distrolessPython,
   ...Object.keys(NODE_VERSIONS).flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
+  nginxUnprivileged,
 ];
 
 export const NODE_ENTRYPOINT_SCRIPT = NODE_ENTRYPOINT;

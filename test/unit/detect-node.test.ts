@@ -6,6 +6,7 @@ import { narrow } from '../harness/narrow.js';
 
 const pkg = (value: object) => JSON.stringify(value);
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/srv/web-app', files)), 'node');
+const withStart = (files: Record<string, string>, start: string) => narrow(PIPELINE.detect(memorySnapshot('/srv/web-app', files), { start }), 'node');
 const server = "require('http').createServer((q, s) => s.end('ok')).listen(process.env.PORT || 3000);\n";
 
 describe('Node detection', () => {
@@ -96,18 +97,17 @@ describe('Node detection', () => {
     expect(() => project({ 'package.json': text })).toThrow(/package.json is not valid JSON/);
   });
 
-  test('what runs instead of a start script it cannot take over, and an assumed output folder, are said', () => {
-    const nx = project({
+  test('a start script it cannot resolve is refused naming --start, never replaced by an invented file', () => {
+    const nx = {
       'package.json': pkg({ scripts: { start: 'nx serve', build: 'nx build' }, devDependencies: { typescript: '5' } }),
       'tsconfig.json': '{"compilerOptions":{}}',
       'src/server.ts': server,
-    });
-    expect(nx.start).toEqual(['dist/server.js']);
-    expect(nx.notes).toContain(
+    };
+    expect(() => project(nx)).toThrow(/^scripts\.start "nx serve" runs nx, which this tool cannot turn into a node command; pass --start "node <file>"$/);
+    const chosen = withStart(nx, 'node dist/server.js');
+    expect([chosen.start, chosen.startSource, chosen.startGuessed]).toEqual([['dist/server.js'], '--start "node dist/server.js"', false]);
+    expect(chosen.notes).toContain(
       "The build's output folder is assumed to be dist/ (tsconfig.json names no outDir); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.",
-    );
-    expect(nx.notes).toContain(
-      'scripts.start "nx serve" is not `node <file>`, so the image runs dist/server.js (from the default entry src/server.js) instead; if that is wrong, make scripts.start `node <file>`.',
     );
     // The compiled name of a TypeScript entry that is not there is no entry (it once became dist/server.js).
     expect(() =>
@@ -116,18 +116,18 @@ describe('Node detection', () => {
         'tsconfig.json': '{}',
         'src/app.module.ts': 'export class AppModule {}\n',
       }),
-    ).toThrow(/^no entry point/);
+    ).toThrow(/^scripts\.start "nest start" runs nest, which this tool cannot turn into a node command/);
     const stated = project({
       'package.json': pkg({ scripts: { start: 'node out/server.js', build: 'tsc' } }),
       'tsconfig.json': '{"compilerOptions":{"outDir":"out"}}',
       'src/server.ts': server,
     });
-    expect(stated.notes.filter((note) => /assumed|is not `node <file>`/.test(note))).toEqual([]);
+    expect(stated.notes.filter((note) => /assumed|guess/.test(note))).toEqual([]);
   });
 
   test("an entry file found by name is named as a guess, except npm's own default server.js", () => {
     expect(project({ 'package.json': pkg({ name: 'x' }), 'index.js': server }).notes).toContain(
-      'No scripts.start and no main: the image runs index.js, the first of the usual entry files found; make scripts.start `node <file>` to choose.',
+      'No scripts.start and no main: the image runs index.js, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.',
     );
     expect(project({ 'package.json': pkg({ name: 'x' }), 'server.js': server }).notes.filter((note) => note.startsWith('No scripts.start'))).toEqual([]);
   });

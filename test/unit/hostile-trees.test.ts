@@ -410,7 +410,8 @@ const CASES: HostileCase[] = [
     name: 'a start script on several lines',
     setup: (dir) => (nodeProject(dir, { name: 'api', scripts: { start: 'node server.js\nnode other.js' } }), [dir, '--yes']),
     exitCode: 1,
-    message: /^create-dockerfile: scripts\.start "node server\.js\\nnode other\.js" needs a shell; make it `node <file>` so node runs as PID 1$/,
+    message:
+      /^create-dockerfile: scripts\.start "node server\.js\\nnode other\.js" needs a shell; make it `node <file>` so node runs as PID 1, or pass --start "node <file>"$/,
   },
   {
     name: 'a Makefile TARGET that is an option',

@@ -6,8 +6,11 @@ import type { NodeFacts } from './types.js';
 import { readPackageJson } from './manifest.js';
 import { NATIVE_PACKAGES } from './native.js';
 import { firstPort } from '../../core/detect/ports.js';
+import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { packageManager } from './package-manager.js';
-import { startCommand } from './start.js';
+import { startCommand, type StartCommand, type StartInputs } from './start.js';
+import { detectFramework, type Framework, type FrameworkServer, type FrameworkStatic } from './frameworks.js';
+import { resolveBin } from './bins.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
 import { findMember, scopedSnapshot, workspaceMembers, type WorkspaceMember } from './workspaces.js';
@@ -37,9 +40,10 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
 
   const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
   const buildScript = typeof scripts.build === 'string';
+  const framework = detectFramework({ snapshot, scripts, dependencies, devDependencies });
   const statedOutDir = buildScript && typescript ? tsOutDir(snapshot.read('tsconfig.json')) : undefined;
   const outDir = buildScript ? (statedOutDir ?? 'dist') : undefined;
-  if (buildScript && statedOutDir === undefined) {
+  if (buildScript && statedOutDir === undefined && !framework) {
     notes.push(
       `The build's output folder is assumed to be dist/ (${typescript ? 'tsconfig.json names no outDir' : 'a JavaScript build names none'}); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.`,
     );
@@ -48,31 +52,46 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
 
   const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
   const compiled = (path: string) => compiledPath(path, outDir, typescript);
-  const start = withWorkspaceHint(() => startCommand(scripts, pkg.main, exists, compiled), member, members);
-  // npm's own default is `node server.js`; any other file found by name is this tool's guess, and says so.
-  if (scripts.start === undefined && start.source.startsWith('default entry') && start.source !== 'default entry server.js') {
+  const resolveBinFor = (command: string) =>
+    resolveBin(snapshot.files.includes('package-lock.json') ? snapshot : root, command, { dependencies, devDependencies }, manager.lockfile);
+  const served = withWorkspaceHint(
+    () => serving(framework, { scripts, main: pkg.main, requested: options.start, exists, compiled, resolveBin: resolveBinFor }),
+    member,
+    members,
+  );
+  const { start } = served;
+  if (start.guessed) {
     notes.push(
-      `No scripts.start and no main: the image runs ${start.args.at(-1)!}, the first of the usual entry files found; make scripts.start \`node <file>\` to choose.`,
-    );
-  }
-  // A start script this tool cannot run as node itself was passed over: say what runs instead.
-  if (scripts.start !== undefined && !start.source.startsWith('scripts.start')) {
-    notes.push(
-      `scripts.start ${JSON.stringify(scripts.start)} is not \`node <file>\`, so the image runs ${start.args.at(-1)!} (from the ${start.source}) instead; if that is wrong, make scripts.start \`node <file>\`.`,
+      start.bin
+        ? `The image runs ${start.bin.pkg}'s CLI as ${start.bin.path}, a file name from this tool's table (no npm lockfile records it); the build checks it is there. Pass --start "node <file>" to choose.`
+        : `No scripts.start and no main: the image runs ${start.args.at(-1)!}, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.`,
     );
   }
 
-  const entry = start.args.at(-1)!;
+  const entry = start.args.at(-1) ?? '';
   const sources = sourcesFor(snapshot, entry, outDir);
   const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
-  const port = firstPort(sources, PORT_PATTERNS);
+  const codePort = firstPort(sources, PORT_PATTERNS);
+  const loopback = loopbackBind(sources);
+  if (loopback) notes.push(loopbackNote(loopback));
+  const listens = served.kind === 'server' ? listener !== undefined || served.framework !== undefined : true;
+  const port = !listens
+    ? undefined
+    : served.kind === 'static'
+      ? { port: STATIC_PORT, file: `the static web server (${served.framework.name} site)` }
+      : ((listener && codePort) ?? (served.framework ? { port: served.framework.defaultPort, file: `${served.framework.name}'s default` } : undefined));
 
   const nativeAddons = Object.keys(dependencies).flatMap((name) => {
-    const runtimePackages = own(NATIVE_PACKAGES, name);
-    return runtimePackages ? [{ name, runtimePackages }] : [];
+    const known = own(NATIVE_PACKAGES, name);
+    return known ? [{ name, runtimePackages: known.runtime, buildPackages: known.build }] : [];
   });
   const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
-  if (gyp) nativeAddons.push({ name: gyp, runtimePackages: [] });
+  if (gyp) {
+    nativeAddons.push({ name: gyp, runtimePackages: [], buildPackages: ['python3-setuptools'] });
+    notes.push(
+      `${gyp}: a native addon this tool has no table entry for; it builds with the full node image's toolchain. Add the -dev packages it needs if the compile fails.`,
+    );
+  }
 
   if (!member && (workspaces.length > 0 || root.files.includes('pnpm-workspace.yaml'))) {
     const listed = members.map((item) => item.name).join(', ') || workspaces.join(', ') || 'pnpm-workspace.yaml';
@@ -97,21 +116,86 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     outDir,
     start: start.args,
     startSource: start.source,
-    listens: listener !== undefined,
-    port: listener ? port?.port : undefined,
-    portSource: listener ? port?.file : undefined,
+    startGuessed: start.guessed === true,
+    framework: framework && { id: framework.id, name: framework.name, source: framework.source },
+    outputCopies: served.kind === 'server' ? served.framework?.copies : undefined,
+    runtimeModules: served.kind === 'server' && (served.framework?.modules ?? true),
+    serverEnv: served.kind === 'server' ? (served.framework?.env ?? []) : [],
+    buildChecks: served.buildChecks,
+    staticSite: served.kind === 'static' ? { root: served.framework.root, spa: served.framework.spa, hashed: served.framework.hashed } : undefined,
+    listens,
+    port: port?.port,
+    portSource: port?.file,
     nativeAddons,
     workspaces,
     // npm ci checks the whole lockfile, so every member's manifest is needed before the install.
     workspace: member && { name: member.name, dir: member.dir, manifests: members.map((item) => `${item.dir}/package.json`) },
     // Only with a build step is dist/ output; without one it may be the very code that runs.
     buildOutputDirs: outDir
-      ? [...new Set([outDir, ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])].map((dir) =>
-          member ? `${member.dir}/${dir}` : dir,
-        )
+      ? [
+          ...new Set([
+            outDir,
+            ...(framework?.outputs ?? []),
+            ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/'))),
+          ]),
+        ].map((dir) => (member ? `${member.dir}/${dir}` : dir))
       : [],
     notes,
   };
+}
+
+/** The port nginx listens on in the static-site image: unprivileged, as nginx-unprivileged's own. */
+const STATIC_PORT = 8080;
+
+type Serving =
+  | { readonly kind: 'server'; readonly start: StartCommand; readonly framework?: FrameworkServer; readonly buildChecks: readonly string[] }
+  | { readonly kind: 'static'; readonly start: StartCommand; readonly framework: FrameworkStatic; readonly buildChecks: readonly string[] };
+
+/**
+ * How the image serves the app: a framework's own production server (its start file, or its CLI
+ * through the package's bin), a static site's files, or the start command scripts.start names.
+ * --start wins over all of them for what node runs.
+ */
+function serving(framework: Framework | undefined, inputs: StartInputs): Serving {
+  if (framework?.kind === 'static' && inputs.requested === undefined) {
+    return {
+      kind: 'static',
+      start: { args: [], source: `${framework.name}: static files in ${framework.root}/` },
+      framework,
+      buildChecks: [`${framework.root}/index.html`],
+    };
+  }
+  if (framework?.kind === 'server' && inputs.requested === undefined) {
+    const [first, ...rest] = framework.start;
+    if (first!.startsWith('bin:')) {
+      const command = first!.slice(4);
+      const bin = inputs.resolveBin(command);
+      if (!bin) throw new UserError(`${framework.name}: no package provides the ${command} command; pass --start "node <file>"`);
+      return {
+        kind: 'server',
+        framework,
+        start: { args: [bin.path, ...rest], source: framework.startSource, guessed: bin.guessed, bin },
+        buildChecks: [bin.path],
+      };
+    }
+    return {
+      kind: 'server',
+      framework,
+      start: { args: framework.start, source: framework.startSource },
+      buildChecks: [builtPath(framework.start.at(-1)!, framework.copies)],
+    };
+  }
+  const start = startCommand(inputs);
+  return { kind: 'server', framework: framework?.kind === 'server' ? framework : undefined, start, buildChecks: start.bin ? [start.bin.path] : [] };
+}
+
+/** Where a file the runtime runs sits in the build stage, through the copies that put it there. */
+function builtPath(file: string, copies: readonly { from: string; to: string }[]): string {
+  for (const { from, to } of copies) {
+    if (to === '.') return posix.join(from, file);
+    if (file === to || file.startsWith(`${to}/`)) return posix.join(from, file.slice(to.length));
+  }
+  return file;
 }
 
 /**

@@ -38,6 +38,20 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.cmd.distroless':
       "Exec form, arguments only: the image's ENTRYPOINT is node, so node is PID 1 and receives SIGTERM itself, with no npm in between.",
     'why.node.cmd.slim': 'Exec form with node itself, never `npm start`: node is then PID 1 and receives SIGTERM, not npm.',
+    'stage.node.static': '---- runtime: nginx, unprivileged, serving the built files; no Node in the image ----',
+    'summary.node.runtime.static': '{image} serving the files the build wrote',
+    'summary.node.runtime.output': '{image} with the {framework} server the build wrote',
+    'reason.node.static': '{framework} builds a static site: a web server serves its files, and no Node ships',
+    'why.node.check-build': 'Fails the build here, with the file named, if the build did not write what the image runs.',
+    'why.node.nginx-conf': "The site's nginx server block: gzip, a year of caching for hashed assets, none for index.html, and the fallback its routes need.",
+    'why.node.from-nginx': 'nginx-unprivileged: nginx as user 101 on port 8080, with no Node, npm or sources in the image.',
+    'why.node.copy-site': 'Only the files the build wrote; the sources, node_modules and build tools stay in the build stage.',
+    'why.node.copy-conf': 'The server block written in the build stage.',
+    'why.node.copy-framework': "The framework's production output from the build stage, as its deployment guide lays it out; the sources stay behind.",
+    'why.node.builder-packages': 'The -dev packages the native addons compile against; they stay in this stage.',
+    'why.node.cmd.nginx': 'Exec form: nginx itself is PID 1, in the foreground, and stops cleanly on the SIGQUIT the image declares.',
+    'why.node.server-env':
+      'PORT is the port the image exposes, for code that reads it; the rest makes the server listen on every interface, not only inside the container.',
   },
   fr: {
     'ignore.node': "Dépendances et caches installés sur l'hôte : l'image installe les siens, pour Linux.",
@@ -77,5 +91,21 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.cmd.distroless':
       "Forme exec, les arguments seuls : l'ENTRYPOINT de l'image est node, donc node est le PID 1 et reçoit lui-même le SIGTERM, sans npm au milieu.",
     'why.node.cmd.slim': 'Forme exec avec node lui-même, jamais `npm start` : node est alors le PID 1 et reçoit le SIGTERM, pas npm.',
+    'stage.node.static': "---- runtime : nginx, sans privilèges, qui sert les fichiers du build ; pas de Node dans l'image ----",
+    'summary.node.runtime.static': '{image} qui sert les fichiers écrits par le build',
+    'summary.node.runtime.output': '{image} avec le serveur {framework} écrit par le build',
+    'reason.node.static': '{framework} produit un site statique : un serveur web sert ses fichiers, et aucun Node ne part',
+    'why.node.check-build': "Fait échouer le build ici, en nommant le fichier, si le build n'a pas écrit ce que l'image lance.",
+    'why.node.nginx-conf':
+      'Le bloc server nginx du site : gzip, un an de cache pour les fichiers hachés, aucun pour index.html, et le repli dont ses routes ont besoin.',
+    'why.node.from-nginx': "nginx-unprivileged : nginx en utilisateur 101 sur le port 8080, sans Node, npm ni sources dans l'image.",
+    'why.node.copy-site': "Seulement les fichiers écrits par le build ; les sources, node_modules et les outils restent dans l'étape build.",
+    'why.node.copy-conf': "Le bloc server écrit dans l'étape build.",
+    'why.node.copy-framework':
+      "La sortie de production du framework, prise dans l'étape build, disposée comme le dit son guide de déploiement ; les sources restent derrière.",
+    'why.node.builder-packages': 'Les paquets -dev contre lesquels se compilent les addons natifs ; ils restent dans cette étape.',
+    'why.node.cmd.nginx': "Forme exec : nginx lui-même est le PID 1, au premier plan, et s'arrête proprement au SIGQUIT que déclare l'image.",
+    'why.node.server-env':
+      "PORT est le port qu'expose l'image, pour le code qui le lit ; le reste fait écouter le serveur sur toutes les interfaces, pas seulement dans le conteneur.",
   },
 });

@@ -29,10 +29,13 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     );
 
   const port = resolvePort(choices.port, node.port, node.listens, notes, DEFAULT_SERVER_PORT);
+  const site = node.staticSite;
 
   // distroless's ENTRYPOINT is node itself, so CMD is only its arguments; the slim image's
   // entrypoint script would also run a file, but an explicit node keeps the intent readable.
-  const cmd = runtime === 'distroless' ? [...node.start] : ['node', ...node.start];
+  const cmd = site ? ['nginx', '-g', 'daemon off;'] : runtime === 'distroless' ? [...node.start] : ['node', ...node.start];
+  // Code that reads its port from the environment gets the port the image exposes.
+  const env = site || port === undefined ? [] : [...node.serverEnv, { name: 'PORT', value: String(port) }];
   const workdir = node.workspace ? contextPath(node.workspace.dir, 'workspace folder') : '.';
   const install = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
   return {
@@ -40,12 +43,16 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     runtime,
     runtimeReason: reason,
     builderImage: nativeTools ? NODE_IMAGES.node(node.nodeMajor) : NODE_IMAGES.nodeSlim(node.nodeMajor),
-    runtimeImage: runtime === 'distroless' ? NODE_IMAGES.distrolessNode(node.nodeMajor) : NODE_IMAGES.nodeSlim(node.nodeMajor),
+    runtimeImage: site
+      ? NODE_IMAGES.nginxUnprivileged
+      : runtime === 'distroless'
+        ? NODE_IMAGES.distrolessNode(node.nodeMajor)
+        : NODE_IMAGES.nodeSlim(node.nodeMajor),
     imageName: node.projectName,
-    user: runtime === 'distroless' ? NONROOT : 'node',
+    user: site ? NGINX_USER : runtime === 'distroless' ? NONROOT : 'node',
     listens: node.listens,
     port,
-    entrypoint: runtime === 'distroless' ? ['/nodejs/bin/node'] : ['docker-entrypoint.sh'],
+    entrypoint: site ? ['/docker-entrypoint.sh'] : runtime === 'distroless' ? ['/nodejs/bin/node'] : ['docker-entrypoint.sh'],
     cmd,
     notes,
     needsBuildKit: !choices.portable,
@@ -53,7 +60,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
     nextCommand: nextCommand(node.projectName, port, ['--init']),
     hardenedRun: nextCommand(node.projectName, port, ['--init', ...HARDENING]),
-    healthcheck: port === undefined ? undefined : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
+    healthcheck: port === undefined ? undefined : site ? curlHealthcheck(port) : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(node.tests, install.runTest, choices.portable),
     dockerignore: dockerignoreGroups(node, NODE_IGNORE, nodeNeededByBuild(node)),
@@ -64,8 +71,26 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
         file: contextPath(file, 'workspace manifest'),
         dir: contextPath(posix.dirname(file), 'workspace folder'),
       })),
-      productionDependencies: node.productionDependencies > 0,
+      productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules,
       build: node.buildScript,
+      // No dependencies and no build: no stage has anything to do before the runtime.
+      buildStage: node.buildScript || node.productionDependencies > 0 || nativeTools,
+      env,
+      outputCopies: [
+        ...(node.outputCopies ?? []),
+        ...((node.outputCopies ?? []).length > 0 && node.runtimeModules ? [{ from: 'package.json', to: 'package.json' }] : []),
+      ].map((copy) => ({
+        from: contextPath(posix.join(workdir, copy.from), 'build output'),
+        to: copy.to === '.' ? '.' : contextPath(copy.to, 'build output'),
+      })),
+      buildChecks: node.buildChecks.map((file) => contextPath(posix.join(workdir, file), 'start file')),
+      runtimeSummary: site ? 'summary.node.runtime.static' : (node.outputCopies ?? []).length > 0 ? 'summary.node.runtime.output' : 'summary.node.runtime',
+      frameworkName: node.framework?.name ?? '',
+      builderPackages: [...new Set(node.nativeAddons.flatMap((addon) => addon.buildPackages))],
+      staticSite: site && {
+        root: contextPath(posix.join(workdir, site.root), 'static site folder'),
+        conf: nginxConf(port ?? 8080, site.spa, site.hashed),
+      },
       outDir: node.outDir && contextPath(posix.join(workdir, node.outDir), 'tsconfig.json outDir'),
       workdir,
       nativeTools,
@@ -74,7 +99,51 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
   };
 }
 
+/** nginx-unprivileged's own user; numeric, like every other image here. */
+const NGINX_USER = '101:101';
+
+/** The unprivileged nginx image has curl, as upstream's does. */
+const curlHealthcheck = (port: number) => ['curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${port}/`];
+
+/**
+ * The site's server block: gzip for text, a year of caching for files whose names carry a content
+ * hash, none for index.html (it names the current hashes), and for a single-page app every unknown
+ * path answered by index.html so that client-side routes survive a reload.
+ */
+function nginxConf(port: number, spa: boolean, hashed: readonly string[]): string[] {
+  return [
+    'server {',
+    `    listen ${port};`,
+    '    server_name _;',
+    '    root /usr/share/nginx/html;',
+    '    index index.html;',
+    '    gzip on;',
+    '    gzip_min_length 256;',
+    '    gzip_types text/plain text/css application/javascript application/json image/svg+xml application/xml;',
+    ...hashed.flatMap((folder) => [
+      `    location /${folder}/ {`,
+      '        expires 1y;',
+      '        add_header Cache-Control "public, max-age=31536000, immutable";',
+      '        try_files $uri =404;',
+      '    }',
+    ]),
+    '    location = /index.html {',
+    '        add_header Cache-Control "no-cache";',
+    '    }',
+    '    location / {',
+    spa ? '        try_files $uri $uri/ /index.html;' : '        try_files $uri $uri/ $uri.html =404;',
+    '    }',
+    ...(spa ? [] : ['    error_page 404 /404.html;']),
+    '}',
+  ];
+}
+
 function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requested?: Runtime): RuntimeChoice {
+  if (node.staticSite) {
+    if (requested && requested !== 'slim')
+      throw new UserError(`--runtime ${requested}: a static site is served by nginx (the unprivileged image), which is a slim image; use slim`);
+    return { runtime: 'slim', reason: message('reason.node.static', { framework: node.framework?.name ?? 'its build' }) };
+  }
   if (requested === 'scratch') throw new UserError('--runtime scratch: a Node app needs the node runtime; use distroless or slim');
   if (requested === 'distroless' && runtimePackages.length > 0) {
     throw new UserError(`--runtime distroless: native addons need ${runtimePackages.join(', ')} at run time, which distroless cannot install; use slim`);

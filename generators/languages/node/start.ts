@@ -1,45 +1,76 @@
 import { UserError } from '../../core/errors.js';
+import { own } from '../../core/own.js';
+import type { ResolvedBin } from './bins.js';
 
 export interface StartCommand {
   /** Arguments to node, e.g. ["--enable-source-maps", "dist/server.js"]. */
   readonly args: readonly string[];
   readonly source: string;
+  /** A default entry file or a bin file from the table: this tool's guess, said on the summary line. */
+  readonly guessed?: boolean;
+  /** A package's CLI that the image runs: its file is checked at build time. */
+  readonly bin?: ResolvedBin;
 }
 
 /** What only a shell gives meaning to; a line break is one too (it separates commands). */
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?{}\r\n]/;
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const DEFAULT_FILES = ['server.js', 'index.js', 'app.js', 'main.js', 'src/server.js', 'src/index.js', 'src/app.js', 'src/main.js'];
+const RUNNERS = /^(npm|pnpm|yarn|bun)$/;
+
+export interface StartInputs {
+  readonly scripts: Readonly<Record<string, string>>;
+  readonly main: string | undefined;
+  /** --start: the command the user says starts the app; it wins over everything found. */
+  readonly requested?: string;
+  readonly exists: (path: string) => boolean;
+  readonly compiled: (path: string) => string | undefined;
+  /** A package CLI's bin file, or undefined when no package provides that command. */
+  readonly resolveBin: (command: string) => ResolvedBin | undefined;
+}
 
 /**
  * The node invocation behind `npm start`, so that node itself is PID 1 and receives signals,
- * instead of npm. Only a plain `node [flags] file` can be taken over; anything a shell would have to
- * interpret is refused with a clear message rather than half-translated.
+ * instead of npm. `node [flags] file` is taken as it is, a package's CLI through its bin file, and
+ * `npm run other` through that other script. Anything a shell would have to interpret, or a command
+ * nothing here can resolve, is refused naming --start: never replaced by an invented file.
  */
-export function startCommand(
-  scripts: Record<string, string>,
-  main: string | undefined,
-  exists: (path: string) => boolean,
-  compiled: (path: string) => string | undefined,
-): StartCommand {
-  const start = scripts.start;
-  if (start !== undefined) {
-    const words = start
-      .trim()
-      .split(/\s+/)
-      .filter((word) => !ENV_ASSIGNMENT.test(word));
-    if (words[0] === 'node' && words.length > 1 && !SHELL_SYNTAX.test(start)) {
-      const file = words.at(-1)!;
-      const args = [...words.slice(1, -1), compiled(file) ?? file];
-      return { args, source: `scripts.start ${JSON.stringify(start)}` };
-    }
-    if (SHELL_SYNTAX.test(start)) {
-      throw new UserError(`scripts.start ${JSON.stringify(start)} needs a shell; make it \`node <file>\` so node runs as PID 1`);
-    }
-  }
+export function startCommand(inputs: StartInputs): StartCommand {
+  if (inputs.requested !== undefined) return fromCommand(inputs.requested, '--start', inputs, 0);
+  const start = own(inputs.scripts, 'start');
+  if (start !== undefined) return fromCommand(start, 'scripts.start', inputs, 0);
+  const { main, exists, compiled } = inputs;
   if (main !== undefined && (exists(main) || compiled(main))) return { args: [compiled(main) ?? main], source: `package.json main ${JSON.stringify(main)}` };
   // A TypeScript entry counts only when its source is there: compiled() maps any name to the output folder.
   const found = DEFAULT_FILES.find((file) => exists(file) || (exists(file.replace(/\.js$/, '.ts')) && compiled(file.replace(/\.js$/, '.ts'))));
-  if (found) return { args: [compiled(found.replace(/\.js$/, '.ts')) ?? found], source: `default entry ${found}` };
-  throw new UserError('no entry point: add "start": "node <file>" to package.json, or a "main" field');
+  // npm's own default for a missing start script is `node server.js`: that one is no guess.
+  if (found) return { args: [compiled(found.replace(/\.js$/, '.ts')) ?? found], source: `default entry ${found}`, guessed: found !== 'server.js' };
+  throw new UserError('no entry point: add "start": "node <file>" to package.json, a "main" field, or pass --start "node <file>"');
+}
+
+function fromCommand(command: string, where: string, inputs: StartInputs, depth: number): StartCommand {
+  const shown = `${where} ${JSON.stringify(command)}`;
+  if (SHELL_SYNTAX.test(command)) throw new UserError(`${shown} needs a shell; make it \`node <file>\` so node runs as PID 1, or pass --start "node <file>"`);
+  const words = command
+    .trim()
+    .split(/\s+/)
+    .filter((word) => !ENV_ASSIGNMENT.test(word));
+  const [program, ...rest] = words;
+  if (program === undefined) throw new UserError(`${shown} is empty; pass --start "node <file>"`);
+  if (program === 'node') {
+    if (rest.length === 0) throw new UserError(`${shown} starts node with no file; pass --start "node <file>"`);
+    const file = rest.at(-1)!;
+    return { args: [...rest.slice(0, -1), inputs.compiled(file) ?? file], source: shown };
+  }
+  // `./server.js`: a script of the project's own, run by node whatever its exec bit and shebang say.
+  if (/\.(c|m)?js$/.test(program) && inputs.exists(program)) return { args: [program.replace(/^\.\//, ''), ...rest], source: shown };
+  // `npm run serve`, `yarn serve`: the script it names, one level down (npm itself would stay PID 1).
+  if (RUNNERS.test(program) && depth < 3) {
+    const name = rest[0] === 'run' || rest[0] === 'run-script' ? rest[1] : rest[0];
+    const script = name === undefined ? undefined : own(inputs.scripts, name);
+    if (script !== undefined && rest.length <= (rest[0] === name ? 1 : 2)) return fromCommand(script, `scripts.${name}`, inputs, depth + 1);
+  }
+  const bin = inputs.resolveBin(program);
+  if (bin) return { args: [bin.path, ...rest], source: `${shown}, through ${bin.pkg}'s bin (from ${bin.source})`, guessed: bin.guessed, bin };
+  throw new UserError(`${shown} runs ${program}, which this tool cannot turn into a node command; pass --start "node <file>"`);
 }

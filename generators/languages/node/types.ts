@@ -1,4 +1,5 @@
 import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
+import type { OutputCopy } from './frameworks.js';
 
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
 
@@ -17,10 +18,24 @@ export interface NodeFacts extends FactsBase<'node'>, ListenerFacts {
   readonly typescript: boolean;
   /** Where the build writes, relative; only with a build script. */
   readonly outDir?: string;
-  /** Arguments to node: the entry file and any node flags. */
+  /** Arguments to node: the entry file and any node flags (none for a static site). */
   readonly start: readonly string[];
   readonly startSource: string;
-  readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[] }[];
+  /** The start command is this tool's guess (a default entry file, a CLI's file from its own table). */
+  readonly startGuessed: boolean;
+  /** A framework with a production layout of its own, when one is found. */
+  readonly framework?: { readonly id: string; readonly name: string; readonly source: string };
+  /** What the runtime copies out of the build instead of the whole project, for a framework's layout. */
+  readonly outputCopies?: readonly OutputCopy[];
+  /** Whether a framework's server imports production dependencies at run time. */
+  readonly runtimeModules: boolean;
+  /** Environment a framework's server needs to listen on every interface. */
+  readonly serverEnv: readonly { readonly name: string; readonly value: string }[];
+  /** Files the build must have written (the built entry, a CLI's bin file): checked in the build stage. */
+  readonly buildChecks: readonly string[];
+  /** A site its build turns into files, served by a static web server with no Node in the image. */
+  readonly staticSite?: { readonly root: string; readonly spa: boolean; readonly hashed: readonly string[] };
+  readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[]; readonly buildPackages: readonly string[] }[];
   readonly workspaces: readonly string[];
   /** With --workspace: the member package built and run; the root keeps the lockfile. */
   readonly workspace?: { readonly name: string; readonly dir: string; readonly manifests: readonly string[] };
@@ -48,6 +63,21 @@ export interface NodeDetails {
   /** False when nothing ships from node_modules, so no stage installs production dependencies. */
   readonly productionDependencies: boolean;
   readonly build: boolean;
+  /** False when there is nothing to install or build: the runtime copies the project directly. */
+  readonly buildStage: boolean;
+  /** Environment of the runtime: PORT set to the exposed port, and what a framework needs to listen on every interface. */
+  readonly env: readonly { readonly name: string; readonly value: string }[];
+  /** A framework's production layout, copied from the build stage instead of the whole project. */
+  readonly outputCopies: readonly { readonly from: string; readonly to: string }[];
+  /** Files the build must have written, checked at the end of the build stage. */
+  readonly buildChecks: readonly string[];
+  /** The header's runtime summary: the app, a framework's server, or a static site's files. */
+  readonly runtimeSummary: 'summary.node.runtime' | 'summary.node.runtime.output' | 'summary.node.runtime.static';
+  readonly frameworkName: string;
+  /** -dev packages the native addons compile against, in the stages that install. */
+  readonly builderPackages: readonly string[];
+  /** A static site: the folder nginx serves, and its server block. */
+  readonly staticSite?: { readonly root: string; readonly conf: readonly string[] };
   readonly outDir?: string;
   readonly nativeTools: boolean;
   readonly runtimePackages: readonly string[];
