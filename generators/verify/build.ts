@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { docker } from './docker.js';
 
 /** Build arguments the generated Dockerfiles declare, taken from the environment when set. */
@@ -32,6 +34,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   // A private package index the user has in their environment reaches the build as an ARG, named
   // without its value so that the value never shows in a process list.
   for (const name of FORWARDED_ARGS) if (process.env[name]) args.push('--build-arg', name);
+  args.push(...secretArgs(request.context, request.dockerfile));
   if (request.dockerfile) args.push('--file', request.dockerfile);
   if (request.target) args.push('--target', request.target);
   args.push(request.context);
@@ -53,6 +56,24 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   return { ok, seconds: (Date.now() - started) / 1000, log, failingLines: ok ? [] : failingLines(log) };
 }
 
+/**
+ * The project's own files that its Dockerfile mounts as BuildKit secrets (`id=npmrc` is the project's
+ * .npmrc), passed by path as `docker build --secret` does when a user follows the header.
+ */
+export function secretArgs(context: string, dockerfile = join(context, 'Dockerfile')): string[] {
+  let text: string;
+  try {
+    text = readFileSync(dockerfile, 'utf8');
+  } catch {
+    return [];
+  }
+  return Object.entries(SECRET_FILES).flatMap(([id, file]) =>
+    text.includes(`type=secret,id=${id}`) && existsSync(join(context, file)) ? ['--secret', `id=${id},src=${join(context, file)}`] : [],
+  );
+}
+
+const SECRET_FILES: Readonly<Record<string, string>> = { npmrc: '.npmrc' };
+
 /** A step header in either builder's output: BuildKit `#7 [build 3/5] RUN ...`, legacy `Step 3/9 : RUN ...`. */
 export function stepOf(line: string): string | undefined {
   const buildkit = /^#\d+ (\[(?:[^\]]* )?\d+\/\d+\] .*)$/.exec(line);
@@ -66,6 +87,19 @@ export function stepOf(line: string): string | undefined {
  * Legacy builder: everything after the last step header.
  */
 export function failingLines(log: string): string[] {
+  return capped(allFailingLines(log), FAILING_LINES_SHOWN);
+}
+
+/** A failing npm install can print thousands of lines; the last ones say why. */
+const FAILING_LINES_SHOWN = 40;
+
+/** The last `limit` lines, after one saying how many came before (the full log is printed above them). */
+export function capped(lines: readonly string[], limit: number): string[] {
+  if (lines.length <= limit) return [...lines];
+  return [`... ${lines.length - limit} earlier lines (in the full log above)`, ...lines.slice(-limit)];
+}
+
+function allFailingLines(log: string): string[] {
   const lines = log.split('\n');
   const failed = new Set(lines.map((line) => /^#(\d+) ERROR/.exec(line)?.[1]).filter((id): id is string => id !== undefined));
   if (failed.size > 0) {

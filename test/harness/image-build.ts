@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import type { Plan } from '../../generators/languages/registry.js';
 import { docker } from '../../generators/verify/docker.js';
+import { secretArgs } from '../../generators/verify/build.js';
 import { ensureBase } from '../../scripts/bases/ensure.js';
 
 /**
@@ -17,7 +18,7 @@ export async function buildImage(dir: string, plan: Plan, options: { legacy?: bo
   await ensureBase(plan.builderImage);
   await ensureBase(plan.runtimeImage);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
-  const args = Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const args = [...Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]), ...secretArgs(dir)];
   const build = options.legacy
     ? await legacyBuild(['build', ...args, '-t', tag, dir])
     : await docker(['build', ...args, '-t', tag, dir], { reject: false, all: true });

@@ -2,8 +2,9 @@
 export const HARDENING = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL'];
 
 /** The command a user runs next; it must work as printed, so it mirrors what the plan exposes. */
-export function nextCommand(imageName: string, port?: number, runFlags: readonly string[] = []): string {
+export function nextCommand(imageName: string, port?: number, runFlags: readonly string[] = [], buildFlags: readonly string[] = []): string {
   const publish = port === undefined ? '' : ` -p ${port}:${port}`;
   const flags = runFlags.map((flag) => ` ${flag}`).join('');
-  return `docker build -t ${imageName} . && docker run --rm${flags}${publish} ${imageName}`;
+  const build = buildFlags.map((flag) => ` ${flag}`).join('');
+  return `docker build${build} -t ${imageName} . && docker run --rm${flags}${publish} ${imageName}`;
 }

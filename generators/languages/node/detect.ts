@@ -128,6 +128,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     portSource: port?.file,
     nativeAddons,
     workspaces,
+    npmrc: root.files.includes('.npmrc'),
     // npm ci checks the whole lockfile, so every member's manifest is needed before the install.
     workspace: member && { name: member.name, dir: member.dir, manifests: members.map((item) => `${item.dir}/package.json`) },
     // Only with a build step is dist/ output; without one it may be the very code that runs.

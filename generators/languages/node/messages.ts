@@ -48,6 +48,8 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.copy-site': 'Only the files the build wrote; the sources, node_modules and build tools stay in the build stage.',
     'why.node.copy-conf': 'The server block written in the build stage.',
     'why.node.copy-framework': "The framework's production output from the build stage, as its deployment guide lays it out; the sources stay behind.",
+    'why.node.npmrc-secret':
+      "The project's .npmrc (registry, auth, install settings) is mounted for this command only, as a BuildKit secret: build with `--secret id=npmrc,src=.npmrc`; it never lands in a layer.",
     'why.node.builder-packages': 'The -dev packages the native addons compile against; they stay in this stage.',
     'why.node.cmd.nginx': 'Exec form: nginx itself is PID 1, in the foreground, and stops cleanly on the SIGQUIT the image declares.',
     'why.node.server-env':
@@ -103,6 +105,8 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.copy-conf': "Le bloc server écrit dans l'étape build.",
     'why.node.copy-framework':
       "La sortie de production du framework, prise dans l'étape build, disposée comme le dit son guide de déploiement ; les sources restent derrière.",
+    'why.node.npmrc-secret':
+      "Le .npmrc du projet (registre, authentification, réglages) est monté pour cette seule commande, en secret BuildKit : construisez avec `--secret id=npmrc,src=.npmrc` ; il n'atterrit jamais dans une couche.",
     'why.node.builder-packages': 'Les paquets -dev contre lesquels se compilent les addons natifs ; ils restent dans cette étape.',
     'why.node.cmd.nginx': "Forme exec : nginx lui-même est le PID 1, au premier plan, et s'arrête proprement au SIGQUIT que déclare l'image.",
     'why.node.server-env':

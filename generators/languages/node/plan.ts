@@ -37,6 +37,12 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
   // Code that reads its port from the environment gets the port the image exposes.
   const env = site || port === undefined ? [] : [...node.serverEnv, { name: 'PORT', value: String(port) }];
   const workdir = node.workspace ? contextPath(node.workspace.dir, 'workspace folder') : '.';
+  const npmrcSecret = node.npmrc && !choices.portable;
+  if (node.npmrc && choices.portable)
+    notes.push(
+      "The project's .npmrc is not used: --portable builds without BuildKit secrets, and .npmrc may hold a token, so it is never copied; the install runs without its settings (registry, auth, legacy-peer-deps).",
+    );
+  const buildFlags = npmrcSecret ? ['--secret', 'id=npmrc,src=.npmrc'] : [];
   const install = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
   return {
     language: 'node',
@@ -58,8 +64,8 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
-    nextCommand: nextCommand(node.projectName, port, ['--init']),
-    hardenedRun: nextCommand(node.projectName, port, ['--init', ...HARDENING]),
+    nextCommand: nextCommand(node.projectName, port, site ? [] : ['--init'], buildFlags),
+    hardenedRun: nextCommand(node.projectName, port, site ? HARDENING_NGINX : ['--init', ...HARDENING], buildFlags),
     healthcheck: port === undefined ? undefined : site ? curlHealthcheck(port) : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(node.tests, install.runTest, choices.portable),
@@ -86,6 +92,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       buildChecks: node.buildChecks.map((file) => contextPath(posix.join(workdir, file), 'start file')),
       runtimeSummary: site ? 'summary.node.runtime.static' : (node.outputCopies ?? []).length > 0 ? 'summary.node.runtime.output' : 'summary.node.runtime',
       frameworkName: node.framework?.name ?? '',
+      npmrcSecret,
       builderPackages: [...new Set(node.nativeAddons.flatMap((addon) => addon.buildPackages))],
       staticSite: site && {
         root: contextPath(posix.join(workdir, site.root), 'static site folder'),
@@ -98,6 +105,9 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     },
   };
 }
+
+/** nginx writes its pid and temp files under /tmp, and needs no capability to bind 8080. */
+const HARDENING_NGINX = HARDENING;
 
 /** nginx-unprivileged's own user; numeric, like every other image here. */
 const NGINX_USER = '101:101';

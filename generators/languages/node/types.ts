@@ -37,6 +37,8 @@ export interface NodeFacts extends FactsBase<'node'>, ListenerFacts {
   readonly staticSite?: { readonly root: string; readonly spa: boolean; readonly hashed: readonly string[] };
   readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[]; readonly buildPackages: readonly string[] }[];
   readonly workspaces: readonly string[];
+  /** The project has an .npmrc (install settings, maybe a token): it reaches the install as a BuildKit secret. */
+  readonly npmrc: boolean;
   /** With --workspace: the member package built and run; the root keeps the lockfile. */
   readonly workspace?: { readonly name: string; readonly dir: string; readonly manifests: readonly string[] };
 }
@@ -74,6 +76,8 @@ export interface NodeDetails {
   /** The header's runtime summary: the app, a framework's server, or a static site's files. */
   readonly runtimeSummary: 'summary.node.runtime' | 'summary.node.runtime.output' | 'summary.node.runtime.static';
   readonly frameworkName: string;
+  /** The project's .npmrc mounted as a secret where the install runs, never copied into a layer. */
+  readonly npmrcSecret: boolean;
   /** -dev packages the native addons compile against, in the stages that install. */
   readonly builderPackages: readonly string[];
   /** A static site: the folder nginx serves, and its server block. */
