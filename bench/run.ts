@@ -9,7 +9,7 @@ import { packageRoot } from '../generators/util/package-root.js';
 import { docker, engineProblem, inspectImage } from '../generators/verify/docker.js';
 import { ensureBase } from '../scripts/bases/ensure.js';
 import { removeImage } from '../test/harness/container.js';
-import { floorFor } from '../test/harness/floor.js';
+import { floorFor, nodeIndependentFloor } from '../test/harness/floor.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { mb, median, timed } from './measure.js';
 import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
@@ -61,6 +61,18 @@ const CASES: readonly Case[] = [
   { language: 'node', fixture: 'bun-app', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'native-addon', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'plain-main', runtime: 'distroless', edit: 'main.js' },
+  { language: 'node', fixture: 'next-standalone', runtime: 'distroless', edit: 'app/api/whoami/route.js' },
+  { language: 'node', fixture: 'next-start', runtime: 'distroless', edit: 'app/api/whoami/route.js' },
+  { language: 'node', fixture: 'nest-app', runtime: 'distroless', edit: 'src/app.controller.ts' },
+  { language: 'node', fixture: 'fastify-app', runtime: 'distroless', edit: 'routes/root.js' },
+  { language: 'node', fixture: 'nuxt-app', runtime: 'distroless', edit: 'server/api/whoami.ts' },
+  { language: 'node', fixture: 'react-router-app', runtime: 'distroless', edit: 'app/routes/whoami.ts' },
+  { language: 'node', fixture: 'astro-node', runtime: 'distroless', edit: 'src/pages/api/whoami.js' },
+  { language: 'node', fixture: 'sveltekit-node', runtime: 'distroless', edit: 'src/routes/whoami/+server.js' },
+  { language: 'node', fixture: 'koa-app', runtime: 'distroless', edit: 'index.js' },
+  { language: 'node', fixture: 'hono-app', runtime: 'distroless', edit: 'src/index.ts' },
+  { language: 'node', fixture: 'vite-site', runtime: 'slim', edit: 'src/main.js' },
+  { language: 'node', fixture: 'astro-static', runtime: 'slim', edit: 'src/pages/index.astro' },
   { language: 'c', fixture: 'hello', runtime: 'scratch', edit: 'hello.c' },
   { language: 'c', fixture: 'make-project', runtime: 'scratch', edit: 'greet.c' },
   { language: 'c', fixture: 'cmake-project', runtime: 'scratch', edit: 'main.c' },
@@ -86,6 +98,7 @@ function sourceEdit(file: string): string {
   if (file.endsWith('.ts')) return `\nexport const benchEdit = ${stamp};\n`;
   if (file.endsWith('.c')) return `\nint bench_edit_${stamp} = 1;\n`;
   if (file.endsWith('.py')) return `\nBENCH_EDIT = ${stamp}\n`;
+  if (/\.(astro|vue|svelte|html)$/.test(file)) return `\n<!-- bench edit ${stamp} -->\n`;
   return `\nglobalThis.benchEdit = ${stamp};\n`;
 }
 
@@ -118,7 +131,8 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
     const rebuildSeconds = await build(dir, tag);
 
     const sizeBytes = (await inspectImage(tag)).Size;
-    const floor = await floorFor(tag, plan);
+    // Node's floor is computed apart from the image: what the app needs, installed and built on its own.
+    const floor = plan.language === 'node' ? await nodeIndependentFloor(dir, plan) : await floorFor(tag, plan);
     return {
       language,
       fixture,

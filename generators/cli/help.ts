@@ -3,7 +3,7 @@ import { LANGUAGE_IDS } from '../languages/registry.js';
 
 export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile lint [file]
-       create-dockerfile verify [dir] [--compare] [--keep]
+       create-dockerfile verify [dir] [--compare] [--keep] [--language L] [--workspace NAME] [--start COMMAND]
        npm create dockerfile@latest -- [dir] [options]
 
 Detects the project in dir (default: the current directory) and writes a multi-stage Dockerfile

@@ -4,6 +4,7 @@ import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { UsageError } from '../core/errors.js';
 import type { GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
+import type { DetectRequest } from '../pipeline/detect.js';
 import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { verifyProject } from '../verify/verify-project.js';
@@ -22,7 +23,15 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { compare: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, templates: { type: 'string' } },
+      options: {
+        compare: { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        templates: { type: 'string' },
+        // The same detection flags as generation: verify detects the project to name and probe it.
+        language: { type: 'string' },
+        workspace: { type: 'string' },
+        start: { type: 'string' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
@@ -31,19 +40,21 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
   const dir = resolve(parsed.positionals[0] ?? '.');
   assertDirectory(dir);
   const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates };
+  const detection = { language: parsed.values.language, workspace: parsed.values.workspace, start: parsed.values.start };
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
   // project this tool cannot read still verifies, just without --compare.
   let generation: GenerationResult | undefined;
   try {
-    generation = detectedGeneration(dir, flags.templates);
+    generation = detectedGeneration(dir, flags.templates, detection);
   } catch (error) {
-    if (flags.compare) throw error;
+    // A detection flag the user gave must work; without one, a hand-written Dockerfile still verifies.
+    if (flags.compare || Object.values(detection).some((value) => value !== undefined)) throw error;
   }
   return verifyWith(dir, generation, flags, streams);
 }
 
-export function detectedGeneration(dir: string, templates: string | undefined): GenerationResult {
-  return PIPELINE.generate(PIPELINE.detect(takeSnapshot(dir)), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates, false) });
+export function detectedGeneration(dir: string, templates: string | undefined, request: DetectRequest = {}): GenerationResult {
+  return PIPELINE.generate(PIPELINE.detect(takeSnapshot(dir), request), {}, { templatesDir, overrideDirs: templateOverrideDirs(dir, templates, false) });
 }
 
 /** Verification after generation (`--verify`) and the `verify` command share this. */
@@ -52,6 +63,7 @@ export function verifyWith(dir: string, generation: GenerationResult | undefined
     dir,
     generation: generation && {
       imageName: generation.plan.imageName,
+      listensOn: generation.plan.listens ? generation.plan.port : undefined,
       // Rendered only when asked: it is --compare's variant, never written to the project.
       naiveDockerfile: flags.compare
         ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates, false) })

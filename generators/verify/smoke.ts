@@ -49,7 +49,8 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
         try {
           const response = await fetch(`http://${host}:${mapped}/`, { signal: controller.signal });
           const body = firstLine(await response.text());
-          if (response.status < 500) return { ok: true, summary: `HTTP ${response.status} on port ${port}${body ? `: ${body.slice(0, 60)}` : ''}`, logs: '' };
+          if (response.status < 500)
+            return { ok: true, summary: `HTTP ${response.status} on port ${port}${body ? `: ${body.slice(0, 60)}` : ''}`, logs: await containerLogs(id) };
           lastError = `HTTP ${response.status}`;
         } catch (error) {
           // fetch reports the socket's own error (ECONNREFUSED, ECONNRESET) as its cause.

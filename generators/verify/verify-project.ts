@@ -4,17 +4,25 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { imageName } from '../core/render/quote.js';
-import { buildImage, type BuildOutcome } from './build.js';
+import { buildImage, capped, type BuildOutcome } from './build.js';
 import { docker, engineProblem, inspectImage } from './docker.js';
 import { layers } from './history.js';
 import { createProgress } from './progress.js';
 import { smokeCommand, smokeServer } from './smoke.js';
 import { formatReport, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
 
+/** Enough of what the container printed to see why it stopped, never its whole log. */
+const CONTAINER_LINES_SHOWN = 20;
+
 export interface VerifyRequest {
   readonly dir: string;
   /** The project as detected: the image name, and what --compare's naive variant needs. */
-  readonly generation?: { readonly imageName: string; readonly naiveDockerfile: string };
+  readonly generation?: {
+    readonly imageName: string;
+    readonly naiveDockerfile: string;
+    /** The port the plan says the app listens on: a container that exits instead fails, EXPOSE or not. */
+    readonly listensOn?: number;
+  };
   readonly compare: boolean;
   readonly keep: boolean;
   readonly stdout: NodeJS.WritableStream;
@@ -68,15 +76,16 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
     const nonRoot = !/^(root|0)?(:.*)?$/.test(config.Config.User ?? '');
     checks.push({ name: 'non-root', ok: nonRoot, detail: nonRoot ? `runs as ${user}` : `runs as ${user}: add a USER with a non-root uid` });
 
-    const port = Object.keys(config.Config.ExposedPorts ?? {})
-      .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
-      .find(Boolean);
+    const port =
+      Object.keys(config.Config.ExposedPorts ?? {})
+        .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
+        .find(Boolean) ?? request.generation?.listensOn?.toString();
     say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
     const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
     checks.push({ name: 'starts', ok: smoke.ok, detail: smoke.summary });
-    if (!smoke.ok && smoke.logs) {
-      say('---- container output ----');
-      say(smoke.logs);
+    if (smoke.logs.trim()) {
+      say(`---- container output (${smoke.ok ? 'last lines' : 'last lines before it failed'}) ----`);
+      for (const line of capped(smoke.logs.trimEnd().split('\n'), CONTAINER_LINES_SHOWN)) say(line);
     }
 
     const text = readFileSync(dockerfile, 'utf8');

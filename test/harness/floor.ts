@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Plan } from '../../generators/languages/registry.js';
-import { inspectImage } from '../../generators/verify/docker.js';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { addedFiles, fileSize, treeBytes } from './image-files.js';
 import { narrow } from './narrow.js';
 
@@ -60,3 +63,61 @@ export async function pythonFloor(image: string, plan: Plan): Promise<Floor> {
 const FLOORS = { go: goFloor, node: nodeFloor, c: cFloor, python: pythonFloor } as const;
 
 export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[plan.language](image, plan);
+
+/**
+ * Node's floor computed without looking at the image it judges: the runtime base, plus production
+ * dependencies installed on their own from the same lockfile, plus the files the start command
+ * needs (a framework's output folders, measured in the build stage; otherwise the project's files
+ * minus its tests, and minus the sources a build replaces, plus that build's output). An image that
+ * ships tests, sources the build replaced, or dev dependencies shows a ratio above 1.
+ */
+export async function nodeIndependentFloor(dir: string, plan: Plan): Promise<Floor> {
+  const node = narrow(plan, 'node').node;
+  const parts = [{ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size }];
+  const buildTag = `cdf-floor-${randomUUID().slice(0, 8)}:build`;
+  const inBuilder = async (script: string, image = plan.builderImage, mount = false) =>
+    Number(
+      String((await docker(['run', '--rm', ...(mount ? ['-v', `${dir}:/src:ro`] : []), '--entrypoint', 'sh', image, '-c', script])).stdout)
+        .trim()
+        .split('\n')
+        .pop(),
+    );
+  try {
+    if (node.productionDependencies) {
+      const install = [node.install.setup, node.install.installProduction].filter(Boolean).join(' && ');
+      const copy = node.installFiles.map((file) => `/src/${file}`).join(' ');
+      parts.push({
+        name: 'production node_modules, installed apart',
+        bytes: await inBuilder(`set -e; mkdir /w; cp ${copy} /w/; cd /w; (${install}) >/dev/null 2>&1; du -sb node_modules | cut -f1`, plan.builderImage, true),
+      });
+    }
+    const built = node.buildStage && (node.build || node.staticSite || node.outputCopies.length > 0);
+    if (built) await docker(['build', '--target', 'build', '-t', buildTag, dir]);
+    if (node.staticSite) {
+      parts.push({ name: `built site ${node.staticSite.root}`, bytes: await inBuilder(`du -sb /app/${node.staticSite.root} | cut -f1`, buildTag) });
+    } else if (node.outputCopies.length > 0) {
+      for (const { from } of node.outputCopies) parts.push({ name: `build output ${from}`, bytes: await inBuilder(`du -sb /app/${from} | cut -f1`, buildTag) });
+    } else {
+      const sources = projectFiles(dir, node.build);
+      parts.push({ name: `project files (no tests${node.build ? ', no TypeScript sources' : ''})`, bytes: sources });
+      if (node.build && node.outDir)
+        parts.push({ name: `build output ${node.outDir}`, bytes: await inBuilder(`du -sb /app/${node.outDir} | cut -f1`, buildTag) });
+    }
+  } finally {
+    await docker(['rmi', '-f', buildTag], { reject: false });
+  }
+  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
+}
+
+/** The project's own files an app without a build runs from: no tests, no tooling state, no Docker files. */
+function projectFiles(dir: string, build: boolean): number {
+  const skip = /(^|\/)(node_modules|\.git|test|tests|__tests__|coverage)(\/|$)|\.(test|spec)\.[cm]?[jt]sx?$|^(Dockerfile|\.dockerignore|\.gitignore)$/;
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (skip.test(path) || (build && /\.(m|c)?tsx?$/.test(path)) || (build && path === 'tsconfig.json')) continue;
+    total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}

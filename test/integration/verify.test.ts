@@ -88,6 +88,36 @@ describe('--verify', () => {
       expect(String(leftovers.stdout).trim()).toBe('');
     }));
 
+  test('a Dockerfile without EXPOSE whose app the plan says listens: exiting 0 at once fails, and the last lines are shown', () =>
+    withFixture('node', 'express-app', async ({ dir }) => {
+      expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+      // What a fastify plugin run as a file does: prints, never listens, exits 0. And no EXPOSE to go by.
+      const dockerfile = join(dir, 'Dockerfile');
+      writeFileSync(join(dir, 'plugin.js'), "console.log('plugin loaded, nothing listens');\n");
+      writeFileSync(
+        dockerfile,
+        readFileSync(dockerfile, 'utf8')
+          .replace(/^EXPOSE .*\n/m, '')
+          .replace(/^HEALTHCHECK .*\n/m, '')
+          .replace(/^CMD .*$/m, 'CMD ["plugin.js"]'),
+      );
+      const run = await runCli(['verify', dir], LONG);
+      expect(run.exitCode).toBe(1);
+      expect(String(run.stdout)).toMatch(/^ {2}FAIL {2}starts +the container exited at once \(exit code 0\) instead of serving port 3000/m);
+      expect(String(run.stderr)).toMatch(/---- container output \(last lines before it failed\) ----\nplugin loaded, nothing listens/);
+    }));
+
+  test('`verify` takes the detection flags generation takes', () =>
+    withFixture('node', 'hono-app', async ({ dir }) => {
+      writeFileSync(join(dir, 'package.json'), readFileSync(join(dir, 'package.json'), 'utf8').replace('"node dist/index.js"', '"nx serve"'));
+      expect((await runCli([dir, '--yes', '--start', 'node dist/index.js'])).exitCode).toBe(0);
+      // Without the flag, verify would detect nothing it can run.
+      expect((await runCli(['verify', dir, '--compare'], LONG)).exitCode).toBe(1);
+      const run = await runCli(['verify', dir, '--language', 'node', '--start', 'node dist/index.js'], LONG);
+      expect([run.exitCode, String(run.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}starts +HTTP 200 on port 3000/m)]);
+      expect(String(run.stderr)).toMatch(/---- container output \(last lines\) ----\nServer is running on http:\/\/localhost:3000/);
+    }));
+
   test('`verify DIR` checks the Dockerfile already there; a command (no port) passes on exit 0 with its output', () =>
     withFixture('go', 'lone-main', async ({ dir }) => {
       writeFileSync(join(dir, 'http.go'), 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("batch done") }\n');

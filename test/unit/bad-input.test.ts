@@ -188,6 +188,35 @@ const CASES: readonly BadInput[] = [
     message: /runtime: scratch/,
     writes: OUTPUT,
   },
+  // A start command nothing here models: refused naming the flag, and no entry file is invented.
+  ...(['nx serve api', 'turbo run start', 'concurrently server client', 'tsx src/index.ts'] as const).map((start) => ({
+    name: `scripts.start "${start}" with --yes`,
+    setup: (dir: string) => (
+      file(dir, 'package.json', JSON.stringify({ name: 'api', scripts: { start, build: 'tsc' }, devDependencies: { typescript: '5', tsx: '4' } })),
+      file(dir, 'tsconfig.json', '{}'),
+      file(dir, 'src/index.ts', "require('http').createServer().listen(3000)\n"),
+      file(dir, 'server.js', "require('http').createServer().listen(3000)\n"),
+      [dir, '--yes']
+    ),
+    exitCode: 1,
+    message:
+      start === 'tsx src/index.ts'
+        ? /^create-dockerfile: tsx comes from tsx, a devDependency: the image installs production dependencies only; move tsx to dependencies, or pass --start "node <file>"$/
+        : new RegExp(
+            `^create-dockerfile: scripts\\.start "${start}" runs ${start.split(' ')[0]!}, which this tool cannot turn into a node command; pass --start "node <file>"$`,
+          ),
+  })),
+  {
+    name: 'the same project with --start naming the file',
+    setup: (dir) => (
+      file(dir, 'package.json', JSON.stringify({ name: 'api', scripts: { start: 'nx serve api' } })),
+      file(dir, 'server.js', "require('http').createServer().listen(3000)\n"),
+      [dir, '--yes', '--start', 'node server.js']
+    ),
+    exitCode: 0,
+    message: /^start: node server\.js \(--start "node server\.js"\)$/m,
+    writes: OUTPUT,
+  },
   {
     name: 'CRLF line endings',
     setup: (dir) => (
