@@ -46,6 +46,7 @@ const EN = {
   'why.user':
     'USER: the process runs as {user} (uid:gid), not root. Numeric ids work even where there is no /etc/passwd, and an escape from the container lands as an unprivileged user.',
   'why.slim.user': 'Slim runs as root by default: this creates an unprivileged user with the fixed ids 65532, the same as distroless nonroot.',
+  'why.env-port': 'PORT names the port the image exposes, for code that reads it from the environment (`os.Getenv("PORT")`, `getenv("PORT")`).',
   'why.expose': 'EXPOSE only documents the port and opens nothing: publishing it is `docker run -p {port}:{port}`.',
   'why.healthcheck.exec': "A health check from inside, run by the image's own {program} in exec form: no shell and no curl needed.",
   'why.healthcheck.none': 'No HEALTHCHECK: {reason}.',
@@ -107,6 +108,7 @@ export const SHARED_MESSAGES = defineMessages({
     'why.user':
       'USER : le processus tourne sous {user} (uid:gid), pas en root. Les ids numériques marchent même sans /etc/passwd, et une évasion du conteneur tombe sur un utilisateur sans privilèges.',
     'why.slim.user': 'Slim tourne en root par défaut : on crée un utilisateur sans privilèges, aux ids fixes 65532, les mêmes que le nonroot de distroless.',
+    'why.env-port': "PORT donne le port qu'expose l'image, pour le code qui le lit dans l'environnement (`os.Getenv(\"PORT\")`, `getenv(\"PORT\")`).",
     'why.expose': "EXPOSE documente le port, il n'ouvre rien : c'est `docker run -p {port}:{port}` qui le publie.",
     'why.healthcheck.exec': "Un check de santé vu de l'intérieur, lancé par le {program} de l'image lui-même en forme exec : ni shell ni curl nécessaires.",
     'why.healthcheck.none': 'Pas de HEALTHCHECK : {reason}.',
