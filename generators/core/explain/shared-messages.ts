@@ -108,7 +108,7 @@ export const SHARED_MESSAGES = defineMessages({
     'why.user':
       'USER : le processus tourne sous {user} (uid:gid), pas en root. Les ids numériques marchent même sans /etc/passwd, et une évasion du conteneur tombe sur un utilisateur sans privilèges.',
     'why.slim.user': 'Slim tourne en root par défaut : on crée un utilisateur sans privilèges, aux ids fixes 65532, les mêmes que le nonroot de distroless.',
-    'why.env-port': "PORT donne le port qu'expose l'image, pour le code qui le lit dans l'environnement (`os.Getenv(\"PORT\")`, `getenv(\"PORT\")`).",
+    'why.env-port': 'PORT donne le port qu\'expose l\'image, pour le code qui le lit dans l\'environnement (`os.Getenv("PORT")`, `getenv("PORT")`).',
     'why.expose': "EXPOSE documente le port, il n'ouvre rien : c'est `docker run -p {port}:{port}` qui le publie.",
     'why.healthcheck.exec': "Un check de santé vu de l'intérieur, lancé par le {program} de l'image lui-même en forme exec : ni shell ni curl nécessaires.",
     'why.healthcheck.none': 'Pas de HEALTHCHECK : {reason}.',
