@@ -71,10 +71,10 @@ test('Go two-mains: --main cmd/worker builds the command-line main and passes it
 
 test('a Go server that reads PORT with no default (the PaaS style) answers on the port the image exposes', async () => {
   await withFixture('go', 'stdlib-mod', async (scenario) => {
-    const { writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    writeFileSync(
-      join(scenario.dir, 'main.go'),
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    fs.writeFileSync(
+      path.join(scenario.dir, 'main.go'),
       'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\thttp.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "port from env ", os.Getenv("PORT")) })\n\thttp.ListenAndServe(":"+os.Getenv("PORT"), nil)\n}\n',
     );
     const { plan } = await generateInto(scenario.dir);
