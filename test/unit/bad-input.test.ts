@@ -202,9 +202,11 @@ const CASES: readonly BadInput[] = [
     message:
       start === 'tsx src/index.ts'
         ? /^create-dockerfile: tsx comes from tsx, a devDependency: the image installs production dependencies only; move tsx to dependencies, or pass --start "node <file>"$/
-        : new RegExp(
-            `^create-dockerfile: scripts\\.start "${start}" runs ${start.split(' ')[0]!}, which this tool cannot turn into a node command; pass --start "node <file>"$`,
-          ),
+        : start === 'nx serve api'
+          ? /^create-dockerfile: scripts\.start "nx serve api" runs `nx serve`, a development server, not a production start; pass --start "node <file the build writes>"$/
+          : new RegExp(
+              `^create-dockerfile: scripts\\.start "${start}" runs ${start.split(' ')[0]!}, which this tool cannot turn into a node command; pass --start "node <file>"$`,
+            ),
   })),
   {
     name: 'the same project with --start naming the file',

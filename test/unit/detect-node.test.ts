@@ -97,13 +97,29 @@ describe('Node detection', () => {
     expect(() => project({ 'package.json': text })).toThrow(/package.json is not valid JSON/);
   });
 
+  test.each([
+    ['nodemon server.js', '`nodemon server.js`'],
+    ['vite', '`vite`'],
+    ['vite --host', '`vite`'],
+    ['next dev -p 4000', '`next dev`'],
+    ['nest start --watch', '`nest start --watch`'],
+    ['tsx watch src/index.ts', '`tsx watch`'],
+    ['ng serve --host 0.0.0.0', '`ng serve`'],
+  ])('a development server as start (%s) is refused as such, naming --start', (start, named) => {
+    expect(() => project({ 'package.json': pkg({ scripts: { start } }), 'server.js': server })).toThrow(
+      new RegExp(`^scripts\\.start "${start}" runs ${named}, a development server, not a production start; pass --start "node <file the build writes>"$`),
+    );
+  });
+
   test('a start script it cannot resolve is refused naming --start, never replaced by an invented file', () => {
     const nx = {
       'package.json': pkg({ scripts: { start: 'nx serve', build: 'nx build' }, devDependencies: { typescript: '5' } }),
       'tsconfig.json': '{"compilerOptions":{}}',
       'src/server.ts': server,
     };
-    expect(() => project(nx)).toThrow(/^scripts\.start "nx serve" runs nx, which this tool cannot turn into a node command; pass --start "node <file>"$/);
+    expect(() => project(nx)).toThrow(
+      /^scripts\.start "nx serve" runs `nx serve`, a development server, not a production start; pass --start "node <file the build writes>"$/,
+    );
     const chosen = withStart(nx, 'node dist/server.js');
     expect([chosen.start, chosen.startSource, chosen.startGuessed]).toEqual([['dist/server.js'], '--start "node dist/server.js"', false]);
     expect(chosen.notes).toContain(

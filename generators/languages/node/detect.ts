@@ -48,6 +48,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
       `The build's output folder is assumed to be dist/ (${typescript ? 'tsconfig.json names no outDir' : 'a JavaScript build names none'}); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.`,
     );
   }
+  if (framework?.kind === 'static' && framework.guess) notes.push(framework.guess);
   if (typescript && !buildScript) notes.push('TypeScript without a "build" script: the image runs the files as they are.');
 
   const exists = (path: string) => snapshot.files.includes(posix.normalize(path));

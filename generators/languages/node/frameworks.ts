@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import { own } from '../../core/own.js';
+import { isPlainObject } from '../../core/schema.js';
 import type { ProjectSnapshot } from '../../core/types.js';
 
 /**
@@ -45,6 +47,8 @@ export interface FrameworkStatic {
   /** Folders under root whose file names carry a content hash: cached for a year. */
   readonly hashed: readonly string[];
   readonly outputs: readonly string[];
+  /** Set when root is this tool's default rather than read from the project: said in the header. */
+  readonly guess?: string;
 }
 
 export type Framework = FrameworkServer | FrameworkStatic;
@@ -272,16 +276,17 @@ export function detectFramework({ snapshot, scripts, dependencies, devDependenci
   const start = scripts.start?.trim() ?? '';
   const noServer = start === '' || /^(vite\s+preview|serve\b|ng\s+serve|react-scripts\s+start)/.test(start);
   if (noServer && /\bng\s+build\b/.test(build) && own(dependencies, '@angular/ssr') === undefined) {
-    const name = readAngularProject(snapshot);
+    const output = readAngularOutput(snapshot);
     return {
       kind: 'static',
       id: 'angular',
       name: 'Angular',
       source: 'scripts.build `ng build`',
-      root: `dist/${name}/browser`,
+      root: output.root,
       spa: true,
       hashed: [],
-      outputs: ['dist', '.angular'],
+      outputs: [...new Set([output.root.split('/')[0]!, '.angular'])],
+      guess: output.guess,
     };
   }
   if (noServer && /\breact-scripts\s+build\b/.test(build)) {
@@ -313,14 +318,42 @@ export function detectFramework({ snapshot, scripts, dependencies, devDependenci
   return undefined;
 }
 
-/** angular.json's first project name: `ng build` writes dist/<name>/browser. */
-function readAngularProject(snapshot: ProjectSnapshot): string {
+/**
+ * Where `ng build` writes the browser files: the first project's build outputPath in angular.json
+ * (a string, or `{ base, browser }`), else dist/<project>/browser, the application builder's default.
+ */
+function readAngularOutput(snapshot: ProjectSnapshot): { root: string; guess?: string } {
+  const fallback = (why: string) => ({
+    root: 'dist/app/browser',
+    guess: `Angular: ${why}, so the site is taken from dist/app/browser, a guess (the build checks that index.html is there); set outputPath in angular.json to settle it.`,
+  });
+  let projects: unknown;
   try {
-    const projects = (JSON.parse(snapshot.read('angular.json') ?? '{}') as { projects?: Record<string, unknown> }).projects;
-    const name = projects && typeof projects === 'object' ? Object.keys(projects)[0] : undefined;
-    if (name && /^[\w.-]+$/.test(name)) return name;
+    projects = (JSON.parse(snapshot.read('angular.json') ?? '{}') as { projects?: unknown }).projects;
   } catch {
-    // An unreadable angular.json leaves the default below; the build says if it is wrong.
+    return fallback('angular.json does not parse');
   }
-  return 'app';
+  if (!isPlainObject(projects)) return fallback('angular.json names no project');
+  const name = Object.keys(projects)[0];
+  if (!name || !/^[\w.-]+$/.test(name)) return fallback('angular.json names no project');
+  const project = projects[name];
+  const options = isPlainObject(project) ? pick(project, ['architect', 'build', 'options']) : undefined;
+  const outputPath = isPlainObject(options) ? options.outputPath : undefined;
+  const [base, browser] =
+    typeof outputPath === 'string'
+      ? [outputPath, 'browser']
+      : isPlainObject(outputPath)
+        ? [outputPath.base, typeof outputPath.browser === 'string' ? outputPath.browser : 'browser']
+        : [`dist/${name}`, 'browser'];
+  const clean = typeof base === 'string' ? posix.normalize(base).replace(/^\.\/|\/$/g, '') : '';
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(clean) || clean.startsWith('..') || !/^[\w.-]*$/.test(browser as string)) {
+    return fallback('its outputPath is not a plain folder inside the project');
+  }
+  return { root: browser === '' ? clean : `${clean}/${browser as string}` };
+}
+
+function pick(value: Record<string, unknown>, path: readonly string[]): unknown {
+  let current: unknown = value;
+  for (const key of path) current = isPlainObject(current) ? own(current, key) : undefined;
+  return current;
 }

@@ -70,7 +70,27 @@ function fromCommand(command: string, where: string, inputs: StartInputs, depth:
     const script = name === undefined ? undefined : own(inputs.scripts, name);
     if (script !== undefined && rest.length <= (rest[0] === name ? 1 : 2)) return fromCommand(script, `scripts.${name}`, inputs, depth + 1);
   }
+  const dev = devServer(program, rest);
+  if (dev) throw new UserError(`${shown} runs ${dev}, a development server, not a production start; pass --start "node <file the build writes>"`);
   const bin = inputs.resolveBin(program);
   if (bin) return { args: [bin.path, ...rest], source: `${shown}, through ${bin.pkg}'s bin (from ${bin.source})`, guessed: bin.guessed, bin };
   throw new UserError(`${shown} runs ${program}, which this tool cannot turn into a node command; pass --start "node <file>"`);
+}
+
+/**
+ * Commands that serve a project while it is edited (watching, rebuilding, often on localhost):
+ * a container built from them would ship the dev toolchain and behave unlike production.
+ */
+function devServer(program: string, args: readonly string[]): string | undefined {
+  const sub = args.find((arg) => !arg.startsWith('-'));
+  const named = `\`${[program, sub].filter(Boolean).join(' ')}\``;
+  if (/^(nodemon|ts-node-dev|tsnd|webpack-dev-server|live-server|browser-sync|parcel)$/.test(program)) return named;
+  if (program === 'vite' && (sub === undefined || sub === 'dev' || sub === 'serve')) return named;
+  if (/^(nx|ng)$/.test(program) && sub === 'serve') return named;
+  if (/^(next|nuxt|nuxi|astro|remix|react-router|nest)$/.test(program) && sub === 'dev') return named;
+  if (program === 'nest' && sub === 'start' && args.some((arg) => arg === '--watch' || arg === '-w')) return `\`nest start --watch\``;
+  if (program === 'tsx' && sub === 'watch') return named;
+  if (program === 'webpack' && (sub === 'serve' || args.includes('--watch'))) return named;
+  if (program === 'react-scripts' && sub === 'start') return named;
+  return undefined;
 }
