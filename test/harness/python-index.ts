@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../generators/verify/docker.js';
+import { startHostServer } from './host-server.js';
 import { packageRoot } from '../../generators/util/package-root.js';
 import { ensureBase } from '../../scripts/bases/ensure.js';
 import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
@@ -28,7 +27,7 @@ export interface PythonIndex {
 /** Builds the index's files once per package content, in the python stand-in, then serves them. */
 export async function startPythonIndex(): Promise<PythonIndex> {
   const files = await indexFiles();
-  const server = createServer((request, response) => {
+  const server = await startHostServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://index').pathname);
     const byProject = projects(files);
     if (path === '/simple/')
@@ -50,16 +49,8 @@ export async function startPythonIndex(): Promise<PythonIndex> {
     }
     response.writeHead(404).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
-  const host = await bridgeGateway();
-  const url = `http://${host}:${(server.address() as AddressInfo).port}/simple/`;
-  return { url, buildArgs: { PIP_INDEX_URL: url, PIP_TRUSTED_HOST: host }, close: () => closeServer(server) };
-}
-
-/** Containers (and BuildKit's RUN steps) reach this machine at the default bridge's gateway. */
-async function bridgeGateway(): Promise<string> {
-  const result = await docker(['network', 'inspect', 'bridge', '--format', '{{(index .IPAM.Config 0).Gateway}}']);
-  return String(result.stdout).trim() || '172.17.0.1';
+  const url = `${server.origin}/simple/`;
+  return { url, buildArgs: { PIP_INDEX_URL: url, PIP_TRUSTED_HOST: server.host }, close: server.close };
 }
 
 async function indexFiles(): Promise<string> {
@@ -116,5 +107,3 @@ function listTree(root: string, prefix = ''): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => (entry.isDirectory() ? listTree(root, join(prefix, entry.name)) : [join(prefix, entry.name)]));
 }
-
-const closeServer = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,7 @@ import { listFiles } from '../harness/image-files.js';
 import { httpGet } from '../harness/container.js';
 import { serve, withFixture } from '../harness/scenario.js';
 import { narrow } from '../harness/narrow.js';
+import { startPrismaMirror, type PrismaMirror } from '../harness/prisma-mirror.js';
 
 // Each fixture installs its framework from the npm registry and runs its real build.
 jest.setTimeout(20 * 60_000);
@@ -146,6 +147,39 @@ describe.each(SITES)('static site $fixture', ({ fixture, framework, page, unknow
       const files = await listFiles(tag);
       expect(files.filter((path) => /(^|\/)(node|npm)$|node_modules/.test(path))).toEqual([]);
       expect(files).toContain('usr/share/nginx/html/index.html');
+    });
+  });
+});
+
+describe('Prisma', () => {
+  let mirror: PrismaMirror;
+  beforeAll(async () => {
+    mirror = await startPrismaMirror();
+  });
+  afterAll(() => mirror.close());
+
+  test('the client is generated in the build from the schema, and the image imports it with no Prisma CLI', async () => {
+    await withFixture('node', 'prisma-app', async (scenario) => {
+      const result = await generateInto(scenario.dir);
+      const facts = narrow(result.facts, 'node');
+      const { plan } = result;
+      expect(facts.prisma).toMatchObject({ schema: 'prisma/schema.prisma', configFile: 'prisma.config.ts', byInstall: true });
+      expect(facts.devOnlyScripts).toEqual(['postinstall']);
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: mirror.buildArgs }));
+      // The build reached Prisma's engines through the mirror argument, not the network.
+      expect(mirror.requests.some((path) => path.endsWith('/schema-engine.gz'))).toBe(true);
+      const running = await serve(scenario, tag, 3000, '/');
+      expect([running.response.status, JSON.parse(running.response.body)]).toEqual([
+        200,
+        { fixture: 'prisma-app', models: ['User', 'Post'], client: expect.stringMatching(/^7\./), uid: 65532, pid: 1, env: 'production' },
+      ]);
+      const files = await listFiles(tag);
+      // The compiled client ships, not its TypeScript (the build compiled it). The CLI may still be there:
+      // it is an optional peer of @prisma/client, which npm installs with production dependencies.
+      expect(files).toContain('app/dist/generated/prisma/client.js');
+      expect(files.filter((path) => /^app\/generated\//.test(path))).toEqual([]);
+      const image = await inspectImage(tag);
+      expect(image.Size).toBeLessThanOrEqual((await nodeFloor(tag, plan)).bytes * 1.05);
     });
   });
 });

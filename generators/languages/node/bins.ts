@@ -20,6 +20,7 @@ const KNOWN_BINS: Readonly<Record<string, readonly [pkg: string, file: string]>>
   nuxi: ['nuxt', 'bin/nuxt.mjs'],
   astro: ['astro', 'bin/astro.mjs'],
   nest: ['@nestjs/cli', 'bin/nest.js'],
+  prisma: ['prisma', 'build/index.js'],
   tsx: ['tsx', 'dist/cli.mjs'],
   'ts-node': ['ts-node', 'dist/bin.js'],
   serve: ['serve', 'build/main.js'],
@@ -48,10 +49,7 @@ export function resolveBin(
   { dependencies, devDependencies }: Manifests,
   lockfile?: string,
 ): ResolvedBin | undefined {
-  const found =
-    fromLockfile(snapshot, command, lockfile) ??
-    fromNodeModules(snapshot, command, [...Object.keys(dependencies), ...Object.keys(devDependencies)]) ??
-    fromTable(command, { dependencies, devDependencies });
+  const found = findBin(snapshot, command, { dependencies, devDependencies }, lockfile);
   if (!found) return undefined;
   if (own(dependencies, found.pkg) === undefined) {
     const where = own(devDependencies, found.pkg) !== undefined ? 'a devDependency' : 'not a dependency of this package';
@@ -60,6 +58,15 @@ export function resolveBin(
     );
   }
   return found;
+}
+
+/** The package that provides `command` and its bin file, wherever that package sits in the manifest. */
+export function findBin(snapshot: ProjectSnapshot, command: string, manifests: Manifests, lockfile?: string): ResolvedBin | undefined {
+  return (
+    fromLockfile(snapshot, command, lockfile) ??
+    fromNodeModules(snapshot, command, [...Object.keys(manifests.dependencies), ...Object.keys(manifests.devDependencies)]) ??
+    fromTable(command, manifests)
+  );
 }
 
 const binPath = (pkg: string, file: string) => posix.join('node_modules', pkg, posix.normalize(file).replace(/^(\.\/)+/, ''));

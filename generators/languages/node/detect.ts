@@ -10,7 +10,9 @@ import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { packageManager } from './package-manager.js';
 import { startCommand, type StartCommand, type StartInputs } from './start.js';
 import { detectFramework, type Framework, type FrameworkServer, type FrameworkStatic } from './frameworks.js';
-import { resolveBin } from './bins.js';
+import { findBin, resolveBin } from './bins.js';
+import { devOnlyInstallScripts } from './install-scripts.js';
+import { detectPrisma } from './prisma.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
 import { findMember, scopedSnapshot, workspaceMembers, type WorkspaceMember } from './workspaces.js';
@@ -55,6 +57,22 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const compiled = (path: string) => compiledPath(path, outDir, typescript);
   const resolveBinFor = (command: string) =>
     resolveBin(snapshot.files.includes('package-lock.json') ? snapshot : root, command, { dependencies, devDependencies }, manager.lockfile);
+  const binSnapshot = snapshot.files.includes('package-lock.json') ? snapshot : root;
+  const providerOf = (command: string) => findBin(binSnapshot, command, { dependencies, devDependencies }, manager.lockfile)?.pkg;
+  const devOnlyScripts = member ? [] : devOnlyInstallScripts(scripts, dependencies, devDependencies, providerOf);
+  for (const item of devOnlyScripts) {
+    notes.push(
+      `scripts.${item.script} \`${item.command}\` calls ${item.program}, which ${item.pkg} (not a production dependency) provides: the production install leaves that script out (it would stop at "not found"); the build stage's full install runs it.`,
+    );
+  }
+  const prisma = detectPrisma({
+    snapshot,
+    scripts,
+    dependencies,
+    devDependencies,
+    packageSchema: pkg.prisma?.schema,
+    findBin: (command) => findBin(binSnapshot, command, { dependencies, devDependencies }, manager.lockfile),
+  });
   const served = withWorkspaceHint(
     () => serving(framework, { scripts, main: pkg.main, requested: options.start, exists, compiled, resolveBin: resolveBinFor }),
     member,
@@ -128,20 +146,26 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     port: port?.port,
     portSource: port?.file,
     nativeAddons,
+    devOnlyScripts: devOnlyScripts.map((item) => item.script),
+    prisma,
     workspaces,
     npmrc: root.files.includes('.npmrc'),
     // npm ci checks the whole lockfile, so every member's manifest is needed before the install.
     workspace: member && { name: member.name, dir: member.dir, manifests: members.map((item) => `${item.dir}/package.json`) },
     // Only with a build step is dist/ output; without one it may be the very code that runs.
-    buildOutputDirs: outDir
-      ? [
-          ...new Set([
-            outDir,
-            ...(framework?.outputs ?? []),
-            ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/'))),
-          ]),
-        ].map((dir) => (member ? `${member.dir}/${dir}` : dir))
-      : [],
+    // Generated clients too: the build stage generates its own, and a stale local one must not overwrite it.
+    buildOutputDirs: [
+      ...(prisma?.outputs ?? []).map((output) => (member ? `${member.dir}/${output.path}` : output.path)),
+      ...(outDir
+        ? [
+            ...new Set([
+              outDir,
+              ...(framework?.outputs ?? []),
+              ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/'))),
+            ]),
+          ].map((dir) => (member ? `${member.dir}/${dir}` : dir))
+        : []),
+    ],
     notes,
   };
 }

@@ -346,10 +346,10 @@ function readAngularOutput(snapshot: ProjectSnapshot): { root: string; guess?: s
         ? [outputPath.base, typeof outputPath.browser === 'string' ? outputPath.browser : 'browser']
         : [`dist/${name}`, 'browser'];
   const clean = typeof base === 'string' ? posix.normalize(base).replace(/^\.\/|\/$/g, '') : '';
-  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(clean) || clean.startsWith('..') || !/^[\w.-]*$/.test(browser as string)) {
+  if (!/^[\w.-]+(\/[\w.-]+)*$/.test(clean) || clean.startsWith('..') || !/^[\w.-]*$/.test(browser)) {
     return fallback('its outputPath is not a plain folder inside the project');
   }
-  return { root: browser === '' ? clean : `${clean}/${browser as string}` };
+  return { root: browser === '' ? clean : `${clean}/${browser}` };
 }
 
 function pick(value: Record<string, unknown>, path: readonly string[]): unknown {

@@ -20,6 +20,8 @@ const PACKAGE_JSON = plain(
     dependencies: table,
     devDependencies: table,
     packageManager: text,
+    // Prisma's settings before prisma.config.ts: where the schema lives.
+    prisma: v.optional(plain(v.looseObject({ schema: text }))),
     workspaces: v.optional(v.union([v.array(v.string()), plain(v.looseObject({ packages: v.optional(v.array(v.string())) }))])),
   }),
 );

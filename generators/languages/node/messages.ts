@@ -52,6 +52,13 @@ export const NODE_MESSAGES = defineLanguageMessages({
       "The project's .npmrc (registry, auth, install settings) is mounted for this command only, as a BuildKit secret: build with `--secret id=npmrc,src=.npmrc`; it never lands in a layer.",
     'why.node.builder-packages': 'The -dev packages the native addons compile against; they stay in this stage.',
     'why.node.cmd.nginx': 'Exec form: nginx itself is PID 1, in the foreground, and stops cleanly on the SIGQUIT the image declares.',
+    'why.node.generate': 'Generates the Prisma Client from the schema: the app imports this code, and the runtime copies it from here.',
+    'why.node.generate-arg':
+      "A mirror for Prisma's engines where binaries.prisma.sh is out of reach: `--build-arg {name}=<url>`; empty means Prisma's own. A URL, never a secret.",
+    'why.node.copy-generated':
+      'Code generated in the build stage (the Prisma Client): the production node_modules comes from a stage that never ran the generator.',
+    'why.node.copy-install-extra': 'The Prisma schema and config, which an install script generates the client from.',
+    'summary.node.build.generate': 'installs everything and generates the Prisma Client ({image}); only the generated code ships.',
     'why.node.server-env':
       'PORT is the port the image exposes, for code that reads it; the rest makes the server listen on every interface, not only inside the container.',
   },
@@ -109,6 +116,13 @@ export const NODE_MESSAGES = defineLanguageMessages({
       "Le .npmrc du projet (registre, authentification, réglages) est monté pour cette seule commande, en secret BuildKit : construisez avec `--secret id=npmrc,src=.npmrc` ; il n'atterrit jamais dans une couche.",
     'why.node.builder-packages': 'Les paquets -dev contre lesquels se compilent les addons natifs ; ils restent dans cette étape.',
     'why.node.cmd.nginx': "Forme exec : nginx lui-même est le PID 1, au premier plan, et s'arrête proprement au SIGQUIT que déclare l'image.",
+    'why.node.generate': "Génère le Prisma Client depuis le schéma : l'app importe ce code, et l'étape finale le copie d'ici.",
+    'why.node.generate-arg':
+      'Un miroir des moteurs de Prisma quand binaries.prisma.sh est injoignable : `--build-arg {name}=<url>` ; vide, Prisma prend le sien. Une URL, jamais un secret.',
+    'why.node.copy-generated':
+      "Le code généré dans l'étape de build (le Prisma Client) : le node_modules de production vient d'une étape qui n'a jamais lancé le générateur.",
+    'why.node.copy-install-extra': "Le schéma et la config Prisma, dont un script d'installation génère le client.",
+    'summary.node.build.generate': 'installe tout et génère le Prisma Client ({image}) ; seul le code généré part.',
     'why.node.server-env':
       "PORT est le port qu'expose l'image, pour le code qui le lit ; le reste fait écouter le serveur sur toutes les interfaces, pas seulement dans le conteneur.",
   },

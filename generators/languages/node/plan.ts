@@ -5,13 +5,14 @@ import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
 import { NONROOT } from '../../core/plan/images.js';
 import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
 import { testStage } from '../../core/plan/test-stage.js';
-import { contextPath } from '../../core/render/quote.js';
+import { contextPath, shellWord } from '../../core/render/quote.js';
 import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
 import { nodeHealthcheck } from './healthcheck.js';
 import { NODE_IGNORE, nodeNeededByBuild } from './ignore.js';
 import { NODE_IMAGES } from './images.js';
 import { installPlan } from './install-commands.js';
 import { NODE_MESSAGES } from './messages.js';
+import type { PrismaFacts } from './prisma.js';
 import type { NodeFacts, NodePlan } from './types.js';
 
 const { message } = NODE_MESSAGES;
@@ -43,7 +44,14 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       "The project's .npmrc is not used: --portable builds without BuildKit secrets, and .npmrc may hold a token, so it is never copied; the install runs without its settings (registry, auth, legacy-peer-deps).",
     );
   const buildFlags = npmrcSecret ? ['--secret', 'id=npmrc,src=.npmrc'] : [];
-  const install = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
+  const planned = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
+  // Scripts that call a dev dependency's CLI are dropped from the production install's copy of package.json only.
+  const install = node.devOnlyScripts.length
+    ? { ...planned, installProduction: `npm pkg delete ${node.devOnlyScripts.map((name) => `scripts.${name}`).join(' ')} && ${planned.installProduction}` }
+    : planned;
+  const prisma = node.prisma;
+  if (prisma && node.workspace) throw new UserError('Prisma in a workspace member is not supported yet: generate the Dockerfile from the member folder itself');
+  const compile = !site && (node.buildScript || prisma !== undefined);
   return {
     language: 'node',
     runtime,
@@ -79,8 +87,18 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       })),
       productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules,
       build: node.buildScript,
+      compile,
+      // An install script that generates has done it already; the source copied after it holds no stale client (.dockerignore).
+      generate: prisma && !prisma.byInstall ? ['node', ...prisma.generate].map(shellWord).join(' ') : undefined,
+      // prisma's own install script fetches its engines: wherever prisma is installed, the mirror may be needed.
+      generateArgs: prisma ? ['PRISMA_ENGINES_MIRROR'] : [],
+      productionGenerateArgs: prisma?.production ? ['PRISMA_ENGINES_MIRROR'] : [],
+      generatedCopies: prisma ? generatedCopies(prisma, node.runtimeModules, (node.outputCopies ?? []).length > 0, node.buildScript) : [],
+      installExtras: prisma?.byInstall ? prismaInstallFiles(prisma) : [],
+      // A generating install script still runs in the production install only when prisma itself ships.
+      productionInstallExtras: prisma?.byInstall && prisma.production ? prismaInstallFiles(prisma) : [],
       // No dependencies and no build: no stage has anything to do before the runtime.
-      buildStage: node.buildScript || node.productionDependencies > 0 || nativeTools,
+      buildStage: compile || node.buildScript || node.productionDependencies > 0 || nativeTools,
       env,
       outputCopies: [
         ...(node.outputCopies ?? []),
@@ -104,6 +122,32 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       runtimePackages,
     },
   };
+}
+
+/**
+ * Generated client code the runtime imports: node_modules/.prisma for prisma-client-js (the
+ * production node_modules comes from another stage, which never ran the generator), and each
+ * generator's output folder when the runtime copies the project rather than a framework's bundle.
+ */
+function generatedCopies(prisma: PrismaFacts, modules: boolean, frameworkLayout: boolean, built: boolean): { from: string; to: string }[] {
+  // TypeScript output is compiled by the project's build when there is one; JavaScript output is imported as it is.
+  const outputs = frameworkLayout ? [] : prisma.outputs.filter((output) => !(output.typescript && built)).map((output) => output.path);
+  const folders = [...(prisma.inNodeModules && modules ? ['node_modules/.prisma'] : []), ...outputs];
+  return folders.map((folder) => {
+    const path = contextPath(folder, 'Prisma output');
+    return { from: path, to: path };
+  });
+}
+
+/** The schema (file or folder) and prisma.config.*, each at its own path, for an install script that generates. */
+function prismaInstallFiles(prisma: PrismaFacts): { from: string; to: string }[] {
+  const schema = contextPath(prisma.schema, 'Prisma schema');
+  const folder = !schema.endsWith('.prisma');
+  const dir = posix.dirname(schema);
+  return [
+    { from: schema, to: folder ? `${schema}/` : dir === '.' ? './' : `${dir}/` },
+    ...(prisma.configFile ? [{ from: contextPath(prisma.configFile, 'Prisma config'), to: './' }] : []),
+  ];
 }
 
 /** nginx writes its pid and temp files under /tmp, and needs no capability to bind 8080. */

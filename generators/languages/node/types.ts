@@ -1,5 +1,6 @@
 import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 import type { OutputCopy } from './frameworks.js';
+import type { PrismaFacts } from './prisma.js';
 
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';
 
@@ -36,6 +37,10 @@ export interface NodeFacts extends FactsBase<'node'>, ListenerFacts {
   /** A site its build turns into files, served by a static web server with no Node in the image. */
   readonly staticSite?: { readonly root: string; readonly spa: boolean; readonly hashed: readonly string[] };
   readonly nativeAddons: readonly { readonly name: string; readonly runtimePackages: readonly string[]; readonly buildPackages: readonly string[] }[];
+  /** Root install scripts (prepare, postinstall...) that call a dev dependency's CLI: left out of the production install. */
+  readonly devOnlyScripts: readonly string[];
+  /** Prisma Client, generated from the schema in the build stage. */
+  readonly prisma?: PrismaFacts;
   readonly workspaces: readonly string[];
   /** The project has an .npmrc (install settings, maybe a token): it reaches the install as a BuildKit secret. */
   readonly npmrc: boolean;
@@ -59,12 +64,26 @@ export interface NodeInstallPlan {
 /** What the Node templates read under plan.node. */
 export interface NodeDetails {
   readonly installFiles: readonly string[];
+  /** Files an install script reads (a Prisma schema), copied to their own paths before the install. */
+  readonly installExtras: readonly { readonly from: string; readonly to: string }[];
+  /** The same, for the production install: only when the script that reads them still runs there. */
+  readonly productionInstallExtras: readonly { readonly from: string; readonly to: string }[];
   /** Workspace members' manifests, each copied to its own folder before the install. */
   readonly memberManifests: readonly { readonly file: string; readonly dir: string }[];
   readonly install: NodeInstallPlan;
   /** False when nothing ships from node_modules, so no stage installs production dependencies. */
   readonly productionDependencies: boolean;
   readonly build: boolean;
+  /** `prisma generate` and the like: code the app imports, generated in the build stage from a full install. */
+  readonly generate?: string;
+  /** Where generated code lands, copied from the build stage into the runtime. */
+  readonly generatedCopies: readonly { readonly from: string; readonly to: string }[];
+  /** Build arguments the generate step reads (a mirror for Prisma's engines), declared in the build stage. */
+  readonly generateArgs: readonly string[];
+  /** The same, for the production install (prisma itself a production dependency). */
+  readonly productionGenerateArgs: readonly string[];
+  /** A full install and a build stage run: there is a build script or generated code. */
+  readonly compile: boolean;
   /** False when there is nothing to install or build: the runtime copies the project directly. */
   readonly buildStage: boolean;
   /** Environment of the runtime: PORT set to the exposed port, and what a framework needs to listen on every interface. */
