@@ -13,6 +13,7 @@ import { floorFor, nodeIndependentFloor } from '../test/harness/floor.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { mb, median, timed } from './measure.js';
 import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
+import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mirror.js';
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchStartup } from './startup.js';
 import { benchInstall } from './install-size.js';
@@ -71,6 +72,7 @@ const CASES: readonly Case[] = [
   { language: 'node', fixture: 'sveltekit-node', runtime: 'distroless', edit: 'src/routes/whoami/+server.js' },
   { language: 'node', fixture: 'koa-app', runtime: 'distroless', edit: 'index.js' },
   { language: 'node', fixture: 'hono-app', runtime: 'distroless', edit: 'src/index.ts' },
+  { language: 'node', fixture: 'prisma-app', runtime: 'distroless', edit: 'src/index.ts' },
   { language: 'node', fixture: 'vite-site', runtime: 'slim', edit: 'src/main.js' },
   { language: 'node', fixture: 'astro-static', runtime: 'slim', edit: 'src/pages/index.astro' },
   { language: 'c', fixture: 'hello', runtime: 'scratch', edit: 'hello.c' },
@@ -91,6 +93,11 @@ const CASES: readonly Case[] = [
 /** Python's dependencies come from the tests' own index (PyPI is unreachable), passed as build arguments. */
 let pythonIndex: PythonIndex | undefined;
 
+/** Prisma's engines come from the tests' stand-in mirror (binaries.prisma.sh is unreachable). */
+let prismaMirror: PrismaMirror | undefined;
+
+const buildArgs = (): Record<string, string> => ({ ...pythonIndex?.buildArgs, ...prismaMirror?.buildArgs });
+
 /** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
 function sourceEdit(file: string): string {
   const stamp = Date.now();
@@ -110,7 +117,7 @@ async function coldBuild(dir: string, tag: string, dockerfile?: string): Promise
 
 async function build(dir: string, tag: string, dockerfile?: string): Promise<number> {
   const file = dockerfile ? ['-f', dockerfile] : [];
-  const args = Object.entries(pythonIndex?.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const args = Object.entries(buildArgs()).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
   const { seconds, value } = await timed(() => docker(['build', ...file, ...args, '-t', tag, dir], { reject: false, all: true }));
   if (value.exitCode !== 0) throw new Error(`docker build ${dir} failed:\n${String(value.all).split('\n').slice(-20).join('\n')}`);
   return seconds;
@@ -132,7 +139,7 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
 
     const sizeBytes = (await inspectImage(tag)).Size;
     // Node's floor is computed apart from the image: what the app needs, installed and built on its own.
-    const floor = plan.language === 'node' ? await nodeIndependentFloor(dir, plan) : await floorFor(tag, plan);
+    const floor = plan.language === 'node' ? await nodeIndependentFloor(dir, plan, buildArgs()) : await floorFor(tag, plan);
     return {
       language,
       fixture,
@@ -198,13 +205,16 @@ async function benchReference(): Promise<{ fixture: string; dockerfile: string; 
 const only = process.argv.slice(2);
 const wants = (part: string) => only.length === 0 || only.includes(part);
 const rows: Row[] = [];
-const selected = CASES.filter((spec) => wants(spec.language));
+// A language runs all its rows; a fixture's name runs that fixture's rows alone.
+const selected = CASES.filter((spec) => wants(spec.language) || only.includes(spec.fixture));
 if (selected.some((spec) => spec.language === 'python')) pythonIndex = await startPythonIndex();
+if (selected.some((spec) => spec.fixture === 'prisma-app')) prismaMirror = await startPrismaMirror();
 for (const benchCaseSpec of selected) {
   process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
   rows.push(await benchCase(benchCaseSpec));
 }
 await pythonIndex?.close();
+await prismaMirror?.close();
 const reference = wants('node') ? await benchReference() : undefined;
 const express = rows.find((row) => row.fixture === 'express-app');
 const detection = benchDetection();
@@ -288,8 +298,16 @@ const measured = {
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
 const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+// Rows are kept per fixture and runtime: a run of one fixture replaces that fixture's rows only.
+const previousRows = Array.isArray(previous.rows) ? (previous.rows as Row[]) : [];
+const sameRow = (a: Row, b: Row) => a.fixture === b.fixture && a.runtime === b.runtime && a.language === b.language;
+const mergedRows = [...previousRows.map((row) => rows.find((fresh) => sameRow(fresh, row)) ?? row), ...rows.filter((fresh) => !previousRows.some((row) => sameRow(fresh, row)))];
 const kept =
   only.length > 0
-    ? { ...previous, ...Object.fromEntries(Object.entries(measured).filter(([key, value]) => value !== undefined && !(key === 'rows' && rows.length === 0))) }
+    ? {
+        ...previous,
+        ...Object.fromEntries(Object.entries(measured).filter(([key, value]) => value !== undefined && !(key === 'rows' && rows.length === 0))),
+        rows: mergedRows,
+      }
     : measured;
 writeFileSync(resultsFile, JSON.stringify(kept, null, 2) + '\n');

@@ -71,7 +71,7 @@ export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[pl
  * minus its tests, and minus the sources a build replaces, plus that build's output). An image that
  * ships tests, sources the build replaced, or dev dependencies shows a ratio above 1.
  */
-export async function nodeIndependentFloor(dir: string, plan: Plan): Promise<Floor> {
+export async function nodeIndependentFloor(dir: string, plan: Plan, buildArgs: Record<string, string> = {}): Promise<Floor> {
   const node = narrow(plan, 'node').node;
   const parts = [{ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size }];
   const buildTag = `cdf-floor-${randomUUID().slice(0, 8)}:build`;
@@ -91,8 +91,11 @@ export async function nodeIndependentFloor(dir: string, plan: Plan): Promise<Flo
         bytes: await inBuilder(`set -e; mkdir /w; cp ${copy} /w/; cd /w; (${install}) >/dev/null 2>&1; du -sb node_modules | cut -f1`, plan.builderImage, true),
       });
     }
-    const built = node.buildStage && (node.build || node.staticSite || node.outputCopies.length > 0);
-    if (built) await docker(['build', '--target', 'build', '-t', buildTag, dir]);
+    const built = node.buildStage && (node.build || node.staticSite || node.outputCopies.length > 0 || node.generatedCopies.length > 0);
+    const args = Object.entries(buildArgs).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+    if (built) await docker(['build', '--target', 'build', ...args, '-t', buildTag, dir]);
+    // Generated code (the Prisma Client) is part of what the app needs, measured where it was generated.
+    for (const { from } of node.generatedCopies) parts.push({ name: `generated ${from}`, bytes: await inBuilder(`du -sb /app/${from} | cut -f1`, buildTag) });
     if (node.staticSite) {
       parts.push({ name: `built site ${node.staticSite.root}`, bytes: await inBuilder(`du -sb /app/${node.staticSite.root} | cut -f1`, buildTag) });
     } else if (node.outputCopies.length > 0) {
