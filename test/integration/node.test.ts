@@ -36,6 +36,8 @@ const CASES: readonly NodeCase[] = [
   { fixture: 'berry-app', runtimes: ['distroless'], path: '/', extra: '3s' },
   { fixture: 'bun-app', runtimes: ['distroless'], path: '/', extra: '4s' },
   { fixture: 'native-addon', runtimes: ['slim', 'distroless'], path: '/', extra: 'sqlite 3.' },
+  // canvas needs cairo and pango at run time (slim only); sqlite3's node-gyp needs distutils on Python 3.13.
+  { fixture: 'canvas-sqlite', runtimes: ['slim'], path: '/', extra: 'png PNG' },
   { fixture: 'plain-main', runtimes: ['distroless', 'slim'], path: '/', extra: 'no start script' },
   { fixture: 'npm-workspaces', runtimes: ['distroless'], path: '/', flags: ['--workspace', '@mono/api'], extra: 'hello api from shared 1s' },
 ];
