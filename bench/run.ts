@@ -301,7 +301,10 @@ const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFi
 // Rows are kept per fixture and runtime: a run of one fixture replaces that fixture's rows only.
 const previousRows = Array.isArray(previous.rows) ? (previous.rows as Row[]) : [];
 const sameRow = (a: Row, b: Row) => a.fixture === b.fixture && a.runtime === b.runtime && a.language === b.language;
-const mergedRows = [...previousRows.map((row) => rows.find((fresh) => sameRow(fresh, row)) ?? row), ...rows.filter((fresh) => !previousRows.some((row) => sameRow(fresh, row)))];
+const mergedRows = [
+  ...previousRows.map((row) => rows.find((fresh) => sameRow(fresh, row)) ?? row),
+  ...rows.filter((fresh) => !previousRows.some((row) => sameRow(fresh, row))),
+];
 const kept =
   only.length > 0
     ? {
