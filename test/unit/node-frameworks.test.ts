@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { narrow } from '../harness/narrow.js';
+import { templatesDir } from '../../generators/util/package-root.js';
 
 const pkg = (value: object) => JSON.stringify(value);
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/srv/site', files)), 'node');
@@ -37,5 +38,23 @@ describe('static sites: where the build writes, read from the project', () => {
     const facts = project(angular(angularJson));
     expect(facts.staticSite?.root).toBe('dist/app/browser');
     expect(facts.notes.join('\n')).toMatch(/dist\/app\/browser, a guess .*set outputPath in angular\.json to settle it/);
+  });
+});
+
+describe('static sites: the build stage builds', () => {
+  test('a Vite site with only dev dependencies installs them and runs its build before the output is checked', () => {
+    const facts = PIPELINE.detect(
+      memorySnapshot('/srv/site', {
+        'package.json': pkg({ scripts: { dev: 'vite', build: 'vite build' }, devDependencies: { vite: '8' } }),
+        'package-lock.json': '{}',
+        'index.html': '<script type="module" src="/src/main.js"></script>\n',
+        'src/main.js': 'document.title = "x";\n',
+      }),
+    );
+    const dockerfile = PIPELINE.generate(facts, {}, { templatesDir }).files[0]!.content;
+    const install = dockerfile.search(/^\s+npm ci$/m);
+    const build = dockerfile.search(/^RUN npm run build$/m);
+    const check = dockerfile.search(/^RUN test -f dist\/index\.html$/m);
+    expect([install > 0, build > install, check > build]).toEqual([true, true, true]);
   });
 });

@@ -51,7 +51,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     : planned;
   const prisma = node.prisma;
   if (prisma && node.workspace) throw new UserError('Prisma in a workspace member is not supported yet: generate the Dockerfile from the member folder itself');
-  const compile = !site && (node.buildScript || prisma !== undefined);
+  const compile = node.buildScript || prisma !== undefined;
   return {
     language: 'node',
     runtime,
