@@ -98,6 +98,19 @@ const CORPUS: readonly [name: string, dockerfile: string, expected: [string, num
     `FROM debian:13-slim\nWORKDIR $APP_HOME\nENV APP_HOME=/srv\nWORKDIR $APP_HOME\n${CLEAN_TAIL}`,
     [['UndefinedVar', 2]],
   ],
+  [
+    'variables the builder does not expand: exec-form ENTRYPOINT and CMD, HEALTHCHECK (the program or its shell reads them)',
+    `FROM debian:13-slim\nUSER 65532\nHEALTHCHECK CMD ["/bin/sh", "-c", "test -n $PROBE"]\nENTRYPOINT ["/bin/sh", "-c", "exec app -w $WEB_CONCURRENCY"]\nCMD ["$ARGS"]\n`,
+    [],
+  ],
+  [
+    'an undefined variable in COPY and EXPOSE',
+    `FROM debian:13-slim\nCOPY $SRC /app\nEXPOSE $PORT\n${CLEAN_TAIL}`,
+    [
+      ['UndefinedVar', 2],
+      ['UndefinedVar', 3],
+    ],
+  ],
   ['an undeclared ARG in FROM (its tag is still a tag)', `FROM debian:$TAG\n${CLEAN_TAIL}`, [['UndefinedArgInFrom', 1]]],
   ['a declared ARG in FROM', `ARG TAG=13-slim\nFROM debian:\${TAG}\n${CLEAN_TAIL}`, []],
   [

@@ -1,5 +1,8 @@
 import type { Rule } from './rule.js';
 
+/** The instructions the builder expands $VARIABLES in; RUN, CMD, ENTRYPOINT and HEALTHCHECK leave them to the shell or the program. */
+const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ONBUILD', 'ARG']);
+
 const SECRET_NAME = /(secret|token|passw(or)?d|api_?key|private_?key|credential|auth)/i;
 
 /** BuildKit's build checks (docker build --check), by their names. */
@@ -59,7 +62,7 @@ export const BUILDKIT_RULES: readonly Rule[] = [
         // Only what this file can prove defined: its ARG/ENV, plus the few a base always sets.
         const known = new Set(['PATH', 'HOME', 'HOSTNAME', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'BUILDPLATFORM']);
         for (const step of stage.steps) {
-          if (step.keyword !== 'RUN') {
+          if (EXPANDED.has(step.keyword)) {
             for (const name of step.variables)
               if (!known.has(name) && !(step.keyword === 'ARG' && global.has(name))) report(step.line, `$${name} is not defined`);
           }
