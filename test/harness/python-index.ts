@@ -4,14 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../generators/verify/docker.js';
 import { startHostServer } from './host-server.js';
+import { debianWheels } from './python/debian-wheels.js';
 import { packageRoot } from '../../generators/util/package-root.js';
 import { ensureBase } from '../../scripts/bases/ensure.js';
 import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
 
 /**
  * PyPI is not reachable here, so the tests serve their own PEP 503 "simple" index: wheels built from
- * test/fixtures/python-packages, fastsum as an sdist (so the generated builder compiles its C), and
- * setuptools, which pip needs to build that sdist and the projects that use setuptools themselves.
+ * test/fixtures/python-packages, fastsum as an sdist (so the generated builder compiles its C),
+ * setuptools, which pip needs to build that sdist and the projects that use setuptools themselves,
+ * and the real web frameworks as wheels made from Debian's packages of them (python/debian-wheels.ts).
  */
 const PACKAGES = join(packageRoot, 'test/fixtures/python-packages');
 const WHEELS = ['greeting-lib', 'tinywsgi'];
@@ -26,10 +28,13 @@ export interface PythonIndex {
 
 /** Builds the index's files once per package content, in the python stand-in, then serves them. */
 export async function startPythonIndex(): Promise<PythonIndex> {
-  const files = await indexFiles();
+  // The index's own files come last and win a name both have: Debian's setuptools, repacked, is not
+  // the wheel pip's build isolation needs.
+  const folders = [await debianWheels(), await indexFiles()];
+  const where = new Map(folders.flatMap((folder) => readdirSync(folder).map((file) => [file, join(folder, file)] as const)));
+  const byProject = projects([...where.keys()]);
   const server = await startHostServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://index').pathname);
-    const byProject = projects(files);
     if (path === '/simple/')
       return html(
         response,
@@ -39,13 +44,14 @@ export async function startPythonIndex(): Promise<PythonIndex> {
     if (project && byProject[project]) {
       return html(
         response,
-        byProject[project].map((file) => `<a href="/files/${file}#sha256=${sha256(join(files, file))}">${file}</a>`),
+        byProject[project].map((file) => `<a href="/files/${file}#sha256=${sha256(where.get(file)!)}">${file}</a>`),
       );
     }
     const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
-    if (file && existsSync(join(files, file))) {
-      response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': statSync(join(files, file)).size });
-      return response.end(readFileSync(join(files, file)));
+    const found = file === undefined ? undefined : where.get(file);
+    if (found) {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': statSync(found).size });
+      return response.end(readFileSync(found));
     }
     response.writeHead(404).end('not found');
   });
@@ -83,9 +89,9 @@ async function indexFiles(): Promise<string> {
 }
 
 /** PEP 503: project names normalised, each with its files (wheel names use _, sdists may use -). */
-function projects(dir: string): Record<string, string[]> {
+function projects(files: readonly string[]): Record<string, string[]> {
   const result: Record<string, string[]> = {};
-  for (const file of readdirSync(dir)) {
+  for (const file of files) {
     const name = /^(.+?)-\d[^-]*(?:-|\.tar\.gz$)/.exec(file)?.[1];
     if (!name) continue;
     const project = name.toLowerCase().replace(/[-_.]+/g, '-');
