@@ -66,10 +66,16 @@ const CASES: readonly BadInput[] = [
     message: /no entry point found: add a Procfile `web:` line/,
   },
   {
-    name: 'a Procfile line that needs a shell',
+    name: 'a Procfile that starts the server before another command',
     setup: (dir) => (file(dir, 'requirements.txt', 'gunicorn\n'), file(dir, 'Procfile', 'web: gunicorn app:app && echo done\n'), [dir, '--yes']),
     exitCode: 1,
-    message: /Procfile web: .* needs a shell \("&&"\)/,
+    message: /Procfile web: .* starts `gunicorn app:app` before `echo done`, which would run only once the server stops; put the server last$/,
+  },
+  {
+    name: 'a Procfile line with a pipe',
+    setup: (dir) => (file(dir, 'requirements.txt', 'gunicorn\n'), file(dir, 'Procfile', 'web: gunicorn app:app | tee web.log\n'), [dir, '--yes']),
+    exitCode: 1,
+    message: /Procfile web: .* uses "\|"; this tool runs commands joined by ; or && only: move the steps into a boot\.sh/,
   },
   {
     name: 'requirements.txt including a missing file',

@@ -1,6 +1,6 @@
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { lineSatisfies, pythonVersion } from '../../generators/languages/python/version.js';
-import { procfileWords } from '../../generators/languages/python/entry.js';
+import { procfileWords } from '../../generators/languages/python/procfile.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
 
@@ -104,7 +104,7 @@ describe('the Python entry point', () => {
   test('a Procfile web: line wins, with $PORT kept for the plan and the port read from its flags', () => {
     const facts = project({
       'requirements.txt': 'flask\ngunicorn\n',
-      Procfile: 'release: python migrate.py\nweb: gunicorn app:app --bind 0.0.0.0:${PORT} -b :9000\n',
+      Procfile: 'worker: celery -A app worker\nweb: gunicorn app:app --bind 0.0.0.0:${PORT} -b :9000\n',
       'app.py': 'app = Flask(__name__)\n',
     });
     expect(facts.entry).toEqual(['gunicorn', 'app:app', '--bind', '0.0.0.0:$PORT', '-b', ':9000']);

@@ -57,6 +57,11 @@ const FIELDS: Record<string, (value: string) => Record<string, string>> = {
   '.gitignore line': (value) => ({ 'go.mod': 'module m\n\ngo 1.26\n', 'main.go': goServer, '.gitignore': `${value}\n` }),
 };
 const BENIGN = 'plain';
+/**
+ * Fields where a value may rightly choose between two shapes, each with its harmless reference: a
+ * Procfile line with a variable or a second command is run by sh, on slim (issue 15).
+ */
+const SECOND_SHAPE: Record<string, string> = { 'Procfile web argument': '$PLAIN' };
 
 const outcome = (files: Record<string, string>) => {
   try {
@@ -67,8 +72,9 @@ const outcome = (files: Record<string, string>) => {
   }
 };
 
-describe.each(Object.entries(FIELDS))('property: %s', (_field, project) => {
+describe.each(Object.entries(FIELDS))('property: %s', (field, project) => {
   const benign = outcome(project(BENIGN));
+  const shapes = [benign, ...(SECOND_SHAPE[field] === undefined ? [] : [outcome(project(SECOND_SHAPE[field]))])].map((result) => skeleton(result.dockerfile!));
 
   test(`${RUNS} arbitrary values: the same instructions, or one UserError line`, () => {
     expect(benign.dockerfile).toBeDefined();
@@ -80,7 +86,7 @@ describe.each(Object.entries(FIELDS))('property: %s', (_field, project) => {
           expect((result.error as Error).message).not.toMatch(/[\r\n]/);
           return;
         }
-        expect(skeleton(result.dockerfile!)).toEqual(skeleton(benign.dockerfile!));
+        expect(shapes).toContainEqual(skeleton(result.dockerfile!));
       }),
       { numRuns: RUNS },
     );

@@ -22,10 +22,48 @@ export const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g,
 const requirementName = (line: string) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1];
 
 /**
+ * What an extra installs that this tool looks for: `fastapi[standard]` brings uvicorn and the
+ * `fastapi` command. Names only: the installer resolves the real set.
+ */
+const EXTRAS_BRING: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  fastapi: { standard: ['uvicorn', 'fastapi-cli'], 'standard-no-fastapi-cloud-cli': ['uvicorn', 'fastapi-cli'], all: ['uvicorn', 'fastapi-cli'] },
+};
+
+/** The extras a requirement asks for: "fastapi[standard,sql]" -> standard, sql. */
+const requirementExtras = (line: string) =>
+  (/^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]/.exec(line)?.[1] ?? '')
+    .split(',')
+    .map((extra) => extra.trim().toLowerCase())
+    .filter(Boolean);
+
+/** A requirement's name and what its extras bring. */
+export function requirementNames(line: string): string[] {
+  const name = requirementName(line);
+  return name === undefined ? [] : [name, ...impliedBy(name, requirementExtras(line))];
+}
+
+/** Names an extra brings, for a dependency given as name and extras (Poetry's and Pipfile's tables too). */
+export function impliedBy(name: string, extras: readonly string[]): string[] {
+  const table = EXTRAS_BRING[normalise(name)] ?? {};
+  return extras.flatMap((extra) => table[extra.toLowerCase()] ?? []);
+}
+
+/** Poetry's and Pipfile's `name = { version = "...", extras = ["standard"] }`. */
+const tableExtras = (value: unknown): string[] =>
+  typeof value === 'object' && value !== null && Array.isArray((value as { extras?: unknown }).extras)
+    ? (value as { extras: unknown[] }).extras.filter((extra): extra is string => typeof extra === 'string')
+    : [];
+
+/**
  * How the project declares its dependencies, in the order a tool would trust them: a lockfile's
  * manager first, then requirements files, then PEP 621 metadata, then setuptools' own files.
  */
 export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencies {
+  const found = declaredDependencies(snapshot);
+  return { ...found, names: [...new Set(found.names)] };
+}
+
+function declaredDependencies(snapshot: ProjectSnapshot): PythonDependencies {
   const has = (file: string) => snapshot.files.includes(file);
   const pyproject = readPyproject(snapshot);
   const project = pyproject?.project ?? {};
@@ -34,13 +72,18 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   const pipfile = has('Pipfile') ? readPipfile(snapshot) : undefined;
   if (pipfile) checkPipfileLock(snapshot);
 
-  const pep621 = (project.dependencies ?? []).map(requirementName).filter((name): name is string => name !== undefined);
-  const poetryNames = Object.keys(poetry.dependencies ?? {}).filter((name) => name !== 'python');
+  const pep621 = (project.dependencies ?? []).flatMap(requirementNames);
+  const poetryNames = Object.entries(poetry.dependencies ?? {})
+    .filter(([name]) => name !== 'python')
+    .flatMap(([name, value]) => [name, ...impliedBy(name, tableExtras(value))]);
   const scripts = Object.fromEntries(
     Object.entries({ ...poetry.scripts, ...project.scripts }).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
+  // Each tool's switch for a project that is only an application, never built as a package.
+  const notAPackage = poetry['package-mode'] === false || tool.uv?.package === false || tool.pdm?.distribution === false;
   const installable =
-    (pyproject !== undefined && (pyproject['build-system'] !== undefined || Object.keys(scripts).length > 0)) || has('setup.py') || has('setup.cfg');
+    !notAPackage &&
+    ((pyproject !== undefined && (pyproject['build-system'] !== undefined || Object.keys(scripts).length > 0)) || has('setup.py') || has('setup.cfg'));
   const common = {
     installable,
     scripts,
@@ -55,7 +98,10 @@ export function pythonDependencies(snapshot: ProjectSnapshot): PythonDependencie
   }
   if (pyproject && (has('pdm.lock') || tool.pdm !== undefined))
     return { ...common, source: 'pdm', files: ['pyproject.toml', ...lock('pdm.lock')], names: pep621.map(normalise) };
-  if (pipfile) return { ...common, source: 'pipfile', files: ['Pipfile', ...lock('Pipfile.lock')], names: Object.keys(pipfile.packages ?? {}).map(normalise) };
+  if (pipfile) {
+    const names = Object.entries(pipfile.packages ?? {}).flatMap(([name, value]) => [name, ...impliedBy(name, tableExtras(value))]);
+    return { ...common, source: 'pipfile', files: ['Pipfile', ...lock('Pipfile.lock')], names: names.map(normalise) };
+  }
   if (has('requirements.txt')) {
     const { files, names } = readRequirements(snapshot, 'requirements.txt');
     return { ...common, source: 'requirements', files, names: names.map(normalise) };
@@ -90,8 +136,7 @@ export function readRequirements(snapshot: ProjectSnapshot, first: string): { fi
           throw new UserError(`${file} includes ${include[1]}, outside the project; the image cannot see it`);
         visit(target);
       } else if (line !== '' && !line.startsWith('-')) {
-        const name = requirementName(line);
-        if (name && !/^(https?|git\+|file):/.test(line)) names.push(name);
+        if (!/^(https?|git\+|file):/.test(line)) names.push(...requirementNames(line));
       }
     }
   };
@@ -101,13 +146,10 @@ export function readRequirements(snapshot: ProjectSnapshot, first: string): { fi
 
 function setupCfgRequires(text: string): string[] {
   const block = /^install_requires\s*=\s*\n((?:[ \t]+.*\n?)*)/m.exec(text)?.[1] ?? /^install_requires\s*=\s*(.+)$/m.exec(text)?.[1] ?? '';
-  return block
-    .split(/[\n;]/)
-    .map(requirementName)
-    .filter((name): name is string => name !== undefined);
+  return block.split(/[\n;]/).flatMap(requirementNames);
 }
 
 function setupPyRequires(text: string): string[] {
   const list = /install_requires\s*=\s*\[([^\]]*)\]/s.exec(text)?.[1] ?? '';
-  return [...list.matchAll(/['"]([^'"]+)['"]/g)].map((match) => requirementName(match[1]!)).filter((name): name is string => name !== undefined);
+  return [...list.matchAll(/['"]([^'"]+)['"]/g)].flatMap((match) => requirementNames(match[1]!));
 }

@@ -1,11 +1,13 @@
 import { posix } from 'node:path';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { imageName } from '../../core/render/quote.js';
+import { UserError } from '../../core/errors.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { PythonFacts } from './types.js';
 import { compiledDependencies } from './compiled.js';
 import { pythonDependencies } from './deps.js';
-import { pythonEntry } from './entry.js';
+import { pythonEntry, serverDefault } from './entry.js';
+import { configBind, gunicornWords, hasBindFlag, withBind } from './gunicorn-config.js';
 import { pythonVersion } from './version.js';
 
 const MANIFESTS = ['pyproject.toml', 'requirements.txt', 'Pipfile', 'setup.py', 'setup.cfg'];
@@ -17,18 +19,26 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
   const notes: string[] = [];
   const deps = pythonDependencies(snapshot);
   const version = pythonVersion(deps.requiresPython, snapshot.read('.python-version'), snapshot.read('runtime.txt'));
-  const entry = pythonEntry({ snapshot, dependencies: deps.names, scripts: deps.scripts });
+  const { notes: entryNotes = [], ...found } = pythonEntry({ snapshot, dependencies: deps.names, scripts: deps.scripts, installable: deps.installable });
+  notes.push(...entryNotes);
+  const entry = withConfigBind(snapshot, found, notes);
   const compiled = compiledDependencies(deps.names);
 
   if (deps.source === 'setup.py')
     notes.push('Dependencies come from setup.py, which only runs with the source: they install after `COPY . .`, so a source edit reinstalls them.');
   if (entry.framework === 'django' && entry.entry[0] === 'python')
     notes.push('Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.');
-  if (entry.entryNeedsShell)
+  if (entry.entryNeedsShell && entry.entrySource === 'boot.sh')
     notes.push('boot.sh is a shell script: the image needs a shell (slim), and the script should `exec` the server so that it gets signals.');
+  if (entry.collectStatic?.root === '')
+    throw new UserError(`${entry.collectStatic.source}: not a folder under BASE_DIR this tool can read; write it as BASE_DIR / "staticfiles"`);
   // The top-level modules, a Procfile and a gunicorn config: where a bind address is written.
+  // A gunicorn config's bind does not count where the command line's --bind overrides it.
+  const gunicorn = gunicornWords(entry.entry);
+  const overridden = (file: string) => gunicorn !== undefined && hasBindFlag(gunicorn) && /(^|\/)gunicorn[._-]?conf(ig)?(\.py)?$/.test(file);
   const bindSources = snapshot.files
     .filter((file) => (!file.includes('/') && file.endsWith('.py')) || file === 'Procfile' || /^(app|src)\/[^/]+\.py$/.test(file))
+    .filter((file) => !overridden(file))
     .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
   const loopback = loopbackBind(bindSources);
   if (loopback) notes.push(loopbackNote(loopback));
@@ -47,12 +57,30 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
     installable: deps.installable,
     ...entry,
     compiled,
-    buildOutputDirs: ['build', 'dist', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache'].filter(
-      (dir) => snapshot.files.some((file) => file.startsWith(`${dir}/`)) || snapshot.pruned.includes(dir),
-    ),
+    buildOutputDirs: [
+      ...['build', 'dist', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache'].filter(
+        (dir) => snapshot.files.some((file) => file.startsWith(`${dir}/`)) || snapshot.pruned.includes(dir),
+      ),
+      // collectstatic's output on the host: the build stage makes its own.
+      ...(entry.collectStatic?.root ? [entry.collectStatic.root] : []),
+    ],
     tests: pythonTests(snapshot, deps.names),
     notes,
   };
+}
+
+/**
+ * gunicorn's config file binding a socket or loopback: the image adds --bind 0.0.0.0:PORT, which
+ * gunicorn puts before the file's; a reachable port there becomes the image's port.
+ */
+function withConfigBind<E extends ReturnType<typeof pythonEntry>>(snapshot: ProjectSnapshot, entry: E, notes: string[]): E {
+  const bind = configBind(snapshot, entry.entry);
+  if (bind === undefined) return entry;
+  if (bind.port !== undefined) return entry.port === undefined ? { ...entry, port: bind.port, portSource: `${bind.file} bind` } : entry;
+  notes.push(
+    `${bind.file}:${bind.line} binds ${bind.address}, which nothing outside the container reaches: the image starts gunicorn with --bind 0.0.0.0:PORT, which overrides it.`,
+  );
+  return { ...entry, entry: withBind(entry.entry), listens: true, ...(entry.port === undefined ? serverDefault('gunicorn') : {}) };
 }
 
 /** test_*.py or *_test.py files: pytest when the project depends on it, else the standard library's unittest. */

@@ -3,16 +3,19 @@ import { UserError } from '../../core/errors.js';
 import type { ProjectSnapshot } from '../../core/types.js';
 import type { PythonFacts } from './types.js';
 import { firstPort } from '../../core/detect/ports.js';
+import { findApp, moduleOf } from './apps.js';
+import { needsShell, PORT_TOKEN, procfileLines, procfileWords, startScript } from './procfile.js';
 
-export type PythonEntry = Pick<PythonFacts, 'entry' | 'entrySource' | 'entryNeedsShell' | 'framework' | 'listens' | 'port' | 'portSource'>;
-
-/** `$PORT` in an entry is replaced by the planned port, and the image sets PORT too. */
-export const PORT_TOKEN = '$PORT';
+export type PythonEntry = Pick<PythonFacts, 'entry' | 'entrySource' | 'entryNeedsShell' | 'framework' | 'listens' | 'port' | 'portSource' | 'collectStatic'> & {
+  readonly notes?: readonly string[];
+};
 
 interface EntryInputs {
   readonly snapshot: ProjectSnapshot;
   readonly dependencies: readonly string[];
   readonly scripts: Readonly<Record<string, string>>;
+  /** The project installs into the venv, so a src/ package imports without help. */
+  readonly installable?: boolean;
 }
 
 const SKIP_DIRS = /(^|\/)(\.|venv\/|env\/|site-packages\/|node_modules\/|tests?\/|docs\/|build\/|dist\/)/;
@@ -22,16 +25,16 @@ const SKIP_DIRS = /(^|\/)(\.|venv\/|env\/|site-packages\/|node_modules\/|tests?\
  * scripts, Django, an ASGI/WSGI app under a server the project depends on, then main.py, app.py,
  * __main__.py, and last a boot.sh.
  */
-export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): PythonEntry {
+export function pythonEntry({ snapshot, dependencies, scripts, installable = false }: EntryInputs): PythonEntry {
   const sources = snapshot.files.filter((file) => file.endsWith('.py') && !SKIP_DIRS.test(file)).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
   const depends = (name: string) => dependencies.includes(name);
   const codePort = firstPort(sources, PORT_PATTERNS);
 
-  const procfile = snapshot.read('Procfile');
-  const web = procfile === undefined ? undefined : /^web:\s*(.+)$/m.exec(procfile)?.[1]?.trim();
+  const { web, release } = procfileLines(snapshot.read('Procfile') ?? '');
   if (web) {
+    const port = flagPort(web) ?? codePort;
+    if (release !== undefined || needsShell(web)) return shellEntry(web, release, port, frameworkOf(sources));
     const argv = procfileWords(web);
-    const port = flagPort(argv.join(' ')) ?? codePort;
     return { entry: argv, entrySource: 'Procfile web:', entryNeedsShell: false, listens: true, ...portOf(port, 'Procfile'), framework: frameworkOf(sources) };
   }
 
@@ -54,23 +57,55 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
 
   const django = djangoApp(snapshot, sources);
   if (django) {
+    const asgi = !depends('gunicorn') && depends('uvicorn') && django.asgi;
     const entry = depends('gunicorn')
       ? ['gunicorn', '--bind', `0.0.0.0:${PORT_TOKEN}`, django.wsgi]
-      : ['python', 'manage.py', 'runserver', `0.0.0.0:${PORT_TOKEN}`, '--noreload'];
-    return { entry, entrySource: `Django (${django.source})`, entryNeedsShell: false, framework: 'django', listens: true, ...portOf(codePort) };
+      : asgi
+        ? ['uvicorn', django.asgi, '--host', '0.0.0.0', '--port', PORT_TOKEN]
+        : ['python', 'manage.py', 'runserver', `0.0.0.0:${PORT_TOKEN}`, '--noreload'];
+    const server = entry[0] === 'python' ? undefined : entry[0]!;
+    return {
+      entry,
+      entrySource: `Django (${asgi ? django.asgiSource : django.source})`,
+      entryNeedsShell: false,
+      framework: 'django',
+      listens: true,
+      ...(codePort ? portOf(codePort) : server ? serverDefault(server) : {}),
+      collectStatic: django.staticRoot,
+      notes: [
+        `Django migrations are not run at build time (the database is not there): run \`docker run --rm --entrypoint /opt/venv/bin/python IMAGE manage.py migrate\` against it before the app starts.`,
+      ],
+    };
   }
 
+  const missingServer: string[] = [];
   for (const [framework, constructor, server] of [
     ['fastapi', 'FastAPI', 'uvicorn'],
     ['starlette', 'Starlette', 'uvicorn'],
     ['flask', 'Flask', 'gunicorn'],
   ] as const) {
     if (!depends(framework)) continue;
-    const app = appObject(sources, constructor);
-    if (!app || !depends(server)) continue;
+    const app = findApp(sources, constructor);
+    if (!app) continue;
+    if (!depends(server)) {
+      missingServer.push(`${constructor} app ${app.target} found, but ${server} is not among the dependencies: add it to serve the app with it.`);
+      continue;
+    }
+    // A src/ layout that is not installed imports from src/ only when the server is told so.
+    const srcFlag = app.underSrc && !installable;
     const entry =
-      server === 'uvicorn' ? ['uvicorn', app.target, '--host', '0.0.0.0', '--port', PORT_TOKEN] : ['gunicorn', '--bind', `0.0.0.0:${PORT_TOKEN}`, app.target];
-    return { entry, entrySource: `${constructor} app ${app.target} under ${server}`, entryNeedsShell: false, framework, listens: true, ...portOf(codePort) };
+      server === 'uvicorn'
+        ? ['uvicorn', ...(app.factory ? ['--factory'] : []), app.target, '--host', '0.0.0.0', '--port', PORT_TOKEN, ...(srcFlag ? ['--app-dir', 'src'] : [])]
+        : ['gunicorn', '--bind', `0.0.0.0:${PORT_TOKEN}`, ...(srcFlag ? ['--chdir', 'src'] : []), app.factory ? `${app.target}()` : app.target];
+    const how = app.factory ? `the factory ${app.target}()` : `app ${app.target}`;
+    return {
+      entry,
+      entrySource: `${constructor} ${how} under ${server}`,
+      entryNeedsShell: false,
+      framework,
+      listens: true,
+      ...(codePort ? portOf(codePort) : serverDefault(server)),
+    };
   }
 
   for (const file of ['main.py', 'app.py', '__main__.py']) {
@@ -84,6 +119,7 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
       framework: frameworkOf(sources),
       listens,
       ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}),
+      notes: missingServer,
     };
   }
   const packageMain = snapshot.files.find((file) => /^(src\/)?[A-Za-z_][A-Za-z0-9_]*\/__main__\.py$/.test(file));
@@ -96,26 +132,36 @@ export function pythonEntry({ snapshot, dependencies, scripts }: EntryInputs): P
     const port = flagPort(snapshot.read('boot.sh') ?? '') ?? codePort;
     return { entry: ['./boot.sh'], entrySource: 'boot.sh', entryNeedsShell: true, listens: true, ...portOf(port, 'boot.sh') };
   }
+  if (missingServer.length > 0) throw new UserError(missingServer[0]);
   throw new UserError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
+}
+
+/** gunicorn and uvicorn are started on $PORT, which the image sets: 8000, both servers' own default. */
+export const serverDefault = (server: string) => ({ port: 8000, portSource: `${server}'s default port, which the image sets as PORT (--port changes it)` });
+
+/** A Procfile of several commands or a release line, run by sh at every start (see startScript). */
+function shellEntry(
+  web: string,
+  release: string | undefined,
+  port: number | { port: number; file: string } | undefined,
+  framework: PythonFacts['framework'],
+): PythonEntry {
+  const { script, server } = startScript(web, release);
+  return {
+    entry: ['/bin/sh', '-c', script],
+    entrySource: release === undefined ? 'Procfile web: (several commands)' : 'Procfile release: and web:',
+    entryNeedsShell: true,
+    listens: true,
+    framework,
+    ...(port !== undefined ? portOf(port, 'Procfile') : server === 'gunicorn' || server === 'uvicorn' ? serverDefault(server) : {}),
+    notes: [
+      `The Procfile's ${release === undefined ? 'web line runs several commands' : 'release line runs before the web line'}: the image runs them with sh at every start (\`${script}\`), so it needs a shell (slim, not distroless); the server is exec'd and is PID 1.${release === undefined ? '' : ' With several replicas, run the release step once instead, as a separate container.'}`,
+    ],
+  };
 }
 
 const portOf = (found: { port: number; file: string } | number | undefined, file?: string) =>
   found === undefined ? {} : typeof found === 'number' ? { port: found, portSource: file } : { port: found.port, portSource: found.file };
-
-/**
- * A Procfile line as argv. Only what exec form can say is accepted: words, quotes, and $PORT; pipes,
- * `&&`, redirections and other variables need a shell, which would then be PID 1 instead of the app.
- */
-export function procfileWords(line: string): string[] {
-  const words: string[] = [];
-  const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (const match of line.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3]!);
-  const withPort = words.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, PORT_TOKEN));
-  const shellOnly = withPort.find((word) => /[|&;<>`]|\$\(/.test(word) || /\$(?!PORT\b)/.test(word));
-  if (shellOnly !== undefined)
-    throw new UserError(`Procfile web: "${line}" needs a shell (${JSON.stringify(shellOnly)}); write it as one command so the app runs as PID 1`);
-  return withPort;
-}
 
 const listensIn = (text: string) =>
   /\b(HTTPServer|ThreadingHTTPServer|make_server|serve_forever|uvicorn\.run|\.run\s*\(\s*(host|port|debug)|\.bind\s*\(\s*\(|web\.run_app|serve\s*\()/.test(
@@ -137,29 +183,47 @@ function flagPort(command: string): number | undefined {
   return port >= 1 && port <= 65535 ? port : undefined;
 }
 
-function djangoApp(snapshot: ProjectSnapshot, sources: readonly { file: string; text: string }[]): { wsgi: string; source: string } | undefined {
+interface DjangoApp {
+  readonly wsgi: string;
+  readonly source: string;
+  readonly asgi?: string;
+  readonly asgiSource?: string;
+  readonly staticRoot?: { readonly root: string; readonly source: string };
+}
+
+function djangoApp(snapshot: ProjectSnapshot, sources: readonly { file: string; text: string }[]): DjangoApp | undefined {
   if (!snapshot.files.includes('manage.py')) return undefined;
   for (const { file, text } of sources) {
     const setting = /^WSGI_APPLICATION\s*=\s*['"]([\w.]+)\.(\w+)['"]/m.exec(text);
-    if (setting) return { wsgi: `${setting[1]}:${setting[2]}`, source: `${file} WSGI_APPLICATION` };
+    if (!setting) continue;
+    const asgi = /^ASGI_APPLICATION\s*=\s*['"]([\w.]+)\.(\w+)['"]/m.exec(text);
+    const asgiFile = `${setting[1]!.split('.')[0]}/asgi.py`;
+    return {
+      wsgi: `${setting[1]}:${setting[2]}`,
+      source: `${file} WSGI_APPLICATION`,
+      ...(asgi
+        ? { asgi: `${asgi[1]}:${asgi[2]}`, asgiSource: `${file} ASGI_APPLICATION` }
+        : snapshot.files.includes(asgiFile)
+          ? { asgi: `${moduleOf(asgiFile)}:application`, asgiSource: asgiFile }
+          : {}),
+      staticRoot: staticRoot(file, text),
+    };
   }
   return undefined;
 }
 
-/** `app = FastAPI(...)` in app/main.py gives "app.main:app" for the server to import. */
-function appObject(sources: readonly { file: string; text: string }[], constructor: string): { target: string } | undefined {
-  const ordered = [...sources].sort((a, b) => a.file.split('/').length - b.file.split('/').length || a.file.localeCompare(b.file));
-  for (const { file, text } of ordered) {
-    const variable = new RegExp(`^(\\w+)\\s*=\\s*(?:\\w+\\.)?${constructor}\\s*\\(`, 'm').exec(text)?.[1];
-    if (variable)
-      return {
-        target: `${file
-          .replace(/^src\//, '')
-          .replace(/\.py$/, '')
-          .replace(/\//g, '.')}:${variable}`,
-      };
-  }
-  return undefined;
+/**
+ * STATIC_ROOT as settings files write it, relative to BASE_DIR (the folder of manage.py):
+ * `BASE_DIR / "staticfiles"`, `os.path.join(BASE_DIR, "static")`, `str(BASE_DIR / "static")`.
+ */
+function staticRoot(file: string, text: string): { root: string; source: string } | undefined {
+  const line = /^STATIC_ROOT\s*=\s*(.+)$/m.exec(text)?.[1]?.trim();
+  if (line === undefined || /^None\b/.test(line)) return undefined;
+  const parts =
+    /^(?:str\()?\s*BASE_DIR\s*((?:\/\s*['"][\w.-]+['"]\s*)+)\)?\s*$/.exec(line)?.[1]?.match(/[\w.-]+/g) ??
+    /^os\.path\.join\(\s*BASE_DIR\s*((?:,\s*['"][\w.-]+['"]\s*)+)\)\s*$/.exec(line)?.[1]?.match(/[\w.-]+/g);
+  if (!parts || parts.some((part) => part === '..')) return { root: '', source: `${file} STATIC_ROOT ${line}` };
+  return { root: parts.join('/'), source: `${file} STATIC_ROOT` };
 }
 
 function frameworkOf(sources: readonly { text: string }[]): PythonFacts['framework'] {

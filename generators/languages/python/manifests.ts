@@ -28,10 +28,14 @@ const PYPROJECT = plain(
     tool: table({
       poetry: table({
         name: text,
+        // false: Poetry manages the dependencies only; the project itself is not a package.
+        'package-mode': v.optional(v.boolean()),
         dependencies: dependencyTable,
         // A Poetry script is "module:function" or, for other kinds, a table.
         scripts: dependencyTable,
       }),
+      uv: table({ package: v.optional(v.boolean()) }),
+      pdm: table({ distribution: v.optional(v.boolean()) }),
     }),
   }),
   'a table',

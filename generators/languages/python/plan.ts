@@ -8,7 +8,7 @@ import { testStage } from '../../core/plan/test-stage.js';
 import { contextPath } from '../../core/render/quote.js';
 import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
 import { normalise } from './deps.js';
-import { PORT_TOKEN } from './entry.js';
+import { PORT_TOKEN } from './procfile.js';
 import { pythonHealthcheck } from './healthcheck.js';
 import { PYTHON_IGNORE, pythonNeededByBuild } from './ignore.js';
 import { PYTHON_IMAGES } from './images.js';
@@ -46,7 +46,9 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
 
   // Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: --init forwards and
   // reaps. gunicorn and uvicorn handle SIGTERM themselves (a graceful shutdown), so they need none.
-  const init = ['gunicorn', 'uvicorn'].includes(py.entry[0]!) ? [] : ['--init'];
+  // A shell entry exec's its server last, so the server is PID 1 there too.
+  const server = py.entryNeedsShell && py.entry[0] === '/bin/sh' ? /\bexec (\S+)/.exec(py.entry[2] ?? '')?.[1] : py.entry[0];
+  const init = ['gunicorn', 'uvicorn'].includes(server ?? '') ? [] : ['--init'];
   const [tool, ...args] = py.entry as [string, ...string[]];
   const program = command(tool, py);
   if (program.consoleScript && !py.dependencies.includes(normalise(tool)) && !py.installable) {
@@ -94,6 +96,10 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
       naiveImage: PYTHON_IMAGES.python(py.pythonVersion),
       naiveInstall: naiveInstall(py),
       needsInit: init.length > 0,
+      collectStatic: py.collectStatic && {
+        command: `${VENV}/bin/python manage.py collectstatic --noinput`,
+        root: contextPath(py.collectStatic.root, 'STATIC_ROOT'),
+      },
     },
   };
 }
@@ -119,6 +125,7 @@ function dependencyCopies(files: readonly string[]): { files: string[]; dest: st
 /** `python` runs the venv's interpreter, a console script runs from the venv, and a project file from /app. */
 function command(word: string, py: PythonFacts): { path: string; consoleScript: boolean } {
   if (word === 'python' || word === 'python3') return { path: `${VENV}/bin/python`, consoleScript: false };
+  if (word === '/bin/sh') return { path: word, consoleScript: false };
   if (word.startsWith('./')) return { path: `/app/${word.slice(2)}`, consoleScript: false };
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) throw new UserError(`${py.entrySource}: ${JSON.stringify(word)} is not a command name the image can run`);
   return { path: `${VENV}/bin/${word}`, consoleScript: true };

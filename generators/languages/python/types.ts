@@ -27,6 +27,8 @@ export interface PythonFacts extends FactsBase<'python'>, ListenerFacts {
   /** A project file run directly (boot.sh): it needs a shell in the runtime. */
   readonly entryNeedsShell: boolean;
   readonly framework?: 'django' | 'fastapi' | 'starlette' | 'flask';
+  /** Django's STATIC_ROOT (relative to manage.py's folder), filled by collectstatic in the build stage; '' when it cannot be read. */
+  readonly collectStatic?: { readonly root: string; readonly source: string };
   /** Dependencies known to compile C code, with the system packages they need. */
   readonly compiled: readonly PythonCompiledDependency[];
 }
@@ -54,6 +56,8 @@ export interface PythonDetails {
   /** --compare's naive single stage: the python image, then venv, dependencies and project in one RUN. */
   readonly naiveImage: string;
   readonly naiveInstall: string;
+  /** `manage.py collectstatic` in the build stage, and the folder it fills, copied to the runtime. */
+  readonly collectStatic?: { readonly command: string; readonly root: string };
   /** Nothing in the image handles SIGTERM, so the run line adds --init. */
   readonly needsInit: boolean;
 }
