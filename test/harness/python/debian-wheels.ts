@@ -29,7 +29,16 @@ export const DEBIAN_PACKAGES = [
   'python3-dotenv',
   'python3-yaml',
   'python3-flask-sqlalchemy',
+  // Poetry and PDM, which read their lock files in the generated builds; httpx and zstandard
+  // are pip extras of their dependencies (pbs-installer[download,install]), which apt does not follow.
   'python3-poetry',
+  'python3-poetry-plugin-export',
+  'python3-pdm',
+  'python3-httpx',
+  'python3-zstandard',
+  'python3-socksio',
+  // Locks resolve for every platform: click needs colorama on Windows.
+  'python3-colorama',
 ] as const;
 
 /** Interpreter packages and tools that are no distribution a requirement could name. */
