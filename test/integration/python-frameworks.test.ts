@@ -75,6 +75,24 @@ const CASES: readonly FrameworkCase[] = [
     page: { path: '/', body: /pipenv-flask fixture page/ },
     whoami: '/whoami',
   },
+  {
+    // poetry.lock exported by Poetry and its export plugin (from the index too), installed by pip.
+    fixture: 'poetry-flask',
+    runtimes: ['distroless'],
+    framework: 'flask',
+    server: /^\/opt\/venv\/bin\/python3?(\.\d+)? \/opt\/venv\/bin\/gunicorn --bind 0\.0\.0\.0:8000 wsgi:app$/,
+    page: { path: '/', body: /poetry-flask fixture page/ },
+    whoami: '/whoami',
+  },
+  {
+    // pdm.lock exported by PDM; the app under src/, which is not installed (distribution = false).
+    fixture: 'pdm-starlette',
+    runtimes: ['slim'],
+    framework: 'starlette',
+    server: /^\/opt\/venv\/bin\/python3?(\.\d+)? \/opt\/venv\/bin\/uvicorn pdm_starlette\.app:app --host 0\.0\.0\.0 --port 8000 --app-dir src$/,
+    page: { path: '/', body: /pdm-starlette fixture page/ },
+    whoami: '/whoami',
+  },
 ];
 
 const firstLine = (text: string) => text.split('\n')[0]!.trim();

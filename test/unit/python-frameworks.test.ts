@@ -145,3 +145,36 @@ describe('Django', () => {
     expect([facts.entry, facts.port]).toEqual([['uvicorn', 'mysite.asgi:application', '--host', '0.0.0.0', '--port', '$PORT'], 8000]);
   });
 });
+
+describe('lock tools read their lock; pip installs what they export', () => {
+  const APP = { 'wsgi.py': 'from flask import Flask\napp = Flask(__name__)\n' };
+  const pyproject = '[project]\nname = "svc"\nrequires-python = ">=3.13"\ndependencies = ["flask", "gunicorn"]\n';
+  test.each([
+    [
+      'Poetry',
+      { 'pyproject.toml': `${pyproject}[tool.poetry]\npackage-mode = false\n`, 'poetry.lock': '' },
+      /poetry==2\.1\.2 poetry-plugin-export==1\.9\.0 && \/opt\/poetry\/bin\/poetry export --only main --without-hashes -f requirements\.txt -o \/tmp\/requirements\.txt && \S+ -m pip --python \/opt\/venv\/bin\/python install -r \/tmp\/requirements\.txt/,
+    ],
+    [
+      'uv',
+      { 'pyproject.toml': pyproject, 'uv.lock': '' },
+      /uv==0\.9\.11 && \/opt\/uv\/bin\/uv export --frozen --no-dev --no-emit-project --no-hashes -o \/tmp\/requirements\.txt && \S+ -m pip --python \/opt\/venv\/bin\/python install -r \/tmp\/requirements\.txt/,
+    ],
+    [
+      'PDM',
+      { 'pyproject.toml': pyproject, 'pdm.lock': '' },
+      /pdm==2\.20\.1 && PDM_CHECK_UPDATE=false \/opt\/pdm\/bin\/pdm export --prod --without-hashes -o \/tmp\/requirements\.txt && \S+ -m pip --python \/opt\/venv\/bin\/python install -r \/tmp\/requirements\.txt/,
+    ],
+  ])('%s', (_name, files, command) => {
+    const text = dockerfile({ ...files, ...APP });
+    expect(text).toMatch(command);
+    // The tool's own installer never resolves the project's dependencies against its default registry.
+    expect(text).not.toMatch(/poetry install|uv sync|pdm install/);
+  });
+
+  test('Poetry with no lock locks first', () => {
+    expect(dockerfile({ 'pyproject.toml': `${pyproject}[tool.poetry]\npackage-mode = false\n`, ...APP })).toMatch(
+      /poetry lock --no-interaction && \/opt\/poetry\/bin\/poetry export/,
+    );
+  });
+});

@@ -1,7 +1,12 @@
 import type { PythonFacts } from './types.js';
 
-/** Tool versions used when the project pins none, so one project always gets one Dockerfile. */
-const TOOL_VERSIONS = { poetry: '2.2.1', uv: '0.9.11', pdm: '2.26.2' } as const;
+/**
+ * Tool versions used when the project pins none, so one project always gets one Dockerfile. Poetry,
+ * its export plugin and PDM are the versions Debian 13 ships, which the tests build with offline.
+ */
+const TOOL_VERSIONS = { poetry: '2.1.2', uv: '0.9.11', pdm: '2.20.1' } as const;
+/** What each tool needs besides itself; Poetry 2 exports only through this plugin. */
+const TOOL_PLUGINS: Partial<Record<keyof typeof TOOL_VERSIONS, string>> = { poetry: 'poetry-plugin-export==1.9.0' };
 
 /**
  * Reads dependency names out of a file with Python itself (tomllib, json, configparser), in the
@@ -32,7 +37,10 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
   const pip = `${interpreter} -m pip --python ${venv}/bin/python install${noCacheDir ? ' --no-cache-dir' : ''}`;
   const fromExtract = (code: string) => `${interpreter} -c '${code}' > /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
   const tool = (name: keyof typeof TOOL_VERSIONS) =>
-    `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${name}==${TOOL_VERSIONS[name]}`;
+    `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${name}==${TOOL_VERSIONS[name]}${TOOL_PLUGINS[name] ? ` ${TOOL_PLUGINS[name]}` : ''}`;
+  // A lock tool only reads its lock into pinned requirements; pip installs them, so the index, the
+  // pip.conf secret and the cache work the same for every tool.
+  const exported = (command: string) => `${command} -o /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
   const hasLock = (file: string) => facts.dependencyFiles.includes(file);
   const installProject = facts.installable ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .` : undefined;
 
@@ -50,21 +58,21 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
     case 'setup.cfg':
       return { installDependencies: fromExtract(EXTRACT.setupCfg), installProject, cacheTargets: PIP_CACHE };
     case 'poetry':
-      // poetry installs into the venv VIRTUAL_ENV names; --no-root leaves the project for pip, after the source.
+      // Without a lock, Poetry resolves one first (from the sources pyproject.toml names).
       return {
-        installDependencies: `${tool('poetry')} && VIRTUAL_ENV=${venv} /opt/poetry/bin/poetry install --only main --no-root --no-interaction`,
+        installDependencies: `${tool('poetry')} && ${hasLock('poetry.lock') ? '' : '/opt/poetry/bin/poetry lock --no-interaction && '}${exported('/opt/poetry/bin/poetry export --only main --without-hashes -f requirements.txt')}`,
         installProject,
         cacheTargets: [...PIP_CACHE, '/root/.cache/pypoetry'],
       };
     case 'uv':
       return {
-        installDependencies: `${tool('uv')} && UV_PROJECT_ENVIRONMENT=${venv} /opt/uv/bin/uv sync --frozen --no-dev --no-install-project`,
+        installDependencies: `${tool('uv')} && ${exported('/opt/uv/bin/uv export --frozen --no-dev --no-emit-project --no-hashes')}`,
         installProject,
         cacheTargets: [...PIP_CACHE, '/root/.cache/uv'],
       };
     case 'pdm':
       return {
-        installDependencies: `${tool('pdm')} && /opt/pdm/bin/pdm export --prod --without-hashes -o /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`,
+        installDependencies: `${tool('pdm')} && ${exported('PDM_CHECK_UPDATE=false /opt/pdm/bin/pdm export --prod --without-hashes')}`,
         installProject,
         cacheTargets: PIP_CACHE,
       };
