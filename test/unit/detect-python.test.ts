@@ -169,6 +169,9 @@ describe('the Python entry point', () => {
   test('boot.sh is a last resort, and it needs a shell', () => {
     const facts = project({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/sh\nexec gunicorn app:app --bind 0.0.0.0:5005\n' });
     expect([facts.entry, facts.entryNeedsShell, facts.port]).toEqual([['./boot.sh'], true, 5005]);
+    expect(facts.notes.join('\n')).toMatch(/ends with `exec gunicorn app:app --bind 0\.0\.0\.0:5005`, so the server replaces the shell as PID 1/);
+    const noExec = project({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/bash\nflask db upgrade\ngunicorn -b :5000 app:app\n# done\n' });
+    expect(noExec.notes.join('\n')).toMatch(/its last command `gunicorn -b :5000 app:app` is not exec'd, so the shell stays PID 1 .*write `exec` before it/);
   });
 
   test('tests: unittest by default, pytest when it is a dependency', () => {

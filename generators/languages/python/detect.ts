@@ -28,8 +28,7 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
     notes.push('Dependencies come from setup.py, which only runs with the source: they install after `COPY . .`, so a source edit reinstalls them.');
   if (entry.framework === 'django' && entry.entry[0] === 'python')
     notes.push('Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.');
-  if (entry.entryNeedsShell && entry.entrySource === 'boot.sh')
-    notes.push('boot.sh is a shell script: the image needs a shell (slim), and the script should `exec` the server so that it gets signals.');
+  if (entry.entryNeedsShell && entry.entrySource === 'boot.sh') notes.push(bootNote(snapshot.read('boot.sh') ?? ''));
   if (entry.collectStatic?.root === '')
     throw new UserError(`${entry.collectStatic.source}: not a folder under BASE_DIR this tool can read; write it as BASE_DIR / "staticfiles"`);
   // The top-level modules, a Procfile and a gunicorn config: where a bind address is written.
@@ -81,6 +80,19 @@ function withConfigBind<E extends ReturnType<typeof pythonEntry>>(snapshot: Proj
     `${bind.file}:${bind.line} binds ${bind.address}, which nothing outside the container reaches: the image starts gunicorn with --bind 0.0.0.0:PORT, which overrides it.`,
   );
   return { ...entry, entry: withBind(entry.entry), listens: true, ...(entry.port === undefined ? serverDefault('gunicorn') : {}) };
+}
+
+/** boot.sh needs a shell; unless its last command is exec'd, the shell stays PID 1 and the server never sees SIGTERM. */
+function bootNote(script: string): string {
+  const last = script
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .pop();
+  const execs = last !== undefined && /^exec\s/.test(last);
+  return execs
+    ? `boot.sh is a shell script: the image needs a shell (slim); it ends with \`${last}\`, so the server replaces the shell as PID 1.`
+    : `boot.sh is a shell script: the image needs a shell (slim); its last command \`${last ?? ''}\` is not exec'd, so the shell stays PID 1 and the server gets no SIGTERM: write \`exec\` before it.`;
 }
 
 /** test_*.py or *_test.py files: pytest when the project depends on it, else the standard library's unittest. */

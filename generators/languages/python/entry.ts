@@ -156,6 +156,8 @@ function shellEntry(
     ...(port !== undefined ? portOf(port, 'Procfile') : server === 'gunicorn' || server === 'uvicorn' ? serverDefault(server) : {}),
     notes: [
       `The Procfile's ${release === undefined ? 'web line runs several commands' : 'release line runs before the web line'}: the image runs them with sh at every start (\`${script}\`), so it needs a shell (slim, not distroless); the server is exec'd and is PID 1.${release === undefined ? '' : ' With several replicas, run the release step once instead, as a separate container.'}`,
+      // The image's user owns nothing under /app: steps that write there (SQLite, compiled catalogs) fail.
+      'The steps before the server run as the image user, 65532, who cannot write into /app: point what they write (a SQLite database, compiled translations) at a volume or /tmp.',
     ],
   };
 }
