@@ -5,7 +5,7 @@ import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { GoFacts, GoMain } from './types.js';
 import { minorLine, newerLine, parseGoMod } from './go-mod.js';
-import { hasMainFunc, imports, isStdlib, listens, packageName, portLiteral } from './go-source.js';
+import { hasMainFunc, imports, isStdlib, listens, packageName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
 /** Newest Go line we know to be released; used only when the project names none. */
 export const DEFAULT_GO_VERSION = '1.26';
@@ -99,6 +99,10 @@ function describeMain(dir: string, sources: readonly { file: string; text: strin
   for (const { file, text } of own) {
     const port = portLiteral(text);
     if (port !== undefined) return { dir, listens: true, port, portSource: file };
+  }
+  for (const { file, text } of own) {
+    const found = portFromFlagsOrFramework(text);
+    if (found) return { dir, listens: true, port: found.port, portSource: `${file} (${found.how})` };
   }
   return { dir, listens: true };
 }

@@ -27,9 +27,37 @@ export function imports(source: string): string[] {
 export const isStdlib = (importPath: string) => !importPath.split('/')[0]!.includes('.');
 
 const LISTEN_CALL = /\b(?:ListenAndServe(?:TLS)?|Listen|ListenTCP|Serve)\s*\(|\bAddr\s*:/;
+/** gin's `r.Run(...)` and echo's `e.Start(...)`: a listener only in a file that uses the framework. */
+const FRAMEWORK_LISTEN = [
+  { imports: /"github\.com\/gin-gonic\/gin"/, call: /\.Run(?:TLS)?\s*\(/ },
+  { imports: /"github\.com\/labstack\/echo(?:\/v\d+)?"/, call: /\.Start(?:TLS|AutoTLS)?\s*\(/ },
+];
 
 export function listens(source: string): boolean {
-  return LISTEN_CALL.test(stripComments(source));
+  const code = stripComments(source);
+  return LISTEN_CALL.test(code) || FRAMEWORK_LISTEN.some((framework) => framework.imports.test(code) && framework.call.test(code));
+}
+
+/** Flags whose default is where the server listens: port, addr, listen, bind, http... */
+const ADDRESS_FLAG = String.raw`"(?:[\w.-]*(?:port|addr|address|listen|bind)[\w.-]*|http)"`;
+/** `flag.Int("port", 9000, ...)`, `flag.IntVar(&p, "port", 9000, ...)`, pflag's `IntVarP(&p, "port", "p", 9000, ...)`. */
+const INT_FLAG = new RegExp(String.raw`\b(?:Int|Int64|Uint|Uint16)(?:Var)?P?\(\s*(?:&[\w.]+\s*,\s*)?${ADDRESS_FLAG}\s*,\s*(?:"\w?"\s*,\s*)?(\d{2,5})\s*,`, 'i');
+/** `flag.String("addr", ":8080", ...)` and the same forms. */
+const STRING_FLAG = new RegExp(String.raw`\bString(?:Var)?P?\(\s*(?:&[\w.]+\s*,\s*)?${ADDRESS_FLAG}\s*,\s*(?:"\w?"\s*,\s*)?"(?:[\w.\-[\]]*:)?(\d{2,5})"`, 'i');
+
+/** Where a port comes from when the code has no literal for it: a flag's default, or a framework's own default. */
+export function portFromFlagsOrFramework(source: string): { port: number; how: string } | undefined {
+  const code = stripComments(source);
+  for (const [pattern, how] of [
+    [INT_FLAG, 'a flag default'],
+    [STRING_FLAG, 'a flag default'],
+  ] as const) {
+    const value = Number(pattern.exec(code)?.[1]);
+    if (value >= 1 && value <= 65535) return { port: value, how };
+  }
+  // gin's Run() with no address listens on $PORT, else :8080.
+  if (FRAMEWORK_LISTEN[0]!.imports.test(code) && /\.Run\s*\(\s*\)/.test(code)) return { port: 8080, how: "gin's default for Run() (it reads PORT, which the image sets)" };
+  return undefined;
 }
 
 /** The first port literal near a listen call, e.g. `":8080"`, `"0.0.0.0:9000"` or a PORT default. */
