@@ -10,6 +10,7 @@ import { docker, engineProblem, inspectImage } from '../generators/verify/docker
 import { ensureBase } from '../scripts/bases/ensure.js';
 import { removeImage } from '../test/harness/container.js';
 import { floorFor, nodeIndependentFloor } from '../test/harness/floor.js';
+import { pythonIndependentFloor } from '../test/harness/python/floor.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { mb, median, timed } from './measure.js';
 import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
@@ -88,6 +89,14 @@ const CASES: readonly Case[] = [
   { language: 'python', fixture: 'procfile-app', runtime: 'distroless', edit: 'app.py' },
   { language: 'python', fixture: 'compiled-app', runtime: 'distroless', edit: 'app.py' },
   { language: 'python', fixture: 'compiled-app', runtime: 'slim', edit: 'app.py' },
+  { language: 'python', fixture: 'flask-factory', runtime: 'distroless', edit: 'flaskr/__init__.py' },
+  { language: 'python', fixture: 'django-static', runtime: 'distroless', edit: 'polls/views.py' },
+  { language: 'python', fixture: 'fastapi-package', runtime: 'distroless', edit: 'app/main.py' },
+  { language: 'python', fixture: 'fastapi-package', runtime: 'slim', edit: 'app/main.py' },
+  { language: 'python', fixture: 'procfile-release', runtime: 'slim', edit: 'microblog.py' },
+  { language: 'python', fixture: 'pipenv-flask', runtime: 'distroless', edit: 'app.py' },
+  { language: 'python', fixture: 'poetry-flask', runtime: 'distroless', edit: 'blog/__init__.py' },
+  { language: 'python', fixture: 'pdm-starlette', runtime: 'slim', edit: 'src/pdm_starlette/app.py' },
 ];
 
 /** Python's dependencies come from the tests' own index (PyPI is unreachable), passed as build arguments. */
@@ -139,7 +148,12 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
 
     const sizeBytes = (await inspectImage(tag)).Size;
     // Node's floor is computed apart from the image: what the app needs, installed and built on its own.
-    const floor = plan.language === 'node' ? await nodeIndependentFloor(dir, plan, buildArgs()) : await floorFor(tag, plan);
+    const floor =
+      plan.language === 'node'
+        ? await nodeIndependentFloor(dir, plan, buildArgs())
+        : plan.language === 'python'
+          ? await pythonIndependentFloor(dir, plan, buildArgs())
+          : await floorFor(tag, plan);
     return {
       language,
       fixture,
