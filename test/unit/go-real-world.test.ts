@@ -73,3 +73,56 @@ describe('Go ports where servers write them', () => {
     expect([found.listens, found.port]).toEqual([true, undefined]);
   });
 });
+
+describe('cgo through a dependency', () => {
+  const GORM_SQLITE =
+    'module example.com/notes\n\ngo 1.24\n\nrequire (\n\tgithub.com/jinzhu/gorm v1.9.16\n)\n\nrequire (\n\tgithub.com/jinzhu/inflection v1.0.0 // indirect\n\tgithub.com/mattn/go-sqlite3 v1.14.27 // indirect\n)\n';
+  const SERVER = main(
+    '\t"net/http"\n\n\t"github.com/jinzhu/gorm"\n\t_ "github.com/jinzhu/gorm/dialects/sqlite"',
+    '\tdb, _ := gorm.Open("sqlite3", "notes.db")\n\tdefer db.Close()\n\thttp.ListenAndServe(":8080", nil)',
+  );
+  const generate = (files: Record<string, string>, pruned: string[] = []) => {
+    const facts = PIPELINE.detect(memorySnapshot('/work/notes', files, pruned));
+    return { facts: narrow(facts, 'go'), plan: narrow(PIPELINE.plan(facts, {}), 'go') };
+  };
+
+  test('go-sqlite3 required indirectly (through gorm): cgo, distroless base, and a note naming it', () => {
+    const { facts, plan } = generate({ 'go.mod': GORM_SQLITE, 'main.go': SERVER });
+    expect([facts.cgo, facts.cgoModules.map((found) => found.module), plan.runtime, plan.runtimeImage, plan.go.cgo]).toEqual([
+      true,
+      ['github.com/mattn/go-sqlite3'],
+      'distroless',
+      'gcr.io/distroless/base-debian13:nonroot',
+      true,
+    ]);
+    expect(facts.notes.join('\n')).toMatch(/github\.com\/mattn\/go-sqlite3 is cgo: the build has CGO_ENABLED=1/);
+  });
+
+  test('vendored: vendor/modules.txt names it', () => {
+    const { facts } = generate(
+      {
+        'go.mod': 'module example.com/notes\n\ngo 1.24\n',
+        'main.go': SERVER,
+        'vendor/modules.txt': '# github.com/mattn/go-sqlite3 v1.14.27\n## explicit; go 1.19\ngithub.com/mattn/go-sqlite3\n',
+      },
+      ['vendor'],
+    );
+    expect(facts.cgo).toBe(true);
+  });
+
+  test('a module that compiles against a system library: its -dev package in the builder, its library in a slim runtime', () => {
+    const goMod = 'module example.com/thumbs\n\ngo 1.24\n\nrequire gopkg.in/gographics/imagick.v3 v3.7.0\n';
+    const { plan } = generate({ 'go.mod': goMod, 'main.go': server });
+    expect([plan.runtime, plan.go.builderPackages, plan.go.runtimePackages]).toEqual(['slim', ['libmagickwand-7-dev'], ['libmagickwand-7.q16-10']]);
+    expect(() => PIPELINE.plan(PIPELINE.detect(memorySnapshot('/work/thumbs', { 'go.mod': goMod, 'main.go': server })), { runtime: 'distroless' })).toThrow(
+      /--runtime distroless: the program loads libmagickwand-7\.q16-10, which distroless base lacks; use slim/,
+    );
+  });
+
+  test('pure-Go sqlite (modernc.org/sqlite) needs no cgo', () => {
+    const { facts, plan } = generate({ 'go.mod': 'module example.com/notes\n\ngo 1.24\n\nrequire modernc.org/sqlite v1.34.0\n', 'main.go': server });
+    expect([facts.cgo, plan.runtime]).toEqual([false, 'scratch']);
+  });
+});
+
+const server = 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n';

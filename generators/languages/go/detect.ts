@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { GoFacts, GoMain } from './types.js';
+import { cgoModules } from './cgo-modules.js';
 import { minorLine, newerLine, parseGoMod } from './go-mod.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
@@ -37,7 +38,14 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   if (loopback) notes.push(loopbackNote(loopback));
 
   const allImports = sources.flatMap(({ text }) => imports(text));
-  const cgo = allImports.includes('C');
+  const vendored = snapshot.pruned.includes('vendor') && snapshot.read('vendor/modules.txt') !== undefined;
+  const modules = [...(goMod?.requires ?? []), ...(vendored ? vendoredModules(snapshot.read('vendor/modules.txt')!) : [])];
+  const withCgo = cgoModules([...new Set(modules)]);
+  for (const found of withCgo)
+    notes.push(
+      `${found.module} is cgo: the build has CGO_ENABLED=1 and the binary needs glibc${found.runtimePackages.length ? ` and ${found.runtimePackages.join(', ')}` : ''} at run time.`,
+    );
+  const cgo = allImports.includes('C') || withCgo.length > 0;
   if (!goMod) {
     const external = allImports.filter((path) => path !== 'C' && !isStdlib(path));
     if (external.length > 0) {
@@ -46,7 +54,6 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     notes.push('No go.mod: the build runs `go mod init` for this standard-library-only main package.');
   }
 
-  const vendored = snapshot.pruned.includes('vendor') && snapshot.read('vendor/modules.txt') !== undefined;
   if (vendored) notes.push('vendor/ found: the build uses -mod=vendor and downloads nothing.');
 
   let goVersion = DEFAULT_GO_VERSION;
@@ -76,6 +83,7 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     vendored,
     mains: mainInfo,
     cgo,
+    cgoModules: withCgo,
     needsCaCerts: tlsCapable,
     needsZoneinfo: loadsZones,
     tests: goTests(snapshot),
@@ -85,6 +93,9 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     notes,
   };
 }
+
+/** The modules vendor/modules.txt lists (`# path version` lines). */
+const vendoredModules = (text: string) => [...text.matchAll(/^# (\S+) v\S+/gm)].map((match) => match[1]!);
 
 /** `go test ./...` has something to run when the module has test files outside testdata. */
 function goTests(snapshot: ProjectSnapshot): TestsFound | undefined {

@@ -5,6 +5,8 @@ export interface GoMod {
   readonly go?: string;
   readonly toolchain?: string;
   readonly hasRequires: boolean;
+  /** Every required module path, direct and indirect. */
+  readonly requires: readonly string[];
 }
 
 /** Parses the directives of go.mod that matter for a build; the rest is the go tool's business. */
@@ -16,7 +18,11 @@ export function parseGoMod(text: string): GoMod {
   if (go !== undefined && !/^1\.\d+(\.\d+)?$/.test(go)) throw new UserError(`go.mod: "go ${go}" is not a Go version like 1.24 or 1.24.1`);
   const toolchain = /^\s*toolchain\s+go(1\.\d+(?:\.\d+)?)\S*\s*$/m.exec(code)?.[1];
   const hasRequires = /^\s*require\s*(\(\s*\S|[^\s(])/m.test(code);
-  return { module, go, toolchain, hasRequires };
+  const requires = [
+    ...[...code.matchAll(/^\s*require\s+"?([^\s"(]+)"?\s+\S+/gm)].map((match) => match[1]!),
+    ...[...code.matchAll(/^\s*require\s*\(([\s\S]*?)\)/gm)].flatMap((block) => [...block[1]!.matchAll(/^\s*"?([^\s"]+)"?\s+v\S+/gm)].map((match) => match[1]!)),
+  ];
+  return { module, go, toolchain, hasRequires, requires };
 }
 
 /** "1.24.3" -> "1.24": image tags follow the minor line. */

@@ -56,7 +56,8 @@ export function portFromFlagsOrFramework(source: string): { port: number; how: s
     if (value >= 1 && value <= 65535) return { port: value, how };
   }
   // gin's Run() with no address listens on $PORT, else :8080.
-  if (FRAMEWORK_LISTEN[0]!.imports.test(code) && /\.Run\s*\(\s*\)/.test(code)) return { port: 8080, how: "gin's default for Run() (it reads PORT, which the image sets)" };
+  if (FRAMEWORK_LISTEN[0]!.imports.test(code) && /\.Run\s*\(\s*\)/.test(code))
+    return { port: 8080, how: "gin's default for Run() (it reads PORT, which the image sets)" };
   return undefined;
 }
 

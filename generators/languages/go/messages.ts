@@ -11,6 +11,9 @@ export const GO_MESSAGES = defineLanguageMessages({
     'summary.go.runtime': '{image} with only the binary',
     'summary.go.runtime.certs': '{image} with only the binary and the CA bundle',
     'reason.go.cgo': 'cgo links against glibc, so scratch cannot run it; distroless base has glibc and nothing else',
+    'reason.go.cgo-libraries': 'a cgo module loads {packages} at run time, which only a Debian runtime can install',
+    'why.go.builder-packages': 'The -dev packages the cgo modules compile against.',
+    'why.go.runtime-packages': 'The shared libraries the cgo modules load at run time, and nothing else.',
     'reason.go.static': 'CGO_ENABLED=0 gives a static binary, which needs nothing but the files copied next to it',
     'why.go.from-build':
       'The Go image: compiler, git and module tooling. It is big, and that is fine: nothing from this stage reaches the final image unless a COPY --from takes it.',
@@ -20,7 +23,7 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.build': 'Compiles the main package to /out.',
     'why.go.build.init': 'With no go.mod, `go mod init` makes one on the fly.',
     'why.go.build.static': 'CGO_ENABLED=0 links a static binary that needs no C library; -trimpath and -s -w drop local paths and debug symbols.',
-    'why.go.build.cgo': 'cgo (import "C") needs the C toolchain here and glibc at run time.',
+    'why.go.build.cgo': 'cgo (import "C", here or in a module) needs the C toolchain here and glibc at run time.',
     'why.go.build.zoneinfo': '-tags=timetzdata embeds the time zone database, since the runtime has none.',
     'why.go.entrypoint':
       "Exec form, a JSON array: the binary is PID 1 with no shell in between, and Go's runtime handles the SIGTERM that `docker stop` sends.",
@@ -34,6 +37,9 @@ export const GO_MESSAGES = defineLanguageMessages({
     'summary.go.runtime': '{image} avec le binaire seul',
     'summary.go.runtime.certs': '{image} avec le binaire et le bundle CA, rien de plus',
     'reason.go.cgo': "cgo se lie à la glibc, donc scratch ne peut pas l'exécuter ; distroless base a la glibc et rien d'autre",
+    'reason.go.cgo-libraries': "un module cgo charge {packages} à l'exécution, que seul un runtime Debian peut installer",
+    'why.go.builder-packages': 'Les paquets -dev sur lesquels les modules cgo se compilent.',
+    'why.go.runtime-packages': "Les bibliothèques partagées que chargent les modules cgo à l'exécution, et rien d'autre.",
     'reason.go.static': "CGO_ENABLED=0 donne un binaire statique, qui n'a besoin que des fichiers copiés à côté de lui",
     'why.go.from-build':
       "L'image Go : compilateur, git et outillage des modules. Elle est lourde, et ce n'est pas grave : rien de cette étape n'arrive dans l'image finale sans un COPY --from.",
@@ -44,7 +50,7 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.build.init': 'Sans go.mod, `go mod init` en crée un à la volée.',
     'why.go.build.static':
       'CGO_ENABLED=0 produit un binaire statique, sans bibliothèque C ; -trimpath et -s -w retirent les chemins locaux et les symboles de débogage.',
-    'why.go.build.cgo': `cgo (import "C") demande ici la chaîne de compilation C, et la glibc à l'exécution.`,
+    'why.go.build.cgo': `cgo (import "C", ici ou dans un module) demande ici la chaîne de compilation C, et la glibc à l'exécution.`,
     'why.go.build.zoneinfo': "-tags=timetzdata embarque la base des fuseaux horaires, absente de l'image finale.",
     'why.go.entrypoint':
       "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux, et le runtime Go gère le SIGTERM qu'envoie `docker stop`.",

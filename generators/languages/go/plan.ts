@@ -16,6 +16,8 @@ const { message } = GO_MESSAGES;
 
 const DEFAULT_SERVER_PORT = 8080;
 
+const unique = (items: readonly string[]) => [...new Set(items)];
+
 export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
   const notes = [...go.notes];
   const main = chooseMain(go, choices.main);
@@ -58,6 +60,8 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
       downloadDeps: go.hasGoMod && go.hasRequires && !go.vendored,
       initModule: go.hasGoMod ? undefined : binary,
       cgo: go.cgo,
+      builderPackages: unique(go.cgoModules.flatMap((module) => module.builderPackages)),
+      runtimePackages: runtime === 'slim' ? unique(go.cgoModules.flatMap((module) => module.runtimePackages)) : [],
       buildFlags: buildFlags(go, runtime),
       caCerts: go.needsCaCerts && runtime !== 'distroless',
       zoneinfo: zoneinfoEmbedded(go, runtime),
@@ -77,6 +81,12 @@ function chooseMain(go: GoFacts, requested?: string): GoMain {
 function chooseRuntime(go: GoFacts, requested?: Runtime): RuntimeChoice {
   if (go.cgo && requested === 'scratch') {
     throw new UserError('--runtime scratch: this program uses cgo (import "C") and needs a C library at run time; use distroless or slim');
+  }
+  const libraries = unique(go.cgoModules.flatMap((module) => module.runtimePackages));
+  if (libraries.length > 0) {
+    if (requested === 'distroless')
+      throw new UserError(`--runtime distroless: the program loads ${libraries.join(', ')}, which distroless base lacks; use slim`);
+    return { runtime: 'slim', reason: message('reason.go.cgo-libraries', { packages: libraries.join(', ') }) };
   }
   const detected = go.cgo
     ? { runtime: 'distroless' as const, reason: message('reason.go.cgo') }

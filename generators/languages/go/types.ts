@@ -1,4 +1,5 @@
 import type { BinaryCopy, FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
+import type { CgoModule } from './cgo-modules.js';
 
 export interface GoFacts extends FactsBase<'go'> {
   readonly modulePath?: string;
@@ -11,6 +12,8 @@ export interface GoFacts extends FactsBase<'go'> {
   /** Main packages, the root's first, then by path. */
   readonly mains: readonly GoMain[];
   readonly cgo: boolean;
+  /** Required modules that are cgo (go-sqlite3...), with the packages they compile against and load. */
+  readonly cgoModules: readonly CgoModule[];
   /** True when the code can make TLS connections and so needs a CA bundle. */
   readonly needsCaCerts: boolean;
   /** True when the code loads time zones by name and so needs zoneinfo. */
@@ -31,6 +34,9 @@ export interface GoDetails {
   readonly downloadDeps: boolean;
   readonly initModule?: string;
   readonly cgo: boolean;
+  /** -dev packages cgo modules compile against, and the libraries they load at run time. */
+  readonly builderPackages: readonly string[];
+  readonly runtimePackages: readonly string[];
   readonly buildFlags: string;
   readonly caCerts: boolean;
   readonly zoneinfo: boolean;
