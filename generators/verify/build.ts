@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { docker } from './docker.js';
 
 /** Build arguments the generated Dockerfiles declare, taken from the environment when set. */
-export const FORWARDED_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST'] as const;
+export const FORWARDED_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] as const;
 
 export interface BuildRequest {
   readonly context: string;

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { templatesDir } from '../../generators/util/package-root.js';
 
 const GO_MOD = 'module example.com/svc\n\ngo 1.24\n\nrequire github.com/gin-gonic/gin v1.8.1\n';
 const main = (imports: string, body: string) => `package main\n\nimport (\n${imports}\n)\n\nfunc main() {\n${body}\n}\n`;
@@ -126,3 +127,22 @@ describe('cgo through a dependency', () => {
 });
 
 const server = 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
+
+describe('module proxies and private modules', () => {
+  const files = { 'go.mod': GO_MOD, 'go.sum': '', 'main.go': main('\t"github.com/gin-gonic/gin"', '\tgin.Default().Run()') };
+  const dockerfile = (choices: { portable?: boolean } = {}) =>
+    PIPELINE.generate(PIPELINE.detect(memorySnapshot('/work/svc', files)), choices, { templatesDir }).files[0]!.content;
+
+  test('GOPROXY, GOPRIVATE, GONOSUMDB and GOFLAGS are build arguments of the build stage only; netrc is a secret of the download', () => {
+    const text = dockerfile();
+    const [build, runtime] = text.split(/^FROM .* AS runtime$/m) as [string, string];
+    expect([...build.matchAll(/^ARG (\w+)$/gm)].map((match) => match[1])).toEqual(['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS']);
+    expect(runtime).not.toMatch(/^(ARG|ENV) GO/m);
+    expect(build).toMatch(/--mount=type=secret,id=netrc,target=\/root\/\.netrc \\\n\s+go mod download$/m);
+  });
+
+  test('--portable: the arguments stay, the secret and cache mounts go', () => {
+    const text = dockerfile({ portable: true });
+    expect([/^ARG GOPROXY$/m.test(text), /--mount/.test(text)]).toEqual([true, false]);
+  });
+});

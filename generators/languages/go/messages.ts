@@ -11,6 +11,12 @@ export const GO_MESSAGES = defineLanguageMessages({
     'summary.go.runtime': '{image} with only the binary',
     'summary.go.runtime.certs': '{image} with only the binary and the CA bundle',
     'reason.go.cgo': 'cgo links against glibc, so scratch cannot run it; distroless base has glibc and nothing else',
+    'why.go.arg-proxy':
+      'A module proxy or mirror, passed with `docker build --build-arg GOPROXY=...`. An ARG lives only in this stage: it reaches neither the final image nor its history.',
+    'why.go.arg-private': 'Private modules: fetched directly and not checked against the public checksum database (`--build-arg GOPRIVATE=example.com/*`).',
+    'why.go.arg-flags': 'Extra go flags for the build, such as -mod=mod (`--build-arg GOFLAGS=...`).',
+    'why.go.netrc':
+      'Credentials for private modules belong in a BuildKit secret, mounted for this RUN only and never stored: `docker build --secret id=netrc,src=$HOME/.netrc .`.',
     'reason.go.cgo-libraries': 'a cgo module loads {packages} at run time, which only a Debian runtime can install',
     'why.go.builder-packages': 'The -dev packages the cgo modules compile against.',
     'why.go.runtime-packages': 'The shared libraries the cgo modules load at run time, and nothing else.',
@@ -37,6 +43,13 @@ export const GO_MESSAGES = defineLanguageMessages({
     'summary.go.runtime': '{image} avec le binaire seul',
     'summary.go.runtime.certs': '{image} avec le binaire et le bundle CA, rien de plus',
     'reason.go.cgo': "cgo se lie à la glibc, donc scratch ne peut pas l'exécuter ; distroless base a la glibc et rien d'autre",
+    'why.go.arg-proxy':
+      "Un proxy ou miroir de modules, passé par `docker build --build-arg GOPROXY=...`. Un ARG ne vit que dans cette étape : il n'atteint ni l'image finale ni son historique.",
+    'why.go.arg-private':
+      'Modules privés : téléchargés directement et non vérifiés auprès de la base publique des sommes de contrôle (`--build-arg GOPRIVATE=example.com/*`).',
+    'why.go.arg-flags': 'Des options go en plus pour la compilation, comme -mod=mod (`--build-arg GOFLAGS=...`).',
+    'why.go.netrc':
+      'Les identifiants des modules privés vont dans un secret BuildKit, monté pour ce seul RUN et jamais stocké : `docker build --secret id=netrc,src=$HOME/.netrc .`.',
     'reason.go.cgo-libraries': "un module cgo charge {packages} à l'exécution, que seul un runtime Debian peut installer",
     'why.go.builder-packages': 'Les paquets -dev sur lesquels les modules cgo se compilent.',
     'why.go.runtime-packages': "Les bibliothèques partagées que chargent les modules cgo à l'exécution, et rien d'autre.",
