@@ -1,0 +1,73 @@
+import { jest } from '@jest/globals';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { httpGet, processUids } from '../harness/container.js';
+import { requireEngine } from '../harness/engine.js';
+import { goFloor } from '../harness/floor.js';
+import { generateInto } from '../harness/generated.js';
+import { startGoProxy, type GoProxy } from '../harness/go/module-proxy.js';
+import { buildImage } from '../harness/image-build.js';
+import { listFiles } from '../harness/image-files.js';
+import { narrow } from '../harness/narrow.js';
+import { serve, withFixture } from '../harness/scenario.js';
+
+// The first run extracts Debian's Go module packages; cgo builds compile SQLite.
+jest.setTimeout(20 * 60_000);
+
+let proxy: GoProxy;
+beforeAll(async () => {
+  await requireEngine();
+  proxy = await startGoProxy();
+});
+afterAll(() => proxy?.close());
+
+/**
+ * Programs that use real third-party modules (gin, echo, golang.org/x/net, gorm with go-sqlite3),
+ * written the way their guides write them, with go.mod and go.sum as `go mod tidy` leaves them:
+ * generated with --yes, built through the tests' module proxy (Debian's packaged sources), run, and
+ * asked who serves them.
+ */
+interface ModuleCase {
+  readonly fixture: string;
+  readonly runtime: string;
+  readonly port: number;
+  readonly cgo: boolean;
+}
+
+const CASES: readonly ModuleCase[] = [
+  { fixture: 'gin-app', runtime: 'scratch', port: 8080, cgo: false },
+  { fixture: 'echo-flag', runtime: 'scratch', port: 9000, cgo: false },
+  { fixture: 'xnet-h2c', runtime: 'scratch', port: 8081, cgo: false },
+  { fixture: 'gorm-sqlite', runtime: 'distroless', port: 8080, cgo: true },
+];
+
+const TOOLCHAIN = /(^|\/)(usr\/local\/go|usr\/lib\/go-1\.\d+)\/|(^|\/)bin\/(go|gofmt|gcc|cc)$/;
+
+describe.each(CASES)('Go with modules: $fixture', ({ fixture, runtime, port, cgo }) => {
+  test(`generated with --yes (${runtime}, port ${port}), built through the module proxy, serves as 65532 with the binary as PID 1`, () =>
+    withFixture('go', fixture, async (scenario) => {
+      const result = await generateInto(scenario.dir);
+      const { plan } = result;
+      expect([plan.runtime, plan.port, narrow(result.facts, 'go').cgo]).toEqual([runtime, port, cgo]);
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: proxy.buildArgs }));
+      const path = fixture === 'gorm-sqlite' ? '/notes' : '/whoami';
+      const running = await serve(scenario, tag, port, path);
+      const who = JSON.parse(running.response.body) as { fixture: string; uid: number; pid: number };
+      expect([running.response.status, who.fixture, who.uid, who.pid]).toEqual([200, fixture, 65532, 1]);
+      expect(await processUids(running.id)).toEqual(['65532']);
+      expect((await listFiles(tag)).filter((file) => TOOLCHAIN.test(file))).toEqual([]);
+      const image = await inspectImage(tag);
+      expect(image.Size).toBeLessThanOrEqual((await goFloor(tag, plan)).bytes * 1.05);
+
+      const base = `http://${String((await docker(['port', running.id, `${port}/tcp`])).stdout)
+        .split('\n')[0]!
+        .trim()}`;
+      if (fixture === 'gin-app') expect(await httpGet(`${base}/ping`)).toEqual({ status: 200, body: '{"message":"pong"}' });
+      if (fixture === 'echo-flag') expect(await httpGet(`${base}/`)).toEqual({ status: 200, body: 'echo-flag fixture page' });
+      if (fixture === 'gorm-sqlite') {
+        // SQLite is the amalgamation go-sqlite3 compiles in (3.44.2 here), not a system library.
+        const posted = await fetch(`${base}/notes?text=hello`, { method: 'POST' });
+        const notes = (await posted.json()) as { notes: string[]; sqlite: string };
+        expect([posted.status, notes.notes, notes.sqlite]).toEqual([200, ['hello'], '3.44.2']);
+      }
+    }));
+});
