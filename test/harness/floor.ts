@@ -21,6 +21,8 @@ export async function goFloor(image: string, plan: Plan): Promise<Floor> {
   const go = narrow(plan, 'go').go;
   const parts = [{ name: `binary ${go.binaryPath}`, bytes: await fileSize(image, go.binaryPath) }];
   if (go.caCerts) parts.push({ name: 'CA bundle', bytes: await fileSize(image, '/etc/ssl/certs/ca-certificates.crt') });
+  // Files the program reads at run time are part of what it needs.
+  if (go.workdir) parts.push({ name: `data under ${go.workdir}`, bytes: await treeBytes(image, go.workdir) });
   if (plan.runtime !== 'scratch') parts.push({ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size });
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
 }

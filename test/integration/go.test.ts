@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { buildImage } from '../harness/image-build.js';
-import { processUids } from '../harness/container.js';
+import { httpGet, processUids } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { goFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
@@ -84,3 +84,24 @@ test('a Go server that reads PORT with no default (the PaaS style) answers on th
     expect([response.status, response.body]).toEqual([200, 'port from env 8080']);
   });
 });
+
+test('Go data-folders: config, templates and static files it opens at run time ship under its working directory; embedded migrations do not', () =>
+  withFixture('go', 'data-folders', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir);
+    expect(plan.runtime).toBe('scratch');
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
+    const running = await serve(scenario, tag, 8080, '/');
+    expect([running.response.status, running.response.body]).toEqual([200, expect.stringContaining('<h1>hello from config/app.yml</h1>')]);
+    const base = `http://${String((await docker(['port', running.id, '8080/tcp'])).stdout)
+      .split('\n')[0]!
+      .trim()}`;
+    expect(await httpGet(`${base}/static/app.css`)).toEqual({ status: 200, body: 'h1 { color: #0c4b33; }\n' });
+    expect(await httpGet(`${base}/migrations`)).toEqual({ status: 200, body: 'migrations/0001_init.sql' });
+    const files = await listFiles(tag);
+    expect(files.filter((file) => file.startsWith('app/') && !file.endsWith('/')).sort()).toEqual([
+      'app/config/app.yml',
+      'app/static/app.css',
+      'app/templates/index.html',
+    ]);
+    expect(await processUids(running.id)).toEqual(['65532']);
+  }));

@@ -146,3 +146,62 @@ describe('module proxies and private modules', () => {
     expect([/^ARG GOPROXY$/m.test(text), /--mount/.test(text)]).toEqual([true, false]);
   });
 });
+
+describe('files a program opens at run time', () => {
+  const detect = (files: Record<string, string>) =>
+    narrow(PIPELINE.detect(memorySnapshot('/work/site', { 'go.mod': 'module example.com/site\n\ngo 1.24\n', ...files })), 'go');
+  const web = (body: string, extra = '') =>
+    `package main\n\nimport (\n\t"net/http"\n\t"os"\n\t"html/template"\n)\n${extra}\nfunc main() {\n${body}\n\thttp.ListenAndServe(":8080", nil)\n}\n`;
+
+  test.each([
+    [
+      'gin LoadHTMLGlob and Static',
+      'r.LoadHTMLGlob("templates/*")\n\tr.Static("/assets", "./assets")',
+      { 'templates/index.tmpl': 'x', 'assets/app.js': 'x' },
+      ['assets', 'templates'],
+    ],
+    [
+      'http.Dir and a config file path',
+      'http.Handle("/", http.FileServer(http.Dir("public")))\n\tos.ReadFile("./config/local.yml")',
+      { 'public/index.html': 'x', 'config/local.yml': 'x' },
+      ['config', 'public'],
+    ],
+    ['viper config at the root', 'viper.SetConfigFile("config.yaml")', { 'config.yaml': 'port: 8080\n' }, ['config.yaml']],
+    [
+      'golang-migrate file:// URL',
+      'm, _ := migrate.New("file://migrations", os.Getenv("DATABASE_URL"))\n\t_ = m',
+      { 'migrations/0001.up.sql': 'x' },
+      ['migrations'],
+    ],
+  ])('%s', (_name, body, files, expected) => {
+    expect(detect({ 'main.go': web(`\t${body}`), ...files }).dataPaths.map((found) => found.path)).toEqual(expected);
+  });
+
+  test('embedded folders, Go packages, missing folders, parents and secrets are not copied', () => {
+    const facts = detect({
+      'main.go': web(
+        '\tos.ReadFile("static/a.css")\n\tos.ReadFile("internal/x")\n\tos.ReadFile("nowhere/x")\n\tos.ReadFile("../shared/x.yml")\n\tgodotenv.Load(".env")',
+        '//go:embed static\nvar static embed.FS\n',
+      ),
+      'static/a.css': 'x',
+      'internal/db.go': 'package internal\n',
+      '.env': 'SECRET=1\n',
+    });
+    expect(facts.dataPaths).toEqual([]);
+  });
+
+  test('the plan copies each under /app, the working directory, and the summary says so', () => {
+    const facts = PIPELINE.detect(
+      memorySnapshot('/work/site', {
+        'go.mod': 'module example.com/site\n\ngo 1.24\n',
+        'main.go': web('\ttemplate.ParseGlob("templates/*.html")'),
+        'templates/a.html': 'x',
+      }),
+    );
+    const text = PIPELINE.generate(facts, {}, { templatesDir }).files[0]!.content;
+    expect(text).toMatch(/^WORKDIR \/app\nCOPY templates \.\/templates$/m);
+    expect(narrow(facts, 'go').notes.join('\n')).toMatch(
+      /templates \(named in main\.go\) is read at run time and not embedded: the image holds it under \/app/,
+    );
+  });
+});

@@ -11,4 +11,6 @@ export const goNeededByBuild = (facts: GoFacts): string[] => [
   'go.sum',
   ...(facts.vendored ? ['vendor/modules.txt'] : []),
   ...facts.mains.map((main) => `${main.dir}/main.go`),
+  // A file the program reads at run time must reach the image; a folder's files are its own affair.
+  ...facts.dataPaths.filter((found) => !found.path.includes('/') && /\.\w+$/.test(found.path)).map((found) => found.path),
 ];

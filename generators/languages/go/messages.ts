@@ -17,6 +17,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.arg-flags': 'Extra go flags for the build, such as -mod=mod (`--build-arg GOFLAGS=...`).',
     'why.go.netrc':
       'Credentials for private modules belong in a BuildKit secret, mounted for this RUN only and never stored: `docker build --secret id=netrc,src=$HOME/.netrc .`.',
+    'why.go.workdir': 'The program opens files by relative paths, which resolve from its working directory: {dir}.',
+    'why.go.copy-data': 'Read at run time and not embedded in the binary, so it ships next to it, at the path the code names.',
     'reason.go.cgo-libraries': 'a cgo module loads {packages} at run time, which only a Debian runtime can install',
     'why.go.builder-packages': 'The -dev packages the cgo modules compile against.',
     'why.go.runtime-packages': 'The shared libraries the cgo modules load at run time, and nothing else.',
@@ -50,6 +52,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.arg-flags': 'Des options go en plus pour la compilation, comme -mod=mod (`--build-arg GOFLAGS=...`).',
     'why.go.netrc':
       'Les identifiants des modules privés vont dans un secret BuildKit, monté pour ce seul RUN et jamais stocké : `docker build --secret id=netrc,src=$HOME/.netrc .`.',
+    'why.go.workdir': 'Le programme ouvre des fichiers par des chemins relatifs, résolus depuis son répertoire de travail : {dir}.',
+    'why.go.copy-data': "Lu à l'exécution et non embarqué dans le binaire : il part à côté, au chemin que le code donne.",
     'reason.go.cgo-libraries': "un module cgo charge {packages} à l'exécution, que seul un runtime Debian peut installer",
     'why.go.builder-packages': 'Les paquets -dev sur lesquels les modules cgo se compilent.',
     'why.go.runtime-packages': "Les bibliothèques partagées que chargent les modules cgo à l'exécution, et rien d'autre.",

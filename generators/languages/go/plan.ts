@@ -66,6 +66,8 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
       caCerts: go.needsCaCerts && runtime !== 'distroless',
       zoneinfo: zoneinfoEmbedded(go, runtime),
       createUser: runtime === 'slim',
+      dataCopies: go.dataPaths.map((found) => contextPath(found.path, 'data folder')),
+      workdir: go.dataPaths.length > 0 ? '/app' : undefined,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { BinaryCopy, FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 import type { CgoModule } from './cgo-modules.js';
+import type { DataPath } from './data-paths.js';
 
 export interface GoFacts extends FactsBase<'go'> {
   readonly modulePath?: string;
@@ -14,6 +15,8 @@ export interface GoFacts extends FactsBase<'go'> {
   readonly cgo: boolean;
   /** Required modules that are cgo (go-sqlite3...), with the packages they compile against and load. */
   readonly cgoModules: readonly CgoModule[];
+  /** Folders and files the program opens at run time by a relative path, not embedded. */
+  readonly dataPaths: readonly DataPath[];
   /** True when the code can make TLS connections and so needs a CA bundle. */
   readonly needsCaCerts: boolean;
   /** True when the code loads time zones by name and so needs zoneinfo. */
@@ -41,6 +44,9 @@ export interface GoDetails {
   readonly caCerts: boolean;
   readonly zoneinfo: boolean;
   readonly createUser: boolean;
+  /** Data the program reads at run time, copied under its working directory at the same relative path. */
+  readonly dataCopies: readonly string[];
+  readonly workdir?: string;
 }
 
 export interface GoPlan extends PlanBase<'go'>, BinaryCopy {
