@@ -26,6 +26,13 @@ const COMMANDS: readonly CommandCase[] = [
   { fixture: 'make-project', runtimes: ['scratch', 'slim'], args: ['docker'], output: /^greetings from make, docker, as uid 65532\n$/ },
   { fixture: 'cmake-project', runtimes: ['scratch', 'distroless'], args: [], output: /^calc: 2\^10 = 1024\n$/ },
   { fixture: 'zlib-dynamic', runtimes: ['scratch', 'distroless', 'slim'], args: [], output: /^zlib \d+\.\d+[.\d]* roundtrip ok\n$/ },
+  // A rule that ignores LDFLAGS, and an `all` that also builds a benchmark whose library is missing.
+  {
+    fixture: 'make-no-ldflags',
+    runtimes: ['scratch'],
+    args: ['a', 'bb', 'ccc'],
+    output: /^wordfreq: 3 words, mean length 2\.00 \(rounded 2\), as uid 65532\n$/,
+  },
 ];
 
 describe.each(COMMANDS)('C $fixture', (testCase) => {

@@ -4,6 +4,12 @@ import type { TestsFound } from '../../core/types.js';
 
 export interface BuildFileFacts {
   readonly binary?: string;
+  /**
+   * Make only: how the program's own rule links it. `variable`: through $(CC)/$(CXX) (or make's
+   * built-in rule), so `CC="cc -static"` makes it static whether or not it passes LDFLAGS;
+   * `literal`: it calls gcc/cc/clang by name, which no make variable reaches.
+   */
+  readonly linker?: { readonly kind: 'variable' | 'literal'; readonly line?: string };
   /** Linked library names: -l flags, pkg-config modules, CMake packages, meson dependencies. */
   readonly libraries: readonly string[];
   readonly tests?: TestsFound;
@@ -28,7 +34,50 @@ export function readMakefile(text: string): BuildFileFacts {
   }
   const testTarget = ['test', 'check'].find((target) => new RegExp(`^${target}\\s*:(?!=)`, 'm').test(code));
   const tests = testTarget ? { source: `Makefile target ${testTarget}`, makeTarget: testTarget } : undefined;
-  return { binary: binary?.startsWith('$') ? undefined : binary, libraries: [...dashL(code), ...pkgConfig(code)], tests };
+  const name = binary?.startsWith('$') ? undefined : binary;
+  // Libraries from the variables and the program's own rule: another target's -l (a benchmark's) is not the program's.
+  const scope = name ? programScope(code, name) : code;
+  return { binary: name, libraries: [...dashL(scope), ...pkgConfig(scope)], tests, linker: name ? linkerOf(code, name) : undefined };
+}
+
+/** The Makefile without the recipes of rules other than the program's (and its objects' pattern rules). */
+function programScope(code: string, target: string): string {
+  const heads = ruleHeads(code, target);
+  const kept: string[] = [];
+  let keep = true;
+  for (const line of code.split('\n')) {
+    if (line.startsWith('\t')) {
+      if (keep) kept.push(line);
+      continue;
+    }
+    const rule = /^([^\s=:#][^=:#]*?)\s*:(?!=)/.exec(line)?.[1];
+    if (rule !== undefined) keep = heads.includes(rule.trim()) || rule.includes('%');
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/** How a rule for the program may start: its name, or a variable that holds it ($(TARGET)). */
+function ruleHeads(code: string, target: string): string[] {
+  const names = [...code.matchAll(/^\s*(\w+)\s*[:?+]?=\s*(\S+)\s*$/gm)].filter((match) => match[2] === target).map((match) => match[1]!);
+  return [target, ...names.flatMap((name) => [`$(${name})`, `\${${name}}`])];
+}
+
+/** The recipe of `target:` (or of `$(TARGET):`), and whether it links through a make variable. */
+function linkerOf(code: string, target: string): BuildFileFacts['linker'] {
+  const lines = code.split('\n');
+  const heads = ruleHeads(code, target);
+  const start = lines.findIndex((line) => heads.some((head) => line.startsWith(`${head}:`) || line.startsWith(`${head} :`)));
+  if (start === -1) return { kind: 'variable' };
+  const recipe: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith('\t')) break;
+    recipe.push(line.trim());
+  }
+  // No recipe: make's built-in rule links with $(CC) $(LDFLAGS).
+  const link = recipe.find((line) => /(^|[\s;&@])(\$[({]C(C|XX)[)}]|gcc|g\+\+|cc|c\+\+|clang\+?\+?)\s/.test(`${line} `));
+  if (link === undefined || /\$[({]C(C|XX)[)}]/.test(link)) return { kind: 'variable' };
+  return { kind: 'literal', line: link };
 }
 
 export function readCMakeLists(text: string): BuildFileFacts {

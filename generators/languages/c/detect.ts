@@ -75,7 +75,12 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     }
   }
   if (unknownLibraries.length > 0) notes.push(`Unknown libraries (${unknownLibraries.join(', ')}): add their -dev packages to the build stage yourself.`);
-  const staticPossible = unknownLibraries.length === 0 && libraries.every((library) => library.staticOk);
+  const literalLinker = buildFacts.linker?.kind === 'literal' ? buildFacts.linker.line : undefined;
+  if (literalLinker)
+    notes.push(
+      `${buildFile}: the rule for ${binary} links with \`${literalLinker}\`, which neither CC nor LDFLAGS reaches, so it cannot be made static: it is built as written and runs on distroless cc (use $(CC) in the rule for a static build on scratch).`,
+    );
+  const staticPossible = unknownLibraries.length === 0 && libraries.every((library) => library.staticOk) && literalLinker === undefined;
 
   const server = texts.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
   const port = server ? firstPort(texts, PORT_PATTERNS) : undefined;
@@ -94,6 +99,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     libraries,
     unknownLibraries,
     staticPossible,
+    ...(buildSystem === 'make' ? { makeTarget: binary } : {}),
     listens: server !== undefined,
     port: port?.port,
     portSource: port?.file,

@@ -61,7 +61,13 @@ export function planC(c: CFacts & CommonFacts, choices: Choices): CPlan {
 }
 
 function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
-  const blockers = [...c.libraries.filter((library) => !library.staticOk).map((library) => library.name), ...c.unknownLibraries];
+  const blockers = [
+    ...c.libraries.filter((library) => !library.staticOk).map((library) => library.name),
+    ...c.unknownLibraries,
+    ...(c.staticPossible || c.libraries.some((library) => !library.staticOk) || c.unknownLibraries.length > 0
+      ? []
+      : ['a link rule that calls the compiler by name']),
+  ];
   if (requested === 'scratch' && !c.staticPossible) {
     throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
   }
@@ -80,8 +86,12 @@ function buildCommand(c: CFacts, isStatic: boolean): string {
       const libs = c.libraries.map((library) => ` -l${library.name.replace(/^lib/, '')}`).join('');
       return `${compiler} -O2 -Wall${staticFlag} -o ${c.binaryOutput} ${sources}${libs}`;
     }
-    case 'make':
-      return `make -j"$(nproc)"${isStatic ? ' LDFLAGS=-static' : ''}`;
+    case 'make': {
+      // Only the program's target; CC and CXX carry -static into every compile and link that uses
+      // them, where LDFLAGS on the command line would replace the Makefile's own (-lm...).
+      const target = c.makeTarget ? ` ${shellWord(contextPath(c.makeTarget, 'make target'))}` : '';
+      return `make -j"$(nproc)"${target}${isStatic ? ' CC="cc -static" CXX="c++ -static"' : ''}`;
+    }
     case 'cmake':
       return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
     case 'meson':

@@ -23,6 +23,8 @@ export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   /** Libraries the project links that the table does not know; they prevent a static build. */
   readonly unknownLibraries: readonly string[];
   readonly staticPossible: boolean;
+  /** Make only: the target that builds the program, so a broken secondary target does not stop it. */
+  readonly makeTarget?: string;
 }
 
 /** What the C templates read under plan.c. */
