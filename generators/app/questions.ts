@@ -29,7 +29,7 @@ export const QUESTIONS: readonly QuestionRow[] = [
     applies: (facts) => mainChoices(facts).length > 1,
     question: (facts) => {
       const choices = mainChoices(facts);
-      return { type: 'select', message: 'Which main package should the image run?', choices, default: choices[0] };
+      return { type: 'select', message: 'Which main package (Go) or program (C) should the image run?', choices, default: choices[0] };
     },
   },
   {

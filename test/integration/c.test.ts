@@ -63,6 +63,17 @@ describe.each(COMMANDS)('C $fixture', (testCase) => {
   });
 });
 
+test('C server-client: of two programs with their own main(), the server is built (with the shared file) and serves; the client is not in the image', () =>
+  withFixture('c', 'server-client', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir);
+    expect([plan.runtime, plan.port]).toEqual(['scratch', 7070]);
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
+    const running = await serve(scenario, tag, 7070, '/');
+    expect([running.response.status, running.response.body]).toEqual([200, 'server-client: server as uid 65532\n']);
+    expect(await addedFiles(tag, plan.runtimeImage)).toEqual(['usr/local/bin/server']);
+    expect(await processUids(running.id)).toEqual(['65532']);
+  }));
+
 test('C tcp-server: serves HTTP from scratch as non-root', async () => {
   await withFixture('c', 'tcp-server', async (scenario) => {
     const { plan } = await generateInto(scenario.dir);

@@ -42,3 +42,36 @@ describe('Makefiles as they are written', () => {
     expect(planOf('tool: tool.o\n').plan.runtime).toBe('scratch');
   });
 });
+
+describe('loose C files that each have a main()', () => {
+  const SERVER = '#include <sys/socket.h>\n#include "proto.h"\nint main(void) { int s = socket(2, 1, 0); bind(s, 0, 0); listen(s, 1); return 0; }\n';
+  const CLIENT = '#include "proto.h"\nint main(void) { return connect(0, 0, 0); }\n';
+  const files = { 'server.c': SERVER, 'client.c': CLIENT, 'proto.c': 'int greeting(void) { return 1; }\n', 'proto.h': '#define ECHO_PORT 7070\n' };
+  const facts = () => PIPELINE.detect(memorySnapshot('/src/pair', files));
+
+  test('are separate programs: the one that listens is built with the shared files, never linked with the other', () => {
+    const plan = narrow(PIPELINE.plan(facts(), {}), 'c');
+    expect([plan.c.buildCommand, plan.c.binaryName, plan.port]).toEqual(['cc -O2 -Wall -static -o server proto.c server.c', 'server', 7070]);
+    expect(narrow(facts(), 'c').notes.join('\n')).toMatch(
+      /2 files have their own main\(\) \(client\.c, server\.c\): each is a separate program; building server\.c, the one that listens; --main <file> picks another/,
+    );
+  });
+
+  test('--main picks the other, by file or by name, and the summary says so; the prompt offers the default first', () => {
+    for (const main of ['client.c', 'client', './client.c']) {
+      const plan = narrow(PIPELINE.plan(facts(), { main }), 'c');
+      expect([plan.c.buildCommand, plan.port, plan.listens]).toEqual(['cc -O2 -Wall -static -o client client.c proto.c', undefined, false]);
+      expect(plan.notes.join('\n')).toMatch(/building client\.c \(--main\)[\s\S]*compiling client\.c proto\.c/);
+    }
+    expect(PIPELINE.mainChoices(facts())).toEqual(['server.c', 'client.c']);
+    expect(() => PIPELINE.plan(facts(), { main: 'nope.c' })).toThrow(/^--main nope\.c: not a program here \(found: client\.c, server\.c\)$/);
+  });
+
+  test('none listens: the first by name, said to be a guess', () => {
+    const tools = PIPELINE.detect(memorySnapshot('/src/tools', { 'b.c': 'int main(void){return 0;}\n', 'a.c': 'int main(void){return 1;}\n' }));
+    expect([narrow(PIPELINE.plan(tools, {}), 'c').c.binaryName, narrow(tools, 'c').notes.join('\n')]).toEqual([
+      'a',
+      expect.stringMatching(/building a\.c, the first by name \(a guess\); --main <file> picks another/),
+    ]);
+  });
+});

@@ -17,7 +17,7 @@ describe('interactive, in a real terminal', () => {
   test("asks each prompt once, then on a differing Dockerfile offers yeoman's conflict menu with its diff", async () => {
     writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
     const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [
-      { waitFor: /Which main package should the image run\?/, type: '\u001b[B\r' },
+      { waitFor: /Which main package \(Go\) or program \(C\) should the image run\?/, type: '\u001b[B\r' },
       { waitFor: /Runtime base for the final stage\?/, type: '\u001b[B\r' },
       { waitFor: /Overwrite Dockerfile\?/, type: 'd\r' },
       { waitFor: /-FROM busybox:1\.36[\s\S]*\+FROM golang:1\.26 AS build[\s\S]*Overwrite Dockerfile\?/, type: 'y\r' },
@@ -42,7 +42,9 @@ describe('interactive, in a real terminal', () => {
 
   test('Ctrl-C at a prompt cancels cleanly: exit 130, one line, and nothing written', async () => {
     const before = readdirSync(dir).sort();
-    const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [{ waitFor: /Which main package should the image run\?/, type: '\u0003' }]);
+    const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [
+      { waitFor: /Which main package \(Go\) or program \(C\) should the image run\?/, type: '\u0003' },
+    ]);
     expect(exitCode).toBe(130);
     expect(output).toContain('create-dockerfile: cancelled; nothing was written');
     expect(readdirSync(dir).sort()).toEqual(before);

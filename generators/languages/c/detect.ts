@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { binaryName, imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot } from '../../core/types.js';
-import type { CBuildSystem, CFacts, CLibrary } from './types.js';
+import type { CBuildSystem, CFacts, CLibrary, CProgram } from './types.js';
 import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } from './build-files.js';
 import { LIBC_PARTS, lookupLibrary } from './libraries.js';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
@@ -48,11 +48,20 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const { buildSystem, facts: buildFacts, buildFile } = readBuildFile(snapshot);
   let binary = buildFacts.binary;
   let loneSources: string[] = [];
+  let programs: CProgram[] = [];
   if (buildSystem === 'cc') {
-    if (mains.length === 0) throw new UserError('no main() found in the C sources');
-    // A lone program: the root's sources, compiled together, named after the file with main().
-    loneSources = sources.filter((file) => !file.includes('/'));
-    binary = posix.basename(mains[0]!.file).replace(SOURCE, '');
+    const rootMains = mains.filter(({ file }) => !file.includes('/'));
+    if (rootMains.length === 0) throw new UserError('no main() found in the C sources');
+    // Each root file with its own main() is a program of its own (a server and its client, a tool
+    // and its sample input): one is built, with the root's files that have no main().
+    programs = rootMains.map(({ file, text }) => ({ file, listens: /\b(bind|listen)\s*\(/.test(text) }));
+    const chosen = defaultProgram(programs);
+    loneSources = programSources(sources, programs, chosen.file);
+    binary = posix.basename(chosen.file).replace(SOURCE, '');
+    if (programs.length > 1)
+      notes.push(
+        `${programs.length} files have their own main() (${programs.map((program) => program.file).join(', ')}): each is a separate program; building ${chosen.file}${chosen.listens && programs.filter((program) => program.listens).length === 1 ? ', the one that listens' : ', the first by name (a guess)'}; --main <file> picks another.`,
+      );
     notes.push(`No build file: compiling ${loneSources.join(' ')} with cc directly.`);
   }
   if (!binary) throw new UserError(`${buildFile}: cannot tell which executable it builds (for a Makefile, set TARGET = name)`);
@@ -82,9 +91,15 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     );
   const staticPossible = unknownLibraries.length === 0 && libraries.every((library) => library.staticOk) && literalLinker === undefined;
 
-  const server = texts.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
-  const port = server ? firstPort(texts, PORT_PATTERNS) : undefined;
-  const loopback = server ? loopbackBind(texts) : undefined;
+  // Of several programs, only the built one's files say whether it serves, and where.
+  const built = programs.length > 1 ? texts.filter(({ file }) => loneSources.includes(file)) : texts;
+  const server = built.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
+  // A port is often a #define in the project's own header.
+  const headers = snapshot.files
+    .filter((file) => /\.(h|hh|hpp)$/.test(file) && !file.split('/').some((part) => part.startsWith('.')))
+    .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+  const port = server ? firstPort([...built, ...headers], PORT_PATTERNS) : undefined;
+  const loopback = server ? loopbackBind(built) : undefined;
   if (loopback) notes.push(loopbackNote(loopback));
   const output = buildSystem === 'cmake' || buildSystem === 'meson' ? `build/${binary}` : binary;
 
@@ -99,6 +114,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     libraries,
     unknownLibraries,
     staticPossible,
+    programs,
     ...(buildSystem === 'make' ? { makeTarget: binary } : {}),
     listens: server !== undefined,
     port: port?.port,
@@ -119,6 +135,16 @@ function readBuildFile(snapshot: ProjectSnapshot): { buildSystem: CBuildSystem; 
   if (makefile) return { buildSystem: 'make', facts: readMakefile(read(makefile)), buildFile: makefile };
   return { buildSystem: 'cc', facts: { libraries: [] } };
 }
+
+/** The one program that listens, else the first by name. */
+const defaultProgram = (programs: readonly CProgram[]) => {
+  const servers = programs.filter((program) => program.listens);
+  return servers.length === 1 ? servers[0]! : [...programs].sort((a, b) => a.file.localeCompare(b.file))[0]!;
+};
+
+/** A program's sources: its own file and the root's files without a main(). */
+export const programSources = (sources: readonly string[], programs: readonly CProgram[], chosen: string) =>
+  sources.filter((file) => !file.includes('/') && (file === chosen || !programs.some((program) => program.file === file)));
 
 /** `htons(8080)`, `#define PORT 8080`, `port = 8080`. */
 const PORT_PATTERNS = [/htons\s*\(\s*(\d{2,5})\s*\)/, /#\s*define\s+\w*PORT\w*\s+(\d{2,5})\b/, /\bport\s*=\s*(\d{2,5})\b/i];

@@ -11,6 +11,8 @@ export const C = defineLanguage<CFacts, CPlan>({
   looksLike: isCProject,
   detect: detectC,
   plan: planC,
-  mainChoices: () => [],
+  // The default program (the one whose sources facts hold) first, so the prompt's default matches --yes.
+  mainChoices: (facts) =>
+    [...facts.programs.map((program) => program.file)].sort((a, b) => Number(!facts.sources.includes(a)) - Number(!facts.sources.includes(b))),
   messages: C_MESSAGES.catalog,
 });

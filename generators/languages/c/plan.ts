@@ -5,7 +5,7 @@ import { noHealthcheck } from '../../core/plan/healthcheck.js';
 import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
 import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
 import { testStage } from '../../core/plan/test-stage.js';
-import { contextPath, shellWord } from '../../core/render/quote.js';
+import { binaryName, contextPath, shellWord } from '../../core/render/quote.js';
 import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
 import { C_IGNORE, cNeededByBuild } from './ignore.js';
 import { C_IMAGES } from './images.js';
@@ -20,7 +20,8 @@ const DISTROLESS_CC_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64'
 
 const BUILD_TOOLS: Record<CFacts['buildSystem'], readonly string[]> = { cc: [], make: [], cmake: ['cmake'], meson: ['meson', 'ninja-build'] };
 
-export function planC(c: CFacts & CommonFacts, choices: Choices): CPlan {
+export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
+  const c = chooseProgram(detected, choices.main);
   const { runtime, reason } = chooseRuntime(c, choices.runtime);
   const isStatic = runtime === 'scratch';
   // A C server that names no port gets none: there is no convention to assume.
@@ -49,6 +50,7 @@ export function planC(c: CFacts & CommonFacts, choices: Choices): CPlan {
     dockerignore: dockerignoreGroups(c, C_IGNORE, cNeededByBuild(c)),
     c: {
       static: isStatic,
+      binaryName: c.binary,
       builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem]])],
       runtimePackages: runtime === 'slim' ? [...new Set(c.libraries.map((library) => library.runtimePackage))] : [],
       buildCommand: buildCommand(c, isStatic),
@@ -57,6 +59,40 @@ export function planC(c: CFacts & CommonFacts, choices: Choices): CPlan {
       distrolessPackages: DISTROLESS_CC_PACKAGES,
       createUser: runtime === 'slim',
     },
+  };
+}
+
+/** --main picks one of several programs (files with their own main()) by file or by name. */
+function chooseProgram(c: CFacts & CommonFacts, requested?: string): CFacts & CommonFacts {
+  if (requested === undefined) return c;
+  const wanted = requested.replace(/^\.\//, '');
+  const program = c.programs.find((candidate) => candidate.file === wanted || candidate.file.replace(/\.(c|cc|cpp|cxx)$/, '') === wanted);
+  if (!program)
+    throw new UserError(
+      c.programs.length > 0
+        ? `--main ${requested}: not a program here (found: ${c.programs.map((candidate) => candidate.file).join(', ')})`
+        : `--main ${requested}: this project builds one program (${c.binary}) with its build file`,
+    );
+  // The default program, asked for by name (the prompt's default): the facts already describe it.
+  if (c.sources.includes(program.file)) return c;
+  const binary = binaryName(program.file.replace(/\.(c|cc|cpp|cxx)$/, ''));
+  const all = c.programs.map((candidate) => candidate.file);
+  const sources = [...new Set([...c.sources.filter((file) => !all.includes(file)), program.file])].sort();
+  // The summary says which program --main chose, and what cc compiles for it.
+  const notes = c.notes.map((note) =>
+    / files have their own main\(\)/.test(note)
+      ? `${note.replace(/; building .*$/, '')}; building ${program.file} (--main).`
+      : note.replace(/^No build file: compiling .* with cc directly\.$/, `No build file: compiling ${sources.join(' ')} with cc directly.`),
+  );
+  // The port was read from the default program's files; another program's is its own (--port).
+  return {
+    ...c,
+    notes,
+    binary,
+    binaryOutput: binary,
+    sources,
+    listens: program.listens,
+    ...(program.listens === c.listens ? {} : { port: undefined, portSource: undefined }),
   };
 }
 

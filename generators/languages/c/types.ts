@@ -11,6 +11,12 @@ export interface CLibrary {
   readonly staticOk: boolean;
 }
 
+/** A root source file with its own main(): a program of its own. */
+export interface CProgram {
+  readonly file: string;
+  readonly listens: boolean;
+}
+
 export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   readonly buildSystem: CBuildSystem;
   /** For a lone program: the source files cc compiles. */
@@ -23,6 +29,8 @@ export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   /** Libraries the project links that the table does not know; they prevent a static build. */
   readonly unknownLibraries: readonly string[];
   readonly staticPossible: boolean;
+  /** Without a build file: every root file with a main(); `sources` and `binary` are the default one's. */
+  readonly programs: readonly CProgram[];
   /** Make only: the target that builds the program, so a broken secondary target does not stop it. */
   readonly makeTarget?: string;
 }
@@ -30,6 +38,8 @@ export interface CFacts extends FactsBase<'c'>, ListenerFacts {
 /** What the C templates read under plan.c. */
 export interface CDetails {
   readonly static: boolean;
+  /** The program's name: the build's output, /out/<name>, and the installed binary. */
+  readonly binaryName: string;
   /** Debian packages the builder installs: -dev libraries and the build system's tools. */
   readonly builderPackages: readonly string[];
   readonly runtimePackages: readonly string[];
