@@ -2,6 +2,7 @@ import { gitignorePatterns } from '../core/detect/gitignore.js';
 import { UserError } from '../core/errors.js';
 import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
+import { dominantLanguage } from './dominant.js';
 
 export interface DetectRequest extends DetectOptions {
   /** --language: needed only when the tree holds several. */
@@ -15,13 +16,19 @@ const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapsho
 /** snapshot -> facts: the chosen language's detector, then what every language shares. */
 export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, request: DetectRequest = {}): FactsBase & CommonFacts {
   const found = languagesIn(languages, snapshot);
-  const chosen = request.language ?? pickOne(languages, found, snapshot);
+  const dominant = request.language === undefined && found.length > 1 ? dominantLanguage(found, snapshot) : undefined;
+  const chosen = request.language ?? dominant?.language ?? pickOne(languages, found, snapshot);
   const definition = languages.find((candidate) => candidate.id === chosen);
   if (!definition) throw new UserError(`--language must be one of ${languages.map((candidate) => candidate.id).join(', ')} (got ${JSON.stringify(chosen)})`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
   const facts = definition.detect(snapshot, { workspace: request.workspace, start: request.start });
   const gitignore = gitignorePatterns(snapshot);
-  return { ...facts, notes: [...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };
+  const helpers = dominant
+    ? [
+        `${dominant.language} chosen, since ${dominant.why}; ${dominant.others.map((other) => `${other.language} (${other.files.slice(0, 3).join(', ')}${other.files.length > 3 ? ', ...' : ''})`).join(' and ')} is taken as helper code and not built; --language picks another.`,
+      ]
+    : [];
+  return { ...facts, notes: [...helpers, ...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };
 }
 
 function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: ProjectSnapshot): string {
