@@ -75,3 +75,39 @@ describe('loose C files that each have a main()', () => {
     ]);
   });
 });
+
+describe('libraries by the names build files use', () => {
+  const planOfCMake = (lists: string) =>
+    narrow(PIPELINE.plan(PIPELINE.detect(memorySnapshot('/src/app', { 'CMakeLists.txt': lists, 'main.c': MAIN })), {}), 'c');
+  test.each([
+    ['find_package(Curses)', 'find_package(Curses REQUIRED)\nadd_executable(app main.c)\ntarget_link_libraries(app ${CURSES_LIBRARIES})\n', 'libncurses-dev'],
+    ['find_package(LibXml2)', 'find_package(LibXml2 REQUIRED)\nadd_executable(app main.c)\n', 'libxml2-dev'],
+    ['pkg_check_modules libevent', 'find_package(PkgConfig)\npkg_check_modules(EV REQUIRED libevent)\nadd_executable(app main.c)\n', 'libevent-dev'],
+    ['pkg_check_modules yaml-0.1', 'find_package(PkgConfig)\npkg_check_modules(Y REQUIRED yaml-0.1)\nadd_executable(app main.c)\n', 'libyaml-dev'],
+    ['target_link_libraries json-c', 'add_executable(app main.c)\ntarget_link_libraries(app json-c)\n', 'libjson-c-dev'],
+    ['find_package(PostgreSQL)', 'find_package(PostgreSQL REQUIRED)\nadd_executable(app main.c)\n', 'libpq-dev'],
+  ])('%s', (_name, lists, devPackage) => {
+    expect(planOfCMake(lists).c.builderPackages).toContain(devPackage);
+  });
+
+  test('Makefile -l flags: readline, sodium, uuid, and libc parts (-lm, -liconv) that need nothing', () => {
+    const { facts, plan } = planOf('tool: tool.c\n\t$(CC) -o tool tool.c -lreadline -lsodium -luuid -lm -liconv\n');
+    expect([facts.unknownLibraries, plan.c.builderPackages]).toEqual([[], ['libreadline-dev', 'libsodium-dev', 'uuid-dev']]);
+  });
+});
+
+describe('CMake executables as projects name them', () => {
+  const binaryOf = (lists: string) =>
+    narrow(PIPELINE.detect(memorySnapshot('/src/app', { 'CMakeLists.txt': lists, 'main.c': MAIN, 'lib.c': 'int f(void){return 1;}\n' })), 'c').binary;
+  test('add_executable(${PROJECT_NAME}) and a set() variable', () => {
+    expect(binaryOf('cmake_minimum_required(VERSION 3.16)\nproject(kilo C)\nadd_executable(${PROJECT_NAME} main.c)\n')).toBe('kilo');
+    expect(binaryOf('project(x C)\nset(APP_NAME weatherd)\nadd_executable(${APP_NAME} main.c)\n')).toBe('weatherd');
+  });
+  test('a library and two executables: the one install(TARGETS) names', () => {
+    expect(
+      binaryOf(
+        'project(calc C)\nadd_library(calccore lib.c)\nadd_executable(calc-bench main.c)\nadd_executable(calc main.c)\ntarget_link_libraries(calc calccore)\ninstall(TARGETS calc DESTINATION bin)\n',
+      ),
+    ).toBe('calc');
+  });
+});

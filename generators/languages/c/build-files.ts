@@ -82,7 +82,14 @@ function linkerOf(code: string, target: string): BuildFileFacts['linker'] {
 
 export function readCMakeLists(text: string): BuildFileFacts {
   const code = text.replace(/#[^\n]*/g, '');
-  const binary = /add_executable\s*\(\s*([A-Za-z0-9_.+-]+)/i.exec(code)?.[1];
+  // ${PROJECT_NAME} and set() variables resolved; of several executables, the one install(TARGETS) names.
+  const project = /\bproject\s*\(\s*([A-Za-z0-9_.+-]+)/i.exec(code)?.[1];
+  const sets = new Map([...code.matchAll(/\bset\s*\(\s*(\w+)\s+"?([A-Za-z0-9_.+-]+)"?\s*\)/gi)].map((match) => [match[1]!, match[2]!] as const));
+  const resolve = (name: string) =>
+    name.replace(/\$\{(\w+)\}/g, (_all, variable: string) => (variable === 'PROJECT_NAME' ? (project ?? '') : (sets.get(variable) ?? '')));
+  const executables = [...code.matchAll(/add_executable\s*\(\s*([A-Za-z0-9_.+${}-]+)/gi)].map((match) => resolve(match[1]!)).filter(Boolean);
+  const installed = [...code.matchAll(/install\s*\(\s*TARGETS\s+([^)]+)\)/gi)].flatMap((match) => match[1]!.split(/\s+/).map(resolve));
+  const binary = executables.find((name) => installed.includes(name)) ?? executables[0];
   const packages = [...code.matchAll(/find_package\s*\(\s*([A-Za-z0-9_]+)/gi)].map((match) => match[1]!);
   const pkgModules = [...code.matchAll(/pkg_check_modules\s*\(\s*\w+\s+(?:REQUIRED\s+|IMPORTED_TARGET\s+)*([^)]+)\)/gi)].flatMap((match) =>
     match[1]!.split(/\s+/).filter((word) => /^[a-z]/.test(word) && !['required', 'imported_target'].includes(word.toLowerCase())),
