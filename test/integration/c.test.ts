@@ -74,6 +74,27 @@ test('C server-client: of two programs with their own main(), the server is buil
     expect(await processUids(running.id)).toEqual(['65532']);
   }));
 
+describe('C cmake-curses: find_package(Curses), a library of its own, in-source builds refused', () => {
+  test.each(['distroless', 'slim'] as const)('builds out of tree and reads terminfo at run time on %s', (runtime) =>
+    withFixture('c', 'cmake-curses', async (scenario) => {
+      const { plan } = await generateInto(scenario.dir, ['--runtime', runtime]);
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
+      const run = await docker(['run', '--rm', tag, 'xterm-256color'], { reject: false, all: true });
+      expect([run.exitCode, String(run.all)]).toEqual([0, 'termcaps: xterm-256color has 256 colors and 80 columns, as uid 65532']);
+      if (runtime === 'distroless') {
+        // Only curses' own libraries beside the binary (setupterm lives in libtinfo, so that one at
+        // least; Debian links --as-needed), and the terminal descriptions: nothing else.
+        const added = await addedFiles(tag, plan.runtimeImage);
+        const libraries = added.filter((file) => !file.startsWith('usr/share/terminfo/') && file !== 'usr/local/bin/termcaps');
+        expect(libraries).toContain('usr/lib/x86_64-linux-gnu/libtinfo.so.6');
+        expect(libraries.filter((file) => !/^usr\/lib\/x86_64-linux-gnu\/lib(tinfo|ncursesw?|formw?|menuw?|panelw?)\.so\.6$/.test(file))).toEqual([]);
+        expect(added).toContain('usr/local/bin/termcaps');
+        expect(added).toContain('usr/share/terminfo/x/xterm-256color');
+      }
+    }),
+  );
+});
+
 test('C tcp-server: serves HTTP from scratch as non-root', async () => {
   await withFixture('c', 'tcp-server', async (scenario) => {
     const { plan } = await generateInto(scenario.dir);

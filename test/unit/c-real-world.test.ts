@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { templatesDir } from '../../generators/util/package-root.js';
 
 const MAIN = '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n';
 const planOf = (makefile: string, extra: Record<string, string> = {}) => {
@@ -109,5 +110,17 @@ describe('CMake executables as projects name them', () => {
         'project(calc C)\nadd_library(calccore lib.c)\nadd_executable(calc-bench main.c)\nadd_executable(calc main.c)\ntarget_link_libraries(calc calccore)\ninstall(TARGETS calc DESTINATION bin)\n',
       ),
     ).toBe('calc');
+  });
+});
+
+describe('curses reads terminfo at run time', () => {
+  const facts = () =>
+    PIPELINE.detect(
+      memorySnapshot('/src/term', { 'CMakeLists.txt': 'project(term C)\nfind_package(Curses REQUIRED)\nadd_executable(term main.c)\n', 'main.c': MAIN }),
+    );
+  test('distroless gets /usr/share/terminfo from the builder; slim has it from ncurses-base', () => {
+    expect(narrow(PIPELINE.plan(facts(), {}), 'c').c.runtimeData).toEqual(['/usr/share/terminfo']);
+    expect(narrow(PIPELINE.plan(facts(), { runtime: 'slim' }), 'c').c.runtimeData).toEqual([]);
+    expect(PIPELINE.generate(facts(), {}, { templatesDir }).files[0]!.content).toMatch(/^COPY --from=build \/usr\/share\/terminfo \/usr\/share\/terminfo$/m);
   });
 });

@@ -94,9 +94,11 @@ export function readCMakeLists(text: string): BuildFileFacts {
   const pkgModules = [...code.matchAll(/pkg_check_modules\s*\(\s*\w+\s+(?:REQUIRED\s+|IMPORTED_TARGET\s+)*([^)]+)\)/gi)].flatMap((match) =>
     match[1]!.split(/\s+/).filter((word) => /^[a-z]/.test(word) && !['required', 'imported_target'].includes(word.toLowerCase())),
   );
+  // The project's own targets (add_library, add_executable) are linked too, and are no system library.
+  const ownTargets = new Set([...code.matchAll(/add_(?:library|executable)\s*\(\s*([A-Za-z0-9_.+${}-]+)/gi)].map((match) => resolve(match[1]!)));
   const linked = [...code.matchAll(/target_link_libraries\s*\(\s*\S+\s+([^)]+)\)/gi)]
     .flatMap((match) => match[1]!.split(/\s+/))
-    .filter((word) => /^[a-z][a-z0-9_+-]*$/.test(word) && !['private', 'public', 'interface'].includes(word));
+    .filter((word) => /^[a-z][a-z0-9_+-]*$/.test(word) && !['private', 'public', 'interface'].includes(word) && !ownTargets.has(word));
   const tests = /\badd_test\s*\(/i.test(code) ? { source: 'CMake add_test' } : undefined;
   return { binary, libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked], tests };
 }

@@ -6,6 +6,9 @@ export const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'res
 
 type Row = Omit<CLibrary, 'name'>;
 
+/** Terminal descriptions curses reads at run time; debian:13-slim has them (ncurses-base), distroless not. */
+const TERMINFO = ['/usr/share/terminfo'];
+
 /**
  * Linked names (-lz, pkg-config zlib, CMake ZLIB) mapped to Debian 13 packages. staticOk means the
  * -dev package's .a links with no further libraries; libcurl, for one, would drag in a dozen.
@@ -26,17 +29,17 @@ const TABLE: Record<string, Row> = {
   png: { devPackage: 'libpng-dev', runtimePackage: 'libpng16-16t64', staticOk: false },
   libpng: { devPackage: 'libpng-dev', runtimePackage: 'libpng16-16t64', staticOk: false },
   jansson: { devPackage: 'libjansson-dev', runtimePackage: 'libjansson4', staticOk: true },
-  ncurses: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false },
+  ncurses: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false, runtimeData: TERMINFO },
   bz2: { devPackage: 'libbz2-dev', runtimePackage: 'libbz2-1.0', staticOk: true },
   bzip2: { devPackage: 'libbz2-dev', runtimePackage: 'libbz2-1.0', staticOk: true },
   lzma: { devPackage: 'liblzma-dev', runtimePackage: 'liblzma5', staticOk: true },
   zstd: { devPackage: 'libzstd-dev', runtimePackage: 'libzstd1', staticOk: true },
   lz4: { devPackage: 'liblz4-dev', runtimePackage: 'liblz4-1', staticOk: true },
   archive: { devPackage: 'libarchive-dev', runtimePackage: 'libarchive13t64', staticOk: false },
-  curses: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false },
-  ncursesw: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false },
-  tinfo: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false },
-  readline: { devPackage: 'libreadline-dev', runtimePackage: 'libreadline8t64', staticOk: false },
+  curses: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false, runtimeData: TERMINFO },
+  ncursesw: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false, runtimeData: TERMINFO },
+  tinfo: { devPackage: 'libncurses-dev', runtimePackage: 'libncursesw6', staticOk: false, runtimeData: TERMINFO },
+  readline: { devPackage: 'libreadline-dev', runtimePackage: 'libreadline8t64', staticOk: false, runtimeData: TERMINFO },
   event: { devPackage: 'libevent-dev', runtimePackage: 'libevent-2.1-7t64', staticOk: true },
   event_core: { devPackage: 'libevent-dev', runtimePackage: 'libevent-2.1-7t64', staticOk: true },
   event_extra: { devPackage: 'libevent-dev', runtimePackage: 'libevent-2.1-7t64', staticOk: true },

@@ -58,6 +58,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
       binaryPath,
       distrolessPackages: DISTROLESS_CC_PACKAGES,
       createUser: runtime === 'slim',
+      runtimeData: runtime === 'slim' ? [] : [...new Set(c.libraries.flatMap((library) => library.runtimeData ?? []))],
     },
   };
 }

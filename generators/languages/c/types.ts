@@ -9,6 +9,8 @@ export interface CLibrary {
   readonly runtimePackage: string;
   /** Whether Debian ships a static archive that links without further dependencies. */
   readonly staticOk: boolean;
+  /** Files the library reads at run time, copied from the builder when the runtime lacks them. */
+  readonly runtimeData?: readonly string[];
 }
 
 /** A root source file with its own main(): a program of its own. */
@@ -50,6 +52,8 @@ export interface CDetails {
   /** Packages distroless cc already holds; their libraries are not copied again. */
   readonly distrolessPackages: readonly string[];
   readonly createUser: boolean;
+  /** Data the libraries read at run time (curses' terminfo), copied from the builder. */
+  readonly runtimeData: readonly string[];
 }
 
 export interface CPlan extends PlanBase<'c'>, BinaryCopy {
