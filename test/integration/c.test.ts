@@ -95,6 +95,17 @@ describe('C cmake-curses: find_package(Curses), a library of its own, in-source 
   );
 });
 
+test('C htdocs-server: the document root it opens at run time ships under its working directory, on scratch', () =>
+  withFixture('c', 'htdocs-server', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir);
+    expect([plan.runtime, plan.port]).toEqual(['scratch', 8088]);
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
+    const running = await serve(scenario, tag, 8088, '/');
+    expect([running.response.status, running.response.body]).toEqual([200, expect.stringContaining('<h1>htdocs-server fixture page</h1>')]);
+    expect((await addedFiles(tag, plan.runtimeImage)).sort()).toEqual(['app/htdocs/css/site.css', 'app/htdocs/index.html', 'usr/local/bin/server']);
+    expect(await processUids(running.id)).toEqual(['65532']);
+  }));
+
 test('C tcp-server: serves HTTP from scratch as non-root', async () => {
   await withFixture('c', 'tcp-server', async (scenario) => {
     const { plan } = await generateInto(scenario.dir);

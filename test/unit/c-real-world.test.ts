@@ -124,3 +124,26 @@ describe('curses reads terminfo at run time', () => {
     expect(PIPELINE.generate(facts(), {}, { templatesDir }).files[0]!.content).toMatch(/^COPY --from=build \/usr\/share\/terminfo \/usr\/share\/terminfo$/m);
   });
 });
+
+describe('files a C program opens at run time', () => {
+  const detect = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/srv', files)), 'c');
+  test.each([
+    ['#define DOCROOT "htdocs"', { 'srv.c': '#define DOCROOT "htdocs"\nint main(void){return 0;}\n', 'htdocs/index.html': 'x' }, ['htdocs']],
+    [
+      'fopen("share/words.txt")',
+      { 'srv.c': '#include <stdio.h>\nint main(void){ FILE *f = fopen("share/words.txt", "r"); return f == 0; }\n', 'share/words.txt': 'x' },
+      ['share'],
+    ],
+    ['a root data file', { 'srv.c': '#include <stdio.h>\nint main(void){ return fopen("words.txt", "r") == 0; }\n', 'words.txt': 'x' }, ['words.txt']],
+  ])('%s', (_name, files, expected) => {
+    expect(detect(files).dataPaths.map((found) => found.path)).toEqual(expected);
+  });
+
+  test('folders of code, missing folders, absolute and parent paths are not copied', () => {
+    const facts = detect({
+      'srv.c': '#include <stdio.h>\n#include "lib/x.h"\nint main(void){ fopen("/etc/passwd","r"); fopen("../x.txt","r"); fopen("nowhere/x","r"); return 0; }\n',
+      'lib/x.h': 'int x;\n',
+    });
+    expect(facts.dataPaths).toEqual([]);
+  });
+});

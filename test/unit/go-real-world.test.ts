@@ -201,7 +201,7 @@ describe('files a program opens at run time', () => {
     const text = PIPELINE.generate(facts, {}, { templatesDir }).files[0]!.content;
     expect(text).toMatch(/^WORKDIR \/app\nCOPY templates \.\/templates$/m);
     expect(narrow(facts, 'go').notes.join('\n')).toMatch(
-      /templates \(named in main\.go\) is read at run time and not embedded: the image holds it under \/app/,
+      /templates \(named in main\.go\) is read at run time and not compiled in: the image holds it under \/app/,
     );
   });
 });

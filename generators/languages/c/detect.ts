@@ -7,6 +7,7 @@ import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } fro
 import { LIBC_PARTS, lookupLibrary } from './libraries.js';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { firstPort } from '../../core/detect/ports.js';
+import { dataPaths, dataPathsNote } from '../../core/detect/data-paths.js';
 import { own } from '../../core/own.js';
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
@@ -102,6 +103,9 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const loopback = server ? loopbackBind(built) : undefined;
   if (loopback) notes.push(loopbackNote(loopback));
   const output = buildSystem === 'cmake' || buildSystem === 'meson' ? `build/${binary}` : binary;
+  const headersAndSources = [...texts, ...headers];
+  const data = dataPaths(snapshot, headersAndSources, { loaders: C_LOADERS, isCode: (file) => /\.(c|h|cc|cpp|cxx|hh|hpp)$/.test(file), never: BUILD_FILES });
+  if (data.length > 0) notes.push(dataPathsNote(data));
 
   return {
     language: 'c',
@@ -115,6 +119,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     unknownLibraries,
     staticPossible,
     programs,
+    dataPaths: data,
     ...(buildSystem === 'make' ? { makeTarget: binary } : {}),
     listens: server !== undefined,
     port: port?.port,
@@ -135,6 +140,13 @@ function readBuildFile(snapshot: ProjectSnapshot): { buildSystem: CBuildSystem; 
   if (makefile) return { buildSystem: 'make', facts: readMakefile(read(makefile)), buildFile: makefile };
   return { buildSystem: 'cc', facts: { libraries: [] } };
 }
+
+/** C's file-opening calls, and the `#define DOCROOT "htdocs"` way of naming a folder. */
+const C_LOADERS = [
+  /\b(?:fopen|open|openat|opendir|stat|lstat|access|realpath|chdir|dlopen)\s*\(\s*"([^"]+)"/,
+  /#\s*define\s+\w*(?:ROOT|DIR|PATH|FILE|FOLDER)\w*\s+"([^"]+)"/,
+];
+const BUILD_FILES = /^(build|Makefile|CMakeLists\.txt|meson\.build|configure.*)$/;
 
 /** The one program that listens, else the first by name. */
 const defaultProgram = (programs: readonly CProgram[]) => {

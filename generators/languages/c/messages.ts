@@ -24,6 +24,8 @@ export const C_MESSAGES = defineLanguageMessages({
       "The binary's shared-library closure as the loader resolves it, minus what distroless cc already holds ({packages}): nothing missing at run time, nothing extra.",
     'why.c.copy-libs': 'Exactly the libraries the binary loads that distroless cc lacks.',
     'why.c.runtime-packages': 'Shared libraries the program loads at run time.',
+    'why.c.workdir': 'The program opens files by relative paths, which resolve from its working directory: {dir}.',
+    'why.c.copy-data': 'Read at run time, not compiled in: it ships next to the program, at the path the code names.',
     'why.c.runtime-data': 'Data a library reads at run time (curses reads terminal descriptions from terminfo), which this runtime lacks.',
     'why.c.entrypoint':
       'Exec form, a JSON array: the binary is PID 1 with no shell in between. A C program has no SIGTERM handler unless it installs one, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
@@ -50,6 +52,8 @@ export const C_MESSAGES = defineLanguageMessages({
       "La fermeture des bibliothèques partagées du binaire, telle que le chargeur la résout, moins ce que distroless cc contient déjà ({packages}) : rien ne manque à l'exécution, rien de superflu.",
     'why.c.copy-libs': 'Exactement les bibliothèques que charge le binaire et qui manquent à distroless cc.',
     'why.c.runtime-packages': 'Les bibliothèques partagées que charge le programme à l’exécution.',
+    'why.c.workdir': 'Le programme ouvre des fichiers par des chemins relatifs, résolus depuis son répertoire de travail : {dir}.',
+    'why.c.copy-data': "Lu à l'exécution, non compilé dans le binaire : il part à côté du programme, au chemin que le code donne.",
     'why.c.runtime-data':
       'Des données que lit une bibliothèque à l’exécution (curses lit les descriptions de terminaux dans terminfo), absentes de ce runtime.',
     'why.c.entrypoint':

@@ -59,6 +59,8 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
       distrolessPackages: DISTROLESS_CC_PACKAGES,
       createUser: runtime === 'slim',
       runtimeData: runtime === 'slim' ? [] : [...new Set(c.libraries.flatMap((library) => library.runtimeData ?? []))],
+      dataCopies: c.dataPaths.map((found) => contextPath(found.path, 'data folder')),
+      workdir: c.dataPaths.length > 0 ? '/app' : undefined,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { DataPath } from '../../core/detect/data-paths.js';
 import type { BinaryCopy, FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 
 export type CBuildSystem = 'cc' | 'make' | 'cmake' | 'meson';
@@ -33,6 +34,8 @@ export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   readonly staticPossible: boolean;
   /** Without a build file: every root file with a main(); `sources` and `binary` are the default one's. */
   readonly programs: readonly CProgram[];
+  /** Folders and data files the program opens at run time by a relative path (htdocs/, share/...). */
+  readonly dataPaths: readonly DataPath[];
   /** Make only: the target that builds the program, so a broken secondary target does not stop it. */
   readonly makeTarget?: string;
 }
@@ -54,6 +57,9 @@ export interface CDetails {
   readonly createUser: boolean;
   /** Data the libraries read at run time (curses' terminfo), copied from the builder. */
   readonly runtimeData: readonly string[];
+  /** The program's own data, copied from the context under its working directory. */
+  readonly dataCopies: readonly string[];
+  readonly workdir?: string;
 }
 
 export interface CPlan extends PlanBase<'c'>, BinaryCopy {

@@ -5,7 +5,8 @@ import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { GoFacts, GoMain } from './types.js';
 import { cgoModules } from './cgo-modules.js';
-import { dataPaths } from './data-paths.js';
+import { dataPathsNote } from '../../core/detect/data-paths.js';
+import { goDataPaths } from './data-paths.js';
 import { minorLine, newerLine, parseGoMod } from './go-mod.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
@@ -69,11 +70,8 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   }
 
   const mainInfo = mains.map((dir) => describeMain(dir, sources));
-  const data = dataPaths(snapshot, sources);
-  if (data.length > 0)
-    notes.push(
-      `${data.map((found) => `${found.path} (named in ${found.source})`).join(', ')} ${data.length === 1 ? 'is' : 'are'} read at run time and not embedded: the image holds ${data.length === 1 ? 'it' : 'them'} under /app, the program's working directory.`,
-    );
+  const data = goDataPaths(snapshot, sources);
+  if (data.length > 0) notes.push(dataPathsNote(data));
   const tlsCapable = allImports.some((path) => ['net/http', 'crypto/tls', 'net/smtp'].includes(path) || !isStdlib(path));
   const loadsZones = sources.some(({ text }) => /\btime\.LoadLocation\s*\(|\bTZ\b/.test(text)) && !allImports.includes('time/tzdata');
 
