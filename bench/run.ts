@@ -15,6 +15,10 @@ import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { mb, median, timed } from './measure.js';
 import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
 import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mirror.js';
+import { startGoProxy, type GoProxy } from '../test/harness/go/module-proxy.js';
+
+/** Fixtures whose modules come through the proxy. */
+const GO_MODULE_FIXTURES = ['gin-app', 'echo-flag', 'xnet-h2c', 'gorm-sqlite'];
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchStartup } from './startup.js';
 import { benchInstall } from './install-size.js';
@@ -55,6 +59,11 @@ const CASES: readonly Case[] = [
   { language: 'go', fixture: 'stdlib-mod', runtime: 'scratch', edit: 'main.go' },
   { language: 'go', fixture: 'vendored', runtime: 'scratch', edit: 'main.go' },
   { language: 'go', fixture: 'two-mains', runtime: 'scratch', edit: 'cmd/api/main.go' },
+  { language: 'go', fixture: 'gin-app', runtime: 'scratch', edit: 'main.go' },
+  { language: 'go', fixture: 'echo-flag', runtime: 'scratch', edit: 'server.go' },
+  { language: 'go', fixture: 'xnet-h2c', runtime: 'scratch', edit: 'cmd/server/main.go' },
+  { language: 'go', fixture: 'gorm-sqlite', runtime: 'distroless', edit: 'main.go' },
+  { language: 'go', fixture: 'data-folders', runtime: 'scratch', edit: 'main.go' },
   { language: 'node', fixture: 'express-app', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'ts-app', runtime: 'distroless', edit: 'src/server.ts' },
   { language: 'node', fixture: 'pnpm-app', runtime: 'distroless', edit: 'index.js' },
@@ -82,6 +91,10 @@ const CASES: readonly Case[] = [
   { language: 'c', fixture: 'zlib-dynamic', runtime: 'scratch', edit: 'main.c' },
   { language: 'c', fixture: 'zlib-dynamic', runtime: 'distroless', edit: 'main.c' },
   { language: 'c', fixture: 'tcp-server', runtime: 'scratch', edit: 'server.c' },
+  { language: 'c', fixture: 'make-no-ldflags', runtime: 'scratch', edit: 'wordfreq.c' },
+  { language: 'c', fixture: 'server-client', runtime: 'scratch', edit: 'server.c' },
+  { language: 'c', fixture: 'cmake-curses', runtime: 'distroless', edit: 'src/main.c' },
+  { language: 'c', fixture: 'htdocs-server', runtime: 'scratch', edit: 'server.c' },
   { language: 'python', fixture: 'stdlib-server', runtime: 'distroless', edit: 'main.py' },
   { language: 'python', fixture: 'requirements-app', runtime: 'distroless', edit: 'app.py' },
   { language: 'python', fixture: 'requirements-app', runtime: 'slim', edit: 'app.py' },
@@ -105,7 +118,10 @@ let pythonIndex: PythonIndex | undefined;
 /** Prisma's engines come from the tests' stand-in mirror (binaries.prisma.sh is unreachable). */
 let prismaMirror: PrismaMirror | undefined;
 
-const buildArgs = (): Record<string, string> => ({ ...pythonIndex?.buildArgs, ...prismaMirror?.buildArgs });
+/** Go modules come from the tests' module proxy (proxy.golang.org is unreachable). */
+let goProxy: GoProxy | undefined;
+
+const buildArgs = (): Record<string, string> => ({ ...pythonIndex?.buildArgs, ...prismaMirror?.buildArgs, ...goProxy?.buildArgs });
 
 /** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
 function sourceEdit(file: string): string {
@@ -223,12 +239,14 @@ const rows: Row[] = [];
 const selected = CASES.filter((spec) => wants(spec.language) || only.includes(spec.fixture));
 if (selected.some((spec) => spec.language === 'python')) pythonIndex = await startPythonIndex();
 if (selected.some((spec) => spec.fixture === 'prisma-app')) prismaMirror = await startPrismaMirror();
+if (selected.some((spec) => GO_MODULE_FIXTURES.includes(spec.fixture))) goProxy = await startGoProxy();
 for (const benchCaseSpec of selected) {
   process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
   rows.push(await benchCase(benchCaseSpec));
 }
 await pythonIndex?.close();
 await prismaMirror?.close();
+await goProxy?.close();
 const reference = wants('node') ? await benchReference() : undefined;
 const express = rows.find((row) => row.fixture === 'express-app');
 const detection = benchDetection();
