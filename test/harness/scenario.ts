@@ -30,5 +30,5 @@ export async function serve(scenario: Scenario, tag: string, port: number, path:
   const response = await httpGet(`${running.url}${path}`).catch(async (error: Error) => {
     throw new Error(`${error.message}\ncontainer log:\n${await containerLogs(running.id)}`);
   });
-  return { id: running.id, response };
+  return { id: running.id, url: running.url, response };
 }

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { inspectImage } from '../../generators/verify/docker.js';
 import { httpGet, processUids } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { goFloor } from '../harness/floor.js';
@@ -58,9 +58,7 @@ describe.each(CASES)('Go with modules: $fixture', ({ fixture, runtime, port, cgo
       const image = await inspectImage(tag);
       expect(image.Size).toBeLessThanOrEqual((await goFloor(tag, plan)).bytes * 1.05);
 
-      const base = `http://${String((await docker(['port', running.id, `${port}/tcp`])).stdout)
-        .split('\n')[0]!
-        .trim()}`;
+      const base = running.url;
       if (fixture === 'gin-app') expect(await httpGet(`${base}/ping`)).toEqual({ status: 200, body: '{"message":"pong"}' });
       if (fixture === 'echo-flag') expect(await httpGet(`${base}/`)).toEqual({ status: 200, body: 'echo-flag fixture page' });
       if (fixture === 'gorm-sqlite') {

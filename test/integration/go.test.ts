@@ -92,9 +92,7 @@ test('Go data-folders: config, templates and static files it opens at run time s
     const tag = scenario.image(await buildImage(scenario.dir, plan));
     const running = await serve(scenario, tag, 8080, '/');
     expect([running.response.status, running.response.body]).toEqual([200, expect.stringContaining('<h1>hello from config/app.yml</h1>')]);
-    const base = `http://${String((await docker(['port', running.id, '8080/tcp'])).stdout)
-      .split('\n')[0]!
-      .trim()}`;
+    const base = running.url;
     expect(await httpGet(`${base}/static/app.css`)).toEqual({ status: 200, body: 'h1 { color: #0c4b33; }\n' });
     expect(await httpGet(`${base}/migrations`)).toEqual({ status: 200, body: 'migrations/0001_init.sql' });
     const files = await listFiles(tag);

@@ -60,10 +60,7 @@ describe.each(SERVERS)('Node framework $fixture', ({ fixture, framework, port, p
       const body = JSON.parse(running.response.body) as { fixture: string; uid: number; pid: number; env: string };
       expect(body).toEqual({ fixture, uid: 65532, pid: 1, env: 'production' });
       if (page !== '') {
-        const url = String((await docker(['port', running.id, `${port}/tcp`])).stdout)
-          .split('\n')[0]!
-          .trim();
-        const rendered = await httpGet(`http://${url}${page}`);
+        const rendered = await httpGet(`${running.url}${page}`);
         expect([rendered.status, rendered.body]).toEqual([200, expect.stringContaining(`${fixture} fixture page`)]);
       }
       // One process, node itself, running what the plan says.
@@ -126,9 +123,7 @@ describe.each(SITES)('static site $fixture', ({ fixture, framework, page, unknow
       const tag = scenario.image(await buildImage(scenario.dir, plan));
       const running = await serve(scenario, tag, 8080, page);
       expect([running.response.status, running.response.body]).toEqual([200, expect.stringContaining(`${fixture}`)]);
-      const base = `http://${String((await docker(['port', running.id, '8080/tcp'])).stdout)
-        .split('\n')[0]!
-        .trim()}`;
+      const base = running.url;
       expect((await httpGet(`${base}${unknown.path}`)).status).toBe(unknown.status);
       const home = await httpGet(`${base}/`);
       if (hashed) {

@@ -95,8 +95,6 @@ const CASES: readonly FrameworkCase[] = [
   },
 ];
 
-const firstLine = (text: string) => text.split('\n')[0]!.trim();
-
 describe.each(CASES)('Python framework $fixture', ({ fixture, runtimes, framework, server, page, whoami }) => {
   test.each(runtimes)('generated with --yes, serves its own page as 65532 with the server as PID 1 on %s', (runtime) =>
     withFixture('python', fixture, async (scenario) => {
@@ -106,7 +104,7 @@ describe.each(CASES)('Python framework $fixture', ({ fixture, runtimes, framewor
       const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
       const running = await serve(scenario, tag, 8000, whoami);
       expect(running.response.status).toBe(200);
-      const base = `http://${firstLine(String((await docker(['port', running.id, '8000/tcp'])).stdout))}`;
+      const base = running.url;
       // uvicorn answers from PID 1 itself; gunicorn from a worker whose parent, the master, is PID 1.
       const who = JSON.parse(running.response.body) as { fixture: string; uid: number; pid: number; ppid?: number };
       expect([who.fixture, who.uid, who.pid === 1 || who.ppid === 1]).toEqual([fixture, 65532, true]);
