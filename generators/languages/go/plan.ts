@@ -1,3 +1,4 @@
+import { unique } from '../../core/unique.js';
 import { UserError } from '../../core/errors.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
 import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
@@ -15,8 +16,6 @@ import type { GoFacts, GoMain, GoPlan } from './types.js';
 const { message } = GO_MESSAGES;
 
 const DEFAULT_SERVER_PORT = 8080;
-
-const unique = (items: readonly string[]) => [...new Set(items)];
 
 export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
   const notes = [...go.notes];

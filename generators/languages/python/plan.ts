@@ -1,3 +1,4 @@
+import { unique } from '../../core/unique.js';
 import { posix } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
@@ -23,8 +24,6 @@ const VENV = '/opt/venv';
 const DISTROLESS_PYTHON = '3.13';
 const DEFAULT_SERVER_PORT = 8000;
 const COMPILERS = ['gcc', 'libc6-dev'];
-
-const unique = (values: readonly string[]) => [...new Set(values)];
 
 export function planPython(py: PythonFacts & CommonFacts, choices: Choices): PythonPlan {
   const notes = [...py.notes];
