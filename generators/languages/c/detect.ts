@@ -59,11 +59,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     const chosen = defaultProgram(programs);
     loneSources = programSources(sources, programs, chosen.file);
     binary = posix.basename(chosen.file).replace(SOURCE, '');
-    if (programs.length > 1)
-      notes.push(
-        `${programs.length} files have their own main() (${programs.map((program) => program.file).join(', ')}): each is a separate program; building ${chosen.file}${chosen.listens && programs.filter((program) => program.listens).length === 1 ? ', the one that listens' : ', the first by name (a guess)'}; --main <file> picks another.`,
-      );
-    notes.push(`No build file: compiling ${loneSources.join(' ')} with cc directly.`);
+    // The plan says which program it builds and how (--main can change both).
   }
   if (!binary) throw new UserError(`${buildFile}: cannot tell which executable it builds (for a Makefile, set TARGET = name)`);
 

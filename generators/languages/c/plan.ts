@@ -39,7 +39,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     port,
     entrypoint: [binaryPath],
     binary: { source: `/out/${c.binary}`, path: binaryPath },
-    notes: [...c.notes],
+    notes: [...programNotes(c, choices.main !== undefined && c !== detected), ...c.notes],
     needsBuildKit: false,
     profile: choices.portable ? 'portable' : 'buildkit',
     nextCommand: nextCommand(c.projectName, port),
@@ -65,6 +65,25 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
   };
 }
 
+/** Without a build file: which of several programs is built and why, and what cc compiles. */
+function programNotes(c: CFacts, chosenByFlag: boolean): string[] {
+  if (c.buildSystem !== 'cc') return [];
+  const built = c.programs.find((program) => c.sources.includes(program.file));
+  const why = chosenByFlag
+    ? ' (--main)'
+    : built?.listens && c.programs.filter((program) => program.listens).length === 1
+      ? ', the one that listens'
+      : ', the first by name (a guess)';
+  return [
+    ...(c.programs.length > 1 && built
+      ? [
+          `${c.programs.length} files have their own main() (${c.programs.map((program) => program.file).join(', ')}): each is a separate program; building ${built.file}${why}${chosenByFlag ? '.' : '; --main <file> picks another.'}`,
+        ]
+      : []),
+    `No build file: compiling ${c.sources.join(' ')} with cc directly.`,
+  ];
+}
+
 /** --main picks one of several programs (files with their own main()) by file or by name. */
 function chooseProgram(c: CFacts & CommonFacts, requested?: string): CFacts & CommonFacts {
   if (requested === undefined) return c;
@@ -81,16 +100,9 @@ function chooseProgram(c: CFacts & CommonFacts, requested?: string): CFacts & Co
   const binary = binaryName(program.file.replace(/\.(c|cc|cpp|cxx)$/, ''));
   const all = c.programs.map((candidate) => candidate.file);
   const sources = [...new Set([...c.sources.filter((file) => !all.includes(file)), program.file])].sort();
-  // The summary says which program --main chose, and what cc compiles for it.
-  const notes = c.notes.map((note) =>
-    / files have their own main\(\)/.test(note)
-      ? `${note.replace(/; building .*$/, '')}; building ${program.file} (--main).`
-      : note.replace(/^No build file: compiling .* with cc directly\.$/, `No build file: compiling ${sources.join(' ')} with cc directly.`),
-  );
   // The port was read from the default program's files; another program's is its own (--port).
   return {
     ...c,
-    notes,
     binary,
     binaryOutput: binary,
     sources,
