@@ -1,29 +1,19 @@
 import { jest } from '@jest/globals';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
-import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
 import { httpGet } from '../harness/container.js';
-import { requireEngine } from '../harness/engine.js';
 import { pythonFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { narrow } from '../harness/narrow.js';
-import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
+import { usePythonIndex } from '../harness/python-index.js';
 import { serve, withFixture } from '../harness/scenario.js';
 
 // The first run builds the index's framework wheels from Debian's packages.
 jest.setTimeout(20 * 60_000);
 
-let index: PythonIndex;
-beforeAll(async () => {
-  await requireEngine();
-  for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot'])
-    await ensureBase(image);
-  index = await startPythonIndex();
-});
-afterAll(() => index?.close());
+const pythonIndex = usePythonIndex();
 
 /**
  * Real Flask, Django and FastAPI (wheels of Debian's packages of them, from the tests' index), in
@@ -101,7 +91,7 @@ describe.each(CASES)('Python framework $fixture', ({ fixture, runtimes, framewor
       const result = await generateInto(scenario.dir, ['--runtime', runtime]);
       const { plan } = result;
       expect([narrow(result.facts, 'python').framework, plan.port]).toEqual([framework, 8000]);
-      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: pythonIndex().buildArgs }));
       const running = await serve(scenario, tag, 8000, whoami);
       expect(running.response.status).toBe(200);
       const base = running.url;
@@ -144,7 +134,7 @@ test('Procfile release: and a web line of several commands: run by sh, the relea
     const result = await generateInto(scenario.dir);
     const { plan } = result;
     expect([plan.runtime, plan.entrypoint.slice(0, 2)]).toEqual(['slim', ['/bin/sh', '-c']]);
-    const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
+    const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: pythonIndex().buildArgs }));
     const running = await serve(scenario, tag, 8000, '/');
     // The release step made the table and its first post before the server started.
     expect([running.response.status, JSON.parse(running.response.body)]).toEqual([

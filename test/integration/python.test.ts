@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
-import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
-import { requireEngine } from '../harness/engine.js';
 import { pythonFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
-import { startPythonIndex, type PythonIndex } from '../harness/python-index.js';
+import { usePythonIndex } from '../harness/python-index.js';
 import { serve, withFixture } from '../harness/scenario.js';
 import { runCli } from '../harness/project.js';
 import { narrow } from '../harness/narrow.js';
@@ -19,14 +16,7 @@ import { narrow } from '../harness/narrow.js';
 // Cold builds install Python and a compiler with apt.
 jest.setTimeout(20 * 60_000);
 
-let index: PythonIndex;
-beforeAll(async () => {
-  await requireEngine();
-  for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot'])
-    await ensureBase(image);
-  index = await startPythonIndex();
-});
-afterAll(() => index?.close());
+const pythonIndex = usePythonIndex();
 
 /** Anything that would mean a compiler, Python headers or an installer shipped in the final image. */
 const BUILD_TOOLS = /(^|\/)(bin\/(gcc|cc|x86_64-linux-gnu-gcc[-\d]*|poetry|uv|pdm)|include\/python3\.\d+\/Python\.h)$/;
@@ -49,7 +39,7 @@ describe.each(SERVERS)('Python $fixture', ({ fixture, expected }) => {
   test.each(RUNTIMES)('builds with the local index, serves as 65532 with the server as PID 1 on %s', (runtime) =>
     withFixture('python', fixture, async (scenario) => {
       const { plan } = await generateInto(scenario.dir, ['--runtime', runtime]);
-      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: pythonIndex().buildArgs }));
       const { id, response } = await serve(scenario, tag, plan.port!, '/');
       expect([response.status, response.body]).toEqual([200, expect.stringMatching(expected)]);
 
@@ -69,7 +59,7 @@ describe.each(SERVERS)('Python $fixture', ({ fixture, expected }) => {
 
       // The private index reached the build only: no ENV, and no trace in the final image's history.
       expect((image.Config.Env ?? []).filter((entry) => entry.startsWith('PIP_'))).toEqual([]);
-      expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(index.url);
+      expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(pythonIndex().url);
 
       expect((await listFiles(tag)).filter((path) => BUILD_TOOLS.test(path))).toEqual([]);
       if (runtime === 'distroless') {
@@ -85,7 +75,7 @@ test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command 
     const { plan, facts } = await generateInto(scenario.dir, ['--runtime', runtime]);
     expect(narrow(facts, 'python').entry).toEqual(['hello-cli']);
     expect(plan.port).toBeUndefined();
-    const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: index.buildArgs }));
+    const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: pythonIndex().buildArgs }));
     const run = await docker(['run', '--rm', tag, 'docker'], { reject: false, all: true });
     expect([run.exitCode, String(run.stdout)]).toEqual([0, 'hello, docker, from greeting-lib (uid 65532)']);
     expect((await listFiles(tag)).filter((path) => BUILD_TOOLS.test(path))).toEqual([]);
@@ -98,14 +88,14 @@ test.each(RUNTIMES)('Python pyproject-app: the console script runs as a command 
 
 test('`--verify --compare` builds with the index from the environment and passes; the naive single stage is bigger', () =>
   withFixture('python', 'requirements-app', async ({ dir }) => {
-    const run = await runCli([dir, '--yes', '--verify', '--compare'], { timeoutMs: 15 * 60_000, env: index.buildArgs });
+    const run = await runCli([dir, '--yes', '--verify', '--compare'], { timeoutMs: 15 * 60_000, env: pythonIndex().buildArgs });
     expect([run.exitCode, String(run.stderr).slice(-1500)]).toEqual([0, expect.anything()]);
     const report = String(run.stdout);
     expect(report).toMatch(/^ {2}PASS {2}starts +HTTP 200 on port 8080: hello, requirements, from greeting-lib$/m);
     const [naive, generated] = [/naive single stage +(\d+) bytes/, /generated multi-stage +(\d+) bytes/].map((pattern) => Number(pattern.exec(report)?.[1]));
     expect(generated).toBeLessThan(naive!);
     // The index URL was forwarded by name, so it is in no argument list.
-    expect(report).not.toContain(index.url);
+    expect(report).not.toContain(pythonIndex().url);
   }));
 
 test('credentials can come as a BuildKit secret instead: pip.conf mounted for the install only, in no layer', () =>
@@ -113,8 +103,8 @@ test('credentials can come as a BuildKit secret instead: pip.conf mounted for th
     const { plan } = await generateInto(scenario.dir);
     const secretDir = mkdtempSync(join(tmpdir(), 'cdf-secret-'));
     try {
-      const host = index.buildArgs.PIP_TRUSTED_HOST!;
-      writeFileSync(join(secretDir, 'pip.conf'), `[global]\nindex-url = ${index.url}\ntrusted-host = ${host}\n`);
+      const host = pythonIndex().buildArgs.PIP_TRUSTED_HOST!;
+      writeFileSync(join(secretDir, 'pip.conf'), `[global]\nindex-url = ${pythonIndex().url}\ntrusted-host = ${host}\n`);
       const tag = scenario.image(`cdf-python-secret:${plan.runtime}`);
       const build = await docker(['build', '--secret', `id=pip.conf,src=${join(secretDir, 'pip.conf')}`, '--tag', tag, scenario.dir], {
         reject: false,
@@ -125,7 +115,7 @@ test('credentials can come as a BuildKit secret instead: pip.conf mounted for th
       expect(response.body).toBe('hello, requirements, from greeting-lib\n');
       const files = await listFiles(tag);
       expect(files.filter((path) => /(^|\/)pip\.conf$/.test(path))).toEqual([]);
-      expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(index.url);
+      expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(pythonIndex().url);
     } finally {
       rmSync(secretDir, { recursive: true, force: true });
     }
