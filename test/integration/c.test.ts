@@ -1,4 +1,7 @@
 import { jest } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Runtime } from '../../generators/core/types.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { processUids } from '../harness/container.js';
@@ -115,4 +118,55 @@ test('C tcp-server: serves HTTP from scratch as non-root', async () => {
     expect(response.body).toBe('hello from C server as uid 65532\n');
     expect(await processUids(id)).toEqual(['65532']);
   });
+});
+
+test('C autotools-quotes: autoreconf, configure, make install into a staging folder; the installed data ships with the static program', () =>
+  withFixture('c', 'autotools-quotes', async (scenario) => {
+    const { plan } = await generateInto(scenario.dir);
+    expect([plan.runtime, plan.port]).toEqual(['scratch', 7070]);
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
+    const running = await serve(scenario, tag, 7070, '/');
+    // The first quote of the installed quotes.txt, the version from configure.ac through config.h, and zlib's CRC.
+    const quote = readFileSync(join(scenario.dir, 'data/quotes.txt'), 'utf8').split('\n')[0]!;
+    const crc = crc32(quote).toString(16).padStart(8, '0');
+    expect([running.response.status, running.response.body]).toEqual([200, `quoted 1.2.0: ${quote} (crc32 ${crc})\n`]);
+    expect((await addedFiles(tag, plan.runtimeImage)).sort()).toEqual(['usr/local/bin/quoted', 'usr/local/share/quoted/quotes.txt']);
+    expect(await processUids(running.id)).toEqual(['65532']);
+  }));
+
+describe('C meson-wordfreq: a program and its own shared library, installed with meson install --destdir', () => {
+  test('runs on distroless with the library beside it, and its meson tests pass in the test stage', () =>
+    withFixture('c', 'meson-wordfreq', async (scenario) => {
+      const { plan } = await generateInto(scenario.dir);
+      expect(plan.runtime).toBe('distroless');
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
+      const run = await docker(['run', '--rm', '-i', tag, '-n', '2'], { input: 'to be or not to be\n', reject: false, all: true });
+      const crc = crc32('to be or not to be\n').toString(16).padStart(8, '0');
+      expect([run.exitCode, String(run.all)]).toEqual([0, `2 be\n2 to\ncrc32 ${crc}`]);
+      // The program, its library (the soname link, the file and the link-time name), and zlib, which distroless cc lacks.
+      expect((await addedFiles(tag, plan.runtimeImage)).sort()).toEqual([
+        'usr/lib/x86_64-linux-gnu/libz.so.1',
+        'usr/local/bin/wordfreq',
+        'usr/local/lib/libwordfreq.so',
+        'usr/local/lib/libwordfreq.so.0',
+        'usr/local/lib/libwordfreq.so.0.4.1',
+      ]);
+      const testTag = scenario.image(`${tag.split(':')[0]}:test`);
+      const tests = await docker(['build', '--target', 'test', '-t', testTag, scenario.dir], { reject: false, all: true });
+      expect(tests.exitCode).toBe(0);
+      // The stage's RUN may come from the cache, so the suite is run again in the stage's image to see it.
+      const rerun = await docker(['run', '--rm', testTag, 'meson', 'test', '-C', 'build'], { reject: false, all: true });
+      expect([rerun.exitCode, String(rerun.all)]).toEqual([0, expect.stringMatching(/1\/1 +(wordfreq:)?counts words +OK/)]);
+    }));
+
+  test('without install: true on the executable, the build stops at the library check, naming the library', () =>
+    withFixture('c', 'meson-wordfreq', async (scenario) => {
+      const exe = join(scenario.dir, 'src/meson.build');
+      writeFileSync(exe, readFileSync(exe, 'utf8').replace(/\n\s*install : true,/, ''));
+      const { plan } = await generateInto(scenario.dir);
+      expect(plan.notes.join('\n')).toContain('no install rule for wordfreq');
+      const failure = await buildImage(scenario.dir, plan).then(scenario.image, (error: Error) => error.message);
+      expect(failure).toMatch(/libwordfreq\.so\.0 => not found/);
+      expect(failure).toContain('loads the libraries above from nowhere the image will have');
+    }));
 });

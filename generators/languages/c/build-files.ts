@@ -13,6 +13,28 @@ export interface BuildFileFacts {
   /** Linked library names: -l flags, pkg-config modules, CMake packages, meson dependencies. */
   readonly libraries: readonly string[];
   readonly tests?: TestsFound;
+  /** The build system's install step puts the program in place (meson `install: true`, CMake install(TARGETS)). */
+  readonly installs?: boolean;
+  /** Where, under the build folder, the program is built (meson: the meson.build that declares it). */
+  readonly binaryDir?: string;
+  /** Shared libraries the project builds itself: they must be installed beside the program. */
+  readonly ownLibraries?: readonly string[];
+}
+
+/** The text between `name(` and its closing parenthesis, for each call. */
+export function callArguments(code: string, name: string): string[] {
+  const found: string[] = [];
+  for (const match of code.matchAll(new RegExp(`\\b${name}\\s*\\(`, 'gi'))) {
+    let depth = 1;
+    let end = match.index + match[0].length;
+    while (end < code.length && depth > 0) {
+      if (code[end] === '(') depth++;
+      if (code[end] === ')') depth--;
+      end++;
+    }
+    found.push(code.slice(match.index + match[0].length, end - 1));
+  }
+  return found;
 }
 
 const dashL = (text: string) => [...text.matchAll(/(?:^|[\s"'=])-l([A-Za-z0-9_+.-]+)/g)].map((match) => match[1]!);
@@ -100,13 +122,39 @@ export function readCMakeLists(text: string): BuildFileFacts {
     .flatMap((match) => match[1]!.split(/\s+/))
     .filter((word) => /^[a-z][a-z0-9_+-]*$/.test(word) && !['private', 'public', 'interface'].includes(word) && !ownTargets.has(word));
   const tests = /\badd_test\s*\(/i.test(code) ? { source: 'CMake add_test' } : undefined;
-  return { binary, libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked], tests };
+  // add_library without a type follows BUILD_SHARED_LIBS, which is off unless the project turns it on.
+  const sharedDefault = /\b(?:set|option)\s*\(\s*BUILD_SHARED_LIBS\b[^)]*\bON\b/i.test(code);
+  const ownLibraries = callArguments(code, 'add_library')
+    .map((args) => args.trim().split(/\s+/))
+    .filter(
+      ([, kind]) =>
+        kind?.toUpperCase() === 'SHARED' ||
+        (sharedDefault && !['STATIC', 'OBJECT', 'INTERFACE', 'MODULE', 'ALIAS', 'IMPORTED'].includes(kind?.toUpperCase() ?? '')),
+    )
+    .map(([name]) => resolve(name!));
+  return {
+    binary,
+    libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked],
+    tests,
+    installs: binary !== undefined && installed.includes(binary),
+    ownLibraries,
+  };
 }
 
-export function readMesonBuild(text: string): BuildFileFacts {
+const installed = (args: string) => /\binstall\s*:\s*true\b/.test(args);
+
+/** staticDefault: the project() call's default_library=static, which may sit in the root file only. */
+export function readMesonBuild(text: string, staticDefault = /default_library\s*=\s*static/.test(text)): BuildFileFacts {
   const code = text.replace(/#[^\n]*/g, '');
-  const binary = /executable\s*\(\s*'([^']+)'/.exec(code)?.[1];
+  const executables = callArguments(code, 'executable').filter((args) => /^\s*'/.test(args));
+  const program = executables.find((args) => installed(args)) ?? executables[0];
+  const binary = program ? /^\s*'([^']+)'/.exec(program)?.[1] : undefined;
   const libraries = [...code.matchAll(/dependency\s*\(\s*'([^']+)'/g)].map((match) => match[1]!).filter((name) => name !== 'threads');
   const tests = /(^|[^\w.])test\s*\(\s*'/m.test(code) ? { source: 'meson test()' } : undefined;
-  return { binary, libraries, tests };
+  // library() is shared unless the project's default_library says static; shared_library() always is.
+  const ownLibraries = [
+    ...callArguments(code, 'shared_library'),
+    ...(staticDefault ? [] : [...callArguments(code, 'library'), ...callArguments(code, 'both_libraries')]),
+  ].flatMap((args) => /^\s*'([^']+)'/.exec(args)?.[1] ?? []);
+  return { binary, libraries, tests, installs: program !== undefined && installed(program), ownLibraries };
 }

@@ -9,6 +9,7 @@ import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { dataPaths, dataPathsNote } from '../../core/detect/data-paths.js';
 import { own } from '../../core/own.js';
+import { isAutotools, readAutotools, type AutotoolsFacts } from './autotools.js';
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
@@ -33,7 +34,7 @@ const HEADER_LIBRARIES: Record<string, string> = {
  */
 export const isCProject = (snapshot: ProjectSnapshot) => {
   if (!snapshot.files.some((file) => SOURCE.test(file))) return false;
-  if (snapshot.files.includes('CMakeLists.txt') || snapshot.files.includes('meson.build')) return true;
+  if (snapshot.files.includes('CMakeLists.txt') || snapshot.files.includes('meson.build') || isAutotools(snapshot.files)) return true;
   return !['go.mod', 'package.json', 'pyproject.toml', 'setup.py'].some((manifest) => snapshot.files.includes(manifest));
 };
 
@@ -86,7 +87,19 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     notes.push(
       `${buildFile}: the rule for ${binary} links with \`${literalLinker}\`, which neither CC nor LDFLAGS reaches, so it cannot be made static: it is built as written and runs on distroless cc (use $(CC) in the rule for a static build on scratch).`,
     );
-  const staticPossible = unknownLibraries.length === 0 && libraries.every((library) => library.staticOk) && literalLinker === undefined;
+  const ownLibraries = buildFacts.ownLibraries ?? [];
+  const autotools = buildSystem === 'autotools' ? autotoolsBuild(snapshot, buildFacts as AutotoolsFacts) : undefined;
+  if (autotools) notes.push(...autotoolsNotes(snapshot, autotools, binary));
+  if (ownLibraries.length > 0)
+    notes.push(
+      `${buildFile} builds its own shared ${ownLibraries.length > 1 ? 'libraries' : 'library'} (${ownLibraries.join(', ')}): installed beside the program under /usr/local/lib, so the build is dynamic.`,
+    );
+  const staticPossible =
+    unknownLibraries.length === 0 &&
+    libraries.every((library) => library.staticOk) &&
+    literalLinker === undefined &&
+    ownLibraries.length === 0 &&
+    !autotools?.libtool;
 
   // Of several programs, only the built one's files say whether it serves, and where.
   const built = programs.length > 1 ? texts.filter(({ file }) => loneSources.includes(file)) : texts;
@@ -98,7 +111,12 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const port = server ? firstPort([...built, ...headers], PORT_PATTERNS) : undefined;
   const loopback = server ? loopbackBind(built) : undefined;
   if (loopback) notes.push(loopbackNote(loopback));
-  const output = buildSystem === 'cmake' || buildSystem === 'meson' ? `build/${binary}` : binary;
+  const output = buildSystem === 'cmake' || buildSystem === 'meson' ? posix.join('build', buildFacts.binaryDir ?? '', binary) : binary;
+  const installs = buildSystem === 'autotools' || buildFacts.installs === true;
+  if ((buildSystem === 'cmake' || buildSystem === 'meson') && !installs)
+    notes.push(
+      `${buildFile} has no install rule for ${binary} (${buildSystem === 'cmake' ? 'install(TARGETS)' : 'install: true'}): the binary is copied from ${output} alone${ownLibraries.length > 0 ? ', and the build stops if it loads a library the image would not hold' : ''}.`,
+    );
   const headersAndSources = [...texts, ...headers];
   const data = dataPaths(snapshot, headersAndSources, { loaders: C_LOADERS, isCode: (file) => /\.(c|h|cc|cpp|cxx|hh|hpp)$/.test(file), never: BUILD_FILES });
   if (data.length > 0) notes.push(dataPathsNote(data));
@@ -117,6 +135,9 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     programs,
     dataPaths: data,
     ...(buildSystem === 'make' ? { makeTarget: binary } : {}),
+    installs,
+    ownLibraries,
+    ...(autotools ? { autotools } : {}),
     listens: server !== undefined,
     port: port?.port,
     portSource: port?.file,
@@ -131,10 +152,70 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
 function readBuildFile(snapshot: ProjectSnapshot): { buildSystem: CBuildSystem; facts: BuildFileFacts; buildFile?: string } {
   const read = (file: string) => snapshot.read(file) ?? '';
   if (snapshot.files.includes('CMakeLists.txt')) return { buildSystem: 'cmake', facts: readCMakeLists(read('CMakeLists.txt')), buildFile: 'CMakeLists.txt' };
-  if (snapshot.files.includes('meson.build')) return { buildSystem: 'meson', facts: readMesonBuild(read('meson.build')), buildFile: 'meson.build' };
+  if (snapshot.files.includes('meson.build')) return { buildSystem: 'meson', facts: readMesonTree(snapshot), buildFile: 'meson.build' };
+  if (isAutotools(snapshot.files)) {
+    const configure = snapshot.files.includes('configure.ac') ? 'configure.ac' : 'configure.in';
+    const makefiles = snapshot.files.filter((file) => posix.basename(file) === 'Makefile.am' && !file.split('/').some((part) => part.startsWith('.')));
+    return {
+      buildSystem: 'autotools',
+      facts: readAutotools(
+        read(configure),
+        makefiles.map((file) => ({ file, text: read(file) })),
+      ),
+      buildFile: configure,
+    };
+  }
   const makefile = MAKEFILES.find((file) => snapshot.files.includes(file));
   if (makefile) return { buildSystem: 'make', facts: readMakefile(read(makefile)), buildFile: makefile };
   return { buildSystem: 'cc', facts: { libraries: [] } };
+}
+
+/** meson.build and the files its subdir() calls reach; the program is the installed executable, else the first. */
+function readMesonTree(snapshot: ProjectSnapshot): BuildFileFacts {
+  const read: { dir: string; facts: BuildFileFacts }[] = [];
+  const staticDefault = /default_library\s*=\s*static/.test(snapshot.read('meson.build') ?? '');
+  const queue = [''];
+  while (queue.length > 0 && read.length < 64) {
+    const dir = queue.shift()!;
+    const file = posix.join(dir, 'meson.build');
+    if (!snapshot.files.includes(file) || read.some((seen) => seen.dir === dir)) continue;
+    const text = snapshot.read(file) ?? '';
+    read.push({ dir, facts: readMesonBuild(text, staticDefault) });
+    for (const match of text.replace(/#[^\n]*/g, '').matchAll(/\bsubdir\s*\(\s*'([^']+)'/g)) queue.push(posix.normalize(posix.join(dir, match[1]!)));
+  }
+  const program = read.find(({ facts }) => facts.binary && facts.installs) ?? read.find(({ facts }) => facts.binary);
+  return {
+    binary: program?.facts.binary,
+    binaryDir: program?.dir,
+    installs: program?.facts.installs,
+    libraries: read.flatMap(({ facts }) => facts.libraries),
+    ownLibraries: read.flatMap(({ facts }) => facts.ownLibraries ?? []),
+    tests: read.find(({ facts }) => facts.tests)?.facts.tests,
+  };
+}
+
+function autotoolsBuild(snapshot: ProjectSnapshot, facts: AutotoolsFacts): CFacts['autotools'] & object {
+  return {
+    autoreconf: !snapshot.files.includes('configure'),
+    libtool: facts.libtool,
+    gettext: facts.gettext,
+    pkgConfig: facts.pkgConfig,
+    programs: facts.programs,
+  };
+}
+
+function autotoolsNotes(snapshot: ProjectSnapshot, autotools: NonNullable<CFacts['autotools']>, binary: string): string[] {
+  const notes: string[] = [];
+  if (autotools.autoreconf)
+    notes.push(
+      `No configure script in the tree: \`autoreconf -fi\` makes it${snapshot.files.includes('autogen.sh') ? ' (autogen.sh is not run: it may run configure with its own options)' : ''}.`,
+    );
+  if (autotools.programs.length > 1)
+    notes.push(
+      `Installs ${autotools.programs.join(', ')}; the entry point runs ${binary} (configure.ac's package name, or the first listed): every one is in /usr/local/bin.`,
+    );
+  if (autotools.libtool) notes.push('libtool links through shared libraries, so the program is built dynamically and runs on distroless cc.');
+  return notes;
 }
 
 /** C's file-opening calls, and the `#define DOCROOT "htdocs"` way of naming a folder. */

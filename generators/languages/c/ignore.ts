@@ -9,4 +9,4 @@ export const C_IGNORE: IgnoreGroup = {
 };
 
 /** Files the generated build reads; no .gitignore line may keep them out of the context. */
-export const cNeededByBuild = (facts: CFacts): string[] => [...facts.sources, 'Makefile', 'CMakeLists.txt', 'meson.build'];
+export const cNeededByBuild = (facts: CFacts): string[] => [...facts.sources, 'Makefile', 'CMakeLists.txt', 'meson.build', 'configure.ac', 'Makefile.am'];

@@ -11,15 +11,20 @@ export const C_MESSAGES = defineLanguageMessages({
     'summary.c.build.static': 'builds {binary} with {system} ({image}), statically; nothing here ships.',
     'summary.c.runtime': '{image} with only the binary',
     'summary.c.runtime.libs': '{image} with only the binary and the libraries it loads',
+    'summary.c.runtime.installed': '{image} with what the install step put under /usr/local (headers and archives left out)',
     'reason.c.static': 'every library links statically, so the binary needs nothing else',
     'reason.c.dynamic': '{blockers} cannot link statically; distroless cc plus exactly the libraries the binary loads',
     'why.c.from-build': 'gcc 14 on Debian: compiler, make and the C library headers. None of it reaches the final image.',
     'why.c.builder-packages':
       'Headers and libraries the program links, and its build system, installed before the source is copied so that this layer stays cached.',
-    'why.c.build': 'Builds, copies the binary to /out and strips its symbols.',
+    'why.c.build':
+      'Builds, puts the program under /staging/usr/local (with an install step, everything it installs, minus headers, archives and manuals) and strips its symbols.',
     'why.c.build.static': '-static links every library into the binary, so it needs no loader at run time.',
     'why.c.static-check': 'scratch has no dynamic loader: the build stops here if the link was not fully static after all.',
     'why.c.shell': 'pipefail: a failing ldd then fails the RUN instead of being hidden by the pipe.',
+    'why.c.library-check':
+      'The program placed where it will run, then asked what it loads: a library "not found", or found only in the build tree, would be missing from the image, so the build stops here instead of the container at start.',
+    'why.c.copy-install': 'What the install step put under /usr/local: the program, its own shared libraries and its data, at the paths it was built for.',
     'why.c.collect-libs':
       "The binary's shared-library closure as the loader resolves it, minus what distroless cc already holds ({packages}): nothing missing at run time, nothing extra.",
     'why.c.copy-libs': 'Exactly the libraries the binary loads that distroless cc lacks.',
@@ -39,15 +44,21 @@ export const C_MESSAGES = defineLanguageMessages({
     'summary.c.build.static': 'compile {binary} en statique avec {system} ({image}) ; rien ici ne part en production.',
     'summary.c.runtime': '{image} avec le binaire seul',
     'summary.c.runtime.libs': "{image} avec le binaire et les bibliothèques qu'il charge, rien de plus",
+    'summary.c.runtime.installed': "{image} avec ce que l'étape d'installation a mis sous /usr/local (sans en-têtes ni archives)",
     'reason.c.static': "toutes les bibliothèques se lient en statique, le binaire n'a donc besoin de rien d'autre",
     'reason.c.dynamic': '{blockers} ne se lie pas en statique ; distroless cc, plus exactement les bibliothèques que charge le binaire',
     'why.c.from-build': "gcc 14 sur Debian : compilateur, make et les en-têtes de la bibliothèque C. Rien de tout cela n'arrive dans l'image finale.",
     'why.c.builder-packages':
       'Les en-têtes et bibliothèques que lie le programme, et son système de build, installés avant la copie des sources pour que cette couche reste en cache.',
-    'why.c.build': 'Compile, copie le binaire dans /out et retire ses symboles.',
+    'why.c.build':
+      "Compile, place le programme sous /staging/usr/local (avec une étape d'installation, tout ce qu'elle installe, sans en-têtes, archives ni manuels) et retire ses symboles.",
     'why.c.build.static': "-static intègre toutes les bibliothèques au binaire, qui n'a alors besoin d'aucun chargeur à l'exécution.",
     'why.c.static-check': "scratch n'a pas de chargeur dynamique : le build s'arrête ici si l'édition de liens n'était finalement pas entièrement statique.",
     'why.c.shell': "pipefail : un ldd en échec fait alors échouer le RUN au lieu d'être masqué par le pipe.",
+    'why.c.library-check':
+      "Le programme placé là où il tournera, puis interrogé sur ce qu'il charge : une bibliothèque « not found », ou trouvée seulement dans l'arbre de build, manquerait dans l'image ; le build s'arrête donc ici plutôt que le conteneur au démarrage.",
+    'why.c.copy-install':
+      "Ce que l'étape d'installation a mis sous /usr/local : le programme, ses propres bibliothèques partagées et ses données, aux chemins pour lesquels il a été compilé.",
     'why.c.collect-libs':
       "La fermeture des bibliothèques partagées du binaire, telle que le chargeur la résout, moins ce que distroless cc contient déjà ({packages}) : rien ne manque à l'exécution, rien de superflu.",
     'why.c.copy-libs': 'Exactement les bibliothèques que charge le binaire et qui manquent à distroless cc.',

@@ -18,7 +18,24 @@ const { message } = C_MESSAGES;
 /** What distroless cc holds; a dynamic binary's libraries from these packages are already there. */
 const DISTROLESS_CC_PACKAGES = ['libc6', 'libgcc-s1', 'libstdc++6', 'libssl3t64'];
 
-const BUILD_TOOLS: Record<CFacts['buildSystem'], readonly string[]> = { cc: [], make: [], cmake: ['cmake'], meson: ['meson', 'ninja-build'] };
+const BUILD_TOOLS: Record<CFacts['buildSystem'], readonly string[]> = { cc: [], make: [], cmake: ['cmake'], meson: ['meson', 'ninja-build'], autotools: [] };
+
+/** Where the build stage installs: the runtime copies this prefix whole. */
+export const STAGING = '/staging';
+const PREFIX = '/usr/local';
+
+/** autoreconf needs autoconf and automake, plus libtool, pkg.m4 or autopoint when configure.ac uses them. */
+function autotoolsTools(c: CFacts): string[] {
+  const build = c.autotools;
+  if (!build?.autoreconf) return [];
+  return [
+    'autoconf',
+    'automake',
+    ...(build.libtool ? ['libtool'] : []),
+    ...(build.pkgConfig ? ['pkgconf'] : []),
+    ...(build.gettext ? ['autopoint', 'gettext'] : []),
+  ];
+}
 
 export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
   const c = chooseProgram(detected, choices.main);
@@ -38,7 +55,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     listens: c.listens,
     port,
     entrypoint: [binaryPath],
-    binary: { source: `/out/${c.binary}`, path: binaryPath },
+    binary: { source: `${STAGING}${binaryPath}`, path: binaryPath },
     notes: [...programNotes(c, choices.main !== undefined && c !== detected), ...c.notes],
     needsBuildKit: false,
     profile: choices.portable ? 'portable' : 'buildkit',
@@ -51,9 +68,11 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     c: {
       static: isStatic,
       binaryName: c.binary,
-      builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem]])],
+      builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem], ...autotoolsTools(c)])],
       runtimePackages: runtime === 'slim' ? [...new Set(c.libraries.map((library) => library.runtimePackage))] : [],
       buildCommand: buildCommand(c, isStatic),
+      installCommand: installCommand(c, binaryPath),
+      installs: c.installs,
       binaryOutput: contextPath(c.binaryOutput, 'binary'),
       binaryPath,
       distrolessPackages: DISTROLESS_CC_PACKAGES,
@@ -112,13 +131,13 @@ function chooseProgram(c: CFacts & CommonFacts, requested?: string): CFacts & Co
 }
 
 function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
-  const blockers = [
+  const named = [
     ...c.libraries.filter((library) => !library.staticOk).map((library) => library.name),
     ...c.unknownLibraries,
-    ...(c.staticPossible || c.libraries.some((library) => !library.staticOk) || c.unknownLibraries.length > 0
-      ? []
-      : ['a link rule that calls the compiler by name']),
+    ...c.ownLibraries.map((library) => `its own shared library ${library}`),
+    ...(c.autotools?.libtool && c.ownLibraries.length === 0 ? ['libtool'] : []),
   ];
+  const blockers = c.staticPossible || named.length > 0 ? named : ['a link rule that calls the compiler by name'];
   if (requested === 'scratch' && !c.staticPossible) {
     throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
   }
@@ -143,9 +162,33 @@ function buildCommand(c: CFacts, isStatic: boolean): string {
       const target = c.makeTarget ? ` ${shellWord(contextPath(c.makeTarget, 'make target'))}` : '';
       return `make -j"$(nproc)"${target}${isStatic ? ' CC="cc -static" CXX="c++ -static"' : ''}`;
     }
-    case 'cmake':
-      return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
-    case 'meson':
-      return `meson setup build --buildtype=release${isStatic ? ' -Dprefer_static=true -Dc_link_args=-static' : ''} && meson compile -C build`;
+    case 'cmake': {
+      // Installed programs find their own libraries under PREFIX/lib through the RUNPATH set here.
+      const install = c.installs ? ` -DCMAKE_INSTALL_PREFIX=${PREFIX} -DCMAKE_INSTALL_LIBDIR=lib -DCMAKE_INSTALL_RPATH=${PREFIX}/lib` : '';
+      return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${install}${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
+    }
+    case 'meson': {
+      // meson drops its build-tree RUNPATH on install but keeps one given in the link arguments.
+      const install = c.installs ? ` --prefix=${PREFIX} --libdir=lib` : '';
+      const link = isStatic
+        ? ' -Dprefer_static=true -Dc_link_args=-static'
+        : c.installs && c.ownLibraries.length > 0
+          ? ` -Dc_link_args=-Wl,-rpath,${PREFIX}/lib`
+          : '';
+      return `meson setup build --buildtype=release${install}${link} && meson compile -C build`;
+    }
+    case 'autotools': {
+      // libtool gives installed programs a RUNPATH to their own libraries; -static suits plain links only.
+      const configure = `./configure --prefix=${PREFIX}${isStatic ? ' LDFLAGS=-static' : ''}`;
+      return `${c.autotools?.autoreconf ? 'autoreconf -fi && ' : ''}${configure} && make -j"$(nproc)"`;
+    }
   }
+}
+
+/** Puts the program, and with an install step its libraries and data, under STAGING + PREFIX. */
+function installCommand(c: CFacts, binaryPath: string): string {
+  if (c.buildSystem === 'autotools') return `make install DESTDIR=${STAGING}`;
+  if (c.installs && c.buildSystem === 'cmake') return `DESTDIR=${STAGING} cmake --install build`;
+  if (c.installs && c.buildSystem === 'meson') return `meson install -C build --destdir ${STAGING}`;
+  return `install -D -m 0755 ${contextPath(c.binaryOutput, 'binary')} ${STAGING}${binaryPath}`;
 }

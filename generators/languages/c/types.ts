@@ -1,7 +1,7 @@
 import type { DataPath } from '../../core/detect/data-paths.js';
 import type { BinaryCopy, FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 
-export type CBuildSystem = 'cc' | 'make' | 'cmake' | 'meson';
+export type CBuildSystem = 'cc' | 'make' | 'cmake' | 'meson' | 'autotools';
 
 export interface CLibrary {
   /** As the project names it: a -l name or a pkg-config / find_package name. */
@@ -38,6 +38,22 @@ export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   readonly dataPaths: readonly DataPath[];
   /** Make only: the target that builds the program, so a broken secondary target does not stop it. */
   readonly makeTarget?: string;
+  /** The build system's own install step puts the program (and its libraries and data) in place. */
+  readonly installs: boolean;
+  /** Shared libraries the project builds and the program loads; they travel with it. */
+  readonly ownLibraries: readonly string[];
+  readonly autotools?: AutotoolsBuild;
+}
+
+/** How an autotools project is built: what regenerates configure when the tree has none. */
+export interface AutotoolsBuild {
+  /** No configure script in the tree (a git checkout): autoreconf -fi makes it. */
+  readonly autoreconf: boolean;
+  readonly libtool: boolean;
+  readonly gettext: boolean;
+  readonly pkgConfig: boolean;
+  /** All installed programs; the image installs every one, the entry point runs `binary`. */
+  readonly programs: readonly string[];
 }
 
 /** What the C templates read under plan.c. */
@@ -50,6 +66,10 @@ export interface CDetails {
   readonly runtimePackages: readonly string[];
   /** The shell command that builds, run in /src; it leaves the binary at binaryOutput. */
   readonly buildCommand: string;
+  /** Puts the program (and, for an install step, its libraries and data) under /staging/usr/local. */
+  readonly installCommand: string;
+  /** True when the build system's install step fills /staging, so headers and archives are pruned. */
+  readonly installs: boolean;
   readonly binaryOutput: string;
   readonly binaryPath: string;
   /** Packages distroless cc already holds; their libraries are not copied again. */
