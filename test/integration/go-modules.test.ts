@@ -38,6 +38,8 @@ const CASES: readonly ModuleCase[] = [
   { fixture: 'echo-flag', runtime: 'scratch', port: 9000, cgo: false },
   { fixture: 'xnet-h2c', runtime: 'scratch', port: 8081, cgo: false },
   { fixture: 'gorm-sqlite', runtime: 'distroless', port: 8080, cgo: true },
+  // The port is in config/config.yml (server.port, beside a database port), which the image carries.
+  { fixture: 'gin-config', runtime: 'scratch', port: 9090, cgo: false },
 ];
 
 const TOOLCHAIN = /(^|\/)(usr\/local\/go|usr\/lib\/go-1\.\d+)\/|(^|\/)bin\/(go|gofmt|gcc|cc)$/;

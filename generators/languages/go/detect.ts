@@ -7,6 +7,7 @@ import type { GoFacts, GoMain } from './types.js';
 import { cgoModules } from './cgo-modules.js';
 import { dataPathsNote } from '../../core/detect/data-paths.js';
 import { goDataPaths } from './data-paths.js';
+import { portFromConfig } from '../../core/detect/config-port.js';
 import { minorLine, newerLine, parseGoMod } from './go-mod.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
@@ -69,9 +70,18 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     }
   }
 
-  const mainInfo = mains.map((dir) => describeMain(dir, sources));
   const data = goDataPaths(snapshot, sources);
   if (data.length > 0) notes.push(dataPathsNote(data));
+  const mainInfo = mains.map((dir) => describeMain(dir, sources));
+  // A server whose code names no port may take it from a config file it loads at run time.
+  const config = mainInfo.some((main) => main.listens && main.port === undefined) ? portFromConfig(snapshot, data) : undefined;
+  if (config) {
+    for (const [index, main] of mainInfo.entries())
+      if (main.listens && main.port === undefined) mainInfo[index] = { ...main, port: config.port, portSource: config.source };
+    notes.push(
+      `Port ${config.port} is read from ${config.source}, the config the program loads at run time${config.guess ? ' (the config names several ports: a guess)' : ''}; --port settles it if another config is used.`,
+    );
+  }
   const tlsCapable = allImports.some((path) => ['net/http', 'crypto/tls', 'net/smtp'].includes(path) || !isStdlib(path));
   const loadsZones = sources.some(({ text }) => /\btime\.LoadLocation\s*\(|\bTZ\b/.test(text)) && !allImports.includes('time/tzdata');
 
