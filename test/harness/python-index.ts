@@ -3,8 +3,6 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../generators/verify/docker.js';
-import { beforeAll, afterAll } from '@jest/globals';
-import { requireEngine } from './engine.js';
 import { startHostServer } from './host-server.js';
 import { debianWheels } from './python/debian-wheels.js';
 import { packageRoot } from '../../generators/util/package-root.js';
@@ -114,20 +112,4 @@ function listTree(root: string, prefix = ''): string[] {
   return readdirSync(join(root, prefix), { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => (entry.isDirectory() ? listTree(root, join(prefix, entry.name)) : [join(prefix, entry.name)]));
-}
-
-/**
- * For a suite that builds Python images: the engine, the Python stand-in bases and the index, once
- * before its tests and closed after them. The returned function gives the running index.
- */
-export function usePythonIndex(): () => PythonIndex {
-  let index: PythonIndex | undefined;
-  beforeAll(async () => {
-    await requireEngine();
-    for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot'])
-      await ensureBase(image);
-    index = await startPythonIndex();
-  });
-  afterAll(() => index?.close());
-  return () => index!;
 }

@@ -7,7 +7,7 @@ import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { narrow } from '../harness/narrow.js';
-import { usePythonIndex } from '../harness/python-index.js';
+import { usePythonIndex } from '../harness/python-suite.js';
 import { serve, withFixture } from '../harness/scenario.js';
 
 // The first run builds the index's framework wheels from Debian's packages.

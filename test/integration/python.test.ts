@@ -8,7 +8,7 @@ import { pythonFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
-import { usePythonIndex } from '../harness/python-index.js';
+import { usePythonIndex } from '../harness/python-suite.js';
 import { serve, withFixture } from '../harness/scenario.js';
 import { runCli } from '../harness/project.js';
 import { narrow } from '../harness/narrow.js';
