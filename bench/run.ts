@@ -9,7 +9,8 @@ import { packageRoot } from '../generators/util/package-root.js';
 import { docker, engineProblem, inspectImage } from '../generators/verify/docker.js';
 import { ensureBase } from '../scripts/bases/ensure.js';
 import { removeImage } from '../test/harness/container.js';
-import { floorFor, nodeIndependentFloor } from '../test/harness/floor.js';
+import { nodeIndependentFloor } from '../test/harness/floor.js';
+import { compiledIndependentFloor } from '../test/harness/compiled-floor.js';
 import { pythonIndependentFloor } from '../test/harness/python/floor.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { mb, median, timed } from './measure.js';
@@ -18,7 +19,7 @@ import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mir
 import { startGoProxy, type GoProxy } from '../test/harness/go/module-proxy.js';
 
 /** Fixtures whose modules come through the proxy. */
-const GO_MODULE_FIXTURES = ['gin-app', 'echo-flag', 'xnet-h2c', 'gorm-sqlite'];
+const GO_MODULE_FIXTURES = ['gin-app', 'echo-flag', 'xnet-h2c', 'gorm-sqlite', 'gin-config'];
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchStartup } from './startup.js';
 import { benchInstall } from './install-size.js';
@@ -64,6 +65,7 @@ const CASES: readonly Case[] = [
   { language: 'go', fixture: 'xnet-h2c', runtime: 'scratch', edit: 'cmd/server/main.go' },
   { language: 'go', fixture: 'gorm-sqlite', runtime: 'distroless', edit: 'main.go' },
   { language: 'go', fixture: 'data-folders', runtime: 'scratch', edit: 'main.go' },
+  { language: 'go', fixture: 'gin-config', runtime: 'scratch', edit: 'main.go' },
   { language: 'node', fixture: 'express-app', runtime: 'distroless', edit: 'server.js' },
   { language: 'node', fixture: 'ts-app', runtime: 'distroless', edit: 'src/server.ts' },
   { language: 'node', fixture: 'pnpm-app', runtime: 'distroless', edit: 'index.js' },
@@ -95,6 +97,8 @@ const CASES: readonly Case[] = [
   { language: 'c', fixture: 'server-client', runtime: 'scratch', edit: 'server.c' },
   { language: 'c', fixture: 'cmake-curses', runtime: 'distroless', edit: 'src/main.c' },
   { language: 'c', fixture: 'htdocs-server', runtime: 'scratch', edit: 'server.c' },
+  { language: 'c', fixture: 'autotools-quotes', runtime: 'scratch', edit: 'src/quotes.c' },
+  { language: 'c', fixture: 'meson-wordfreq', runtime: 'distroless', edit: 'lib/wordfreq.c' },
   { language: 'python', fixture: 'stdlib-server', runtime: 'distroless', edit: 'main.py' },
   { language: 'python', fixture: 'requirements-app', runtime: 'distroless', edit: 'app.py' },
   { language: 'python', fixture: 'requirements-app', runtime: 'slim', edit: 'app.py' },
@@ -163,13 +167,13 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
     const rebuildSeconds = await build(dir, tag);
 
     const sizeBytes = (await inspectImage(tag)).Size;
-    // Node's floor is computed apart from the image: what the app needs, installed and built on its own.
+    // Every floor is computed apart from the image it judges: what the app needs, installed or built on its own.
     const floor =
       plan.language === 'node'
         ? await nodeIndependentFloor(dir, plan, buildArgs())
         : plan.language === 'python'
           ? await pythonIndependentFloor(dir, plan, buildArgs())
-          : await floorFor(tag, plan);
+          : await compiledIndependentFloor(dir, plan, buildArgs());
     return {
       language,
       fixture,

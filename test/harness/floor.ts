@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plan } from '../../generators/languages/registry.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { addedFiles, fileSize, treeBytes } from './image-files.js';
+import { fileSize, treeBytes } from './image-files.js';
 import { narrow } from './narrow.js';
 
 export interface Floor {
@@ -36,22 +36,6 @@ export async function nodeFloor(image: string, plan: Plan): Promise<Floor> {
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
 }
 
-/**
- * C's floor: the binary, plus on distroless the shared libraries copied next to it, plus the base
- * image unless it is scratch. Only files the program loads count, so nothing extra can hide here.
- */
-export async function cFloor(image: string, plan: Plan): Promise<Floor> {
-  const binary = narrow(plan, 'c').binary.path;
-  const parts = [{ name: `binary ${binary}`, bytes: await fileSize(image, binary) }];
-  if (plan.runtime === 'distroless') {
-    for (const path of (await addedFiles(image, plan.runtimeImage)).filter((file) => /\.so(\.\d+)*$/.test(file))) {
-      parts.push({ name: `library /${path}`, bytes: await fileSize(image, `/${path}`) });
-    }
-  }
-  if (plan.runtime !== 'scratch') parts.push({ name: `base ${plan.runtimeImage}`, bytes: (await inspectImage(plan.runtimeImage)).Size });
-  return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
-}
-
 /** Python's floor: the runtime base plus the venv plus the app, as the issue defines it. */
 export async function pythonFloor(image: string, plan: Plan): Promise<Floor> {
   const parts = [
@@ -61,10 +45,6 @@ export async function pythonFloor(image: string, plan: Plan): Promise<Floor> {
   ];
   return { bytes: parts.reduce((sum, part) => sum + part.bytes, 0), parts };
 }
-
-const FLOORS = { go: goFloor, node: nodeFloor, c: cFloor, python: pythonFloor } as const;
-
-export const floorFor = (image: string, plan: Plan): Promise<Floor> => FLOORS[plan.language](image, plan);
 
 /**
  * Node's floor computed without looking at the image it judges: the runtime base, plus production
