@@ -15,7 +15,8 @@ import { devOnlyInstallScripts } from './install-scripts.js';
 import { detectPrisma } from './prisma.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
-import { findMember, scopedSnapshot, workspaceMembers, type WorkspaceMember } from './workspaces.js';
+import { findMember, workspaceMembers, type WorkspaceMember } from './workspaces.js';
+import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
 import { own } from '../../core/own.js';
 
 const INSTALL_CONFIG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml', '.pnpmfile.cjs'];

@@ -42,15 +42,3 @@ export function findMember(members: readonly WorkspaceMember[], wanted: string):
   if (!found) throw new UserError(`--workspace ${wanted}: no such workspace (found: ${members.map((member) => member.name).join(', ')})`);
   return found;
 }
-
-/** The snapshot as seen from a member's folder, so the single-package detector works unchanged. */
-export function scopedSnapshot(snapshot: ProjectSnapshot, dir: string): ProjectSnapshot {
-  const prefix = `${dir}/`;
-  return {
-    root: posix.join(snapshot.root, dir),
-    files: snapshot.files.filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length)),
-    pruned: [],
-    read: (path) => snapshot.read(prefix + path),
-    uncopyable: snapshot.uncopyable.filter((entry) => entry.path.startsWith(prefix)).map((entry) => ({ ...entry, path: entry.path.slice(prefix.length) })),
-  };
-}
