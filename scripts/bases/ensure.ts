@@ -77,6 +77,7 @@ async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<
   try {
     writeFileSync(join(context, 'Dockerfile'), `${recipe.dockerfile}LABEL ${RECIPE_LABEL}=${hash}\n`);
     for (const [name, source] of Object.entries(recipe.context ?? {})) copyFileSync(source, join(context, name));
+    for (const [name, content] of Object.entries(recipe.files ?? {})) writeFileSync(join(context, name), content, { mode: 0o755 });
     if (recipe.prepare?.kind === 'node') await prepareNode(context, recipe.prepare.version, recipe.prepare.npm);
     const result = await docker(['build', '-t', recipe.image, context], { reject: false, all: true });
     if (result.exitCode !== 0) throw new Error(`building ${recipe.image} failed:\n${String(result.all).split('\n').slice(-25).join('\n')}`);

@@ -1,3 +1,5 @@
+import { SERVICE_RECIPES } from './services.js';
+
 /**
  * Recipes for local stand-ins of the upstream base images the templates name. No registry is
  * reachable here, so each is assembled from Debian 13 packages, the way upstream builds them, and
@@ -19,6 +21,8 @@ export interface DockerfileRecipe {
   readonly dockerfile: string;
   /** Files placed next to the Dockerfile; values are host paths. */
   readonly context?: Record<string, string>;
+  /** Files written next to the Dockerfile from these contents (part of the recipe's hash). */
+  readonly files?: Record<string, string>;
   /** Host-side step that fills the build context (downloads); its inputs must be in the recipe. */
   readonly prepare?: { readonly kind: 'node'; readonly version: string; readonly npm: string };
   /** Shell command run in the finished image; its output must contain `expect`. */
@@ -383,6 +387,7 @@ export const RECIPES: readonly Recipe[] = [
   distrolessPython,
   ...Object.keys(NODE_VERSIONS).flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
   nginxUnprivileged,
+  ...SERVICE_RECIPES,
 ];
 
 export const NODE_ENTRYPOINT_SCRIPT = NODE_ENTRYPOINT;

@@ -1,0 +1,93 @@
+import type { DockerfileRecipe } from './recipes.js';
+
+/**
+ * Stand-ins for the backing services a generated compose.yaml names (postgres, redis), built from
+ * Debian 13's packages and laid out as upstream's images are: the same environment variables, data
+ * folder, port, user and health-check tools, so a compose file written for upstream runs unchanged.
+ */
+
+/** PostgreSQL's major in Debian 13; the tag follows it. */
+export const POSTGRES_MAJOR = '17';
+/** Redis's minor line in Debian 13. */
+export const REDIS_LINE = '8.0';
+
+/**
+ * Upstream's docker-entrypoint.sh, in what it does for a first start: initdb into PGDATA as the
+ * postgres user with POSTGRES_USER and POSTGRES_PASSWORD (scram-sha-256 for every remote host),
+ * then POSTGRES_DB created, then postgres in the foreground listening on every address.
+ */
+const POSTGRES_ENTRYPOINT = `#!/bin/sh
+set -eu
+if [ "$(id -u)" = 0 ]; then
+  mkdir -p "$PGDATA" /var/run/postgresql
+  chown -R postgres:postgres "$PGDATA" /var/run/postgresql
+  chmod 700 "$PGDATA"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "$0" "$@"
+fi
+# As upstream: --version, --help and --describe-config only print, with nothing initialized.
+for arg in "$@"; do case "$arg" in -V|--version|-'?'|--help|--describe-config) exec "$@" ;; esac; done
+if [ "\${1:-postgres}" = postgres ] && [ ! -s "$PGDATA/PG_VERSION" ]; then
+  : "\${POSTGRES_PASSWORD:?POSTGRES_PASSWORD must be set (or POSTGRES_HOST_AUTH_METHOD=trust)}"
+  user=\${POSTGRES_USER:-postgres}
+  printf '%s\\n' "$POSTGRES_PASSWORD" > /tmp/pwfile
+  initdb --username="$user" --pwfile=/tmp/pwfile --auth-local=trust --auth-host=scram-sha-256 -D "$PGDATA" >/dev/null
+  rm -f /tmp/pwfile
+  echo "host all all all scram-sha-256" >> "$PGDATA/pg_hba.conf"
+  pg_ctl -D "$PGDATA" -o "-c listen_addresses=''" -w start >/dev/null
+  db=\${POSTGRES_DB:-$user}
+  if [ "$db" != postgres ]; then psql -v ON_ERROR_STOP=1 --username "$user" --dbname postgres -c "CREATE DATABASE \\"$db\\"" >/dev/null; fi
+  pg_ctl -D "$PGDATA" -m fast -w stop >/dev/null
+  echo "postgres stand-in: initialized $PGDATA for $user, database $db"
+fi
+if [ "\${1:-postgres}" = postgres ]; then shift || true; exec postgres -D "$PGDATA" -c listen_addresses='*' "$@"; fi
+exec "$@"
+`;
+
+const postgres: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: `postgres:${POSTGRES_MAJOR}`,
+  parents: ['debian:13-slim'],
+  files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
+  dockerfile: `FROM debian:13-slim
+RUN set -eux; \\
+    groupadd --system --gid 999 postgres; \\
+    useradd --system --uid 999 --gid postgres --home-dir /var/lib/postgresql --shell /bin/bash postgres; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends postgresql-${POSTGRES_MAJOR} postgresql-client-${POSTGRES_MAJOR}; \\
+    rm -rf /var/lib/apt/lists/* /var/lib/postgresql/${POSTGRES_MAJOR}; \\
+    mkdir -p /var/lib/postgresql/data /var/run/postgresql; \\
+    chown -R postgres:postgres /var/lib/postgresql /var/run/postgresql
+COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+ENV PATH=/usr/lib/postgresql/${POSTGRES_MAJOR}/bin:$PATH PGDATA=/var/lib/postgresql/data
+VOLUME /var/lib/postgresql/data
+EXPOSE 5432
+STOPSIGNAL SIGINT
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["postgres"]
+`,
+  check: { command: ['postgres', '--version'], expect: `(PostgreSQL) ${POSTGRES_MAJOR}.` },
+};
+
+const redis: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: `redis:${REDIS_LINE}`,
+  parents: ['debian:13-slim'],
+  // Upstream runs redis-server with no config file, protected mode off, from /data, as user redis.
+  dockerfile: `FROM debian:13-slim
+RUN set -eux; \\
+    groupadd --system --gid 999 redis; \\
+    useradd --system --uid 999 --gid redis --home-dir /data --shell /usr/sbin/nologin redis; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends redis-server redis-tools; \\
+    rm -rf /var/lib/apt/lists/*; \\
+    mkdir -p /data; chown redis:redis /data
+WORKDIR /data
+VOLUME /data
+USER redis
+EXPOSE 6379
+CMD ["redis-server", "--protected-mode", "no"]
+`,
+  check: { command: ['redis-server', '--version'], expect: `v=${REDIS_LINE}.` },
+};
+
+export const SERVICE_RECIPES: readonly DockerfileRecipe[] = [postgres, redis];
