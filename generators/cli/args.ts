@@ -12,6 +12,10 @@ export interface CliOptions {
   readonly port?: number;
   readonly main?: string;
   readonly workspace?: string;
+  /** Several services: the ones to build (names or folders), compose.yaml, docker-bake.hcl. */
+  readonly services?: readonly string[];
+  readonly compose: boolean;
+  readonly bake: boolean;
   /** Node: the command that starts the app, over what scripts.start says. */
   readonly start?: string;
   readonly dryRun: boolean;
@@ -54,6 +58,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         port: { type: 'string' },
         main: { type: 'string' },
         workspace: { type: 'string' },
+        services: { type: 'string' },
+        compose: { type: 'boolean', default: false },
+        bake: { type: 'boolean', default: false },
         start: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -80,6 +87,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(
       `--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`,
     );
+  if (values.verify && (values.compose || values.bake || values.services !== undefined))
+    throw new UsageError('--verify checks one service; run it in the service folder (create-dockerfile verify web)');
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     dir: positionals[0] ?? '.',
@@ -89,6 +98,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: values.port === undefined ? undefined : portNumber(values.port),
     main: values.main,
     workspace: values.workspace,
+    services: values.services === undefined ? undefined : serviceList(values.services),
+    compose: values.compose,
+    bake: values.bake,
     start: values.start,
     dryRun: values['dry-run'],
     json: values.json,
@@ -116,6 +128,12 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
   return value as T;
+}
+
+function serviceList(value: string): string[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--services needs at least one service name (e.g. --services web,api)');
+  return names;
 }
 
 function portNumber(value: string): number {

@@ -12,8 +12,8 @@ import { writeFiles } from './write-files.js';
  * The whole run when nothing will be asked (--yes, or stdin is no terminal): the pure pipeline, then
  * the files. Prompts, yeoman and the conflict menu are never loaded on this path, so it starts fast.
  */
-export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStreams): Promise<GenerationResult> {
-  const facts = PIPELINE.detect(takeSnapshot(cwd), { language: cli.language, workspace: cli.workspace, start: cli.start });
+export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStreams, snapshot = takeSnapshot(cwd)): Promise<GenerationResult> {
+  const facts = PIPELINE.detect(snapshot, { language: cli.language, workspace: cli.workspace, start: cli.start });
   let choices = choicesFrom(cli);
   if (cli.pinDigests) {
     // The one step that asks the engine something; docker's client code loads only for it.

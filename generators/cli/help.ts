@@ -18,6 +18,12 @@ Options:
       --port N                the port the service listens on (default: read from the code)
       --main PATH             Go: the main package to build, e.g. cmd/api
       --workspace NAME        Node: the workspace package to build (name or folder)
+      --services A,B          a repository of several services: the ones to build (default: every one
+                              found: web/, api/, apps/*... each gets its own Dockerfile)
+      --compose               also write compose.yaml: the services, the databases and caches their
+                              dependencies show (PostgreSQL, Redis, MariaDB, MongoDB), wired by the
+                              variable names the code reads; passwords go to .env
+      --bake                  also write docker-bake.hcl: one target per service for docker buildx bake
       --start COMMAND         Node: what starts the app ("node dist/server.js", "next start"), over scripts.start
       --dry-run               write nothing; print every file that would be written
       --json                  write nothing; print {facts, plan, files} as JSON

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assertDirectory } from '../core/detect/snapshot.js';
+import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { isKnownError, UsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
 import { generateOnce } from './generate-once.js';
+import { generateServicesOnce, wantsServices } from './generate-services.js';
 import { USAGE } from './help.js';
 import { runLint } from './lint-command.js';
 import { PROCESS_STREAMS, writeError, type CliStreams } from './streams.js';
@@ -78,7 +79,13 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
 
   try {
     // The interactive stack (yeoman, prompts, the conflict menu) loads only when a prompt will be shown.
-    const result = interactive ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams);
+    const snapshot = takeSnapshot(cwd);
+    if (wantsServices(snapshot, cli)) {
+      if (interactive) writeError(streams, 'create-dockerfile: several services: generating every one found (--services picks some)\n');
+      generateServicesOnce(cwd, snapshot, cli, streams);
+      return 0;
+    }
+    const result = interactive ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams, snapshot);
     if (!cli.verify) return 0;
     const { verifyWith } = await import('./verify-command.js');
     return await verifyWith(cwd, result, cli, streams);

@@ -9,6 +9,8 @@ export const cliOptions = (overrides: Partial<CliOptions> = {}): CliOptions => (
   force: false,
   portable: false,
   pinDigests: false,
+  compose: false,
+  bake: false,
   templates: undefined,
   projectTemplates: false,
   verify: false,

@@ -17,6 +17,8 @@ export const DEBIAN_GO_PACKAGES = [
   'golang-github-go-chi-chi-dev',
   'golang-github-jinzhu-gorm-dev',
   'golang-github-mattn-go-sqlite3-dev',
+  'golang-github-lib-pq-dev',
+  'golang-github-gomodule-redigo-dev',
 ] as const;
 
 const GOLANG = 'golang:1.26';

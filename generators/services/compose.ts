@@ -1,0 +1,107 @@
+import { stringify } from 'yaml';
+import type { BackingKind, BackingNeed } from './backing.js';
+import { BACKING_IMAGES } from './backing-images.js';
+import { wireBacking, wireServices, type EnvWire } from './wiring.js';
+
+/** What compose needs to know of one of the repository's services. */
+export interface AppService {
+  readonly name: string;
+  /** Its build context, relative to the compose file. */
+  readonly dir: string;
+  readonly port?: number;
+  /** The image has a HEALTHCHECK (Node, Python), so compose can wait for it to be healthy. */
+  readonly healthcheck: boolean;
+  readonly needs: readonly BackingNeed[];
+  /** Environment variable names its code reads. */
+  readonly envReads: readonly string[];
+  /** The Dockerfile's ARGs without a default (GOPROXY, PIP_INDEX_URL): passed from the caller's environment. */
+  readonly buildArgs: readonly string[];
+}
+
+export interface ComposePlan {
+  readonly services: readonly AppService[];
+  readonly backing: readonly BackingKind[];
+  /** .env variables compose interpolates (passwords), generated when .env lacks them. */
+  readonly secrets: readonly string[];
+  /** compose's `environment` for each app service. */
+  readonly environment: Readonly<Record<string, readonly EnvWire[]>>;
+  readonly dependsOn: Readonly<Record<string, readonly { readonly service: string; readonly healthy: boolean }[]>>;
+  readonly notes: readonly string[];
+}
+
+/** Services, their backing services and the links between them: pure, from facts alone. */
+export function planCompose(services: readonly AppService[]): ComposePlan {
+  const backing = [...new Set(services.flatMap((service) => service.needs.map((need) => need.kind)))].sort();
+  const notes: string[] = [];
+  const environment: Record<string, EnvWire[]> = {};
+  const dependsOn: Record<string, { service: string; healthy: boolean }[]> = {};
+  for (const service of services) {
+    const wires: EnvWire[] = [];
+    const deps: { service: string; healthy: boolean }[] = [];
+    for (const need of service.needs) {
+      const wired = wireBacking(need.kind, service.envReads, new Set(wires.map((wire) => wire.name)));
+      wires.push(...wired.wires);
+      deps.push({ service: BACKING_IMAGES[need.kind].service, healthy: true });
+      notes.push(
+        `${service.name} uses ${need.kind} (${need.evidence}): ${BACKING_IMAGES[need.kind].image} beside it, ${
+          wired.guessed
+            ? `as ${wired.guessed} (a default: the code reads no variable known for it; rename it in compose.yaml)`
+            : `as ${wired.wires.map((wire) => wire.name).join(', ')}, the names its code reads`
+        }.`,
+      );
+    }
+    const linked = wireServices(service.envReads, service.name, services);
+    wires.push(...linked.wires);
+    for (const target of linked.targets) deps.push({ service: target, healthy: services.find((other) => other.name === target)?.healthcheck ?? false });
+    if (linked.wires.length > 0) notes.push(`${service.name} reaches ${linked.targets.join(', ')} through ${linked.wires.map((wire) => wire.name).join(', ')}.`);
+    environment[service.name] = wires;
+    dependsOn[service.name] = deps;
+    if (service.port !== undefined && !service.healthcheck)
+      notes.push(`${service.name} has no health check (its runtime has no program to probe with): \`docker compose up --wait\` waits for it to run, not to answer.`);
+  }
+  const secrets = backing.flatMap((kind) => BACKING_IMAGES[kind].passwordVariable ?? []);
+  return { services, backing, secrets, environment, dependsOn, notes };
+}
+
+/** compose.yaml, written by the yaml library so that no project value can add or change a key. */
+export function composeFile(plan: ComposePlan, projectName: string): string {
+  const services: Record<string, unknown> = {};
+  for (const service of plan.services) {
+    const environment = Object.fromEntries(plan.environment[service.name]!.map((wire) => [wire.name, wire.value]));
+    const dependsOn = Object.fromEntries(
+      plan.dependsOn[service.name]!.map((dep) => [dep.service, { condition: dep.healthy ? 'service_healthy' : 'service_started' }]),
+    );
+    services[service.name] = {
+      // compose interpolates $ in every value: a folder's own $ is doubled to stay literal.
+      build: { context: service.dir.replace(/\$/g, '$$$$'), ...(service.buildArgs.length > 0 ? { args: [...service.buildArgs] } : {}) },
+      ...(service.port !== undefined ? { ports: [`${service.port}:${service.port}`] } : {}),
+      ...(Object.keys(environment).length > 0 ? { environment } : {}),
+      ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),
+      restart: 'unless-stopped',
+    };
+  }
+  for (const kind of plan.backing) {
+    const image = BACKING_IMAGES[kind];
+    services[image.service] = {
+      image: image.image,
+      ...(Object.keys(image.environment).length > 0 ? { environment: image.environment } : {}),
+      volumes: [`${image.volume.name}:${image.volume.path}`],
+      healthcheck: { test: image.healthcheck, interval: '3s', timeout: '5s', retries: 20, start_period: '5s' },
+      restart: 'unless-stopped',
+    };
+  }
+  const volumes = Object.fromEntries(plan.backing.map((kind) => [BACKING_IMAGES[kind].volume.name, {}]));
+  const header = [
+    `# compose.yaml for ${projectName}, generated by create-dockerfile.`,
+    '#   docker compose up --build --wait    builds every service, starts them, waits until they are healthy',
+    '#   docker compose down -v              stops them and deletes their volumes (the databases too)',
+    ...(plan.secrets.length > 0
+      ? [`# Passwords (${plan.secrets.join(', ')}) come from .env, which .dockerignore keeps out of every image; never from this file.`]
+      : []),
+    '# Backing services publish no port: only the app services on the compose network reach them.',
+    ...(plan.services.some((service) => service.buildArgs.length > 0)
+      ? ['# Build arguments listed by name only (GOPROXY, PIP_INDEX_URL...) take their value from your environment, when set.']
+      : []),
+  ];
+  return `${header.join('\n')}\n\n${stringify({ name: projectName, services, ...(Object.keys(volumes).length > 0 ? { volumes } : {}) }, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,105 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { ensureBase } from '../../scripts/bases/ensure.js';
+import { httpGet } from '../harness/container.js';
+import { requireEngine } from '../harness/engine.js';
+import { startGoProxy, type GoProxy } from '../harness/go/module-proxy.js';
+import { runCli } from '../harness/project.js';
+import { withFixture } from '../harness/scenario.js';
+
+// Two services built from scratch, a database and a cache started and probed.
+jest.setTimeout(20 * 60_000);
+
+let proxy: GoProxy;
+beforeAll(async () => {
+  await requireEngine();
+  proxy = await startGoProxy();
+});
+afterAll(() => proxy?.close());
+
+const DOCKER = process.env.DOCKER_BIN ?? 'docker';
+
+/** docker with the module proxy in its environment, for compose and bake builds of Go services. */
+const withProxy = (args: readonly string[], cwd: string) =>
+  execa(DOCKER, args, { cwd, reject: false, all: true, env: { ...proxy.buildArgs, DOCKER_BUILDKIT: '1' } });
+
+interface Planned {
+  services: { name: string; plan: { builderImage: string; runtimeImage: string } }[];
+}
+
+/** Every base image a service's Dockerfile and the compose file name, built as stand-ins. */
+async function ensureBases(dir: string, flags: readonly string[]): Promise<Planned> {
+  const json = await runCli([dir, '--yes', '--json', ...flags]);
+  if (json.exitCode !== 0) throw new Error(`--json failed: ${json.stderr}`);
+  const planned = JSON.parse(String(json.stdout)) as Planned;
+  for (const service of planned.services) for (const image of [service.plan.builderImage, service.plan.runtimeImage]) await ensureBase(image);
+  for (const image of ['postgres:17', 'redis:8.0']) await ensureBase(image);
+  return planned;
+}
+
+describe('a repository with a Node front end and a Go API over PostgreSQL and Redis', () => {
+  test('--yes --compose: compose up --wait serves the API, which writes and reads the database through the front end too; down -v leaves nothing', () =>
+    withFixture('services', 'notes', async (scenario) => {
+      await ensureBases(scenario.dir, ['--compose']);
+      const generated = await runCli([scenario.dir, '--yes', '--compose']);
+      expect(generated.exitCode).toBe(0);
+      // The password is in .env, generated, and nowhere in compose.yaml.
+      const password = /^POSTGRES_PASSWORD=(\S{20,})$/m.exec(readFileSync(join(scenario.dir, '.env'), 'utf8'))?.[1];
+      expect(password).toBeDefined();
+      expect(readFileSync(join(scenario.dir, 'compose.yaml'), 'utf8')).not.toContain(password!);
+
+      const project = `cdf-notes-${randomUUID().slice(0, 8)}`;
+      const compose = (args: readonly string[]) => withProxy(['compose', '-p', project, ...args], scenario.dir);
+      try {
+        const started = Date.now();
+        const up = await compose(['up', '--build', '--wait', '--wait-timeout', '600']);
+        const upSeconds = (Date.now() - started) / 1000;
+        expect([up.exitCode, up.exitCode === 0 ? '' : String(up.all).slice(-3000)]).toEqual([0, '']);
+
+        // The API writes a row and reads it back, and Redis counts the request.
+        const posted = await fetch('http://127.0.0.1:8080/notes?text=hello%20compose', { method: 'POST' });
+        const wrote = (await posted.json()) as { notes: string[]; served: number; uid: number };
+        expect([posted.status, wrote.notes, wrote.uid]).toEqual([201, ['hello compose'], 65532]);
+        // The front end reaches the API by the URL compose gave it (API_URL), and Redis keeps counting.
+        const relayed = await httpGet('http://127.0.0.1:3000/api/notes');
+        const read = JSON.parse(relayed.body) as { notes: string[]; served: number };
+        expect([relayed.status, read.notes, read.served]).toEqual([200, ['hello compose'], wrote.served + 1]);
+        expect((await httpGet('http://127.0.0.1:3000/')).body).toContain('<h1>Notes</h1>');
+
+        const sizes: string[] = [];
+        for (const service of ['api', 'web']) sizes.push(`${service} ${((await inspectImage(`${project}-${service}`)).Size / 1e6).toFixed(2)} MB`);
+        // For the closing note: how long `up --wait` took from nothing built, and each service's image.
+        process.stderr.write(`compose up --build --wait: ${upSeconds.toFixed(1)} s; ${sizes.join(', ')}\n`);
+      } finally {
+        const down = await compose(['down', '-v', '--rmi', 'local']);
+        expect(down.exitCode).toBe(0);
+      }
+      const label = `label=com.docker.compose.project=${project}`;
+      for (const kind of [['ps', '-a'], ['volume', 'ls'], ['network', 'ls']])
+        expect(String((await docker([...kind, '-q', '--filter', label])).stdout).trim()).toBe('');
+      expect(String((await docker(['images', '-q', `${project}-*`])).stdout).trim()).toBe('');
+    }));
+
+  test('--bake: docker buildx bake builds every service of the bake file', () =>
+    withFixture('services', 'notes', async (scenario) => {
+      await ensureBases(scenario.dir, ['--bake']);
+      expect((await runCli([scenario.dir, '--yes', '--bake'])).exitCode).toBe(0);
+      const tag = `t${randomUUID().slice(0, 8)}`;
+      try {
+        const bake = await execa(DOCKER, ['buildx', 'bake'], {
+          cwd: scenario.dir,
+          reject: false,
+          all: true,
+          env: { ...proxy.buildArgs, TAG: tag },
+        });
+        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
+        for (const service of ['api', 'web']) expect((await inspectImage(`notes-${service}:${tag}`)).Config.User).toBe('65532:65532');
+      } finally {
+        await docker(['rmi', '-f', `notes-api:${tag}`, `notes-web:${tag}`], { reject: false });
+      }
+    }));
+});
