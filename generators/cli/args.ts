@@ -131,7 +131,10 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 }
 
 function serviceList(value: string): string[] {
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new UsageError('--services needs at least one service name (e.g. --services web,api)');
   return names;
 }

@@ -85,7 +85,9 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
       generateServicesOnce(cwd, snapshot, cli, streams);
       return 0;
     }
-    const result = interactive ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams, snapshot);
+    const result = interactive
+      ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams)
+      : await generateOnce(cwd, cli, streams, snapshot);
     if (!cli.verify) return 0;
     const { verifyWith } = await import('./verify-command.js');
     return await verifyWith(cwd, result, cli, streams);

@@ -60,7 +60,8 @@ export function backingNeeds(snapshot: ProjectSnapshot, pythonDependencies: read
   for (const [kind, clients] of entries())
     for (const module of clients.go) if (new RegExp(`(^|\\s)${escape(module)}(/[^\\s]*)?\\s+v`, 'm').test(goMod)) add(kind, `${module} in go.mod`);
 
-  for (const [kind, clients] of entries()) for (const name of clients.python) if (pythonDependencies.includes(name)) add(kind, `${name} in the Python dependencies`);
+  for (const [kind, clients] of entries())
+    for (const name of clients.python) if (pythonDependencies.includes(name)) add(kind, `${name} in the Python dependencies`);
 
   for (const file of snapshot.files.filter((path) => path.endsWith('schema.prisma'))) {
     const provider = /datasource\s+\w+\s*\{[^}]*provider\s*=\s*"(\w+)"/.exec(read(file))?.[1];

@@ -53,11 +53,14 @@ export function planCompose(services: readonly AppService[]): ComposePlan {
     const linked = wireServices(service.envReads, service.name, services);
     wires.push(...linked.wires);
     for (const target of linked.targets) deps.push({ service: target, healthy: services.find((other) => other.name === target)?.healthcheck ?? false });
-    if (linked.wires.length > 0) notes.push(`${service.name} reaches ${linked.targets.join(', ')} through ${linked.wires.map((wire) => wire.name).join(', ')}.`);
+    if (linked.wires.length > 0)
+      notes.push(`${service.name} reaches ${linked.targets.join(', ')} through ${linked.wires.map((wire) => wire.name).join(', ')}.`);
     environment[service.name] = wires;
     dependsOn[service.name] = deps;
     if (service.port !== undefined && !service.healthcheck)
-      notes.push(`${service.name} has no health check (its runtime has no program to probe with): \`docker compose up --wait\` waits for it to run, not to answer.`);
+      notes.push(
+        `${service.name} has no health check (its runtime has no program to probe with): \`docker compose up --wait\` waits for it to run, not to answer.`,
+      );
   }
   const secrets = backing.flatMap((kind) => BACKING_IMAGES[kind].passwordVariable ?? []);
   return { services, backing, secrets, environment, dependsOn, notes };

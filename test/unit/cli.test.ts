@@ -175,3 +175,40 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
     expect(oneLine(bad.stderr)).toMatch(/--registry "https:\/\/mirror" is not a registry host/);
   });
 });
+
+describe('several services (built bin)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyFixture('services', 'notes');
+  });
+  afterEach(() => removeDir(dir));
+
+  test('web/ (Node) and api/ (Go) are two services, not "several languages": a Dockerfile in each', async () => {
+    const result = await runCli([dir, '--yes']);
+    expect(result.exitCode).toBe(0);
+    expect(['web/Dockerfile', 'web/.dockerignore', 'api/Dockerfile', 'api/.dockerignore'].every((file) => existsSync(join(dir, file)))).toBe(true);
+    expect(existsSync(join(dir, 'compose.yaml'))).toBe(false);
+    expect(result.stderr).toContain('service api (api):');
+  });
+
+  test('.env: its own lines are kept and the missing password added at its end; a second run changes nothing', async () => {
+    writeFileSync(join(dir, '.env'), 'SECRET_KEY=mine');
+    const first = await runCli([dir, '--yes', '--compose']);
+    expect(first.exitCode).toBe(0);
+    const env = readFileSync(join(dir, '.env'), 'utf8');
+    expect(env).toMatch(/^SECRET_KEY=mine\n# Added by create-dockerfile for compose.yaml\nPOSTGRES_PASSWORD=[A-Za-z0-9_-]{24}\n$/);
+    expect(first.stderr).toContain('   append .env');
+    const compose = readFileSync(join(dir, 'compose.yaml'), 'utf8');
+    const second = await runCli([dir, '--yes', '--compose']);
+    expect([second.exitCode, readFileSync(join(dir, '.env'), 'utf8'), readFileSync(join(dir, 'compose.yaml'), 'utf8')]).toEqual([0, env, compose]);
+    expect(second.stderr).toContain('.env already sets POSTGRES_PASSWORD: used as it is.');
+  });
+
+  test('--dry-run shows .env with its values hidden and writes nothing', async () => {
+    const result = await runCli([dir, '--yes', '--compose', '--dry-run']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('POSTGRES_PASSWORD=<generated>');
+    expect(existsSync(join(dir, '.env'))).toBe(false);
+    expect(existsSync(join(dir, 'compose.yaml'))).toBe(false);
+  });
+});

@@ -1,0 +1,231 @@
+import { describe, expect, test } from '@jest/globals';
+import { parse } from 'yaml';
+import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
+import { UserError } from '../../generators/core/errors.js';
+import { backingNeeds } from '../../generators/services/backing.js';
+import { bakeFile } from '../../generators/services/bake.js';
+import { composeFile, planCompose, type AppService } from '../../generators/services/compose.js';
+import { rootIsProject, serviceFolders } from '../../generators/services/discover.js';
+import { envReads } from '../../generators/services/env-reads.js';
+import { generateServices } from '../../generators/services/generate.js';
+import { wireBacking, wireServices } from '../../generators/services/wiring.js';
+import { templatesDir } from '../../generators/util/package-root.js';
+
+/** compose.yaml as the tests read it back. */
+interface ComposeDoc {
+  services: Record<
+    string,
+    Record<string, unknown> & { build?: { context?: string }; depends_on?: unknown; environment?: unknown; image?: string; ports?: unknown }
+  >;
+  volumes?: Record<string, unknown>;
+}
+
+const GO_API = {
+  'api/go.mod': 'module example.com/api\n\ngo 1.24\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.7.1\n\tgithub.com/redis/go-redis/v9 v9.7.0\n)\n',
+  'api/main.go':
+    'package main\n\nimport (\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\t_ = os.Getenv("DATABASE_URL")\n\t_ = os.Getenv("REDIS_ADDR")\n\thttp.ListenAndServe(":8080", nil)\n}\n',
+};
+const NODE_WEB = {
+  'web/package.json': JSON.stringify({ name: 'web', scripts: { start: 'node server.js' }, dependencies: { express: '^4.21.2' } }),
+  'web/package-lock.json': JSON.stringify({ name: 'web', lockfileVersion: 3, packages: {} }),
+  'web/server.js': "const app = require('express')();\napp.get('/', (q, s) => fetch(process.env.API_URL));\napp.listen(process.env.PORT || 3000);\n",
+};
+
+describe('service folders', () => {
+  test('web/ and api/ at the top, apps/* one level down; docs, scripts and folders inside a service are not services', () => {
+    const snapshot = memorySnapshot('/src/shop', {
+      ...GO_API,
+      ...NODE_WEB,
+      'web/tools/package.json': '{}',
+      'apps/admin/pyproject.toml': '[project]\nname = "admin"\n',
+      'docs/package.json': '{}',
+      'scripts/requirements.txt': 'requests\n',
+      'README.md': '# shop\n',
+    });
+    expect(rootIsProject(snapshot)).toBe(false);
+    expect(serviceFolders(snapshot).map((folder) => [folder.dir, folder.name])).toEqual([
+      ['api', 'api'],
+      ['apps/admin', 'admin'],
+      ['web', 'web'],
+    ]);
+  });
+
+  test('a folder with nothing to run (a Go library) is named with why, and the others are built', () => {
+    const result = generateServices(
+      memorySnapshot('/src/shop', { ...GO_API, 'lib/go.mod': 'module example.com/lib\n\ngo 1.24\n', 'lib/lib.go': 'package lib\n' }),
+      {},
+      { templatesDir },
+      { compose: false, bake: false },
+    );
+    expect(result.services.map((service) => service.name)).toEqual(['api']);
+    expect(result.skipped).toEqual([{ dir: 'lib', why: expect.stringMatching(/main/) }]);
+    expect(result.files.map((file) => file.path)).toEqual(['api/Dockerfile', 'api/.dockerignore']);
+  });
+
+  test('--services picks by name or folder; an unknown one is refused, listing the others', () => {
+    const snapshot = memorySnapshot('/src/shop', { ...GO_API, ...NODE_WEB });
+    expect(generateServices(snapshot, {}, { templatesDir }, { compose: false, bake: false, only: ['./web/'] }).services.map((service) => service.dir)).toEqual([
+      'web',
+    ]);
+    expect(() => generateServices(snapshot, {}, { templatesDir }, { compose: false, bake: false, only: ['worker'] })).toThrow(
+      new UserError('--services worker: no such service (found: api, web)'),
+    );
+  });
+});
+
+describe('backing services from dependencies', () => {
+  test.each([
+    [{ 'package.json': JSON.stringify({ dependencies: { pg: '8', ioredis: '5' } }) }, [], ['postgres', 'redis']],
+    [{ 'package.json': JSON.stringify({ dependencies: { mongoose: '8' }, devDependencies: { redis: '4' } }) }, [], ['mongo']],
+    [{ 'go.mod': 'module x\n\nrequire github.com/go-sql-driver/mysql v1.8.1\nrequire github.com/lib/pqx v1.0.0\n' }, [], ['mysql']],
+    [{ 'go.mod': 'module x\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.7.1\n\tgithub.com/gomodule/redigo v1.9.2\n)\n' }, [], ['postgres', 'redis']],
+    [{ 'requirements.txt': 'flask\n' }, ['flask', 'psycopg', 'redis'], ['postgres', 'redis']],
+    [{ 'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' }, [], ['postgres']],
+    [{ 'drizzle.config.ts': "export default { dialect: 'mysql', schema: './db' };\n" }, [], ['mysql']],
+  ])('%j', (files, python, kinds) => {
+    expect(
+      backingNeeds(memorySnapshot('/src/app', files), python)
+        .map((need) => need.kind)
+        .sort(),
+    ).toEqual(kinds);
+  });
+});
+
+describe('the variables code reads, and what compose gives them', () => {
+  test('reads in Node, Python, Go, Prisma and C, not in tests', () => {
+    const snapshot = memorySnapshot('/src/app', {
+      'a.js': "process.env.DATABASE_URL; process.env['REDIS_URL']; import.meta.env.VITE_API_URL;",
+      'b.py': "os.environ['PGHOST']; os.getenv('PGPASSWORD'); os.environ.get(\"SECRET_KEY\"); env('MONGO_URL')",
+      'c.go': 'os.Getenv("REDIS_ADDR"); os.LookupEnv("PORT")',
+      'schema.prisma': 'url = env("DIRECT_URL")',
+      'd.c': 'getenv("DOCROOT");',
+      'tests/e.js': 'process.env.TEST_ONLY',
+    });
+    expect(envReads(snapshot)).toEqual([
+      'DATABASE_URL',
+      'REDIS_URL',
+      'VITE_API_URL',
+      'PGHOST',
+      'PGPASSWORD',
+      'SECRET_KEY',
+      'MONGO_URL',
+      'REDIS_ADDR',
+      'PORT',
+      'DOCROOT',
+      'DIRECT_URL',
+    ]);
+  });
+
+  test('a URL, or the parts the code reads, with the password interpolated from .env', () => {
+    expect(wireBacking('postgres', ['DATABASE_URL', 'PORT'], new Set()).wires).toEqual([
+      { name: 'DATABASE_URL', value: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable' },
+    ]);
+    expect(wireBacking('postgres', ['PGHOST', 'PGUSER', 'PGPASSWORD', 'PGDATABASE'], new Set()).wires.map((wire) => `${wire.name}=${wire.value}`)).toEqual([
+      'PGHOST=postgres',
+      'PGUSER=app',
+      'PGPASSWORD=${POSTGRES_PASSWORD}',
+      'PGDATABASE=app',
+    ]);
+    expect(wireBacking('redis', ['REDIS_ADDR'], new Set()).wires).toEqual([{ name: 'REDIS_ADDR', value: 'redis:6379' }]);
+  });
+
+  test('no known name read: the default name, said to be one', () => {
+    expect(wireBacking('redis', ['PORT'], new Set())).toEqual({ wires: [{ name: 'REDIS_URL', value: 'redis://redis:6379/0' }], guessed: 'REDIS_URL' });
+    expect(wireBacking('mongo', [], new Set()).guessed).toBe('MONGODB_URI');
+  });
+
+  test('API_URL reaches the api service; BILLING_API_URL the billing one', () => {
+    const others = [
+      { name: 'api', port: 8080 },
+      { name: 'billing', port: 9000 },
+      { name: 'web', port: 3000 },
+    ];
+    expect(wireServices(['API_URL', 'BILLING_API_URL', 'HOME'], 'web', others)).toEqual({
+      wires: [
+        { name: 'API_URL', value: 'http://api:8080' },
+        { name: 'BILLING_API_URL', value: 'http://billing:9000' },
+      ],
+      targets: ['api', 'billing'],
+    });
+  });
+});
+
+describe('compose.yaml', () => {
+  const api: AppService = {
+    name: 'api',
+    dir: 'services/$api',
+    port: 8080,
+    healthcheck: false,
+    needs: [
+      { kind: 'postgres', evidence: 'pgx in go.mod' },
+      { kind: 'redis', evidence: 'go-redis in go.mod' },
+    ],
+    envReads: ['DATABASE_URL', 'REDIS_ADDR'],
+    buildArgs: ['GOPROXY'],
+  };
+  const web: AppService = { name: 'web', dir: 'web', port: 3000, healthcheck: true, needs: [], envReads: ['API_URL'], buildArgs: [] };
+  const plan = planCompose([api, web]);
+  const file = parse(composeFile(plan, 'shop')) as ComposeDoc;
+
+  test('each backing service: a pinned image, a named volume, its own health check; no published port', () => {
+    expect(file.services.postgres).toEqual({
+      image: 'postgres:17',
+      environment: { POSTGRES_USER: 'app', POSTGRES_DB: 'app', POSTGRES_PASSWORD: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}' },
+      volumes: ['postgres-data:/var/lib/postgresql/data'],
+      healthcheck: { test: ['CMD', 'pg_isready', '-U', 'app', '-d', 'app'], interval: '3s', timeout: '5s', retries: 20, start_period: '5s' },
+      restart: 'unless-stopped',
+    });
+    expect(file.services.redis!.image).toBe('redis:8.0');
+    expect(file.volumes).toEqual({ 'postgres-data': {}, 'redis-data': {} });
+    expect(file.services.postgres!.ports).toBeUndefined();
+  });
+
+  test('app services: build context (its $ kept literal), build args by name, port, wiring, and depends_on healthy backing services', () => {
+    expect(file.services.api).toEqual({
+      build: { context: 'services/$$api', args: ['GOPROXY'] },
+      ports: ['8080:8080'],
+      environment: { DATABASE_URL: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable', REDIS_ADDR: 'redis:6379' },
+      depends_on: { postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } },
+      restart: 'unless-stopped',
+    });
+    // api has no health check (scratch), so web waits for it to start only.
+    expect(file.services.web!.depends_on).toEqual({ api: { condition: 'service_started' } });
+    expect(file.services.web!.environment).toEqual({ API_URL: 'http://api:8080' });
+    expect(plan.secrets).toEqual(['POSTGRES_PASSWORD']);
+  });
+
+  test('an existing compose file the tool did not write is left alone: the generated one goes beside it', () => {
+    const result = generateServices(
+      memorySnapshot('/src/shop', { ...GO_API, 'compose.yaml': 'services:\n  mine: {}\n' }),
+      {},
+      { templatesDir },
+      { compose: true, bake: false },
+    );
+    expect(result.files.map((file) => file.path)).toContain('compose.create-dockerfile.yaml');
+    expect(result.files.map((file) => file.path)).not.toContain('compose.yaml');
+  });
+
+  test('a single project at the root is one service whose context is the root', () => {
+    const result = generateServices(
+      memorySnapshot('/src/tool', { 'go.mod': GO_API['api/go.mod'], 'main.go': GO_API['api/main.go'] }),
+      {},
+      { templatesDir },
+      { compose: true, bake: false },
+    );
+    const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+    expect(compose.services.tool!.build!.context).toBe('.');
+    expect(result.files.map((file) => file.path)).toEqual(['Dockerfile', '.dockerignore', 'compose.yaml']);
+  });
+});
+
+test('docker-bake.hcl: a target per service in the default group, HCL interpolation in project values escaped', () => {
+  const hcl = bakeFile('shop', [
+    { name: 'api', dir: 'api', buildArgs: ['GOPROXY'] },
+    { name: 'web', dir: 'we${b}', buildArgs: [] },
+  ]);
+  expect(hcl).toContain('group "default" {\n  targets = ["api", "web"]\n}');
+  expect(hcl).toContain('context    = "we$${b}"');
+  expect(hcl).toContain('tags       = ["shop-api:${TAG}"]');
+  expect(hcl).toContain('args       = { for name, value in { GOPROXY = GOPROXY } : name => value if value != "" }');
+  expect(hcl).toContain('cache-to   = CACHE_REF == "" ? [] : ["type=registry,ref=${CACHE_REF}:api,mode=max"]');
+});
