@@ -90,6 +90,8 @@ export interface Choices {
   readonly registry?: string;
   /** Digests the engine knows, by image reference; with them, base images are pinned. */
   readonly digests?: Readonly<Record<string, string>>;
+  /** Where the Dockerfile is written relative to the build context, when not at its root (a workspace member's). */
+  readonly dockerfile?: string;
 }
 
 /** One group of .dockerignore patterns, with why it is there. */

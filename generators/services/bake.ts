@@ -8,7 +8,7 @@ const hcl = (text: string) => JSON.stringify(text).replace(/\$\{/g, '$$$${').rep
  */
 export function bakeFile(
   projectName: string,
-  services: readonly { readonly name: string; readonly dir: string; readonly buildArgs: readonly string[] }[],
+  services: readonly { readonly name: string; readonly dir: string; readonly dockerfile: string; readonly buildArgs: readonly string[] }[],
 ): string {
   const args = [...new Set(services.flatMap((service) => service.buildArgs))].sort();
   const lines = [
@@ -40,7 +40,7 @@ export function bakeFile(
       '',
       `target ${hcl(service.name)} {`,
       `  context    = ${hcl(service.dir)}`,
-      '  dockerfile = "Dockerfile"',
+      `  dockerfile = ${hcl(service.dockerfile)}`,
       // Only the ones set: an empty PIP_INDEX_URL would be an index, not the default.
       ...(service.buildArgs.length > 0
         ? [`  args       = { for name, value in { ${service.buildArgs.map((name) => `${name} = ${name}`).join(', ')} } : name => value if value != "" }`]

@@ -8,6 +8,8 @@ export interface AppService {
   readonly name: string;
   /** Its build context, relative to the compose file. */
   readonly dir: string;
+  /** Its Dockerfile, relative to the context. */
+  readonly dockerfile: string;
   readonly port?: number;
   /** The image has a HEALTHCHECK (Node, Python), so compose can wait for it to be healthy. */
   readonly healthcheck: boolean;
@@ -76,7 +78,11 @@ export function composeFile(plan: ComposePlan, projectName: string): string {
     );
     services[service.name] = {
       // compose interpolates $ in every value: a folder's own $ is doubled to stay literal.
-      build: { context: service.dir.replace(/\$/g, '$$$$'), ...(service.buildArgs.length > 0 ? { args: [...service.buildArgs] } : {}) },
+      build: {
+        context: service.dir.replace(/\$/g, '$$$$'),
+        ...(service.dockerfile !== 'Dockerfile' ? { dockerfile: service.dockerfile.replace(/\$/g, '$$$$') } : {}),
+        ...(service.buildArgs.length > 0 ? { args: [...service.buildArgs] } : {}),
+      },
       ...(service.port !== undefined ? { ports: [`${service.port}:${service.port}`] } : {}),
       ...(Object.keys(environment).length > 0 ? { environment } : {}),
       ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),

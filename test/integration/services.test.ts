@@ -9,7 +9,7 @@ import { httpGet } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { startGoProxy, type GoProxy } from '../harness/go/module-proxy.js';
 import { runCli } from '../harness/project.js';
-import { withFixture } from '../harness/scenario.js';
+import { serve, withFixture } from '../harness/scenario.js';
 
 // Two services built from scratch, a database and a cache started and probed.
 jest.setTimeout(20 * 60_000);
@@ -79,7 +79,11 @@ describe('a repository with a Node front end and a Go API over PostgreSQL and Re
         expect(down.exitCode).toBe(0);
       }
       const label = `label=com.docker.compose.project=${project}`;
-      for (const kind of [['ps', '-a'], ['volume', 'ls'], ['network', 'ls']])
+      for (const kind of [
+        ['ps', '-a'],
+        ['volume', 'ls'],
+        ['network', 'ls'],
+      ])
         expect(String((await docker([...kind, '-q', '--filter', label])).stdout).trim()).toBe('');
       expect(String((await docker(['images', '-q', `${project}-*`])).stdout).trim()).toBe('');
     }));
@@ -100,6 +104,31 @@ describe('a repository with a Node front end and a Go API over PostgreSQL and Re
         for (const service of ['api', 'web']) expect((await inspectImage(`notes-${service}:${tag}`)).Config.User).toBe('65532:65532');
       } finally {
         await docker(['rmi', '-f', `notes-api:${tag}`, `notes-web:${tag}`], { reject: false });
+      }
+    }));
+});
+
+describe('a go.work workspace: two programs and a shared module', () => {
+  test('each main is a service built from the root (bake builds both); each serves as 65532, api with its downloaded module', () =>
+    withFixture('services', 'go-work', async (scenario) => {
+      await ensureBases(scenario.dir, ['--bake']);
+      const generated = await runCli([scenario.dir, '--yes', '--bake']);
+      expect([generated.exitCode, generated.stderr]).toEqual([0, expect.stringContaining('docker build -f api/Dockerfile -t go-work-api .')]);
+      const tag = `t${randomUUID().slice(0, 8)}`;
+      const images = ['admin', 'api'].map((service) => `go-work-${service}:${tag}`);
+      try {
+        const bake = await execa(DOCKER, ['buildx', 'bake'], { cwd: scenario.dir, reject: false, all: true, env: { ...proxy.buildArgs, TAG: tag } });
+        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
+        for (const [service, port] of [
+          ['admin', 9000],
+          ['api', 8080],
+        ] as const) {
+          const running = await serve(scenario, `go-work-${service}:${tag}`, port, '/whoami');
+          expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
+          if (service === 'api') expect(await httpGet(`${running.url}/quote?name=my%20table`)).toEqual({ status: 200, body: '"my table"\n' });
+        }
+      } finally {
+        await docker(['rmi', '-f', ...images], { reject: false });
       }
     }));
 });

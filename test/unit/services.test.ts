@@ -154,6 +154,7 @@ describe('compose.yaml', () => {
   const api: AppService = {
     name: 'api',
     dir: 'services/$api',
+    dockerfile: 'Dockerfile',
     port: 8080,
     healthcheck: false,
     needs: [
@@ -163,7 +164,7 @@ describe('compose.yaml', () => {
     envReads: ['DATABASE_URL', 'REDIS_ADDR'],
     buildArgs: ['GOPROXY'],
   };
-  const web: AppService = { name: 'web', dir: 'web', port: 3000, healthcheck: true, needs: [], envReads: ['API_URL'], buildArgs: [] };
+  const web: AppService = { name: 'web', dir: 'web', dockerfile: 'Dockerfile', port: 3000, healthcheck: true, needs: [], envReads: ['API_URL'], buildArgs: [] };
   const plan = planCompose([api, web]);
   const file = parse(composeFile(plan, 'shop')) as ComposeDoc;
 
@@ -220,12 +221,51 @@ describe('compose.yaml', () => {
 
 test('docker-bake.hcl: a target per service in the default group, HCL interpolation in project values escaped', () => {
   const hcl = bakeFile('shop', [
-    { name: 'api', dir: 'api', buildArgs: ['GOPROXY'] },
-    { name: 'web', dir: 'we${b}', buildArgs: [] },
+    { name: 'api', dir: 'api', dockerfile: 'Dockerfile', buildArgs: ['GOPROXY'] },
+    { name: 'web', dir: 'we${b}', dockerfile: 'Dockerfile', buildArgs: [] },
   ]);
   expect(hcl).toContain('group "default" {\n  targets = ["api", "web"]\n}');
   expect(hcl).toContain('context    = "we$${b}"');
   expect(hcl).toContain('tags       = ["shop-api:${TAG}"]');
   expect(hcl).toContain('args       = { for name, value in { GOPROXY = GOPROXY } : name => value if value != "" }');
   expect(hcl).toContain('cache-to   = CACHE_REF == "" ? [] : ["type=registry,ref=${CACHE_REF}:api,mode=max"]');
+});
+
+describe('go.work workspaces', () => {
+  const tree = {
+    'go.work': 'go 1.24\n\nuse (\n\t./api\n\t./admin // the back office\n\t./shared\n)\n',
+    'api/go.mod': 'module example.com/shop/api\n\ngo 1.24\n\nrequire github.com/lib/pq v1.10.9\n',
+    'api/go.sum': 'github.com/lib/pq v1.10.9 h1:x=\n',
+    'api/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":8080", nil) }\n',
+    'admin/go.mod': 'module example.com/shop/admin\n\ngo 1.24\n',
+    'admin/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":9000", nil) }\n',
+    'shared/go.mod': 'module example.com/shop/shared\n\ngo 1.24\n',
+    'shared/shared.go': 'package shared\n',
+    'tools/gen/main.go': 'package main\n\nfunc main() {}\n',
+  };
+
+  test('each main of a used module is a service built from the root, its Dockerfile in its folder, one .dockerignore', () => {
+    const result = generateServices(memorySnapshot('/src/shop', tree), {}, { templatesDir }, { compose: true, bake: false });
+    expect(result.services.map((service) => [service.name, service.context, service.dockerfile])).toEqual([
+      ['admin', '.', 'admin/Dockerfile'],
+      ['api', '.', 'api/Dockerfile'],
+    ]);
+    expect(result.files.map((file) => file.path)).toEqual(['admin/Dockerfile', '.dockerignore', 'api/Dockerfile', 'compose.yaml']);
+    const api = result.files.find((file) => file.path === 'api/Dockerfile')!.content;
+    // Every module's manifests reach /src at their own paths before the download, in workspace mode.
+    expect(api).toContain('COPY go.work ./\nCOPY api/go.mod api/go.sum ./api/\nCOPY admin/go.mod ./admin/\nCOPY shared/go.mod ./shared/\n');
+    expect(api).toMatch(/go build .* -o \/out\/api \.\/api\n/);
+    const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+    expect(compose.services.api!.build).toEqual({ context: '.', dockerfile: 'api/Dockerfile', args: ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] });
+  });
+
+  test.each([
+    ['use ../elsewhere\n', 'go.work: use ../elsewhere is outside the project; a build can only copy what is inside it'],
+    ['go 1.24\n', 'go.work lists no module (no `use` directive)'],
+    ['use ./missing\n', 'go.work uses missing, which has no go.mod'],
+  ])('go.work %j is refused in one line', (work, message) => {
+    expect(() => generateServices(memorySnapshot('/src/shop', { ...tree, 'go.work': work }), {}, { templatesDir }, { compose: false, bake: false })).toThrow(
+      new UserError(message),
+    );
+  });
 });

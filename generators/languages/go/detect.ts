@@ -8,7 +8,8 @@ import { cgoModules } from './cgo-modules.js';
 import { dataPathsNote } from '../../core/detect/data-paths.js';
 import { goDataPaths } from './data-paths.js';
 import { portFromConfig } from '../../core/detect/config-port.js';
-import { minorLine, newerLine, parseGoMod } from './go-mod.js';
+import { minorLine, newerLine, parseGoMod, type GoMod } from './go-mod.js';
+import { parseGoWork, type GoWork } from './go-work.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
 /** Newest Go line we know to be released; used only when the project names none. */
@@ -25,15 +26,17 @@ const isGoSource = (file: string) =>
 
 export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   const notes: string[] = [];
+  const workText = snapshot.read('go.work');
+  const work = workText === undefined ? undefined : workspaceOf(snapshot, parseGoWork(workText));
   const goModText = snapshot.read('go.mod');
-  const goMod = goModText === undefined ? undefined : parseGoMod(goModText);
+  const goMod = work?.goMod ?? (goModText === undefined ? undefined : parseGoMod(goModText));
 
   const sources = snapshot.files.filter(isGoSource).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
   if (sources.length === 0) throw new UserError('no Go source files found (only *_test.go or none)');
 
   const mainDirs = new Set<string>();
   for (const { file, text } of sources) {
-    if (packageName(text) === 'main' && hasMainFunc(text)) mainDirs.add(posix.dirname(file));
+    if (packageName(text) === 'main' && hasMainFunc(text) && (!work || work.contains(file))) mainDirs.add(posix.dirname(file));
   }
   const mains = [...mainDirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)));
   if (mains.length === 0) throw new UserError('no main package found: a Go service needs a `package main` with `func main()`');
@@ -58,6 +61,7 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   }
 
   if (vendored) notes.push('vendor/ found: the build uses -mod=vendor and downloads nothing.');
+  if (work) notes.push(`go.work: a workspace of ${work.uses.length} modules (${work.uses.join(', ')}), built from the root so each module sees the others.`);
 
   let goVersion = DEFAULT_GO_VERSION;
   let goVersionSource: GoFacts['goVersionSource'] = 'default';
@@ -87,12 +91,12 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
 
   return {
     language: 'go',
-    projectName: imageName(posix.basename(goMod?.module ?? '') || posix.basename(snapshot.root)),
+    projectName: imageName((work ? '' : posix.basename(goMod?.module ?? '')) || posix.basename(snapshot.root)),
     modulePath: goMod?.module,
     goVersion,
     goVersionSource,
     hasGoMod: goMod !== undefined,
-    hasGoSum: snapshot.files.includes('go.sum'),
+    hasGoSum: work ? work.manifests.some((file) => file.endsWith('.sum')) : snapshot.files.includes('go.sum'),
     hasRequires: goMod?.hasRequires ?? false,
     vendored,
     mains: mainInfo,
@@ -101,12 +105,40 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     dataPaths: data,
     needsCaCerts: tlsCapable,
     needsZoneinfo: loadsZones,
+    ...(work ? { workspace: { uses: work.uses, manifests: work.manifests } } : {}),
     tests: goTests(snapshot),
     buildOutputDirs: BUILD_OUTPUT_DIRS.filter(
       (dir) => snapshot.files.some((file) => file.startsWith(dir + '/')) && !sources.some(({ file }) => file.startsWith(dir + '/')),
     ),
     notes,
   };
+}
+
+/**
+ * A go.work workspace read as one project: the Go line of go.work, every used module's requirements,
+ * and the go.work, go.work.sum, go.mod and go.sum files the download step copies.
+ */
+function workspaceOf(snapshot: ProjectSnapshot, work: GoWork) {
+  const modules = work.uses.map((dir) => {
+    const file = posix.join(dir, 'go.mod');
+    const text = snapshot.read(file);
+    if (text === undefined) throw new UserError(`go.work uses ${dir}, which has no go.mod`);
+    return { dir, goMod: parseGoMod(text) };
+  });
+  const manifests = [
+    'go.work',
+    ...(snapshot.files.includes('go.work.sum') ? ['go.work.sum'] : []),
+    ...work.uses.flatMap((dir) => [posix.join(dir, 'go.mod'), ...(snapshot.files.includes(posix.join(dir, 'go.sum')) ? [posix.join(dir, 'go.sum')] : [])]),
+  ];
+  const local = new Set(modules.map((module) => module.goMod.module));
+  const goMod: GoMod = {
+    module: modules[0]!.goMod.module,
+    go: work.go ?? modules.map((module) => module.goMod.go).find(Boolean),
+    hasRequires: modules.some((module) => module.goMod.requires.some((path) => !local.has(path))),
+    requires: [...new Set(modules.flatMap((module) => module.goMod.requires))].filter((path) => !local.has(path)),
+  };
+  const contains = (file: string) => work.uses.some((dir) => dir === '.' || file.startsWith(`${dir}/`));
+  return { uses: work.uses, manifests, goMod, contains };
 }
 
 /** The modules vendor/modules.txt lists (`# path version` lines). */

@@ -9,6 +9,7 @@ export const GO_IGNORE: IgnoreGroup = { why: GO_MESSAGES.message('ignore.go'), p
 export const goNeededByBuild = (facts: GoFacts): string[] => [
   'go.mod',
   'go.sum',
+  ...(facts.workspace?.manifests ?? []),
   ...(facts.vendored ? ['vendor/modules.txt'] : []),
   ...facts.mains.map((main) => `${main.dir}/main.go`),
   // A file the program reads at run time must reach the image; a folder's files are its own affair.

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { unique } from '../../core/unique.js';
 import { UserError } from '../../core/errors.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
@@ -27,8 +28,19 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
   const port = resolvePort(choices.port, main.port, main.listens, notes, DEFAULT_SERVER_PORT);
 
   const binary = binaryName(mainPackage === '.' ? go.projectName : mainPackage.split('/').pop()!);
+  // A workspace holds several programs: each image is named for its own.
+  const imageName = go.workspace && mainPackage !== '.' ? `${go.projectName}-${binary}` : go.projectName;
+  const dockerBuildFlags = choices.dockerfile ? ['-f', choices.dockerfile] : [];
   const binaryPath = `/usr/local/bin/${binary}`;
-  const manifests = go.hasGoMod ? (go.hasGoSum ? ['go.mod', 'go.sum'] : ['go.mod']) : [];
+  const manifests = go.workspace
+    ? go.workspace.manifests.map((file) => contextPath(file, 'go.work module file'))
+    : go.hasGoMod
+      ? go.hasGoSum
+        ? ['go.mod', 'go.sum']
+        : ['go.mod']
+      : [];
+  const folders = [...new Set(manifests.map((file) => posix.dirname(file)))];
+  const manifestCopies = folders.map((dir) => ({ files: manifests.filter((file) => posix.dirname(file) === dir), dir: dir === '.' ? './' : `./${dir}/` }));
 
   return {
     language: 'go',
@@ -36,7 +48,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
     runtimeReason: reason,
     builderImage: GO_IMAGES.golang(go.goVersion),
     runtimeImage: runtimeImage(runtime, go.cgo),
-    imageName: go.projectName,
+    imageName,
     user: NONROOT,
     listens: main.listens,
     port,
@@ -45,9 +57,9 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
     notes,
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
-    nextCommand: nextCommand(go.projectName, port),
+    nextCommand: nextCommand(imageName, port, [], dockerBuildFlags),
     // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
-    hardenedRun: nextCommand(go.projectName, port, HARDENING),
+    hardenedRun: nextCommand(imageName, port, HARDENING, dockerBuildFlags),
     healthcheckAbsent: noHealthcheck(runtime),
     ...testStage(go.tests, `CGO_ENABLED=${go.cgo ? 1 : 0} go test ./...`, choices.portable),
     dockerignore: dockerignoreGroups(go, GO_IGNORE, goNeededByBuild(go)),
@@ -56,6 +68,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
       binaryName: binary,
       binaryPath,
       manifests,
+      manifestCopies,
       downloadDeps: go.hasGoMod && go.hasRequires && !go.vendored,
       initModule: go.hasGoMod ? undefined : binary,
       cgo: go.cgo,

@@ -21,6 +21,8 @@ export interface GoFacts extends FactsBase<'go'> {
   readonly needsCaCerts: boolean;
   /** True when the code loads time zones by name and so needs zoneinfo. */
   readonly needsZoneinfo: boolean;
+  /** go.work: the modules it uses, and every go.work/go.mod/go.sum file the download step needs. */
+  readonly workspace?: { readonly uses: readonly string[]; readonly manifests: readonly string[] };
 }
 
 export interface GoMain extends ListenerFacts {
@@ -34,6 +36,8 @@ export interface GoDetails {
   readonly binaryName: string;
   readonly binaryPath: string;
   readonly manifests: readonly string[];
+  /** The manifests grouped by folder, each group copied to the same folder under /src. */
+  readonly manifestCopies: readonly { readonly files: readonly string[]; readonly dir: string }[];
   readonly downloadDeps: boolean;
   readonly initModule?: string;
   readonly cgo: boolean;
