@@ -68,7 +68,7 @@ describe.each(CASES)('Go render: %s %j', (fixture, choices) => {
 
   test('keeps .git, secrets and the Dockerfile itself out of the build context, but not vendor/ or go.sum', () => {
     const ignore = result.files.find((file) => file.path === '.dockerignore')!.content.split('\n');
-    for (const pattern of ['.git', '.env', 'Dockerfile*', '.dockerignore']) expect(ignore).toContain(pattern);
+    for (const pattern of ['.git', '.env', '**/Dockerfile*', '**/.dockerignore']) expect(ignore).toContain(pattern);
     expect(ignore.filter((line) => !line.startsWith('#') && /vendor|go\.sum|go\.mod/.test(line))).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup
     },
     // After the secrets: last match wins, so these templates of .env come back, and nothing after them can.
     { why: message('ignore.env-examples'), patterns: ENV_EXAMPLES.flatMap((name) => [`!${name}`, `!**/${name}`]) },
-    { why: message('ignore.docker'), patterns: ['Dockerfile*', '.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
+    { why: message('ignore.docker'), patterns: ['**/Dockerfile*', '**/.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
   );
   return groups;
 }
