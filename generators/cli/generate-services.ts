@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeAtomically } from '../util/atomic-write.js';
 import { readProjectFile } from '../core/read-gate.js';
 import type { GeneratedFile, ProjectSnapshot } from '../core/types.js';
-import { rootIsProject, serviceFolders } from '../services/discover.js';
+import { isWorkspaceRoot, rootIsProject, serviceFolders } from '../services/discover.js';
 import { generateServices, type ServicesResult } from '../services/generate.js';
 import { templatesDir } from '../util/package-root.js';
 import { choicesFrom, type CliOptions } from './args.js';
@@ -12,14 +12,18 @@ import { writeError, type CliStreams } from './streams.js';
 import { writeFiles } from './write-files.js';
 
 /**
- * Services mode: asked for (--services, --compose, --bake), or a root that is no project of its own
+ * Services mode: asked for (--services, --compose, --bake); a workspace root (go.work, npm/pnpm/yarn
+ * workspaces), unless --workspace or --main picks one member; or a root that is no project of its own
  * but holds project folders (web/ in Node, api/ in Go), which would otherwise be "several languages".
  */
 export const wantsServices = (snapshot: ProjectSnapshot, cli: CliOptions) =>
   cli.compose ||
   cli.bake ||
   cli.services !== undefined ||
-  (cli.language === undefined && cli.workspace === undefined && !rootIsProject(snapshot) && serviceFolders(snapshot).length > 0);
+  (cli.language === undefined &&
+    cli.workspace === undefined &&
+    cli.main === undefined &&
+    (isWorkspaceRoot(snapshot) || (!rootIsProject(snapshot) && serviceFolders(snapshot).length > 0)));
 
 export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli: CliOptions, streams: CliStreams): ServicesResult {
   const log = (line: string) => writeError(streams, `${line}\n`);

@@ -8,6 +8,7 @@ import { ensureBase } from '../../scripts/bases/ensure.js';
 import { httpGet } from '../harness/container.js';
 import { requireEngine } from '../harness/engine.js';
 import { startGoProxy, type GoProxy } from '../harness/go/module-proxy.js';
+import { listFiles } from '../harness/image-files.js';
 import { runCli } from '../harness/project.js';
 import { serve, withFixture } from '../harness/scenario.js';
 
@@ -126,6 +127,58 @@ describe('a go.work workspace: two programs and a shared module', () => {
           const running = await serve(scenario, `go-work-${service}:${tag}`, port, '/whoami');
           expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
           if (service === 'api') expect(await httpGet(`${running.url}/quote?name=my%20table`)).toEqual({ status: 200, body: '"my table"\n' });
+        }
+      } finally {
+        await docker(['rmi', '-f', ...images], { reject: false });
+      }
+    }));
+});
+
+describe('a pnpm workspace: two apps and a TypeScript package they share', () => {
+  test('each app is a service: its workspace package built, pnpm deploy, and it serves as 65532 from distroless', () =>
+    withFixture('services', 'pnpm-shop', async (scenario) => {
+      await ensureBases(scenario.dir, ['--bake']);
+      const generated = await runCli([scenario.dir, '--yes', '--bake']);
+      expect([generated.exitCode, generated.stderr]).toEqual([0, expect.stringContaining('packages/greet is not built: a package the others use')]);
+      const tag = `t${randomUUID().slice(0, 8)}`;
+      const images = ['api', 'web'].map((service) => `pnpm-shop-${service}:${tag}`);
+      try {
+        const bake = await execa(DOCKER, ['buildx', 'bake'], { cwd: scenario.dir, reject: false, all: true, env: { TAG: tag } });
+        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
+        for (const [service, port] of [
+          ['api', 8080],
+          ['web', 3000],
+        ] as const) {
+          const running = await serve(scenario, `pnpm-shop-${service}:${tag}`, port, service === 'api' ? '/whoami' : '/');
+          expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
+        }
+        // The deployed member holds its own dependencies and the built package, not the workspace's sources.
+        const files = await listFiles(`pnpm-shop-api:${tag}`);
+        expect(files.filter((file) => /^app\/node_modules\/.*@shop\/greet\/dist\/index\.js$/.test(file))).toHaveLength(1);
+        const own = files.filter((file) => file.startsWith('app/') && !file.startsWith('app/node_modules/'));
+        expect(own.sort()).toEqual(['app/', 'app/package.json', 'app/server.js']);
+      } finally {
+        await docker(['rmi', '-f', ...images], { reject: false });
+      }
+    }));
+});
+
+describe('a yarn workspace: two apps and a package they share', () => {
+  test('each app is a service built from the root with the workspace installed; each serves as 65532', () =>
+    withFixture('services', 'yarn-shop', async (scenario) => {
+      await ensureBases(scenario.dir, ['--bake']);
+      expect((await runCli([scenario.dir, '--yes', '--bake'])).exitCode).toBe(0);
+      const tag = `t${randomUUID().slice(0, 8)}`;
+      const images = ['api', 'web'].map((service) => `yarn-shop-${service}:${tag}`);
+      try {
+        const bake = await execa(DOCKER, ['buildx', 'bake'], { cwd: scenario.dir, reject: false, all: true, env: { TAG: tag } });
+        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
+        for (const [service, port] of [
+          ['api', 8080],
+          ['web', 3000],
+        ] as const) {
+          const running = await serve(scenario, `yarn-shop-${service}:${tag}`, port, service === 'api' ? '/whoami' : '/');
+          expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
         }
       } finally {
         await docker(['rmi', '-f', ...images], { reject: false });

@@ -269,3 +269,88 @@ describe('go.work workspaces', () => {
     );
   });
 });
+
+describe('npm and pnpm workspaces', () => {
+  const member = (name: string, extra: Record<string, unknown> = {}) => JSON.stringify({ name, version: '1.0.0', ...extra });
+  const pnpm = {
+    'package.json': JSON.stringify({ name: 'shop', private: true, packageManager: 'pnpm@9.15.0' }),
+    'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n  - 'packages/*'\n  - '!**/test/**'\n",
+    'pnpm-lock.yaml': "lockfileVersion: '9.0'\n",
+    'apps/api/package.json': member('@shop/api', { scripts: { start: 'node server.js' }, dependencies: { '@shop/util': 'workspace:*' } }),
+    'apps/api/server.js': "require('http').createServer().listen(Number(process.env.PORT) || 8080);\n",
+    'packages/util/package.json': member('@shop/util', { main: 'index.js' }),
+    'packages/util/index.js': 'module.exports = {};\n',
+  };
+
+  test('pnpm: each member that runs is a service; a package the others use is named with why; the build deploys the member', () => {
+    const result = generateServices(memorySnapshot('/src/shop', pnpm), {}, { templatesDir }, { compose: false, bake: false });
+    expect(result.services.map((service) => [service.name, service.context, service.dockerfile, service.plan.port])).toEqual([
+      ['api', '.', 'apps/api/Dockerfile', 8080],
+    ]);
+    expect(result.skipped).toEqual([{ dir: 'packages/util', why: 'a package the others use (no start script, nothing listens)' }]);
+    const dockerfile = result.files.find((file) => file.path === 'apps/api/Dockerfile')!.content;
+    // pnpm 9: no --legacy; the member and its workspace dependencies, installed and built, then deployed.
+    expect(dockerfile).toContain('pnpm install --frozen-lockfile --filter @shop/api...');
+    expect(dockerfile).toContain('RUN pnpm --filter @shop/api... run --if-present build\n');
+    expect(dockerfile).toContain('pnpm --filter @shop/api deploy --prod /prod/app\n');
+    expect(dockerfile).toContain('COPY --from=build /prod/app ./\n');
+    expect(dockerfile).toContain('docker build -f apps/api/Dockerfile -t api .');
+    expect(dockerfile).not.toMatch(/^WORKDIR \/app\/apps/m);
+  });
+
+  test('pnpm 10 deploys with --legacy (no injected workspace packages)', () => {
+    const result = generateServices(
+      memorySnapshot('/src/shop', { ...pnpm, 'package.json': JSON.stringify({ name: 'shop', private: true, packageManager: 'pnpm@10.11.0' }) }),
+      {},
+      { templatesDir },
+      { compose: false, bake: false },
+    );
+    expect(result.files.find((file) => file.path === 'apps/api/Dockerfile')!.content).toContain('deploy --prod --legacy /prod/app');
+  });
+
+  test('a pnpm-workspace.yaml that is not YAML, or whose packages is no list, is refused in one line', () => {
+    expect(() =>
+      generateServices(
+        memorySnapshot('/src/shop', { ...pnpm, 'pnpm-workspace.yaml': 'packages: [apps/*\n' }),
+        {},
+        { templatesDir },
+        { compose: false, bake: false },
+      ),
+    ).toThrow(/^pnpm-workspace\.yaml is not valid YAML: /);
+    expect(() =>
+      generateServices(
+        memorySnapshot('/src/shop', { ...pnpm, 'pnpm-workspace.yaml': 'packages: apps/*\n' }),
+        {},
+        { templatesDir },
+        { compose: false, bake: false },
+      ),
+    ).toThrow(new UserError('pnpm-workspace.yaml: packages must be a list of folder globs'));
+  });
+
+  test('yarn 1: the workspace installs from the root, the member runs from its folder; yarn 4 focuses on the member', () => {
+    const yarn = {
+      'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'yarn.lock': '# yarn lockfile v1\n',
+      'apps/api/package.json': pnpm['apps/api/package.json'],
+      'apps/api/server.js': pnpm['apps/api/server.js'],
+      'packages/util/package.json': pnpm['packages/util/package.json'],
+      'packages/util/index.js': pnpm['packages/util/index.js'],
+    };
+    const classic = generateServices(memorySnapshot('/src/shop', yarn), {}, { templatesDir }, { compose: false, bake: false });
+    const dockerfile = classic.files.find((file) => file.path === 'apps/api/Dockerfile')!.content;
+    expect(dockerfile).toContain('yarn install --frozen-lockfile --non-interactive --production');
+    expect(dockerfile).toContain('WORKDIR /app/apps/api\n');
+    const berry = generateServices(
+      memorySnapshot('/src/shop', {
+        ...yarn,
+        'package.json': JSON.stringify({ name: 'shop', private: true, packageManager: 'yarn@4.5.0', workspaces: ['apps/*', 'packages/*'] }),
+        'yarn.lock': '__metadata:\n  version: 8\n',
+        '.yarnrc.yml': 'nodeLinker: node-modules\n',
+      }),
+      {},
+      { templatesDir },
+      { compose: false, bake: false },
+    );
+    expect(berry.files.find((file) => file.path === 'apps/api/Dockerfile')!.content).toContain('yarn workspaces focus @shop/api --production');
+  });
+});

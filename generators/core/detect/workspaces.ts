@@ -1,6 +1,36 @@
 import { posix } from 'node:path';
-import { UserError } from '../../core/errors.js';
-import type { ProjectSnapshot } from '../../core/types.js';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../errors.js';
+import type { ProjectSnapshot } from '../types.js';
+
+/**
+ * JavaScript workspaces: pnpm-workspace.yaml's `packages`, else package.json's `workspaces` (npm,
+ * yarn), as folder globs. Shared by the Node detector (--workspace) and services (every member).
+ */
+export function workspaceGlobs(root: ProjectSnapshot, rootPkg: { workspaces?: unknown }): string[] {
+  const pnpm = pnpmWorkspaces(root);
+  if (pnpm) return pnpm;
+  const declared = rootPkg.workspaces;
+  const list = Array.isArray(declared) ? declared : declared && typeof declared === 'object' ? (declared as { packages?: unknown }).packages : undefined;
+  return Array.isArray(list) ? list.filter((glob): glob is string => typeof glob === 'string') : [];
+}
+
+/** pnpm-workspace.yaml's `packages` globs (negations dropped), when the file is there. */
+function pnpmWorkspaces(root: ProjectSnapshot): string[] | undefined {
+  const text = root.files.includes('pnpm-workspace.yaml') ? root.read('pnpm-workspace.yaml') : undefined;
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    throw new UserError(`pnpm-workspace.yaml is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const packages = parsed && typeof parsed === 'object' ? (parsed as { packages?: unknown }).packages : undefined;
+  if (packages === undefined) return [];
+  if (!Array.isArray(packages) || packages.some((glob) => typeof glob !== 'string'))
+    throw new UserError('pnpm-workspace.yaml: packages must be a list of folder globs');
+  return (packages as string[]).filter((glob) => !glob.startsWith('!'));
+}
 
 export interface WorkspaceMember {
   readonly name: string;

@@ -15,7 +15,7 @@ import { devOnlyInstallScripts } from './install-scripts.js';
 import { detectPrisma } from './prisma.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
-import { findMember, workspaceMembers, type WorkspaceMember } from './workspaces.js';
+import { findMember, workspaceGlobs, workspaceMembers, type WorkspaceMember } from '../../core/detect/workspaces.js';
 import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
 import { own } from '../../core/own.js';
 
@@ -25,7 +25,7 @@ const SOURCE = /\.(c|m)?(j|t)sx?$/;
 export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): NodeFacts {
   const rootPkg = readPackageJson(root);
   const notes: string[] = [];
-  const workspaces = Array.isArray(rootPkg.workspaces) ? rootPkg.workspaces : (rootPkg.workspaces?.packages ?? []);
+  const workspaces = workspaceGlobs(root, rootPkg);
   const members = workspaceMembers(root, workspaces);
   const member = options.workspace === undefined ? undefined : findMember(members, options.workspace);
   // Everything about the app is read from the member's folder; the lockfile and manager stay the root's.
@@ -38,7 +38,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
   const manager = packageManager(root, rootPkg.packageManager);
   if (manager.name === 'yarn-berry') checkBerryLinker(root.read('.yarnrc.yml') ?? '');
-  if (member && manager.name !== 'npm') throw new UserError(`--workspace with ${manager.name} is not supported yet; npm workspaces are`);
+  if (member && manager.name === 'bun') throw new UserError('--workspace with bun is not supported yet; npm, pnpm and yarn workspaces are');
   if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
 
   const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
@@ -279,7 +279,8 @@ function sourcesFor(snapshot: ProjectSnapshot, entry: string, outDir: string | u
 }
 
 /** `.listen(3000)`, `PORT || 3000`, `port: 3000`. */
-const PORT_PATTERNS = [/\.listen\s*\(\s*(\d{2,5})\b/, /PORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})/, /\bport\s*[:=]\s*['"]?(\d{2,5})\b/i];
+/** `.listen(3000)`, `PORT || 3000`, `Number(process.env.PORT) || 3000`, `parseInt(process.env.PORT, 10) ?? 3000`, `port: 3000`. */
+const PORT_PATTERNS = [/\.listen\s*\(\s*(\d{2,5})\b/, /PORT\b[^|?;\n]{0,16}(?:\|\||\?\?)\s*['"]?(\d{2,5})/, /\bport\s*[:=]\s*['"]?(\d{2,5})\b/i];
 
 /** `npm init` writes a test script that only fails; that one is no test suite. */
 function nodeTests(scripts: Record<string, string>): TestsFound | undefined {

@@ -1,6 +1,12 @@
 import type { NodeInstallPlan, NodePackageManager } from './types.js';
 import { shellWord } from '../../core/render/quote.js';
 
+/** `pnpm deploy` of one member into a folder of its own; pnpm 10 needs --legacy unless packages are injected. */
+export function pnpmDeploy(workspace: string, version: string | undefined, target: string): string {
+  const major = Number((version ?? DEFAULT_TOOL_VERSIONS.pnpm).split('.')[0]);
+  return `pnpm --filter ${shellWord(workspace)} deploy --prod${major >= 10 ? ' --legacy' : ''} ${target}`;
+}
+
 /** Versions used when a project pins none, so the same project always gets the same Dockerfile. */
 const DEFAULT_TOOL_VERSIONS = { pnpm: '10.34.8', yarn: '1.22.22', 'yarn-berry': '4.18.1', bun: '1.4.5' } as const;
 
@@ -23,6 +29,18 @@ export function installPlan(manager: NodePackageManager, version: string | undef
     }
     case 'pnpm': {
       const frozen = hasLockfile ? ' --frozen-lockfile' : '';
+      if (workspace !== undefined) {
+        // The member and the workspace packages it depends on (`name...`), built in dependency order.
+        const selected = shellWord(`${workspace}...`);
+        return {
+          setup: `npm install --global ${shellWord(`pnpm@${version ?? DEFAULT_TOOL_VERSIONS.pnpm}`)}`,
+          cacheTarget: '/root/.local/share/pnpm/store',
+          installAll: `pnpm install${frozen} --filter ${selected}`,
+          installProduction: `pnpm install${frozen} --prod --filter ${selected}`,
+          runBuild: `pnpm --filter ${selected} run --if-present build`,
+          runTest: `pnpm --filter ${shellWord(workspace)} test`,
+        };
+      }
       return {
         setup: `npm install --global ${shellWord(`pnpm@${version ?? DEFAULT_TOOL_VERSIONS.pnpm}`)}`,
         cacheTarget: '/root/.local/share/pnpm/store',
@@ -34,14 +52,16 @@ export function installPlan(manager: NodePackageManager, version: string | undef
     }
     case 'yarn': {
       const frozen = hasLockfile ? ' --frozen-lockfile' : '';
+      // A workspace member: the whole workspace installs (Yarn 1 has no per-member install), the member builds and runs.
+      const only = (script: string) => (workspace === undefined ? `yarn run ${script}` : `yarn workspace ${shellWord(workspace)} run ${script}`);
       return {
         // --force: some node images already ship a yarn binary that npm would refuse to replace.
         setup: `npm install --global --force ${shellWord(`yarn@${version ?? DEFAULT_TOOL_VERSIONS.yarn}`)}`,
         cacheTarget: '/usr/local/share/.cache/yarn',
         installAll: `yarn install${frozen} --non-interactive`,
         installProduction: `yarn install${frozen} --non-interactive --production`,
-        runBuild: 'yarn run build',
-        runTest: 'yarn test',
+        runBuild: only('build'),
+        runTest: workspace === undefined ? 'yarn test' : only('test'),
       };
     }
     case 'yarn-berry': {
@@ -50,9 +70,10 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         setup: `npm install --global --force ${shellWord(`@yarnpkg/cli-dist@${version ?? DEFAULT_TOOL_VERSIONS['yarn-berry']}`)}`,
         cacheTarget: '/root/.yarn/berry/cache',
         installAll: hasLockfile ? 'yarn install --immutable' : 'yarn install',
-        installProduction: 'yarn workspaces focus --all --production',
-        runBuild: 'yarn run build',
-        runTest: 'yarn test',
+        // A member: only it and what it depends on, built in dependency order.
+        installProduction: workspace === undefined ? 'yarn workspaces focus --all --production' : `yarn workspaces focus ${shellWord(workspace)} --production`,
+        runBuild: workspace === undefined ? 'yarn run build' : `yarn workspaces foreach --recursive --topological --from ${shellWord(workspace)} run build`,
+        runTest: workspace === undefined ? 'yarn test' : `yarn workspace ${shellWord(workspace)} test`,
       };
     }
     case 'bun': {

@@ -11,6 +11,8 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'stage.node.distroless': '---- runtime: distroless nodejs holds node and glibc, no shell and no npm; its ENTRYPOINT is node ----',
     'stage.node.slim': '---- runtime: node slim, with a shell for debugging ----',
     'summary.node.build.compile': 'installs everything and runs the build ({image}); only its {outDir}/ ships.',
+    'summary.node.build.deploy':
+      'installs this workspace member and the packages it uses ({image}, {manager}), builds them, and deploys the member with its production dependencies; only that ships.',
     'summary.node.build.deps': 'installs production dependencies with {manager} ({image}).',
     'summary.node.runtime': '{image} with node_modules and the app',
     'reason.node.native': 'native addons load system libraries ({packages}) that only apt can add',
@@ -24,6 +26,9 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.install.all': 'Installs every dependency, dev ones included, exactly as the lockfile says.',
     'why.node.install.production': 'Installs production dependencies only, exactly as the lockfile says.',
     'why.node.build': "Runs the project's build script; only its output leaves this stage.",
+    'why.node.deploy':
+      'pnpm deploy puts the member in /prod/app with only its production dependencies, the workspace packages it uses copied in rather than linked: a folder that runs on its own.',
+    'why.node.copy-deploy': 'The deployed member: its files and its own production node_modules, nothing else of the workspace.',
     'why.node.from-distroless':
       'distroless nodejs: node, glibc and a nonroot user, and nothing else. No shell, so no shell-form CMD or HEALTHCHECK and no `docker exec sh`; no npm either.',
     'why.node.from-slim': 'node slim: node on a minimal Debian, with a shell and apt for debugging.',
@@ -71,6 +76,8 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'stage.node.distroless': '---- runtime : distroless nodejs a node et la glibc, ni shell ni npm ; son ENTRYPOINT est node ----',
     'stage.node.slim': '---- runtime : node slim, avec un shell pour déboguer ----',
     'summary.node.build.compile': 'installe tout et lance le build ({image}) ; seul son {outDir}/ part en production.',
+    'summary.node.build.deploy':
+      "installe ce membre de l'espace de travail et les paquets qu'il utilise ({image}, {manager}), les compile, puis déploie le membre avec ses dépendances de production ; seul cela part en production.",
     'summary.node.build.deps': 'installe les dépendances de production avec {manager} ({image}).',
     'summary.node.runtime': "{image} avec node_modules et l'application",
     'reason.node.native': 'les addons natifs chargent des bibliothèques système ({packages}) que seul apt sait ajouter',
@@ -85,6 +92,9 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.install.all': 'Installe toutes les dépendances, dev comprises, exactement comme le dit le lockfile.',
     'why.node.install.production': 'Installe les seules dépendances de production, exactement comme le dit le lockfile.',
     'why.node.build': 'Lance le script de build du projet ; seule sa sortie quitte cette étape.',
+    'why.node.deploy':
+      "pnpm deploy place le membre dans /prod/app avec ses seules dépendances de production, les paquets de l'espace de travail qu'il utilise copiés et non liés : un dossier qui tourne seul.",
+    'why.node.copy-deploy': "Le membre déployé : ses fichiers et son propre node_modules de production, rien d'autre de l'espace de travail.",
     'why.node.from-distroless':
       "distroless nodejs : node, la glibc et un utilisateur nonroot, rien d'autre. Pas de shell, donc ni CMD ou HEALTHCHECK en forme shell, ni `docker exec sh` ; pas de npm non plus.",
     'why.node.from-slim': 'node slim : node sur une Debian minimale, avec shell et apt pour déboguer.',

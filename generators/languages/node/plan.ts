@@ -10,7 +10,7 @@ import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
 import { nodeHealthcheck } from './healthcheck.js';
 import { NODE_IGNORE, nodeNeededByBuild } from './ignore.js';
 import { NODE_IMAGES } from './images.js';
-import { installPlan } from './install-commands.js';
+import { installPlan, pnpmDeploy } from './install-commands.js';
 import { NODE_MESSAGES } from './messages.js';
 import type { PrismaFacts } from './prisma.js';
 import type { NodeFacts, NodePlan } from './types.js';
@@ -43,7 +43,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     notes.push(
       "The project's .npmrc is not used: --portable builds without BuildKit secrets, and .npmrc may hold a token, so it is never copied; the install runs without its settings (registry, auth, legacy-peer-deps).",
     );
-  const buildFlags = npmrcSecret ? ['--secret', 'id=npmrc,src=.npmrc'] : [];
+  const buildFlags = [...(choices.dockerfile ? ['-f', choices.dockerfile] : []), ...(npmrcSecret ? ['--secret', 'id=npmrc,src=.npmrc'] : [])];
   const planned = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
   // Scripts that call a dev dependency's CLI are dropped from the production install's copy of package.json only.
   const install = node.devOnlyScripts.length
@@ -51,7 +51,8 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     : planned;
   const prisma = node.prisma;
   if (prisma && node.workspace) throw new UserError('Prisma in a workspace member is not supported yet: generate the Dockerfile from the member folder itself');
-  const compile = node.buildScript || prisma !== undefined;
+  const deploy = node.workspace && node.packageManager === 'pnpm' ? pnpmDeploy(node.workspace.name, node.packageManagerVersion, '/prod/app') : undefined;
+  const compile = node.buildScript || prisma !== undefined || deploy !== undefined;
   return {
     language: 'node',
     runtime,
@@ -85,8 +86,11 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
         file: contextPath(file, 'workspace manifest'),
         dir: contextPath(posix.dirname(file), 'workspace folder'),
       })),
-      productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules,
-      build: node.buildScript,
+      // A deployed member carries its own node_modules: no separate production install.
+      productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules && deploy === undefined,
+      // A member's workspace dependencies may need building even when it has no build of its own.
+      build: node.buildScript || deploy !== undefined,
+      deploy,
       compile,
       // An install script that generates has done it already; the source copied after it holds no stale client (.dockerignore).
       generate: prisma && !prisma.byInstall ? ['node', ...prisma.generate].map(shellWord).join(' ') : undefined,

@@ -106,6 +106,11 @@ export interface NodeDetails {
   readonly runtimePackages: readonly string[];
   /** Folder, relative to /app, that the app runs from: "." or a workspace member. */
   readonly workdir: string;
+  /**
+   * A pnpm workspace member: the build stage runs `pnpm deploy` into /prod/app (the member's files
+   * and its production node_modules, workspace packages copied in), which the runtime copies whole.
+   */
+  readonly deploy?: string;
 }
 
 export interface NodePlan extends PlanBase<'node'> {
