@@ -4,7 +4,7 @@ import { writeAtomically } from '../util/atomic-write.js';
 import { readProjectFile } from '../core/read-gate.js';
 import type { GeneratedFile, ProjectSnapshot } from '../core/types.js';
 import { isWorkspaceRoot, rootIsProject, serviceFolders } from '../services/discover.js';
-import { generateServices, type ServicesResult } from '../services/generate.js';
+import { generateServices, serviceCandidates, type ServicesResult } from '../services/generate.js';
 import { templatesDir } from '../util/package-root.js';
 import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, summaryLines } from './report.js';
@@ -24,6 +24,28 @@ export const wantsServices = (snapshot: ProjectSnapshot, cli: CliOptions) =>
     cli.workspace === undefined &&
     cli.main === undefined &&
     (isWorkspaceRoot(snapshot) || (!rootIsProject(snapshot) && serviceFolders(snapshot).length > 0)));
+
+/**
+ * On a terminal, with no --services: a checkbox of the services found, all ticked. Nothing is written
+ * before the answer, so Ctrl-C leaves the tree as it was.
+ */
+export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStreams): Promise<string[] | undefined> {
+  const { candidates } = serviceCandidates(snapshot);
+  if (candidates.length < 2) return undefined;
+  const { default: checkbox } = await import('@inquirer/checkbox');
+  return checkbox(
+    {
+      message: 'Services to generate (space toggles, enter confirms)',
+      choices: candidates.map((candidate) => ({
+        name: `${candidate.name}  ${candidate.dir} (${candidate.facts.language})`,
+        value: candidate.name,
+        checked: true,
+      })),
+      required: true,
+    },
+    { input: streams.stdin, output: streams.stderr },
+  );
+}
 
 export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli: CliOptions, streams: CliStreams): ServicesResult {
   const log = (line: string) => writeError(streams, `${line}\n`);

@@ -5,7 +5,7 @@ import { isKnownError, UsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
 import { generateOnce } from './generate-once.js';
-import { generateServicesOnce, wantsServices } from './generate-services.js';
+import { chooseServices, generateServicesOnce, wantsServices } from './generate-services.js';
 import { USAGE } from './help.js';
 import { runLint } from './lint-command.js';
 import { PROCESS_STREAMS, writeError, type CliStreams } from './streams.js';
@@ -81,8 +81,8 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
     // The interactive stack (yeoman, prompts, the conflict menu) loads only when a prompt will be shown.
     const snapshot = takeSnapshot(cwd);
     if (wantsServices(snapshot, cli)) {
-      if (interactive) writeError(streams, 'create-dockerfile: several services: generating every one found (--services picks some)\n');
-      generateServicesOnce(cwd, snapshot, cli, streams);
+      const picked = interactive && cli.services === undefined ? await chooseServices(snapshot, streams) : undefined;
+      generateServicesOnce(cwd, snapshot, picked ? { ...cli, services: picked } : cli, streams);
       return 0;
     }
     const result = interactive

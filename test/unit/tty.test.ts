@@ -50,3 +50,26 @@ describe('interactive, in a real terminal', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
+
+describe('several services, in a real terminal', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyFixture('services', 'notes');
+  });
+  afterEach(() => removeDir(dir));
+
+  test('a checkbox lists the services, all ticked; space unticks the first, and only the other is written', async () => {
+    const { output, exitCode } = await runInPty(`node ${binPath} ${dir}`, [{ waitFor: /Services to generate[\s\S]*web\s+web \(node\)/, type: ' \r' }]);
+    expect(exitCode).toBe(0);
+    expect(output).toMatch(/api\s+api \(go\)/);
+    expect(readdirSync(join(dir, 'web'))).toContain('Dockerfile');
+    expect(readdirSync(join(dir, 'api'))).not.toContain('Dockerfile');
+  });
+
+  test('Ctrl-C at the checkbox writes nothing and exits 130', async () => {
+    const before = readdirSync(dir, { recursive: true }).sort();
+    const { exitCode } = await runInPty(`node ${binPath} ${dir}`, [{ waitFor: /Services to generate/, type: '\u0003' }]);
+    expect(exitCode).toBe(130);
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+  });
+});
