@@ -7,6 +7,8 @@ const common = {
   testEnvironment: 'node',
   // execa's signal-exit keeps an emitter on process; Jest's soft global cleanup recurses on it.
   testEnvironmentOptions: { globalsCleanup: 'off' },
+  // Fixtures are projects of their own: their package.json names (two workspaces' @shop/api) are not modules here.
+  modulePathIgnorePatterns: ['<rootDir>/test/fixtures/'],
 };
 export default {
   projects: [

@@ -22,6 +22,7 @@ import { startGoProxy, type GoProxy } from '../test/harness/go/module-proxy.js';
 const GO_MODULE_FIXTURES = ['gin-app', 'echo-flag', 'xnet-h2c', 'gorm-sqlite', 'gin-config'];
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchStartup } from './startup.js';
+import { benchCompose } from './compose.js';
 import { benchInstall } from './install-size.js';
 import { benchLint } from './lint-speed.js';
 import { PIPELINE } from '../generators/pipeline/index.js';
@@ -260,6 +261,8 @@ if (wants('install')) process.stderr.write('bench: installing the packed tarball
 const install = wants('install') ? benchInstall() : undefined;
 if (wants('lint')) process.stderr.write('bench: lint on generated 2 MB Dockerfiles\n');
 const lint = wants('lint') ? benchLint() : undefined;
+if (wants('compose')) process.stderr.write('bench: compose up --build --wait of services/notes, cold then after an API edit\n');
+const composeRow = wants('compose') ? await benchCompose() : undefined;
 
 const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
 const table = [
@@ -316,6 +319,16 @@ const output = [
         ),
       ]
     : []),
+  ...(composeRow
+    ? [
+        '',
+        `compose, ${composeRow.fixture} (Node web, Go api, postgres:17, redis:8.0): up --build --wait cold ${composeRow.coldUpSeconds.toFixed(1)} s, after an API edit ${composeRow.rebuildUpSeconds.toFixed(1)} s (${(composeRow.rebuildUpSeconds / composeRow.coldUpSeconds).toFixed(3)}); first write-and-read answer ${composeRow.firstAnswerSeconds.toFixed(2)} s after up; images ${Object.entries(
+          composeRow.images,
+        )
+          .map(([service, bytes]) => `${service} ${mb(bytes)} MB`)
+          .join(', ')}`,
+      ]
+    : []),
 ].join('\n');
 process.stdout.write(output + '\n');
 
@@ -331,6 +344,7 @@ const measured = {
   startup,
   install,
   lint,
+  compose: composeRow,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
 const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
