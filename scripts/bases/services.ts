@@ -90,4 +90,70 @@ CMD ["redis-server", "--protected-mode", "no"]
   check: { command: ['redis-server', '--version'], expect: `v=${REDIS_LINE}.` },
 };
 
-export const SERVICE_RECIPES: readonly DockerfileRecipe[] = [postgres, redis];
+/** MariaDB's minor line in Debian 13. */
+export const MARIADB_LINE = '11.8';
+
+/**
+ * Upstream's first start: the system tables, then MARIADB_DATABASE, MARIADB_USER with
+ * MARIADB_PASSWORD from any host, a root password (given or random), then mariadbd as PID 1.
+ */
+const MARIADB_ENTRYPOINT = `#!/bin/sh
+set -eu
+if [ "$(id -u)" = 0 ]; then
+  mkdir -p /var/lib/mysql /run/mysqld
+  chown -R mysql:mysql /var/lib/mysql /run/mysqld
+  exec setpriv --reuid=mysql --regid=mysql --init-groups "$0" "$@"
+fi
+for arg in "$@"; do case "$arg" in -V|--version|--help) exec "$@" ;; esac; done
+if [ "\${1:-mariadbd}" = mariadbd ] && [ ! -d /var/lib/mysql/mysql ]; then
+  mariadb-install-db --user=mysql --datadir=/var/lib/mysql --skip-test-db >/dev/null
+  mariadbd --skip-networking --socket=/run/mysqld/init.sock &
+  pid=$!
+  # mariadb-install-db made 'mysql'@'localhost' (unix_socket) for the OS user it ran as: this one.
+  i=0; until mariadb-admin --socket=/run/mysqld/init.sock -umysql ping >/dev/null 2>&1; do i=$((i+1)); [ $i -lt 120 ] || exit 1; sleep 0.5; done
+  root=\${MARIADB_ROOT_PASSWORD:-$(head -c 18 /dev/urandom | base64)}
+  {
+    echo "ALTER USER 'root'@'localhost' IDENTIFIED BY '$root';"
+    if [ -n "\${MARIADB_DATABASE:-}" ]; then echo "CREATE DATABASE IF NOT EXISTS \\\`$MARIADB_DATABASE\\\`;"; fi
+    if [ -n "\${MARIADB_USER:-}" ]; then
+      echo "CREATE USER '$MARIADB_USER'@'%' IDENTIFIED BY '\${MARIADB_PASSWORD:?MARIADB_PASSWORD must be set with MARIADB_USER}';"
+      if [ -n "\${MARIADB_DATABASE:-}" ]; then echo "GRANT ALL ON \\\`$MARIADB_DATABASE\\\`.* TO '$MARIADB_USER'@'%';"; fi
+    fi
+  } | mariadb --socket=/run/mysqld/init.sock -umysql
+  mariadb-admin --socket=/run/mysqld/init.sock -umysql shutdown
+  wait "$pid" || true
+  echo "mariadb stand-in: initialized /var/lib/mysql"
+fi
+if [ "\${1:-mariadbd}" = mariadbd ]; then shift || true; exec mariadbd --bind-address=0.0.0.0 --socket=/run/mysqld/mysqld.sock "$@"; fi
+exec "$@"
+`;
+
+/** Upstream's healthcheck.sh, for what compose files ask of it: the server answers on its socket. */
+const MARIADB_HEALTHCHECK = `#!/bin/sh
+exec mariadb-admin --socket=/run/mysqld/mysqld.sock -umysql ping --silent
+`;
+
+const mariadb: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: `mariadb:${MARIADB_LINE}`,
+  parents: ['debian:13-slim'],
+  files: { 'docker-entrypoint.sh': MARIADB_ENTRYPOINT, 'healthcheck.sh': MARIADB_HEALTHCHECK },
+  dockerfile: `FROM debian:13-slim
+RUN set -eux; \\
+    groupadd --system --gid 999 mysql; \\
+    useradd --system --uid 999 --gid mysql --home-dir /var/lib/mysql --shell /usr/sbin/nologin mysql; \\
+    apt-get update; \\
+    apt-get install -y --no-install-recommends mariadb-server mariadb-client; \\
+    rm -rf /var/lib/apt/lists/* /var/lib/mysql; \\
+    mkdir -p /var/lib/mysql /run/mysqld; \\
+    chown -R mysql:mysql /var/lib/mysql /run/mysqld
+COPY docker-entrypoint.sh healthcheck.sh /usr/local/bin/
+VOLUME /var/lib/mysql
+EXPOSE 3306
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["mariadbd"]
+`,
+  check: { command: ['mariadbd', '--version'], expect: `-MariaDB` },
+};
+
+export const SERVICE_RECIPES: readonly DockerfileRecipe[] = [postgres, redis, mariadb];

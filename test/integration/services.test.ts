@@ -38,7 +38,7 @@ async function ensureBases(dir: string, flags: readonly string[]): Promise<Plann
   if (json.exitCode !== 0) throw new Error(`--json failed: ${json.stderr}`);
   const planned = JSON.parse(String(json.stdout)) as Planned;
   for (const service of planned.services) for (const image of [service.plan.builderImage, service.plan.runtimeImage]) await ensureBase(image);
-  for (const image of ['postgres:17', 'redis:8.0']) await ensureBase(image);
+  for (const image of ['postgres:17', 'redis:8.0', 'mariadb:11.8']) await ensureBase(image);
   return planned;
 }
 
@@ -183,5 +183,25 @@ describe('a yarn workspace: two apps and a package they share', () => {
       } finally {
         await docker(['rmi', '-f', ...images], { reject: false });
       }
+    }));
+});
+
+describe('a Node API over MariaDB (mysql2)', () => {
+  test('--compose wires DATABASE_URL to mariadb with the password from .env; the API writes and reads a row', () =>
+    withFixture('services', 'inventory', async (scenario) => {
+      await ensureBases(scenario.dir, ['--compose']);
+      expect((await runCli([scenario.dir, '--yes', '--compose'])).exitCode).toBe(0);
+      const project = `cdf-inventory-${randomUUID().slice(0, 8)}`;
+      const compose = (args: readonly string[]) => withProxy(['compose', '-p', project, ...args], scenario.dir);
+      try {
+        const up = await compose(['up', '--build', '--wait', '--wait-timeout', '600']);
+        expect([up.exitCode, up.exitCode === 0 ? '' : String(up.all).slice(-3000)]).toEqual([0, '']);
+        const posted = await fetch('http://127.0.0.1:4000/items?name=widget', { method: 'POST' });
+        expect([posted.status, await posted.json()]).toEqual([201, { items: ['widget'] }]);
+        expect(JSON.parse((await httpGet('http://127.0.0.1:4000/items')).body)).toEqual({ items: ['widget'], uid: 65532 });
+      } finally {
+        expect((await compose(['down', '-v', '--rmi', 'local'])).exitCode).toBe(0);
+      }
+      expect(String((await docker(['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`])).stdout).trim()).toBe('');
     }));
 });
