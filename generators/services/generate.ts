@@ -90,7 +90,11 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
 export function serviceCandidates(snapshot: ProjectSnapshot): { candidates: Candidate[]; skipped: { dir: string; why: string }[] } {
   const projectName = serviceName(imageName(posix.basename(snapshot.root)));
   const skipped: { dir: string; why: string }[] = [];
-  const candidates = goWorkCandidates(snapshot) ?? packageWorkspaceCandidates(snapshot, skipped) ?? folderCandidates(snapshot, projectName, skipped);
+  const found = goWorkCandidates(snapshot) ?? packageWorkspaceCandidates(snapshot, skipped) ?? folderCandidates(snapshot, projectName, skipped);
+  // Two folders of the same name (apps/api, services/api) are told apart by their whole path.
+  const candidates = found.map((candidate) =>
+    found.filter((other) => other.name === candidate.name).length > 1 ? { ...candidate, name: serviceName(candidate.dir.replace(/\//g, '-')) } : candidate,
+  );
   return { candidates, skipped };
 }
 

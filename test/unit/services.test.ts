@@ -354,3 +354,24 @@ describe('npm and pnpm workspaces', () => {
     expect(berry.files.find((file) => file.path === 'apps/api/Dockerfile')!.content).toContain('yarn workspaces focus @shop/api --production');
   });
 });
+
+test('folders of the same name are told apart by their path; a folder name with spaces and $ stays data', () => {
+  const snapshot = memorySnapshot('/src/shop', {
+    'apps/api/go.mod': GO_API['api/go.mod'],
+    'apps/api/main.go': GO_API['api/main.go'],
+    'services/api/go.mod': GO_API['api/go.mod'],
+    'services/api/main.go': GO_API['api/main.go'],
+    'my $web/package.json': NODE_WEB['web/package.json'],
+    'my $web/package-lock.json': NODE_WEB['web/package-lock.json'],
+    'my $web/server.js': NODE_WEB['web/server.js'],
+  });
+  const result = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: true });
+  expect(result.services.map((service) => [service.name, service.dir])).toEqual([
+    ['apps-api', 'apps/api'],
+    ['my-web', 'my $web'],
+    ['services-api', 'services/api'],
+  ]);
+  const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+  expect(compose.services['my-web']!.build).toEqual({ context: 'my $$web' });
+  expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain('context    = "my $web"');
+});
