@@ -211,6 +211,8 @@ function appService(service: ServiceResult, snapshot: ProjectSnapshot): AppServi
     dockerfile: service.dockerfile,
     port: plan.port,
     healthcheck: Boolean(plan.healthcheck),
+    // The plan's own advice: its run command carries --init when PID 1 would ignore SIGTERM.
+    init: /\s--init\b/.test(service.plan.nextCommand),
     needs: backingNeeds(folder.snapshot, python),
     envReads: envReads(folder.snapshot),
     buildArgs: [...(service.files.find((file) => file.path.endsWith('Dockerfile'))?.content ?? '').matchAll(/^ARG ([A-Z_][A-Z0-9_]*)$/gm)].map(

@@ -157,6 +157,7 @@ describe('compose.yaml', () => {
     dockerfile: 'Dockerfile',
     port: 8080,
     healthcheck: false,
+    init: false,
     needs: [
       { kind: 'postgres', evidence: 'pgx in go.mod' },
       { kind: 'redis', evidence: 'go-redis in go.mod' },
@@ -164,7 +165,17 @@ describe('compose.yaml', () => {
     envReads: ['DATABASE_URL', 'REDIS_ADDR'],
     buildArgs: ['GOPROXY'],
   };
-  const web: AppService = { name: 'web', dir: 'web', dockerfile: 'Dockerfile', port: 3000, healthcheck: true, needs: [], envReads: ['API_URL'], buildArgs: [] };
+  const web: AppService = {
+    name: 'web',
+    dir: 'web',
+    dockerfile: 'Dockerfile',
+    port: 3000,
+    healthcheck: true,
+    init: true,
+    needs: [],
+    envReads: ['API_URL'],
+    buildArgs: [],
+  };
   const plan = planCompose([api, web]);
   const file = parse(composeFile(plan, 'shop')) as ComposeDoc;
 
@@ -192,6 +203,10 @@ describe('compose.yaml', () => {
     // api has no health check (scratch), so web waits for it to start only.
     expect(file.services.web!.depends_on).toEqual({ api: { condition: 'service_started' } });
     expect(file.services.web!.environment).toEqual({ API_URL: 'http://api:8080' });
+    // web's image has a HEALTHCHECK, probed sooner under compose; api's (scratch) has none to tune.
+    expect([file.services.web!.healthcheck, file.services.api!.healthcheck]).toEqual([{ interval: '5s' }, undefined]);
+    // Node ignores SIGTERM as PID 1: compose gives web an init; Go handles it.
+    expect([file.services.web!.init, file.services.api!.init]).toEqual([true, undefined]);
     expect(plan.secrets).toEqual(['POSTGRES_PASSWORD']);
   });
 
