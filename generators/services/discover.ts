@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
-import { workspaceGlobs, workspaceMembers } from '../core/detect/workspaces.js';
+import { rootWorkspaceMembers } from '../core/detect/workspaces.js';
 import type { ProjectSnapshot } from '../core/types.js';
 
 /** A folder that is a project of its own: a manifest or build file at its root. */
@@ -51,16 +51,7 @@ export const rootIsProject = (snapshot: ProjectSnapshot) =>
   snapshot.files.some((file) => !file.includes('/') && (MANIFESTS.includes(file) || /\.(go|c|py|js|mjs|ts)$/.test(file)));
 
 /** go.work, or a package.json whose workspaces (or pnpm-workspace.yaml) list member folders. */
-export function isWorkspaceRoot(snapshot: ProjectSnapshot): boolean {
-  if (snapshot.files.includes('go.work')) return true;
-  if (!snapshot.files.includes('package.json')) return false;
-  try {
-    const rootPkg = JSON.parse(snapshot.read('package.json') ?? '{}') as { workspaces?: unknown };
-    return workspaceMembers(snapshot, workspaceGlobs(snapshot, rootPkg)).length > 0;
-  } catch {
-    return false;
-  }
-}
+export const isWorkspaceRoot = (snapshot: ProjectSnapshot): boolean => snapshot.files.includes('go.work') || rootWorkspaceMembers(snapshot).length > 0;
 
 /** A compose service name: lower case letters, digits, dashes and underscores. */
 export const serviceName = (dir: string) =>

@@ -4,7 +4,8 @@ import { imageName } from '../core/render/quote.js';
 import type { Choices, GeneratedFile, ProjectSnapshot } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
-import { workspaceGlobs, workspaceMembers } from '../core/detect/workspaces.js';
+import { rootWorkspaceMembers, withWorkspaceDependencies } from '../core/detect/workspaces.js';
+import { parseDockerfile } from '../core/lint/parse.js';
 import type { GenerateOptions } from '../pipeline/generate.js';
 import { PIPELINE } from '../pipeline/index.js';
 import { backingNeeds } from './backing.js';
@@ -67,7 +68,7 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
     const dockerfile = candidate.context === candidate.dir ? 'Dockerfile' : `${candidate.dir}/Dockerfile`;
     return { ...result, files, name: candidate.name, dir: candidate.dir, context: candidate.context, dockerfile };
   });
-  const apps = services.map((service, index) => appService(service, chosen[index]!.snapshot));
+  const apps = services.map((service, index) => appService(service, chosen[index]!.snapshots));
 
   const files: GeneratedFile[] = services.flatMap((service) => service.files);
   const notes = skipped.map((entry) => `${entry.dir} is not built: ${entry.why}.`);
@@ -105,8 +106,8 @@ export interface Candidate {
   readonly context: string;
   readonly facts: Facts;
   readonly choices: Choices;
-  /** The service's own files, for what its code reads and depends on. */
-  readonly snapshot: ProjectSnapshot;
+  /** The service's own files, then its workspace packages': what its code reads and depends on. */
+  readonly snapshots: readonly ProjectSnapshot[];
 }
 
 /** The root itself (one project), else each project folder; a folder with nothing to run is skipped, with why. */
@@ -114,7 +115,7 @@ function folderCandidates(snapshot: ProjectSnapshot, projectName: string, skippe
   const folders: ServiceFolder[] = rootIsProject(snapshot) ? [{ dir: '.', name: projectName, snapshot }] : serviceFolders(snapshot);
   return folders.flatMap((folder) => {
     try {
-      return [{ name: folder.name, dir: folder.dir, context: folder.dir, facts: PIPELINE.detect(folder.snapshot), choices: {}, snapshot: folder.snapshot }];
+      return [{ name: folder.name, dir: folder.dir, context: folder.dir, facts: PIPELINE.detect(folder.snapshot), choices: {}, snapshots: [folder.snapshot] }];
     } catch (error) {
       if (!isKnownError(error)) throw error;
       skipped.push({ dir: folder.dir, why: (error as Error).message });
@@ -137,7 +138,7 @@ function goWorkCandidates(snapshot: ProjectSnapshot): Candidate[] | undefined {
     context: '.',
     facts,
     choices: { main: main.dir, dockerfile: `${main.dir}/Dockerfile` },
-    snapshot: scopedSnapshot(snapshot, main.dir),
+    snapshots: [scopedSnapshot(snapshot, main.dir)],
   }));
 }
 
@@ -146,23 +147,14 @@ function goWorkCandidates(snapshot: ProjectSnapshot): Candidate[] | undefined {
  * (the lockfile and its sibling packages are there) with `--workspace` choosing it.
  */
 function packageWorkspaceCandidates(snapshot: ProjectSnapshot, skipped: { dir: string; why: string }[]): Candidate[] | undefined {
-  if (!snapshot.files.includes('package.json')) return undefined;
-  let rootPkg: { workspaces?: unknown } = {};
-  try {
-    rootPkg = JSON.parse(snapshot.read('package.json') ?? '{}') as { workspaces?: unknown };
-  } catch {
-    return undefined; // The Node detector reports a malformed package.json.
-  }
-  const members = workspaceMembers(snapshot, workspaceGlobs(snapshot, rootPkg));
+  const members = rootWorkspaceMembers(snapshot);
   if (members.length === 0) return undefined;
   const found = members.flatMap((member) => {
+    // A member with no start script that serves nothing is a package the others use, not a service.
+    const library = { dir: member.dir, why: 'a package the others use (no start script, nothing listens)' };
     try {
       const facts = PIPELINE.detect(snapshot, { language: 'node', workspace: member.name });
-      // A member with no start script that serves nothing is a library the others use.
-      if (!(facts as { listens?: boolean }).listens && !hasStartScript(snapshot, member.dir)) {
-        skipped.push({ dir: member.dir, why: 'a package the others use (no start script, nothing listens)' });
-        return [];
-      }
+      if (!(facts as { listens?: boolean }).listens && !member.start) return (skipped.push(library), []);
       return [
         {
           name: serviceName(member.dir),
@@ -170,26 +162,18 @@ function packageWorkspaceCandidates(snapshot: ProjectSnapshot, skipped: { dir: s
           context: '.',
           facts,
           choices: { dockerfile: `${member.dir}/Dockerfile` },
-          snapshot: scopedSnapshot(snapshot, member.dir),
+          // Its workspace packages' dependencies and code are its own at run time (a db package's driver).
+          snapshots: withWorkspaceDependencies(members, member).map((used) => scopedSnapshot(snapshot, used.dir)),
         },
       ];
     } catch (error) {
       if (!isKnownError(error)) throw error;
-      skipped.push({ dir: member.dir, why: (error as Error).message });
+      skipped.push(member.start ? { dir: member.dir, why: (error as Error).message } : library);
       return [];
     }
   });
   // No member runs anything: the root is the project (an app with local libraries).
   return found.length > 0 ? found : undefined;
-}
-
-function hasStartScript(snapshot: ProjectSnapshot, dir: string): boolean {
-  try {
-    const pkg = JSON.parse(snapshot.read(`${dir}/package.json`) ?? '{}') as { scripts?: { start?: unknown } };
-    return typeof pkg.scripts?.start === 'string';
-  } catch {
-    return false;
-  }
 }
 
 function select(candidates: readonly Candidate[], only: readonly string[]): Candidate[] {
@@ -201,10 +185,15 @@ function select(candidates: readonly Candidate[], only: readonly string[]): Cand
   });
 }
 
-function appService(service: ServiceResult, snapshot: ProjectSnapshot): AppService {
-  const folder = { snapshot };
+function appService(service: ServiceResult, snapshots: readonly ProjectSnapshot[]): AppService {
   const plan = service.plan as { port?: number; healthcheck?: unknown };
   const python = service.facts.language === 'python' ? (service.facts as { dependencies: readonly string[] }).dependencies : [];
+  const needs = snapshots.flatMap((snapshot, index) =>
+    backingNeeds(snapshot, index === 0 ? python : []).map((need) =>
+      index === 0 ? need : { ...need, evidence: `${need.evidence} of ${posix.basename(snapshot.root)}` },
+    ),
+  );
+  const dockerfile = service.files.find((file) => file.path.endsWith('Dockerfile'))?.content ?? '';
   return {
     name: service.name,
     dir: service.context,
@@ -213,13 +202,20 @@ function appService(service: ServiceResult, snapshot: ProjectSnapshot): AppServi
     healthcheck: Boolean(plan.healthcheck),
     // The plan's own advice: its run command carries --init when PID 1 would ignore SIGTERM.
     init: /\s--init\b/.test(service.plan.nextCommand),
-    needs: backingNeeds(folder.snapshot, python),
-    envReads: envReads(folder.snapshot),
-    buildArgs: [...(service.files.find((file) => file.path.endsWith('Dockerfile'))?.content ?? '').matchAll(/^ARG ([A-Z_][A-Z0-9_]*)$/gm)].map(
-      (match) => match[1]!,
-    ),
+    needs: needs.filter((need, index) => needs.findIndex((other) => other.kind === need.kind) === index),
+    envReads: [...new Set(snapshots.flatMap((snapshot) => envReads(snapshot)))],
+    buildArgs: buildArguments(dockerfile),
   };
 }
+
+/** The Dockerfile's ARGs with no default: values the builder takes from whoever runs the build. */
+const buildArguments = (dockerfile: string) =>
+  parseDockerfile(dockerfile)
+    .getARGs()
+    .flatMap((arg) => {
+      const property = arg.getProperty();
+      return property && property.getValue() === null ? [property.getName()] : [];
+    });
 
 /** compose.yaml, unless a compose file the tool did not write is there: then a name beside it. */
 function composeTarget(snapshot: ProjectSnapshot): string {

@@ -390,3 +390,33 @@ test('folders of the same name are told apart by their path; a folder name with 
   expect(compose.services['my-web']!.build).toEqual({ context: 'my $$web' });
   expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain('context    = "my $web"');
 });
+
+test("a workspace member's packages count as its own: a db package's driver and the variable it reads give the member PostgreSQL", () => {
+  // As create-t3-turbo lays it out: the app depends on @acme/db, which holds the driver and reads POSTGRES_URL.
+  const snapshot = memorySnapshot('/src/t3', {
+    'package.json': JSON.stringify({ name: 't3', private: true, workspaces: ['apps/*', 'packages/*'] }),
+    'package-lock.json': JSON.stringify({ name: 't3', lockfileVersion: 3, packages: {} }),
+    'apps/web/package.json': JSON.stringify({ name: '@acme/web', scripts: { start: 'node server.js' }, dependencies: { '@acme/db': '*' } }),
+    'apps/web/server.js': "require('http').createServer().listen(3000);\n",
+    'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'src/index.js', dependencies: { pg: '^8.13.0' } }),
+    'packages/db/src/index.js': "module.exports = new (require('pg').Pool)({ connectionString: process.env.POSTGRES_URL });\n",
+    'packages/ui/package.json': JSON.stringify({ name: '@acme/ui', exports: { '.': './src/index.tsx' } }),
+  });
+  const result = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: false });
+  expect(result.services.map((service) => service.name)).toEqual(['web']);
+  // A package with no start is a library, whatever the Node detector would ask of it as an app.
+  expect(result.skipped).toEqual([
+    { dir: 'packages/db', why: 'a package the others use (no start script, nothing listens)' },
+    { dir: 'packages/ui', why: 'a package the others use (no start script, nothing listens)' },
+  ]);
+  const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+  expect(compose.services.web!.environment).toEqual({ POSTGRES_URL: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable' });
+  expect(result.notes).toContain('web uses postgres (pg in package.json of db): postgres:17 beside it, as POSTGRES_URL, the names its code reads.');
+});
+
+test("build arguments are the Dockerfile's ARGs without a default, read by the Dockerfile parser", () => {
+  const result = generateServices(memorySnapshot('/src/shop', GO_API), {}, { templatesDir }, { compose: false, bake: true });
+  expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain(
+    'args       = { for name, value in { GOPROXY = GOPROXY, GOPRIVATE = GOPRIVATE, GONOSUMDB = GONOSUMDB, GOFLAGS = GOFLAGS } : name => value if value != "" }',
+  );
+});

@@ -35,6 +35,34 @@ function pnpmWorkspaces(root: ProjectSnapshot): string[] | undefined {
 export interface WorkspaceMember {
   readonly name: string;
   readonly dir: string;
+  /** scripts.start is a command: the member runs, it is not only used by others. */
+  readonly start: boolean;
+  /** Its production dependencies' names; those that are members are its workspace packages. */
+  readonly dependencies: readonly string[];
+}
+
+/** The members the root package.json (or pnpm-workspace.yaml) declares; none when there is no such root. */
+export function rootWorkspaceMembers(snapshot: ProjectSnapshot): WorkspaceMember[] {
+  if (!snapshot.files.includes('package.json')) return [];
+  let rootPkg: { workspaces?: unknown };
+  try {
+    rootPkg = JSON.parse(snapshot.read('package.json') ?? '{}') as { workspaces?: unknown };
+  } catch {
+    return []; // The Node detector reports a malformed package.json.
+  }
+  return workspaceMembers(snapshot, workspaceGlobs(snapshot, rootPkg));
+}
+
+/** A member and every workspace package it depends on at run time, directly or through another. */
+export function withWorkspaceDependencies(members: readonly WorkspaceMember[], member: WorkspaceMember): WorkspaceMember[] {
+  const found = [member];
+  for (let index = 0; index < found.length; index++) {
+    for (const name of found[index]!.dependencies) {
+      const used = members.find((candidate) => candidate.name === name);
+      if (used && !found.includes(used)) found.push(used);
+    }
+  }
+  return found;
 }
 
 /** Workspace globs (`packages/*`, `apps/web`) matched against the folders that hold a package.json. */
@@ -54,15 +82,15 @@ export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly stri
     .filter((file) => file !== 'package.json' && patterns.some((pattern) => pattern.test(file)))
     .map((file) => {
       const dir = posix.dirname(file);
-      let name = dir;
+      let pkg: { name?: unknown; scripts?: { start?: unknown }; dependencies?: unknown } = {};
       try {
-        const declared = (JSON.parse(snapshot.read(file) ?? '{}') as { name?: unknown }).name;
-        // Only a name that is text names a member; anything else leaves its folder as its name.
-        if (typeof declared === 'string') name = declared;
+        pkg = JSON.parse(snapshot.read(file) ?? '{}') as typeof pkg;
       } catch {
         // A member with a broken package.json is still listed by its folder.
       }
-      return { name, dir };
+      const dependencies = pkg.dependencies && typeof pkg.dependencies === 'object' ? Object.keys(pkg.dependencies) : [];
+      // Only a name that is text names a member; anything else leaves its folder as its name.
+      return { name: typeof pkg.name === 'string' ? pkg.name : dir, dir, start: typeof pkg.scripts?.start === 'string', dependencies };
     });
 }
 
