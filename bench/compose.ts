@@ -3,9 +3,9 @@ import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
 import { docker, inspectImage } from '../generators/verify/docker.js';
-import { ensureBase } from '../scripts/bases/ensure.js';
 import { startGoProxy } from '../test/harness/go/module-proxy.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
+import { ensureServiceBases } from '../test/harness/services.js';
 
 export interface ComposeRow {
   readonly fixture: string;
@@ -33,7 +33,7 @@ export async function benchCompose(): Promise<ComposeRow> {
   const compose = (args: readonly string[]) =>
     execa(DOCKER, ['compose', '-p', project, ...args], { cwd: dir, reject: false, all: true, env: { ...proxy.buildArgs, DOCKER_BUILDKIT: '1' } });
   try {
-    for (const image of ['golang:1.24', 'node:26-slim', 'gcr.io/distroless/nodejs26-debian13:nonroot', 'postgres:17', 'redis:8.0']) await ensureBase(image);
+    await ensureServiceBases(dir, ['--compose']);
     const generated = await runCli([dir, '--yes', '--compose']);
     if (generated.exitCode !== 0) throw new Error(`create-dockerfile failed: ${generated.stderr}`);
     await docker(['builder', 'prune', '-af']);

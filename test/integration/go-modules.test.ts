@@ -1,10 +1,9 @@
 import { jest } from '@jest/globals';
 import { inspectImage } from '../../generators/verify/docker.js';
 import { httpGet, processUids } from '../harness/container.js';
-import { requireEngine } from '../harness/engine.js';
 import { goFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
-import { startGoProxy, type GoProxy } from '../harness/go/module-proxy.js';
+import { useGoProxy } from '../harness/go/go-suite.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { narrow } from '../harness/narrow.js';
@@ -13,12 +12,7 @@ import { serve, withFixture } from '../harness/scenario.js';
 // The first run extracts Debian's Go module packages; cgo builds compile SQLite.
 jest.setTimeout(20 * 60_000);
 
-let proxy: GoProxy;
-beforeAll(async () => {
-  await requireEngine();
-  proxy = await startGoProxy();
-});
-afterAll(() => proxy?.close());
+const goProxy = useGoProxy();
 
 /**
  * Programs that use real third-party modules (gin, echo, golang.org/x/net, gorm with go-sqlite3),
@@ -50,7 +44,7 @@ describe.each(CASES)('Go with modules: $fixture', ({ fixture, runtime, port, cgo
       const result = await generateInto(scenario.dir);
       const { plan } = result;
       expect([plan.runtime, plan.port, narrow(result.facts, 'go').cgo]).toEqual([runtime, port, cgo]);
-      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: proxy.buildArgs }));
+      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: goProxy().buildArgs }));
       const path = fixture === 'gorm-sqlite' ? '/notes' : '/whoami';
       const running = await serve(scenario, tag, port, path);
       const who = JSON.parse(running.response.body) as { fixture: string; uid: number; pid: number };

@@ -4,48 +4,51 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
 import { httpGet } from '../harness/container.js';
-import { requireEngine } from '../harness/engine.js';
-import { startGoProxy, type GoProxy } from '../harness/go/module-proxy.js';
+import { useGoProxy } from '../harness/go/go-suite.js';
+import { ensureServiceBases } from '../harness/services.js';
 import { listFiles } from '../harness/image-files.js';
 import { runCli } from '../harness/project.js';
-import { serve, withFixture } from '../harness/scenario.js';
+import { serve, withFixture, type Scenario } from '../harness/scenario.js';
 
 // Two services built from scratch, a database and a cache started and probed.
 jest.setTimeout(20 * 60_000);
 
-let proxy: GoProxy;
-beforeAll(async () => {
-  await requireEngine();
-  proxy = await startGoProxy();
-});
-afterAll(() => proxy?.close());
+const goProxy = useGoProxy();
 
 const DOCKER = process.env.DOCKER_BIN ?? 'docker';
 
 /** docker with the module proxy in its environment, for compose and bake builds of Go services. */
-const withProxy = (args: readonly string[], cwd: string) =>
-  execa(DOCKER, args, { cwd, reject: false, all: true, env: { ...proxy.buildArgs, DOCKER_BUILDKIT: '1' } });
+const withProxy = (args: readonly string[], cwd: string, env: Record<string, string> = {}) =>
+  execa(DOCKER, args, { cwd, reject: false, all: true, env: { ...goProxy().buildArgs, DOCKER_BUILDKIT: '1', ...env } });
 
-interface Planned {
-  services: { name: string; plan: { builderImage: string; runtimeImage: string } }[];
+/**
+ * `docker buildx bake` of the generated bake file, every image tagged with one fresh TAG; `use` gets
+ * each service's image by name, and the images are removed afterwards whatever happens.
+ */
+async function withBakedImages(dir: string, project: string, services: readonly string[], use: (image: (service: string) => string) => Promise<void>) {
+  const tag = `t${randomUUID().slice(0, 8)}`;
+  const image = (service: string) => `${project}-${service}:${tag}`;
+  try {
+    const bake = await withProxy(['buildx', 'bake'], dir, { TAG: tag });
+    expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
+    await use(image);
+  } finally {
+    await docker(['rmi', '-f', ...services.map(image)], { reject: false });
+  }
 }
 
-/** Every base image a service's Dockerfile and the compose file name, built as stand-ins. */
-async function ensureBases(dir: string, flags: readonly string[]): Promise<Planned> {
-  const json = await runCli([dir, '--yes', '--json', ...flags]);
-  if (json.exitCode !== 0) throw new Error(`--json failed: ${json.stderr}`);
-  const planned = JSON.parse(String(json.stdout)) as Planned;
-  for (const service of planned.services) for (const image of [service.plan.builderImage, service.plan.runtimeImage]) await ensureBase(image);
-  for (const image of ['postgres:17', 'redis:8.0', 'mariadb:11.8']) await ensureBase(image);
-  return planned;
+/** Serves one service's image and checks it says who it is: its name, uid 65532, PID 1. */
+async function expectWhoami(scenario: Scenario, image: string, service: string, port: number, path: string) {
+  const running = await serve(scenario, image, port, path);
+  expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
+  return running;
 }
 
 describe('a repository with a Node front end and a Go API over PostgreSQL and Redis', () => {
   test('--yes --compose: compose up --wait serves the API, which writes and reads the database through the front end too; down -v leaves nothing', () =>
     withFixture('services', 'notes', async (scenario) => {
-      await ensureBases(scenario.dir, ['--compose']);
+      await ensureServiceBases(scenario.dir, ['--compose']);
       const generated = await runCli([scenario.dir, '--yes', '--compose']);
       expect(generated.exitCode).toBe(0);
       // The password is in .env, generated, and nowhere in compose.yaml.
@@ -91,105 +94,62 @@ describe('a repository with a Node front end and a Go API over PostgreSQL and Re
 
   test('--bake: docker buildx bake builds every service of the bake file', () =>
     withFixture('services', 'notes', async (scenario) => {
-      await ensureBases(scenario.dir, ['--bake']);
+      await ensureServiceBases(scenario.dir, ['--bake']);
       expect((await runCli([scenario.dir, '--yes', '--bake'])).exitCode).toBe(0);
-      const tag = `t${randomUUID().slice(0, 8)}`;
-      try {
-        const bake = await execa(DOCKER, ['buildx', 'bake'], {
-          cwd: scenario.dir,
-          reject: false,
-          all: true,
-          env: { ...proxy.buildArgs, TAG: tag },
-        });
-        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
-        for (const service of ['api', 'web']) expect((await inspectImage(`notes-${service}:${tag}`)).Config.User).toBe('65532:65532');
-      } finally {
-        await docker(['rmi', '-f', `notes-api:${tag}`, `notes-web:${tag}`], { reject: false });
-      }
+      await withBakedImages(scenario.dir, 'notes', ['api', 'web'], async (image) => {
+        for (const service of ['api', 'web']) expect((await inspectImage(image(service))).Config.User).toBe('65532:65532');
+      });
     }));
 });
 
 describe('a go.work workspace: two programs and a shared module', () => {
   test('each main is a service built from the root (bake builds both); each serves as 65532, api with its downloaded module', () =>
     withFixture('services', 'go-work', async (scenario) => {
-      await ensureBases(scenario.dir, ['--bake']);
+      await ensureServiceBases(scenario.dir, ['--bake']);
       const generated = await runCli([scenario.dir, '--yes', '--bake']);
       expect([generated.exitCode, generated.stderr]).toEqual([0, expect.stringContaining('docker build -f api/Dockerfile -t go-work-api .')]);
-      const tag = `t${randomUUID().slice(0, 8)}`;
-      const images = ['admin', 'api'].map((service) => `go-work-${service}:${tag}`);
-      try {
-        const bake = await execa(DOCKER, ['buildx', 'bake'], { cwd: scenario.dir, reject: false, all: true, env: { ...proxy.buildArgs, TAG: tag } });
-        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
-        for (const [service, port] of [
-          ['admin', 9000],
-          ['api', 8080],
-        ] as const) {
-          const running = await serve(scenario, `go-work-${service}:${tag}`, port, '/whoami');
-          expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
-          if (service === 'api') expect(await httpGet(`${running.url}/quote?name=my%20table`)).toEqual({ status: 200, body: '"my table"\n' });
-        }
-      } finally {
-        await docker(['rmi', '-f', ...images], { reject: false });
-      }
+      await withBakedImages(scenario.dir, 'go-work', ['admin', 'api'], async (image) => {
+        await expectWhoami(scenario, image('admin'), 'admin', 9000, '/whoami');
+        const api = await expectWhoami(scenario, image('api'), 'api', 8080, '/whoami');
+        expect(await httpGet(`${api.url}/quote?name=my%20table`)).toEqual({ status: 200, body: '"my table"\n' });
+      });
     }));
 });
 
 describe('a pnpm workspace: two apps and a TypeScript package they share', () => {
   test('each app is a service: its workspace package built, pnpm deploy, and it serves as 65532 from distroless', () =>
     withFixture('services', 'pnpm-shop', async (scenario) => {
-      await ensureBases(scenario.dir, ['--bake']);
+      await ensureServiceBases(scenario.dir, ['--bake']);
       const generated = await runCli([scenario.dir, '--yes', '--bake']);
       expect([generated.exitCode, generated.stderr]).toEqual([0, expect.stringContaining('packages/greet is not built: a package the others use')]);
-      const tag = `t${randomUUID().slice(0, 8)}`;
-      const images = ['api', 'web'].map((service) => `pnpm-shop-${service}:${tag}`);
-      try {
-        const bake = await execa(DOCKER, ['buildx', 'bake'], { cwd: scenario.dir, reject: false, all: true, env: { TAG: tag } });
-        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
-        for (const [service, port] of [
-          ['api', 8080],
-          ['web', 3000],
-        ] as const) {
-          const running = await serve(scenario, `pnpm-shop-${service}:${tag}`, port, service === 'api' ? '/whoami' : '/');
-          expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
-        }
+      await withBakedImages(scenario.dir, 'pnpm-shop', ['api', 'web'], async (image) => {
+        await expectWhoami(scenario, image('api'), 'api', 8080, '/whoami');
+        await expectWhoami(scenario, image('web'), 'web', 3000, '/');
         // The deployed member holds its own dependencies and the built package, not the workspace's sources.
-        const files = await listFiles(`pnpm-shop-api:${tag}`);
+        const files = await listFiles(image('api'));
         expect(files.filter((file) => /^app\/node_modules\/.*@shop\/greet\/dist\/index\.js$/.test(file))).toHaveLength(1);
         const own = files.filter((file) => file.startsWith('app/') && !file.startsWith('app/node_modules/'));
         expect(own.sort()).toEqual(['app/', 'app/package.json', 'app/server.js']);
-      } finally {
-        await docker(['rmi', '-f', ...images], { reject: false });
-      }
+      });
     }));
 });
 
 describe('a yarn workspace: two apps and a package they share', () => {
   test('each app is a service built from the root with the workspace installed; each serves as 65532', () =>
     withFixture('services', 'yarn-shop', async (scenario) => {
-      await ensureBases(scenario.dir, ['--bake']);
+      await ensureServiceBases(scenario.dir, ['--bake']);
       expect((await runCli([scenario.dir, '--yes', '--bake'])).exitCode).toBe(0);
-      const tag = `t${randomUUID().slice(0, 8)}`;
-      const images = ['api', 'web'].map((service) => `yarn-shop-${service}:${tag}`);
-      try {
-        const bake = await execa(DOCKER, ['buildx', 'bake'], { cwd: scenario.dir, reject: false, all: true, env: { TAG: tag } });
-        expect([bake.exitCode, bake.exitCode === 0 ? '' : String(bake.all).slice(-3000)]).toEqual([0, '']);
-        for (const [service, port] of [
-          ['api', 8080],
-          ['web', 3000],
-        ] as const) {
-          const running = await serve(scenario, `yarn-shop-${service}:${tag}`, port, service === 'api' ? '/whoami' : '/');
-          expect(JSON.parse(running.response.body)).toEqual({ service, uid: 65532, pid: 1 });
-        }
-      } finally {
-        await docker(['rmi', '-f', ...images], { reject: false });
-      }
+      await withBakedImages(scenario.dir, 'yarn-shop', ['api', 'web'], async (image) => {
+        await expectWhoami(scenario, image('api'), 'api', 8080, '/whoami');
+        await expectWhoami(scenario, image('web'), 'web', 3000, '/');
+      });
     }));
 });
 
 describe('a Node API over MariaDB (mysql2)', () => {
   test('--compose wires DATABASE_URL to mariadb with the password from .env; the API writes and reads a row', () =>
     withFixture('services', 'inventory', async (scenario) => {
-      await ensureBases(scenario.dir, ['--compose']);
+      await ensureServiceBases(scenario.dir, ['--compose']);
       expect((await runCli([scenario.dir, '--yes', '--compose'])).exitCode).toBe(0);
       const project = `cdf-inventory-${randomUUID().slice(0, 8)}`;
       const compose = (args: readonly string[]) => withProxy(['compose', '-p', project, ...args], scenario.dir);
