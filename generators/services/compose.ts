@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { BackingKind, BackingNeed } from './backing.js';
-import { BACKING_IMAGES } from './backing-images.js';
+import { APP_USER, BACKING_IMAGES } from './backing-images.js';
 import { wireBacking, wireServices, type EnvWire } from './wiring.js';
 
 /** What compose needs to know of one of the repository's services. */
@@ -47,7 +47,9 @@ export function planCompose(services: readonly AppService[]): ComposePlan {
       wires.push(...wired.wires);
       deps.push({ service: BACKING_IMAGES[need.kind].service, healthy: true });
       notes.push(
-        `${service.name} uses ${need.kind} (${need.evidence}): ${BACKING_IMAGES[need.kind].image} beside it, ${
+        `${service.name} uses ${need.kind} (${need.evidence}): ${BACKING_IMAGES[need.kind].image} beside it${
+          BACKING_IMAGES[need.kind].passwordVariable ? ` (user and database ${APP_USER}, password ${BACKING_IMAGES[need.kind].passwordVariable} from .env)` : ''
+        }, ${
           wired.guessed
             ? `as ${wired.guessed} (a default: the code reads no variable known for it; rename it in compose.yaml)`
             : `as ${wired.wires.map((wire) => wire.name).join(', ')}, the names its code reads`

@@ -411,7 +411,9 @@ test("a workspace member's packages count as its own: a db package's driver and 
   ]);
   const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
   expect(compose.services.web!.environment).toEqual({ POSTGRES_URL: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable' });
-  expect(result.notes).toContain('web uses postgres (pg in package.json of db): postgres:17 beside it, as POSTGRES_URL, the names its code reads.');
+  expect(result.notes).toContain(
+    'web uses postgres (pg in package.json of db): postgres:17 beside it (user and database app, password POSTGRES_PASSWORD from .env), as POSTGRES_URL, the names its code reads.',
+  );
 });
 
 test("build arguments are the Dockerfile's ARGs without a default, read by the Dockerfile parser", () => {
