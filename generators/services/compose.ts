@@ -30,7 +30,30 @@ export interface ComposePlan {
   /** compose's `environment` for each app service. */
   readonly environment: Readonly<Record<string, readonly EnvWire[]>>;
   readonly dependsOn: Readonly<Record<string, readonly { readonly service: string; readonly healthy: boolean }[]>>;
+  /** The host port each listening service is published on: its own, or the next free one when another took it. */
+  readonly published: Readonly<Record<string, number>>;
   readonly notes: readonly string[];
+}
+
+/**
+ * Host ports, one per listening service: two services on 8000 (two FastAPI apps) cannot both take
+ * the host's 8000, so the later one gets the next free port; inside the network each keeps its own.
+ */
+function publishedPorts(services: readonly AppService[], notes: string[]): Record<string, number> {
+  const published: Record<string, number> = {};
+  const taken = new Set<number>();
+  for (const service of services) {
+    if (service.port === undefined) continue;
+    let host = service.port;
+    while (taken.has(host)) host = host >= 65535 ? 1024 : host + 1;
+    taken.add(host);
+    published[service.name] = host;
+    if (host !== service.port) {
+      const first = services.find((other) => other.port === service.port)!.name;
+      notes.push(`${service.name} and ${first} both listen on ${service.port}: ${service.name} is published on the host's ${host} (${host}:${service.port}).`);
+    }
+  }
+  return published;
 }
 
 /** Services, their backing services and the links between them: pure, from facts alone. */
@@ -69,7 +92,8 @@ export function planCompose(services: readonly AppService[]): ComposePlan {
       );
   }
   const secrets = backing.flatMap((kind) => BACKING_IMAGES[kind].passwordVariable ?? []);
-  return { services, backing, secrets, environment, dependsOn, notes };
+  const published = publishedPorts(services, notes);
+  return { services, backing, secrets, environment, dependsOn, published, notes };
 }
 
 /** compose.yaml, written by the yaml library so that no project value can add or change a key. */
@@ -87,7 +111,7 @@ export function composeFile(plan: ComposePlan, projectName: string): string {
         ...(service.dockerfile !== 'Dockerfile' ? { dockerfile: service.dockerfile.replace(/\$/g, '$$$$') } : {}),
         ...(service.buildArgs.length > 0 ? { args: [...service.buildArgs] } : {}),
       },
-      ...(service.port !== undefined ? { ports: [`${service.port}:${service.port}`] } : {}),
+      ...(service.port !== undefined ? { ports: [`${plan.published[service.name]}:${service.port}`] } : {}),
       ...(Object.keys(environment).length > 0 ? { environment } : {}),
       ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),
       ...(service.init ? { init: true } : {}),
