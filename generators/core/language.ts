@@ -1,5 +1,5 @@
 import type { Catalog } from './explain/catalog.js';
-import type { Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectSnapshot } from './types.js';
+import type { Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectSnapshot, WorkspaceMemberRef } from './types.js';
 
 /**
  * Everything one language brings, in one value: generators/languages/<language>/index.ts exports it
@@ -23,6 +23,11 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
    * offer exactly the choices this accepts, and default to what it picks.
    */
   plan(facts: F & CommonFacts, choices: Choices): P;
+  /**
+   * The members of this language's workspace at the root (npm/pnpm/yarn workspaces, a uv workspace),
+   * each built from the root with `--workspace`; undefined when the root declares none.
+   */
+  workspaceMembers(snapshot: ProjectSnapshot): readonly WorkspaceMemberRef[] | undefined;
   /** Entry points to choose from (Go main packages); the --main prompt lists them when there are several. */
   mainChoices(facts: F): readonly string[];
   /** Its sentences, English and French (stage banners, reasons, --explain comments). */

@@ -44,6 +44,21 @@ export interface DetectOptions {
   readonly start?: string;
 }
 
+/** A workspace member, as services list it: one Dockerfile each, built from the root. */
+export interface WorkspaceMemberRef {
+  /** What `--workspace` takes. */
+  readonly name: string;
+  /** Its folder; '.' for a root that is a member itself. */
+  readonly dir: string;
+  /** Its folder and those of the workspace packages it uses at run time, directly or through another. */
+  readonly uses: readonly string[];
+  /**
+   * Whether it declares a command to run (a start script): false makes a member that serves nothing a
+   * package the others use; undefined leaves that to detection.
+   */
+  readonly runs?: boolean;
+}
+
 /** Where a project's own tests were found; the `test` stage runs them. */
 export interface TestsFound {
   /** What gave them away, for the summary: "3 *_test.go files", "scripts.test", "Makefile target check". */

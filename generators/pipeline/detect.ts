@@ -17,7 +17,8 @@ const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapsho
 export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, request: DetectRequest = {}): FactsBase & CommonFacts {
   const found = languagesIn(languages, snapshot);
   const dominant = request.language === undefined && found.length > 1 ? dominantLanguage(found, snapshot) : undefined;
-  const chosen = request.language ?? dominant?.language ?? pickOne(languages, found, snapshot);
+  const byMember = request.language === undefined && request.workspace !== undefined ? memberLanguage(languages, snapshot, request.workspace) : undefined;
+  const chosen = request.language ?? byMember ?? dominant?.language ?? pickOne(languages, found, snapshot);
   const definition = languages.find((candidate) => candidate.id === chosen);
   if (!definition) throw new UserError(`--language must be one of ${languages.map((candidate) => candidate.id).join(', ')} (got ${JSON.stringify(chosen)})`);
   if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
@@ -29,6 +30,19 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
       ]
     : [];
   return { ...facts, notes: [...helpers, ...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };
+}
+
+/** --workspace alone: the language whose workspace has that member (a uv API beside a JS front end). */
+function memberLanguage(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, wanted: string): string | undefined {
+  const loose = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+  const dir = wanted.replace(/^\.\/|\/$/g, '');
+  return languages.find((definition) => {
+    try {
+      return definition.workspaceMembers(snapshot)?.some((member) => loose(member.name) === loose(wanted) || member.dir === dir);
+    } catch {
+      return false; // Its detector says what is wrong with its workspace file, if it is chosen.
+    }
+  })?.id;
 }
 
 function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: ProjectSnapshot): string {

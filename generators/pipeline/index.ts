@@ -1,6 +1,6 @@
 import type { Catalog } from '../core/explain/catalog.js';
 import type { Locale, Message } from '../core/explain/messages.js';
-import type { Choices, CommonFacts, FactsBase, GeneratedFile, PlanBase, ProjectSnapshot } from '../core/types.js';
+import type { Choices, CommonFacts, FactsBase, GeneratedFile, PlanBase, ProjectSnapshot, WorkspaceMemberRef } from '../core/types.js';
 import { LANGUAGES, type AnyLanguage } from '../languages/registry.js';
 import { detectWith, type DetectRequest } from './detect.js';
 import { generateWith, type GenerateOptions } from './generate.js';
@@ -19,6 +19,8 @@ export interface Pipeline<F, P> {
   plan(facts: F, choices: Choices): P;
   /** Entry points to choose from (Go main packages), for the --main prompt. */
   mainChoices(facts: F): readonly string[];
+  /** Each language's workspace at the root, with its members: what several services are built from. */
+  workspaces(snapshot: ProjectSnapshot): { readonly language: string; readonly members: readonly WorkspaceMemberRef[] }[];
   /** Every runtime with the planner's refusal, if any: what the runtime prompt offers. */
   runtimeOptions(facts: F, choices: Choices): RuntimeOption[];
   baseImages(facts: F, choices: Choices): string[];
@@ -40,6 +42,11 @@ export function createPipeline<D extends AnyLanguage>(languages: readonly D[]): 
     detect: (snapshot, request) => detectWith(languages, snapshot, request),
     plan: (facts, choices) => planWith(languages, facts, choices),
     mainChoices: (facts) => definitionOf(languages, facts.language).mainChoices(facts),
+    workspaces: (snapshot) =>
+      languages.flatMap((language) => {
+        const members = language.workspaceMembers(snapshot);
+        return members === undefined ? [] : [{ language: language.id, members }];
+      }),
     runtimeOptions: (facts, choices) => runtimeOptionsWith(languages, facts, choices),
     baseImages: (facts, choices) => baseImagesWith(languages, facts, choices),
     generate: (facts, choices, options) => generateWith(languages, facts, choices, options),

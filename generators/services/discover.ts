@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
-import { rootWorkspaceMembers } from '../core/detect/workspaces.js';
+import { isKnownError } from '../core/errors.js';
+import { PIPELINE } from '../pipeline/index.js';
 import type { ProjectSnapshot } from '../core/types.js';
 
 /** A folder that is a project of its own: a manifest or build file at its root. */
@@ -50,8 +51,16 @@ export function serviceFolders(snapshot: ProjectSnapshot): ServiceFolder[] {
 export const rootIsProject = (snapshot: ProjectSnapshot) =>
   snapshot.files.some((file) => !file.includes('/') && (MANIFESTS.includes(file) || /\.(go|c|py|js|mjs|ts)$/.test(file)));
 
-/** go.work, or a package.json whose workspaces (or pnpm-workspace.yaml) list member folders. */
-export const isWorkspaceRoot = (snapshot: ProjectSnapshot): boolean => snapshot.files.includes('go.work') || rootWorkspaceMembers(snapshot).length > 0;
+/** go.work, or a language's workspace: npm/pnpm/yarn workspaces, a uv workspace (an unreadable one says why later). */
+export function isWorkspaceRoot(snapshot: ProjectSnapshot): boolean {
+  if (snapshot.files.includes('go.work')) return true;
+  try {
+    return PIPELINE.workspaces(snapshot).length > 0;
+  } catch (error) {
+    if (isKnownError(error)) return false;
+    throw error;
+  }
+}
 
 /** A compose service name: lower case letters, digits, dashes and underscores. */
 export const serviceName = (dir: string) =>

@@ -1,10 +1,9 @@
 import { posix } from 'node:path';
 import { isKnownError, UserError } from '../core/errors.js';
 import { imageName } from '../core/render/quote.js';
-import type { Choices, GeneratedFile, ProjectSnapshot } from '../core/types.js';
+import type { Choices, GeneratedFile, ProjectSnapshot, WorkspaceMemberRef } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
-import { rootWorkspaceMembers, withWorkspaceDependencies } from '../core/detect/workspaces.js';
 import { parseDockerfile } from '../core/lint/parse.js';
 import type { GenerateOptions } from '../pipeline/generate.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -13,6 +12,7 @@ import { bakeFile } from './bake.js';
 import { composeFile, planCompose, type AppService, type ComposePlan } from './compose.js';
 import { rootIsProject, serviceFolders, serviceName, type ServiceFolder } from './discover.js';
 import { envReads } from './env-reads.js';
+import { mergeIgnores } from './merge-ignore.js';
 
 export interface ServicesRequest {
   readonly compose: boolean;
@@ -54,15 +54,17 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
     throw new UserError(`no service to build here (${skipped.map((entry) => `${entry.dir}: ${entry.why}`).join('; ') || 'no project folders found'})`);
   // --port, --main and --runtime describe one program: they apply only when there is one service.
   const shared: Choices = chosen.length === 1 ? choices : { portable: choices.portable, registry: choices.registry, digests: choices.digests };
-  let ignoreWritten = false;
+  // Services built from the root (workspace members, the root's own project) share one .dockerignore there.
+  let rootIgnore: { -readonly [K in keyof GeneratedFile]: GeneratedFile[K] } | undefined;
   const services: ServiceResult[] = chosen.map((candidate) => {
     const result = PIPELINE.generate(candidate.facts, { ...shared, ...candidate.choices }, options);
     const files = result.files.flatMap((file) => {
-      if (candidate.context === '.' && candidate.dir !== '.') {
-        // A workspace member builds from the root: its Dockerfile in its folder, one .dockerignore at the root.
-        if (file.path === '.dockerignore') return ignoreWritten ? [] : ((ignoreWritten = true), [file]);
-        return [{ ...file, path: `${candidate.dir}/${file.path}` }];
+      if (candidate.context === '.' && file.path === '.dockerignore') {
+        if (rootIgnore === undefined) return [(rootIgnore = { ...file })];
+        rootIgnore.content = mergeIgnores(rootIgnore.content, file.content);
+        return [];
       }
+      // A workspace member builds from the root: its Dockerfile in its folder.
       return [{ ...file, path: candidate.dir === '.' ? file.path : `${candidate.dir}/${file.path}` }];
     });
     const dockerfile = candidate.context === candidate.dir ? 'Dockerfile' : `${candidate.dir}/Dockerfile`;
@@ -93,7 +95,12 @@ export function serviceCandidates(
   projectName = serviceName(imageName(posix.basename(snapshot.root))),
 ): { candidates: Candidate[]; skipped: { dir: string; why: string }[] } {
   const skipped: { dir: string; why: string }[] = [];
-  const found = goWorkCandidates(snapshot) ?? packageWorkspaceCandidates(snapshot, skipped) ?? folderCandidates(snapshot, projectName, skipped);
+  const goWork = goWorkCandidates(snapshot);
+  const workspaces = [...(goWork ? [goWork] : []), ...languageWorkspaces(snapshot, skipped)];
+  // No workspace member runs anything: the root is the project (an app with local libraries).
+  const found = !workspaces.some((workspace) => workspace.candidates.length > 0)
+    ? folderCandidates(snapshot, projectName, skipped)
+    : [...workspaces.flatMap((workspace) => workspace.candidates), ...otherFolders(snapshot, workspaces, skipped)];
   // Two folders of the same name (apps/api, services/api) are told apart by their whole path.
   const candidates = found.map((candidate) =>
     found.filter((other) => other.name === candidate.name).length > 1 ? { ...candidate, name: serviceName(candidate.dir.replace(/\//g, '-')) } : candidate,
@@ -112,29 +119,50 @@ export interface Candidate {
   readonly snapshots: readonly ProjectSnapshot[];
 }
 
+/** A workspace's services, and every folder it claims as a member, a service or not. */
+interface WorkspaceCandidates {
+  readonly candidates: readonly Candidate[];
+  readonly claimed: readonly string[];
+}
+
+/**
+ * Beside workspaces (a uv workspace for the API, a JS one for the front end, go.work), project
+ * folders no workspace claims are services of their own, built from their folder.
+ */
+function otherFolders(snapshot: ProjectSnapshot, workspaces: readonly WorkspaceCandidates[], skipped: { dir: string; why: string }[]): Candidate[] {
+  const claimed = workspaces.flatMap((workspace) => workspace.claimed);
+  const overlaps = (dir: string) => claimed.some((member) => member === dir || member === '.' || dir.startsWith(`${member}/`) || member.startsWith(`${dir}/`));
+  return serviceFolders(snapshot)
+    .filter((folder) => !overlaps(folder.dir))
+    .flatMap((folder) => folderCandidate(folder, skipped));
+}
+
 /** The root itself (one project), else each project folder; a folder with nothing to run is skipped, with why. */
 function folderCandidates(snapshot: ProjectSnapshot, projectName: string, skipped: { dir: string; why: string }[]): Candidate[] {
   const folders: ServiceFolder[] = rootIsProject(snapshot) ? [{ dir: '.', name: projectName, snapshot }] : serviceFolders(snapshot);
-  return folders.flatMap((folder) => {
-    try {
-      return [{ name: folder.name, dir: folder.dir, context: folder.dir, facts: PIPELINE.detect(folder.snapshot), choices: {}, snapshots: [folder.snapshot] }];
-    } catch (error) {
-      if (!isKnownError(error)) throw error;
-      skipped.push({ dir: folder.dir, why: (error as Error).message });
-      return [];
-    }
-  });
+  return folders.flatMap((folder) => folderCandidate(folder, skipped));
+}
+
+function folderCandidate(folder: ServiceFolder, skipped: { dir: string; why: string }[]): Candidate[] {
+  try {
+    return [{ name: folder.name, dir: folder.dir, context: folder.dir, facts: PIPELINE.detect(folder.snapshot), choices: {}, snapshots: [folder.snapshot] }];
+  } catch (error) {
+    if (!isKnownError(error)) throw error;
+    skipped.push({ dir: folder.dir, why: (error as Error).message });
+    return [];
+  }
 }
 
 /**
  * A go.work workspace: each main package of its modules is a service, built from the root (a module
  * needs the others), with `--main` choosing it.
  */
-function goWorkCandidates(snapshot: ProjectSnapshot): Candidate[] | undefined {
+function goWorkCandidates(snapshot: ProjectSnapshot): WorkspaceCandidates | undefined {
   if (!snapshot.files.includes('go.work')) return undefined;
   const facts = PIPELINE.detect(snapshot, { language: 'go' });
   const mains = (facts as { mains: readonly { dir: string }[] }).mains;
-  return mains.map((main) => ({
+  const modules = snapshot.files.filter((file) => file.endsWith('/go.mod')).map((file) => posix.dirname(file));
+  const candidates = mains.map((main) => ({
     name: serviceName(main.dir === '.' ? posix.basename(snapshot.root) : main.dir),
     dir: main.dir,
     context: '.',
@@ -142,40 +170,53 @@ function goWorkCandidates(snapshot: ProjectSnapshot): Candidate[] | undefined {
     choices: { main: main.dir, dockerfile: `${main.dir}/Dockerfile` },
     snapshots: [scopedSnapshot(snapshot, main.dir)],
   }));
+  return { candidates, claimed: [...modules, ...mains.map((main) => main.dir)] };
 }
 
 /**
- * npm, pnpm and yarn workspaces: each member with something to run is a service, built from the root
- * (the lockfile and its sibling packages are there) with `--workspace` choosing it.
+ * A language's workspace (npm, pnpm or yarn workspaces; a uv workspace): each member with something
+ * to run is a service, built from the root (the lockfile and its sibling packages are there) with
+ * `--workspace` choosing it.
  */
-function packageWorkspaceCandidates(snapshot: ProjectSnapshot, skipped: { dir: string; why: string }[]): Candidate[] | undefined {
-  const members = rootWorkspaceMembers(snapshot);
-  if (members.length === 0) return undefined;
-  const found = members.flatMap((member) => {
-    // A member with no start script that serves nothing is a package the others use, not a service.
-    const library = { dir: member.dir, why: 'a package the others use (no start script, nothing listens)' };
-    try {
-      const facts = PIPELINE.detect(snapshot, { language: 'node', workspace: member.name });
-      if (!(facts as { listens?: boolean }).listens && !member.start) return (skipped.push(library), []);
-      return [
-        {
-          name: serviceName(member.dir),
-          dir: member.dir,
-          context: '.',
-          facts,
-          choices: { dockerfile: `${member.dir}/Dockerfile` },
-          // Its workspace packages' dependencies and code are its own at run time (a db package's driver).
-          snapshots: withWorkspaceDependencies(members, member).map((used) => scopedSnapshot(snapshot, used.dir)),
-        },
-      ];
-    } catch (error) {
-      if (!isKnownError(error)) throw error;
-      skipped.push(member.start ? { dir: member.dir, why: (error as Error).message } : library);
-      return [];
-    }
-  });
-  // No member runs anything: the root is the project (an app with local libraries).
-  return found.length > 0 ? found : undefined;
+function languageWorkspaces(snapshot: ProjectSnapshot, skipped: { dir: string; why: string }[]): WorkspaceCandidates[] {
+  // A workspace file that cannot be read stops the run: its members are what the user asked for.
+  const workspaces = PIPELINE.workspaces(snapshot);
+  return workspaces.map(({ language, members }) => ({
+    candidates: members.flatMap((member) => memberCandidate(snapshot, language, member, skipped)),
+    claimed: members.map((member) => member.dir),
+  }));
+}
+
+function memberCandidate(snapshot: ProjectSnapshot, language: string, member: WorkspaceMemberRef, skipped: { dir: string; why: string }[]): Candidate[] {
+  // A member that declares nothing to run and serves nothing is a package the others use, not a service.
+  const library = {
+    dir: member.dir,
+    why:
+      member.runs === false
+        ? 'a package the others use (no start script, nothing listens)'
+        : 'a package the others use (nothing to run: no [project.scripts], Procfile web: line, main.py or app.py)',
+  };
+  try {
+    const facts = PIPELINE.detect(snapshot, { language, workspace: member.name });
+    if (!(facts as { listens?: boolean }).listens && member.runs === false) return (skipped.push(library), []);
+    return [
+      {
+        name: serviceName(member.dir === '.' ? posix.basename(snapshot.root) : member.dir),
+        dir: member.dir,
+        context: '.',
+        facts,
+        choices: member.dir === '.' ? {} : { dockerfile: `${member.dir}/Dockerfile` },
+        // Its workspace packages' dependencies and code are its own at run time (a db package's driver).
+        snapshots: member.uses.map((dir) => scopedSnapshot(snapshot, dir)),
+      },
+    ];
+  } catch (error) {
+    if (!isKnownError(error)) throw error;
+    const message = (error as Error).message;
+    // Detection found no program: a library. Anything else (a workspace kind not supported, a bad manifest) is said as it is.
+    skipped.push(member.runs !== true && /\bno (entry|start)\b/i.test(message) ? library : { dir: member.dir, why: message });
+    return [];
+  }
 }
 
 function select(candidates: readonly Candidate[], only: readonly string[]): Candidate[] {

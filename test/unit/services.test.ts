@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
+import { memorySnapshot, takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
 import { backingNeeds } from '../../generators/services/backing.js';
 import { bakeFile } from '../../generators/services/bake.js';
@@ -9,7 +9,9 @@ import { rootIsProject, serviceFolders } from '../../generators/services/discove
 import { envReads } from '../../generators/services/env-reads.js';
 import { generateServices } from '../../generators/services/generate.js';
 import { wireBacking, wireServices } from '../../generators/services/wiring.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { fixturePath } from '../harness/project.js';
 
 /** compose.yaml as the tests read it back. */
 interface ComposeDoc {
@@ -421,4 +423,138 @@ test("build arguments are the Dockerfile's ARGs without a default, read by the D
   expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain(
     'args       = { for name, value in { GOPROXY = GOPROXY, GOPRIVATE = GOPRIVATE, GONOSUMDB = GONOSUMDB, GOFLAGS = GOFLAGS } : name => value if value != "" }',
   );
+});
+
+describe('uv workspaces', () => {
+  const PY_LIBRARY = 'a package the others use (nothing to run: no [project.scripts], Procfile web: line, main.py or app.py)';
+  const uvShop = () => generateServices(takeSnapshot(fixturePath('services', 'uv-shop')), {}, { templatesDir }, { compose: true, bake: false });
+  const dockerfile = (result: ReturnType<typeof uvShop>, path: string) => result.files.find((file) => file.path === path)!.content;
+
+  test('each member with something to run is a service built from the root; a package the others use is named with why', () => {
+    const result = uvShop();
+    expect(result.services.map((service) => [service.name, service.dir, service.context, service.dockerfile])).toEqual([
+      ['admin', 'apps/admin', '.', 'apps/admin/Dockerfile'],
+      ['api', 'apps/api', '.', 'apps/api/Dockerfile'],
+    ]);
+    expect(result.skipped).toEqual([{ dir: 'packages/db', why: PY_LIBRARY }]);
+    expect(result.files.map((file) => file.path).filter((path) => path.endsWith('.dockerignore'))).toEqual(['.dockerignore']);
+  });
+
+  test("the member's Dockerfile: every member's manifest and the lock before the install, its lock exported alone, the projects it uses installed, its folder alone shipped", () => {
+    const api = dockerfile(uvShop(), 'apps/api/Dockerfile');
+    const copies = api.match(/^COPY .*$/gm);
+    expect(copies).toEqual([
+      'COPY pyproject.toml uv.lock ./',
+      'COPY apps/admin/pyproject.toml apps/admin/',
+      'COPY apps/api/pyproject.toml apps/api/',
+      'COPY packages/db/pyproject.toml packages/db/',
+      'COPY . .',
+      'COPY --from=build /opt/venv /opt/venv',
+      'COPY apps/api/ ./',
+    ]);
+    expect(api).toContain('/opt/uv/bin/uv export --frozen --no-dev --package shop-api --no-emit-workspace --no-hashes -o /tmp/requirements.txt');
+    expect(api).toMatch(/^WORKDIR \/app\/apps\/api$/m);
+    expect(api).toMatch(/install --no-deps \/app\/apps\/api \/app\/packages\/db$/m);
+    expect(api).toContain('ENTRYPOINT ["/opt/venv/bin/gunicorn", "--bind", "0.0.0.0:8000", "shop_api.app:app"]');
+    expect(api).toContain('docker build -f apps/api/Dockerfile -t shop-api .');
+    // admin has no build system: uv installs nothing of it, only the db package it uses.
+    const admin = dockerfile(uvShop(), 'apps/admin/Dockerfile');
+    expect(admin).toMatch(/install --no-deps \/app\/packages\/db$/m);
+    expect(admin).toContain('ENTRYPOINT ["/opt/venv/bin/uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]');
+  });
+
+  test("compose: the db package's driver and the variable it reads give both apps PostgreSQL; two apps on 8000 get two host ports", () => {
+    const result = uvShop();
+    const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+    const url = 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable';
+    expect(compose.services.api!.environment).toEqual({ DATABASE_URL: url });
+    expect(compose.services.admin!.environment).toEqual({ DATABASE_URL: url });
+    expect([compose.services.admin!.ports, compose.services.api!.ports]).toEqual([['8000:8000'], ['8001:8000']]);
+    expect(result.notes).toContain("api and admin both listen on 8000: api is published on the host's 8001 (8001:8000).");
+  });
+
+  const tree = {
+    'pyproject.toml':
+      '[project]\nname = "Portal"\nversion = "1.0"\ndependencies = ["flask", "portal-auth"]\n\n[tool.uv.sources]\nportal-auth = { workspace = true }\n\n[tool.uv.workspace]\nmembers = ["libs/*"]\nexclude = ["libs/scratch"]\n',
+    'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    'libs/auth/pyproject.toml':
+      '[project]\nname = "portal_auth"\nversion = "1.0"\ndependencies = ["pyjwt"]\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
+    'libs/auth/src/portal_auth/__init__.py': '',
+    'libs/scratch/pyproject.toml': 'not toml at all [',
+  };
+
+  test("the root's own project is a member: it is the service, with the libraries it uses; excluded folders are not read; no lock, no --frozen", () => {
+    const result = generateServices(memorySnapshot('/src/portal', tree), {}, { templatesDir }, { compose: false, bake: false });
+    expect(result.services.map((service) => [service.name, service.dir, service.dockerfile])).toEqual([['portal', '.', 'Dockerfile']]);
+    expect(result.skipped).toEqual([{ dir: 'libs/auth', why: PY_LIBRARY }]);
+    const root = dockerfile(result, 'Dockerfile');
+    expect(root).toContain('/opt/uv/bin/uv export --no-dev --package portal --no-emit-workspace --no-hashes');
+    expect(root).toContain('COPY libs/auth/pyproject.toml libs/auth/');
+    expect(root).not.toContain('libs/scratch');
+    // The root project has no build system: only the library is installed, and the root's files ship.
+    expect(root).toMatch(/install --no-deps \/app\/libs\/auth$/m);
+    expect(root).toMatch(/^COPY \. \.$/m);
+    expect(root).not.toMatch(/^WORKDIR \/app\/./m);
+  });
+
+  test.each([
+    [
+      { 'pyproject.toml': '[tool.uv.workspace]\nmembers = ["apps/*"]\n', 'apps/x/pyproject.toml': '[project]\nversion = "1"\n' },
+      'apps/x/pyproject.toml: a uv workspace member needs [project] name',
+    ],
+    [
+      { 'pyproject.toml': '[tool.uv.workspace]\nmembers = "apps/*"\n' },
+      'pyproject.toml: "tool.uv.workspace.members" has the wrong type (Invalid type: Expected Array but received "apps/*")',
+    ],
+  ])('a workspace uv cannot read either is refused in one line', (files, message) => {
+    expect(() => generateServices(memorySnapshot('/src/bad', files), {}, { templatesDir }, { compose: false, bake: false })).toThrow(message);
+  });
+
+  test('one member with --workspace (any spelling uv accepts, or its folder); no workspace, an unknown member, a virtual root: one line each', () => {
+    const snapshot = takeSnapshot(fixturePath('services', 'uv-shop'));
+    for (const wanted of ['shop_api', 'Shop.API', 'apps/api', './apps/api/'])
+      expect(PIPELINE.detect(snapshot, { language: 'python', workspace: wanted })).toMatchObject({ workspace: { name: 'shop-api', dir: 'apps/api' } });
+    expect(() => PIPELINE.detect(snapshot, { language: 'python', workspace: 'shop-web' })).toThrow(
+      new UserError('--workspace shop-web: no such workspace (found: shop-admin, shop-api, shop-db)'),
+    );
+    expect(() => PIPELINE.detect(snapshot, { language: 'python' })).toThrow(
+      new UserError('this is a uv workspace root with no project of its own; choose a member with --workspace (shop-admin, shop-api, shop-db)'),
+    );
+    expect(() => PIPELINE.detect(memorySnapshot('/src/one', { 'main.py': 'print(1)\n' }), { language: 'python', workspace: 'x' })).toThrow(
+      new UserError('--workspace x: this project declares no workspace ([tool.uv.workspace] in pyproject.toml)'),
+    );
+  });
+});
+
+test('a JS workspace for the front end and a uv workspace for the API, as full-stack templates lay them out: one service each', () => {
+  const snapshot = memorySnapshot('/src/stack', {
+    'package.json': JSON.stringify({ name: 'stack', private: true, workspaces: ['frontend'] }),
+    'package-lock.json': JSON.stringify({ name: 'stack', lockfileVersion: 3, packages: {} }),
+    'frontend/package.json': JSON.stringify({ name: 'frontend', scripts: { start: 'node server.js' }, dependencies: { express: '^4.21.2' } }),
+    'frontend/server.js': "require('express')().listen(process.env.PORT || 3000);\n",
+    'pyproject.toml': '[tool.uv.workspace]\nmembers = ["backend"]\n',
+    'uv.lock': 'version = 1\n',
+    'backend/pyproject.toml': '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["fastapi[standard]", "psycopg[binary]"]\n',
+    'backend/app/__init__.py': '',
+    'backend/app/main.py': 'import os\nfrom fastapi import FastAPI\napp = FastAPI()\nDB = os.environ["DATABASE_URL"]\n',
+    '.gitignore': 'node_modules\n*.lock\n',
+    'worker/go.mod': 'module example.com/worker\n\ngo 1.24\n',
+    'worker/main.go': 'package main\n\nfunc main() {}\n',
+  });
+  const result = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: false });
+  expect(result.services.map((service) => [service.name, service.facts.language, service.context, service.dockerfile])).toEqual([
+    ['frontend', 'node', '.', 'frontend/Dockerfile'],
+    ['backend', 'python', '.', 'backend/Dockerfile'],
+    ['worker', 'go', 'worker', 'Dockerfile'],
+  ]);
+  const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+  expect(compose.services.backend!.environment).toEqual({ DATABASE_URL: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable' });
+  // One .dockerignore at the root for both: each language's group, and no .gitignore line that hides uv.lock from the API's build.
+  const ignore = result.files.find((file) => file.path === '.dockerignore')!.content.split('\n');
+  expect(ignore).toEqual(expect.arrayContaining(['**/node_modules', '**/__pycache__', '.venv']));
+  expect(ignore).not.toContain('**/*.lock');
+  expect(result.files.filter((file) => file.path.endsWith('.dockerignore')).map((file) => file.path)).toEqual(['.dockerignore', 'worker/.dockerignore']);
+  // --workspace alone picks the language whose workspace has that member.
+  expect(PIPELINE.detect(snapshot, { workspace: 'backend' }).language).toBe('python');
+  expect(PIPELINE.detect(snapshot, { workspace: 'frontend' }).language).toBe('node');
 });

@@ -54,7 +54,10 @@ export function rootWorkspaceMembers(snapshot: ProjectSnapshot): WorkspaceMember
 }
 
 /** A member and every workspace package it depends on at run time, directly or through another. */
-export function withWorkspaceDependencies(members: readonly WorkspaceMember[], member: WorkspaceMember): WorkspaceMember[] {
+export function withWorkspaceDependencies<M extends { readonly name: string; readonly dependencies: readonly string[] }>(
+  members: readonly M[],
+  member: M,
+): M[] {
   const found = [member];
   for (let index = 0; index < found.length; index++) {
     for (const name of found[index]!.dependencies) {
@@ -65,36 +68,46 @@ export function withWorkspaceDependencies(members: readonly WorkspaceMember[], m
   return found;
 }
 
-/** Workspace globs (`packages/*`, `apps/web`) matched against the folders that hold a package.json. */
-export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
-  const patterns = globs.map(
-    (glob) =>
-      new RegExp(
-        `^${glob
-          .replace(/\/+$/, '')
-          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*\*/g, '\u0000')
-          .replace(/\*/g, '[^/]+')
-          .replace(/\u0000/g, '.+')}/package\\.json$`,
-      ),
-  );
+/**
+ * Folders that hold `manifest` and match a workspace glob (`packages/*`, `apps/web`, `libs/**`), minus
+ * those an exclude glob matches: the members of npm, pnpm, yarn and uv workspaces alike.
+ */
+export function memberDirs(snapshot: ProjectSnapshot, globs: readonly string[], manifest: string, excludes: readonly string[] = []): string[] {
+  const pattern = (glob: string) =>
+    new RegExp(
+      `^${glob
+        .replace(/^\.\/+/, '')
+        .replace(/\/+$/, '')
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\u0000')
+        .replace(/\*/g, '[^/]+')
+        .replace(/\u0000/g, '.+')}$`,
+    );
+  const included = globs.map(pattern);
+  const excluded = excludes.map(pattern);
   return snapshot.files
-    .filter((file) => file !== 'package.json' && patterns.some((pattern) => pattern.test(file)))
-    .map((file) => {
-      const dir = posix.dirname(file);
-      let pkg: { name?: unknown; scripts?: { start?: unknown }; dependencies?: unknown } = {};
-      try {
-        pkg = JSON.parse(snapshot.read(file) ?? '{}') as typeof pkg;
-      } catch {
-        // A member with a broken package.json is still listed by its folder.
-      }
-      const dependencies = pkg.dependencies && typeof pkg.dependencies === 'object' ? Object.keys(pkg.dependencies) : [];
-      // Only a name that is text names a member; anything else leaves its folder as its name.
-      return { name: typeof pkg.name === 'string' ? pkg.name : dir, dir, start: typeof pkg.scripts?.start === 'string', dependencies };
-    });
+    .filter((file) => posix.basename(file) === manifest && file.includes('/'))
+    .map((file) => posix.dirname(file))
+    .filter((dir) => included.some((glob) => glob.test(dir)) && !excluded.some((glob) => glob.test(dir)));
 }
 
-export function findMember(members: readonly WorkspaceMember[], wanted: string): WorkspaceMember {
+/** Workspace globs matched against the folders that hold a package.json. */
+export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
+  return memberDirs(snapshot, globs, 'package.json').map((dir) => {
+    const file = `${dir}/package.json`;
+    let pkg: { name?: unknown; scripts?: { start?: unknown }; dependencies?: unknown } = {};
+    try {
+      pkg = JSON.parse(snapshot.read(file) ?? '{}') as typeof pkg;
+    } catch {
+      // A member with a broken package.json is still listed by its folder.
+    }
+    const dependencies = pkg.dependencies && typeof pkg.dependencies === 'object' ? Object.keys(pkg.dependencies) : [];
+    // Only a name that is text names a member; anything else leaves its folder as its name.
+    return { name: typeof pkg.name === 'string' ? pkg.name : dir, dir, start: typeof pkg.scripts?.start === 'string', dependencies };
+  });
+}
+
+export function findMember<M extends { readonly name: string; readonly dir: string }>(members: readonly M[], wanted: string): M {
   if (members.length === 0) throw new UserError(`--workspace ${wanted}: this project declares no workspaces`);
   const found = members.find((member) => member.name === wanted || member.dir === wanted.replace(/^\.\/|\/$/g, ''));
   if (!found) throw new UserError(`--workspace ${wanted}: no such workspace (found: ${members.map((member) => member.name).join(', ')})`);

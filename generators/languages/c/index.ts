@@ -12,6 +12,7 @@ export const C = defineLanguage<CFacts, CPlan>({
   detect: detectC,
   plan: planC,
   // The default program (the one whose sources facts hold) first, so the prompt's default matches --yes.
+  workspaceMembers: () => undefined,
   mainChoices: (facts) =>
     [...facts.programs.map((program) => program.file)].sort((a, b) => Number(!facts.sources.includes(a)) - Number(!facts.sources.includes(b))),
   messages: C_MESSAGES.catalog,

@@ -11,6 +11,8 @@ export const GO = defineLanguage<GoFacts, GoPlan>({
   looksLike: isGoProject,
   detect: detectGo,
   plan: planGo,
+  // go.work is read by detection itself: its services are main packages, chosen with --main.
+  workspaceMembers: () => undefined,
   mainChoices: (facts) => facts.mains.map((main) => main.dir),
   messages: GO_MESSAGES.catalog,
 });

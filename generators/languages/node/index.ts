@@ -2,6 +2,7 @@ import { defineLanguage } from '../../core/language.js';
 import { detectNode, isNodeProject } from './detect.js';
 import { NODE_MESSAGES } from './messages.js';
 import { planNode } from './plan.js';
+import { nodeWorkspaceMembers } from './workspace-members.js';
 import type { NodeFacts, NodePlan } from './types.js';
 
 export const NODE = defineLanguage<NodeFacts, NodePlan>({
@@ -11,6 +12,7 @@ export const NODE = defineLanguage<NodeFacts, NodePlan>({
   looksLike: isNodeProject,
   detect: detectNode,
   plan: planNode,
+  workspaceMembers: nodeWorkspaceMembers,
   mainChoices: () => [],
   messages: NODE_MESSAGES.catalog,
 });

@@ -2,10 +2,13 @@ import { posix } from 'node:path';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { imageName } from '../../core/render/quote.js';
 import { UserError } from '../../core/errors.js';
-import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
-import type { PythonFacts } from './types.js';
+import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
+import { unique } from '../../core/unique.js';
+import type { DetectOptions, ProjectSnapshot, TestsFound } from '../../core/types.js';
+import type { PythonFacts, PythonWorkspaceMember } from './types.js';
 import { compiledDependencies } from './compiled.js';
-import { pythonDependencies } from './deps.js';
+import { pythonDependencies, type PythonDependencies } from './deps.js';
+import { findUvMember, usedMembers, uvWorkspace } from './uv-workspace.js';
 import { pythonEntry, serverDefault } from './entry.js';
 import { configBind, gunicornWords, hasBindFlag, withBind } from './gunicorn-config.js';
 import { pythonVersion } from './version.js';
@@ -15,10 +18,60 @@ const MANIFESTS = ['pyproject.toml', 'requirements.txt', 'Pipfile', 'setup.py', 
 export const isPythonProject = (snapshot: ProjectSnapshot) =>
   snapshot.files.some((file) => MANIFESTS.includes(file) || (!file.includes('/') && file.endsWith('.py')));
 
-export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
+/**
+ * A project, or in a uv workspace one member: the root's own project unless `--workspace` names
+ * another. A member is detected in its own folder; its dependencies are the workspace's lock, read
+ * for it and the members it uses, and the build runs from the root.
+ */
+export function detectPython(root: ProjectSnapshot, options: DetectOptions = {}): PythonFacts {
+  const workspace = uvWorkspace(root);
+  if (workspace === undefined) {
+    if (options.workspace !== undefined)
+      throw new UserError(`--workspace ${options.workspace}: this project declares no workspace ([tool.uv.workspace] in pyproject.toml)`);
+    return detectProject(root, pythonDependencies(root));
+  }
+  const member = options.workspace !== undefined ? findUvMember(workspace, options.workspace) : workspace.members.find((item) => item.dir === '.');
+  const listed = workspace.members.map((item) => item.name).join(', ');
+  if (member === undefined)
+    throw new UserError(`this is a uv workspace root with no project of its own; choose a member with --workspace (${listed || 'none found'})`);
+  const used = usedMembers(workspace, member);
+  const memberNames = workspace.members.map((item) => item.name);
+  const deps: PythonDependencies = {
+    ...member.declared,
+    source: 'uv',
+    // uv reads every member's manifest to know the workspace, even to export one member's lock.
+    files: unique([...workspace.manifests.slice(0, 1), ...(workspace.lock ? ['uv.lock'] : []), ...workspace.manifests.slice(1)]),
+    // The packages of the workspace projects it uses are its own at run time (a shared db package's driver).
+    names: unique(used.flatMap((item) => item.dependencies).filter((name) => !memberNames.includes(name))),
+    requiresPython: member.declared.requiresPython ?? workspace.requiresPython,
+  };
+  const details: PythonWorkspaceMember = {
+    name: member.name,
+    dir: member.dir,
+    installs: used.filter((item) => item.declared.installable).map((item) => item.dir),
+  };
+  const facts = detectProject(scopedSnapshot(root, member.dir), deps, root);
+  const others = used.filter((item) => item !== member).map((item) => item.name);
+  const note =
+    member.dir === '.'
+      ? `This is a uv workspace root (${listed}); the image runs the root project. Use --workspace NAME for one member.`
+      : `${member.name} is a member of the uv workspace (${listed}): built from the root with its lock${others.length > 0 ? ` and the workspace projects it uses (${others.join(', ')})` : ''}; only ${member.dir}/ and the venv ship.`;
+  return {
+    ...facts,
+    workspace: details,
+    buildOutputDirs: unique([...outputDirs(root), ...facts.buildOutputDirs.map((dir) => (member.dir === '.' ? dir : `${member.dir}/${dir}`))]),
+    notes: [note, ...facts.notes],
+  };
+}
+
+const OUTPUT_DIRS = ['build', 'dist', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache'];
+const outputDirs = (snapshot: ProjectSnapshot) =>
+  OUTPUT_DIRS.filter((dir) => snapshot.files.some((file) => file.startsWith(`${dir}/`)) || snapshot.pruned.includes(dir));
+
+/** One project's facts from its folder; `root` is the workspace's, where .python-version may sit instead. */
+function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root: ProjectSnapshot = snapshot): PythonFacts {
   const notes: string[] = [];
-  const deps = pythonDependencies(snapshot);
-  const version = pythonVersion(deps.requiresPython, snapshot.read('.python-version'), snapshot.read('runtime.txt'));
+  const version = pythonVersion(deps.requiresPython, snapshot.read('.python-version') ?? root.read('.python-version'), snapshot.read('runtime.txt'));
   const { notes: entryNotes = [], ...found } = pythonEntry({ snapshot, dependencies: deps.names, scripts: deps.scripts, installable: deps.installable });
   notes.push(...entryNotes);
   const entry = withConfigBind(snapshot, found, notes);
@@ -57,9 +110,7 @@ export function detectPython(snapshot: ProjectSnapshot): PythonFacts {
     ...entry,
     compiled,
     buildOutputDirs: [
-      ...['build', 'dist', '.venv', 'venv', '.tox', '.pytest_cache', '.mypy_cache'].filter(
-        (dir) => snapshot.files.some((file) => file.startsWith(`${dir}/`)) || snapshot.pruned.includes(dir),
-      ),
+      ...outputDirs(snapshot),
       // collectstatic's output on the host: the build stage makes its own.
       ...(entry.collectStatic?.root ? [entry.collectStatic.root] : []),
     ],

@@ -2,6 +2,7 @@ import { defineLanguage } from '../../core/language.js';
 import { detectPython, isPythonProject } from './detect.js';
 import { PYTHON_MESSAGES } from './messages.js';
 import { planPython } from './plan.js';
+import { pythonWorkspaceMembers } from './uv-workspace.js';
 import type { PythonFacts, PythonPlan } from './types.js';
 
 export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
@@ -11,6 +12,7 @@ export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
   looksLike: isPythonProject,
   detect: detectPython,
   plan: planPython,
+  workspaceMembers: pythonWorkspaceMembers,
   mainChoices: () => [],
   messages: PYTHON_MESSAGES.catalog,
 });

@@ -1,3 +1,4 @@
+import { contextPath, shellWord } from '../../core/render/quote.js';
 import type { PythonFacts } from './types.js';
 
 /**
@@ -22,6 +23,16 @@ const EXTRACT = {
 
 const PIP_CACHE = ['/root/.cache/pip'];
 
+/**
+ * What `uv export` leaves out: the project itself, or in a workspace every member (they are
+ * installed from their folders once the source is copied) while the lock is read for this one.
+ */
+const uvScope = (facts: PythonFacts) => (facts.workspace ? `--package ${shellWord(facts.workspace.name)} --no-emit-workspace` : '--no-emit-project');
+
+/** The workspace projects a member uses, from their folders in the build stage; their dependencies are in already. */
+const workspaceInstall = (pip: string, dirs: readonly string[]) =>
+  dirs.length === 0 ? undefined : `${pip} --no-deps ${dirs.map((dir) => (dir === '.' ? '/app' : `/app/${contextPath(dir, 'workspace member')}`)).join(' ')}`;
+
 export interface PythonCommands {
   readonly installDependencies?: string;
   readonly installProject?: string;
@@ -42,7 +53,11 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
   // pip.conf secret and the cache work the same for every tool.
   const exported = (command: string) => `${command} -o /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
   const hasLock = (file: string) => facts.dependencyFiles.includes(file);
-  const installProject = facts.installable ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .` : undefined;
+  const installProject = facts.workspace
+    ? workspaceInstall(pip, facts.workspace.installs)
+    : facts.installable
+      ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .`
+      : undefined;
 
   switch (facts.dependencySource) {
     case 'requirements':
@@ -66,7 +81,7 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
       };
     case 'uv':
       return {
-        installDependencies: `${tool('uv')} && ${exported('/opt/uv/bin/uv export --frozen --no-dev --no-emit-project --no-hashes')}`,
+        installDependencies: `${tool('uv')} && ${exported(`/opt/uv/bin/uv export${hasLock('uv.lock') ? ' --frozen' : ''} --no-dev ${uvScope(facts)} --no-hashes`)}`,
         installProject,
         cacheTargets: [...PIP_CACHE, '/root/.cache/uv'],
       };

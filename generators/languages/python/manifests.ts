@@ -34,7 +34,11 @@ const PYPROJECT = plain(
         // A Poetry script is "module:function" or, for other kinds, a table.
         scripts: dependencyTable,
       }),
-      uv: table({ package: v.optional(v.boolean()) }),
+      uv: table({
+        package: v.optional(v.boolean()),
+        // A uv workspace: member folders as globs, and globs of folders that are not members.
+        workspace: table({ members: strings, exclude: strings }),
+      }),
       pdm: table({ distribution: v.optional(v.boolean()) }),
     }),
   }),

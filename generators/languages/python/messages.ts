@@ -36,6 +36,10 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'why.python.env':
       'PYTHONDONTWRITEBYTECODE: the app files are read-only for the app, so no .pyc writes; PYTHONUNBUFFERED: logs reach `docker logs` at once; the venv first in PATH, as `activate` would do.',
     'why.python.copy-venv': 'COPY --from takes the venv alone: the compilers, headers and pip caches of the build stage stay behind.',
+    'why.python.workdir-member':
+      'A uv workspace member builds in its own folder, as `uv run` would run it there; the workspace projects it uses are installed from theirs.',
+    'why.python.copy-member':
+      "The member's own folder, nothing else of the workspace: the projects it uses are already in the venv. Owned by root: the app can read it, not rewrite itself.",
     'why.python.copy-app':
       "The app's own files; .dockerignore keeps the host's venvs, __pycache__ and .env files out. They stay owned by root: the app can read them, not rewrite itself.",
     'why.python.entrypoint':
@@ -81,6 +85,10 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'why.python.env':
       "PYTHONDONTWRITEBYTECODE : les fichiers de l'application sont en lecture seule pour elle, donc pas de .pyc ; PYTHONUNBUFFERED : les logs arrivent tout de suite dans `docker logs` ; le venv en tête du PATH, comme le ferait `activate`.",
     'why.python.copy-venv': "COPY --from ne prend que le venv : compilateurs, en-têtes et caches pip de l'étape build restent derrière.",
+    'why.python.workdir-member':
+      "Un membre d'un workspace uv se construit dans son propre dossier, comme `uv run` l'y lancerait ; les projets du workspace qu'il utilise s'installent depuis les leurs.",
+    'why.python.copy-member':
+      "Le seul dossier du membre, rien d'autre du workspace : les projets qu'il utilise sont déjà dans le venv. À root : l'application peut le lire, pas se réécrire.",
     'why.python.copy-app':
       "Les fichiers de l'application ; le .dockerignore écarte les venvs de l'hôte, les __pycache__ et les fichiers .env. Ils restent à root : l'application peut les lire, pas se réécrire.",
     'why.python.entrypoint':

@@ -53,6 +53,8 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   if (program.consoleScript && !py.dependencies.includes(normalise(tool)) && !py.installable) {
     notes.push(`${tool} is not among the dependencies, so the venv will not have it; add it to them.`);
   }
+  // A workspace member's Dockerfile sits in its folder and builds from the root.
+  const buildFlags = choices.dockerfile ? ['-f', choices.dockerfile] : [];
   const entry = [program.path, ...args.map((word) => word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT)))];
 
   return {
@@ -74,8 +76,8 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     notes,
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
-    nextCommand: nextCommand(py.projectName, port, init),
-    hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING]),
+    nextCommand: nextCommand(py.projectName, port, init, buildFlags),
+    hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING], buildFlags),
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.
     healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
@@ -92,6 +94,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
       cacheTargets: commands.cacheTargets,
       createUser: runtime === 'slim',
       dependencyCopies: dependencyCopies(py.dependencyFiles),
+      member: py.workspace && py.workspace.dir !== '.' ? contextPath(py.workspace.dir, 'workspace member') : undefined,
       naiveImage: PYTHON_IMAGES.python(py.pythonVersion),
       naiveInstall: naiveInstall(py),
       needsInit: init.length > 0,

@@ -10,6 +10,16 @@ export interface PythonCompiledDependency {
   readonly runtimePackages: readonly string[];
 }
 
+/** A uv workspace member, built from the workspace root. */
+export interface PythonWorkspaceMember {
+  /** Its project name, normalised: `uv export --package` takes it. */
+  readonly name: string;
+  /** Its folder, relative to the root; '.' for the root's own project. */
+  readonly dir: string;
+  /** Folders of the workspace projects installed into the venv (it and those it uses that are packages). */
+  readonly installs: readonly string[];
+}
+
 export interface PythonFacts extends FactsBase<'python'>, ListenerFacts {
   /** major.minor, e.g. "3.13". */
   readonly pythonVersion: string;
@@ -31,6 +41,8 @@ export interface PythonFacts extends FactsBase<'python'>, ListenerFacts {
   readonly collectStatic?: { readonly root: string; readonly source: string };
   /** Dependencies known to compile C code, with the system packages they need. */
   readonly compiled: readonly PythonCompiledDependency[];
+  /** Set for a uv workspace's project: the build runs from the workspace root. */
+  readonly workspace?: PythonWorkspaceMember;
 }
 
 /** What the Python templates read under plan.python. */
@@ -53,6 +65,8 @@ export interface PythonDetails {
   readonly createUser: boolean;
   /** The dependency files grouped by folder, so each COPY keeps its relative path (requirements/base.txt). */
   readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
+  /** A uv workspace member's folder: the build stage works in /app/<member> and the runtime takes that folder alone. */
+  readonly member?: string;
   /** --compare's naive single stage: the python image, then venv, dependencies and project in one RUN. */
   readonly naiveImage: string;
   readonly naiveInstall: string;

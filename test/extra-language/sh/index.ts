@@ -48,6 +48,7 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
       sh: { script },
     };
   },
+  workspaceMembers: () => undefined,
   mainChoices: () => [],
   messages: SH_MESSAGES.catalog,
 });
