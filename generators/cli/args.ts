@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly json: boolean;
   readonly force: boolean;
   readonly portable: boolean;
+  /** Go and C: a health probe in the image; on by default under --compose (--no-probe turns it off). */
+  readonly probe?: boolean;
   readonly registry?: string;
   readonly pinDigests: boolean;
   readonly templates?: string;
@@ -42,6 +44,7 @@ export const choicesFrom = (cli: CliOptions): Choices => ({
   main: cli.main,
   portable: cli.portable,
   registry: cli.registry,
+  probe: cli.probe,
 });
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -66,6 +69,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         portable: { type: 'boolean', default: false },
+        probe: { type: 'boolean' },
+        'no-probe': { type: 'boolean' },
         registry: { type: 'string' },
         'pin-digests': { type: 'boolean', default: false },
         templates: { type: 'string' },
@@ -89,6 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     );
   if (values.verify && (values.compose || values.bake || values.services !== undefined))
     throw new UsageError('--verify checks one service; run it in the service folder (create-dockerfile verify web)');
+  if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     dir: positionals[0] ?? '.',
@@ -106,6 +112,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     json: values.json,
     force: values.force,
     portable: values.portable,
+    probe: values.probe ? true : values['no-probe'] ? false : undefined,
     registry: values.registry,
     pinDigests: values['pin-digests'],
     templates: values.templates,

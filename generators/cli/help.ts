@@ -29,6 +29,8 @@ Options:
       --json                  write nothing; print {facts, plan, files} as JSON
       --force                 overwrite files that differ without asking
       --portable              no BuildKit-only syntax (cache mounts): for the legacy builder, kaniko, old CI
+      --probe, --no-probe     Go and C: a static health probe in the image, so HEALTHCHECK runs on scratch and
+                              distroless (on by default with --compose)
       --registry PREFIX       pull every base image through a mirror, e.g. mirror.example:5000/hub
       --pin-digests           pin base images to the digests the docker engine knows (@sha256:...)
       --templates DIR         your own templates or partials, laid out like the built-in templates/

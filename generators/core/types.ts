@@ -107,6 +107,8 @@ export interface Choices {
   readonly digests?: Readonly<Record<string, string>>;
   /** Where the Dockerfile is written relative to the build context, when not at its root (a workspace member's). */
   readonly dockerfile?: string;
+  /** Go and C: a small probe in the image so that HEALTHCHECK runs on scratch and distroless (--probe; on under --compose). */
+  readonly probe?: boolean;
 }
 
 /** One group of .dockerignore patterns, with why it is there. */
@@ -144,6 +146,8 @@ export interface PlanBase<L extends string = string> {
   readonly healthcheck?: readonly string[];
   /** Why there is no HEALTHCHECK, when there is none. */
   readonly healthcheckAbsent?: Message;
+  /** A probe compiled in the build stage and copied to the runtime, which HEALTHCHECK runs (Go, C with --probe). */
+  readonly probe?: { readonly source: string; readonly path: string };
   /** The `test` stage's command; absent when the project has no tests, or under --portable. */
   readonly test?: { readonly command: string; readonly source: string };
   /** True when the project has tests but --portable left the test stage out. */

@@ -53,7 +53,10 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
   if (chosen.length === 0)
     throw new UserError(`no service to build here (${skipped.map((entry) => `${entry.dir}: ${entry.why}`).join('; ') || 'no project folders found'})`);
   // --port, --main and --runtime describe one program: they apply only when there is one service.
-  const shared: Choices = chosen.length === 1 ? choices : { portable: choices.portable, registry: choices.registry, digests: choices.digests };
+  // Under compose, Go and C images get a health probe (unless --no-probe): depends_on waits for healthy services.
+  const probe = choices.probe ?? request.compose;
+  const shared: Choices =
+    chosen.length === 1 ? { ...choices, probe } : { portable: choices.portable, registry: choices.registry, digests: choices.digests, probe };
   // Services built from the root (workspace members, the root's own project) share one .dockerignore there.
   let rootIgnore: { -readonly [K in keyof GeneratedFile]: GeneratedFile[K] } | undefined;
   const services: ServiceResult[] = chosen.map((candidate) => {

@@ -18,7 +18,7 @@ export const renderWith = (language: string, fixture: string, choices: Choices, 
   PIPELINE.generate(PIPELINE.detect(takeSnapshot(fixturePath(language, fixture)), {}), choices, { templatesDir, explain });
 
 export const caseName = (fixture: string, choices: Choices) =>
-  [fixture, choices.runtime ?? 'default', choices.main?.replace(/\//g, '-')].filter(Boolean).join('.');
+  [fixture, choices.runtime ?? 'default', choices.main?.replace(/\//g, '-'), choices.probe ? 'probe' : undefined].filter(Boolean).join('.');
 
 export const dockerfileOf = (files: readonly GeneratedFile[]) => files.find((file) => file.path === 'Dockerfile')!.content;
 

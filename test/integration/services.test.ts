@@ -63,6 +63,20 @@ describe('a repository with a Node front end and a Go API over PostgreSQL and Re
         const up = await compose(['up', '--build', '--wait', '--wait-timeout', '600']);
         const upSeconds = (Date.now() - started) / 1000;
         expect([up.exitCode, up.exitCode === 0 ? '' : String(up.all).slice(-3000)]).toEqual([0, '']);
+        // The Go API runs on scratch: its health comes from the probe the Dockerfile compiled, and the front end waited for it.
+        const health = await compose(['ps', '--format', 'json']);
+        // compose 2.21+ prints one JSON object per line.
+        const entries = String(health.stdout)
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { Service: string; Health: string });
+        const states = entries.map((entry) => [entry.Service, entry.Health]).sort();
+        expect(states).toEqual([
+          ['api', 'healthy'],
+          ['postgres', 'healthy'],
+          ['redis', 'healthy'],
+          ['web', 'healthy'],
+        ]);
 
         // The API writes a row and reads it back, and Redis counts the request.
         const posted = await fetch('http://127.0.0.1:8080/notes?text=hello%20compose', { method: 'POST' });

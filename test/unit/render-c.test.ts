@@ -12,6 +12,7 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
   ['zlib-dynamic', { runtime: 'distroless' }],
   ['zlib-dynamic', { runtime: 'slim' }],
   ['tcp-server', {}],
+  ['tcp-server', { probe: true }],
 ];
 
 describe.each(CASES)('C render: %s %j', (fixture, choices) => {

@@ -12,6 +12,8 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
   ['vendored', { runtime: 'distroless' }],
   ['two-mains', {}],
   ['two-mains', { main: 'cmd/worker' }],
+  ['stdlib-mod', { probe: true }],
+  ['stdlib-mod', { runtime: 'distroless', probe: true }],
 ];
 
 const render = (fixture: string, choices: Choices) => renderFixture('go', fixture, choices);

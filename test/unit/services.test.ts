@@ -558,3 +558,27 @@ test('a JS workspace for the front end and a uv workspace for the API, as full-s
   expect(PIPELINE.detect(snapshot, { workspace: 'backend' }).language).toBe('python');
   expect(PIPELINE.detect(snapshot, { workspace: 'frontend' }).language).toBe('node');
 });
+
+test('under --compose, a Go API on scratch gets a health probe, so the front end waits for it healthy; --no-probe leaves it out, and says so', () => {
+  const snapshot = memorySnapshot('/src/shop', { ...GO_API, ...NODE_WEB });
+  const probed = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: false });
+  const api = probed.files.find((file) => file.path === 'api/Dockerfile')!.content;
+  expect(api).toContain('&& cc -static -Os -s -o /tmp/probe/healthcheck /tmp/probe/probe.c\n');
+  expect(api).toContain('COPY --from=build /tmp/probe/healthcheck /usr/local/bin/healthcheck\n');
+  expect(api).toContain('CMD ["/usr/local/bin/healthcheck", "8080"]\n');
+  const compose = parse(probed.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+  expect(compose.services.api!.healthcheck).toEqual({ interval: '5s' });
+  expect(compose.services.web!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+  expect(probed.notes.filter((note) => note.includes('no health check'))).toEqual([]);
+
+  const bare = generateServices(snapshot, { probe: false }, { templatesDir }, { compose: true, bake: false });
+  expect(bare.files.find((file) => file.path === 'api/Dockerfile')!.content).not.toContain('healthcheck');
+  const plain = parse(bare.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+  expect(plain.services.web!.depends_on).toEqual({ api: { condition: 'service_started' } });
+  expect(bare.notes).toContain(
+    'api has no health check (its runtime has no program to probe with): `docker compose up --wait` waits for it to run, not to answer.',
+  );
+  // Without compose, nothing waits on health: the Dockerfile stays the program alone.
+  const alone = generateServices(snapshot, {}, { templatesDir }, { compose: false, bake: false });
+  expect(alone.files.find((file) => file.path === 'api/Dockerfile')!.content).not.toContain('healthcheck');
+});

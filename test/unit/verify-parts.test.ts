@@ -3,6 +3,7 @@ import { hostOf } from '../../generators/verify/engine-host.js';
 import { instructionText } from '../../generators/verify/history.js';
 import { bar, formatReport, reduction } from '../../generators/verify/verify-report.js';
 import { parseCliArgs } from '../../generators/cli/args.js';
+import { UsageError } from '../../generators/core/errors.js';
 import { createProgress } from '../../generators/verify/progress.js';
 
 describe('build output', () => {
@@ -97,6 +98,13 @@ describe('verify and explain flags', () => {
     expect(parseCliArgs(['--explain', 'fr', 'app'])).toMatchObject({ explain: 'fr', dir: 'app' });
     expect(parseCliArgs(['--explain', 'app'])).toMatchObject({ explain: 'en', dir: 'app' });
     expect(() => parseCliArgs(['--explain=de'])).toThrow(/--explain must be one of en, fr/);
+  });
+
+  test('--probe and --no-probe: on, off, or left to the mode (on under --compose); both at once is refused', () => {
+    expect(parseCliArgs(['--probe']).probe).toBe(true);
+    expect(parseCliArgs(['--no-probe']).probe).toBe(false);
+    expect(parseCliArgs([]).probe).toBeUndefined();
+    expect(() => parseCliArgs(['--probe', '--no-probe'])).toThrow(new UsageError('--probe and --no-probe contradict each other; pick one'));
   });
 
   test('--compare and --keep need --verify, which cannot go with --dry-run', () => {

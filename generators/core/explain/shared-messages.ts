@@ -49,6 +49,10 @@ const EN = {
   'why.env-port': 'PORT names the port the image exposes, for code that reads it from the environment (`os.Getenv("PORT")`, `getenv("PORT")`).',
   'why.expose': 'EXPOSE only documents the port and opens nothing: publishing it is `docker run -p {port}:{port}`.',
   'why.healthcheck.exec': "A health check from inside, run by the image's own {program} in exec form: no shell and no curl needed.",
+  'why.healthcheck.probe': 'A health check from inside, run by the probe above in exec form: healthy once the port takes a connection and answers no 5xx.',
+  'why.probe.build':
+    'A health probe for an image with no shell and no curl: a few lines of C, linked static with the C library the builder already has, so it runs on scratch. It asks the port for / and fails on no connection or a 5xx; it is compiled here and only the binary ships.',
+  'why.probe.copy': 'The probe alone (a few hundred kB), for HEALTHCHECK below; compose waits for it before starting the services that depend on this one.',
   'why.healthcheck.none': 'No HEALTHCHECK: {reason}.',
   'why.copy.binary':
     'COPY --from takes one file out of the build stage; the compiler, sources and caches stay behind. That is what shrinks the image, which `RUN rm` in a single stage never does: each layer keeps what the layers below it wrote.',
@@ -111,6 +115,12 @@ export const SHARED_MESSAGES = defineMessages({
     'why.env-port': 'PORT donne le port qu\'expose l\'image, pour le code qui le lit dans l\'environnement (`os.Getenv("PORT")`, `getenv("PORT")`).',
     'why.expose': "EXPOSE documente le port, il n'ouvre rien : c'est `docker run -p {port}:{port}` qui le publie.",
     'why.healthcheck.exec': "Un check de santé vu de l'intérieur, lancé par le {program} de l'image lui-même en forme exec : ni shell ni curl nécessaires.",
+    'why.healthcheck.probe':
+      "Un check de santé vu de l'intérieur, lancé par la sonde ci-dessus en forme exec : sain dès que le port accepte une connexion et ne répond pas 5xx.",
+    'why.probe.build':
+      "Une sonde de santé pour une image sans shell ni curl : quelques lignes de C, liées en statique avec la bibliothèque C que le builder a déjà, donc elle tourne sur scratch. Elle demande / au port et échoue sans connexion ou sur un 5xx ; compilée ici, seul le binaire part dans l'image.",
+    'why.probe.copy':
+      "La sonde seule (quelques centaines de ko), pour le HEALTHCHECK ci-dessous ; compose l'attend avant de démarrer les services qui dépendent de celui-ci.",
     'why.healthcheck.none': 'Pas de HEALTHCHECK : {reason}.',
     'why.copy.binary':
       "COPY --from prend un seul fichier dans l'étape build ; compilateur, sources et caches restent derrière. C'est ce qui allège l'image, ce qu'un `RUN rm` dans une étape unique ne fait jamais : chaque couche garde ce qu'ont écrit les couches du dessous.",

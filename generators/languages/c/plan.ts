@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
 import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
 import { noHealthcheck } from '../../core/plan/healthcheck.js';
+import { probeHealthcheck } from '../../core/plan/probe.js';
 import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
 import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
 import { testStage } from '../../core/plan/test-stage.js';
@@ -62,7 +63,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     nextCommand: nextCommand(c.projectName, port),
     // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
     hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),
-    healthcheckAbsent: noHealthcheck(runtime),
+    ...(probeHealthcheck(choices, port) ?? { healthcheckAbsent: noHealthcheck(runtime) }),
     ...testStage(c.tests, cTestCommand(c.buildSystem, c.tests?.makeTarget), choices.portable),
     dockerignore: dockerignoreGroups(c, C_IGNORE, cNeededByBuild(c)),
     c: {

@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
 import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
 import { noHealthcheck } from '../../core/plan/healthcheck.js';
+import { probeHealthcheck } from '../../core/plan/probe.js';
 import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
 import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
 import { testStage } from '../../core/plan/test-stage.js';
@@ -60,7 +61,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
     nextCommand: nextCommand(imageName, port, [], dockerBuildFlags),
     // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
     hardenedRun: nextCommand(imageName, port, HARDENING, dockerBuildFlags),
-    healthcheckAbsent: noHealthcheck(runtime),
+    ...(probeHealthcheck(choices, port) ?? { healthcheckAbsent: noHealthcheck(runtime) }),
     ...testStage(go.tests, `CGO_ENABLED=${go.cgo ? 1 : 0} go test ./...`, choices.portable),
     dockerignore: dockerignoreGroups(go, GO_IGNORE, goNeededByBuild(go)),
     go: {
