@@ -56,8 +56,26 @@ describe('Go ports where servers write them', () => {
       ),
       1323,
     ],
+    [
+      'go-micro Address(":8082") beside its registry\'s address',
+      main(
+        '\t"github.com/micro/go-micro/v2"\n\t"github.com/micro/go-micro/v2/registry"\n\t"github.com/micro/go-micro/v2/registry/etcd"',
+        '\treg := etcd.NewRegistry(registry.Addrs("etcd:2379"))\n\tsvc := micro.NewService(micro.Name("user"), micro.Address(":8082"), micro.Registry(reg))\n\tsvc.Init()\n\t_ = svc.Run()',
+      ),
+      8082,
+    ],
+    ['go-micro v4 web service', main('\t"go-micro.dev/v4/web"', '\tsvc := web.NewService(web.Name("gateway"), web.Address(":4000"))\n\t_ = svc.Run()'), 4000],
   ])('%s', (_name, source, port) => {
     expect(mainOf(source)).toMatchObject({ listens: true, port });
+  });
+
+  test('go-micro bound to 127.0.0.1, as many of its examples are: the loopback note names the line', () => {
+    const source = main('\t"github.com/micro/go-micro/v2"', '\tsvc := micro.NewService(\n\t\tmicro.Address("127.0.0.1:8082"),\n\t)\n\t_ = svc.Run()');
+    const facts = PIPELINE.detect(memorySnapshot('/work/svc', { 'go.mod': GO_MOD, 'main.go': source }));
+    expect(narrow(facts, 'go').mains[0]).toMatchObject({ listens: true, port: 8082 });
+    expect(facts.notes).toContain(
+      'main.go:9 binds 127.0.0.1: inside a container only the container itself can reach that, so the published port answers nothing; bind 0.0.0.0 (or read the address from HOST).',
+    );
   });
 
   test('gin Run() says where its port comes from', () => {

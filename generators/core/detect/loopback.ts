@@ -13,7 +13,7 @@ export interface LoopbackBind {
 /** 127.0.0.1, localhost or ::1 as a quoted literal (with a port or not), or C's INADDR_LOOPBACK. */
 const LOOPBACK = /(["'`])(127\.0\.0\.1|localhost|::1|\[::1\])(?::\d{1,5})?\1|\b(INADDR_LOOPBACK)\b|--(?:host|bind)[= ](127\.0\.0\.1|localhost)\b/;
 /** What a line that binds a server says: listen, bind, host, Addr, Run, serve, inet_addr... */
-const BINDING = /\b(listen|Listen|ListenAndServe|bind|host|hostname|HOST|Addr|Run|run|serve|Serve|inet_addr|inet_pton|sin_addr|uvicorn|gunicorn)\b/;
+const BINDING = /\b(listen|Listen|ListenAndServe|bind|host|hostname|HOST|Addr|Address|Run|run|serve|Serve|inet_addr|inet_pton|sin_addr|uvicorn|gunicorn)\b/;
 const COMMENT = /^\s*(\/\/|#|\*|\/\*)/;
 
 export function loopbackBind(sources: readonly { file: string; text: string }[]): LoopbackBind | undefined {

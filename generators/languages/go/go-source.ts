@@ -27,10 +27,14 @@ export function imports(source: string): string[] {
 export const isStdlib = (importPath: string) => !importPath.split('/')[0]!.includes('.');
 
 const LISTEN_CALL = /\b(?:ListenAndServe(?:TLS)?|Listen|ListenTCP|Serve)\s*\(|\bAddr\s*:/;
-/** gin's `r.Run(...)` and echo's `e.Start(...)`: a listener only in a file that uses the framework. */
+/**
+ * gin's `r.Run(...)`, echo's `e.Start(...)` and go-micro's `micro.Address(...)` (its RPC server, or
+ * its web service): a listener only in a file that uses the framework.
+ */
 const FRAMEWORK_LISTEN = [
   { imports: /"github\.com\/gin-gonic\/gin"/, call: /\.Run(?:TLS)?\s*\(/ },
   { imports: /"github\.com\/labstack\/echo(?:\/v\d+)?"/, call: /\.Start(?:TLS|AutoTLS)?\s*\(/ },
+  { imports: /"(?:go-micro\.dev\/v\d+|github\.com\/(?:micro|asim)\/go-micro(?:\/v\d+)?)(?:\/web)?"/, call: /\b(?:micro|server|web)\.Address\s*\(/ },
 ];
 
 export function listens(source: string): boolean {
@@ -66,6 +70,8 @@ export function portLiteral(source: string): number | undefined {
   const code = stripComments(source);
   const candidates = [
     /(?:ListenAndServe(?:TLS)?|Listen)\s*\([^)]*?"(?:[\w.\-[\]]*):(\d{2,5})"/,
+    // go-micro's server address, before other host:port literals (its registry's, etcd at :2379).
+    /\b(?:micro|server|web)\.Address\s*\(\s*"(?:[\w.\-[\]]*):(\d{2,5})"/,
     /Addr\s*:\s*"(?:[\w.\-[\]]*):(\d{2,5})"/,
     /"(?:0\.0\.0\.0|localhost|127\.0\.0\.1|\[::\])?:(\d{2,5})"/,
     /(?:PORT|[Pp]ort)\b[^\n]*?"(\d{2,5})"/,
