@@ -12,20 +12,23 @@ beforeAll(requireEngine);
 
 /** One server per language, run exactly as the generated header's hardened line says. */
 const CASES = [
-  { language: 'go', fixture: 'lone-main', path: '/who', init: false },
-  { language: 'node', fixture: 'express-app', path: '/health', init: true },
-  { language: 'c', fixture: 'tcp-server', path: '/', init: true },
-  { language: 'python', fixture: 'stdlib-server', path: '/', init: true },
+  { language: 'go', fixture: 'lone-main', path: '/who', init: false, flags: [] },
+  { language: 'node', fixture: 'express-app', path: '/health', init: true, flags: [] },
+  { language: 'c', fixture: 'tcp-server', path: '/', init: true, flags: [] },
+  { language: 'python', fixture: 'stdlib-server', path: '/', init: true, flags: [] },
+  // The static probe: health on scratch, where nothing else could probe, read-only and with no capabilities.
+  { language: 'c', fixture: 'htdocs-server', path: '/', init: true, flags: ['--probe'] },
 ] as const;
 
 async function healthStatus(id: string): Promise<string> {
   return String((await docker(['inspect', '-f', '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}', id])).stdout).trim();
 }
 
-describe.each(CASES)('hardened run: $language $fixture', ({ language, fixture, path, init }) => {
+describe.each(CASES)('hardened run: $language $fixture $flags', ({ language, fixture, path, init, flags }) => {
   test('serves with a read-only root, /tmp in memory and no capabilities, and reports health only where it can', async () => {
     await withFixture(language, fixture, async (scenario) => {
-      const { plan } = await generateInto(scenario.dir);
+      const { plan } = await generateInto(scenario.dir, flags);
+      expect(plan.healthcheck !== undefined).toBe(language === 'node' || language === 'python' || flags.length > 0);
       expect(plan.hardenedRun).toContain(HARDENING.join(' '));
       expect(plan.hardenedRun.includes('--init')).toBe(init);
       const tag = scenario.image(await buildImage(scenario.dir, plan));
