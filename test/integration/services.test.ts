@@ -149,13 +149,27 @@ describe('a pnpm workspace: two apps and a TypeScript package they share', () =>
 });
 
 describe('a yarn workspace: two apps and a package they share', () => {
-  test('each app is a service built from the root with the workspace installed; each serves as 65532', () =>
+  test('each app is a service built from the root with the workspace installed; each serves as 65532 and ships only itself and the package it uses', () =>
     withFixture('services', 'yarn-shop', async (scenario) => {
       await ensureServiceBases(scenario.dir, ['--bake']);
       expect((await runCli([scenario.dir, '--yes', '--bake'])).exitCode).toBe(0);
       await withBakedImages(scenario.dir, 'yarn-shop', ['api', 'web'], async (image) => {
         await expectWhoami(scenario, image('api'), 'api', 8080, '/whoami');
         await expectWhoami(scenario, image('web'), 'web', 3000, '/');
+        // Of the workspace, the api image holds the api and the package it uses, not the web app.
+        const own = (await listFiles(image('api'))).filter((file) => file.startsWith('app/') && !file.startsWith('app/node_modules/'));
+        expect(own.sort()).toEqual([
+          'app/',
+          'app/apps/',
+          'app/apps/api/',
+          'app/apps/api/package.json',
+          'app/apps/api/server.js',
+          'app/package.json',
+          'app/packages/',
+          'app/packages/greet/',
+          'app/packages/greet/index.js',
+          'app/packages/greet/package.json',
+        ]);
       });
     }));
 });

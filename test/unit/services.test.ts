@@ -370,6 +370,42 @@ describe('npm and pnpm workspaces', () => {
     );
     expect(berry.files.find((file) => file.path === 'apps/api/Dockerfile')!.content).toContain('yarn workspaces focus @shop/api --production');
   });
+
+  test('npm and yarn members ship only themselves and the workspace packages they use: from the context, or from the build stage when something was built', () => {
+    const tree = {
+      'package.json': JSON.stringify({ name: 'shop', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'package-lock.json': JSON.stringify({ name: 'shop', lockfileVersion: 3, packages: {} }),
+      'apps/api/package.json': pnpm['apps/api/package.json'],
+      'apps/api/server.js': pnpm['apps/api/server.js'],
+      'apps/admin/package.json': member('@shop/admin', { scripts: { start: 'node admin.js' } }),
+      'apps/admin/admin.js': "require('http').createServer().listen(9000);\n",
+      'packages/util/package.json': pnpm['packages/util/package.json'],
+      'packages/util/index.js': pnpm['packages/util/index.js'],
+    };
+    const runtimeCopies = (files: Record<string, string>) => {
+      const result = generateServices(memorySnapshot('/src/shop', files), {}, { templatesDir }, { compose: false, bake: false, only: ['api'] });
+      const dockerfile = result.files.find((file) => file.path === 'apps/api/Dockerfile')!.content;
+      return [...(dockerfile.match(/^RUN npm run build.*$/gm) ?? []), ...dockerfile.slice(dockerfile.indexOf('AS runtime')).match(/^COPY .*$/gm)!];
+    };
+    expect(runtimeCopies(tree)).toEqual([
+      'COPY --from=build /app/node_modules ./node_modules',
+      'COPY package.json ./',
+      'COPY apps/api/ ./apps/api/',
+      'COPY packages/util/ ./packages/util/',
+    ]);
+    // A package that builds (TypeScript to dist/): its output comes from the build stage with it.
+    const built = {
+      ...tree,
+      'packages/util/package.json': member('@shop/util', { main: 'dist/index.js', scripts: { build: 'tsc' }, devDependencies: { typescript: '^5.9.0' } }),
+    };
+    expect(runtimeCopies(built)).toEqual([
+      'RUN npm run build --workspace @shop/util',
+      'COPY --from=deps /app/node_modules ./node_modules',
+      'COPY package.json ./',
+      'COPY --from=build /app/apps/api ./apps/api/',
+      'COPY --from=build /app/packages/util ./packages/util/',
+    ]);
+  });
 });
 
 test('folders of the same name are told apart by their path; a folder name with spaces and $ stays data', () => {

@@ -37,6 +37,8 @@ export interface WorkspaceMember {
   readonly dir: string;
   /** scripts.start is a command: the member runs, it is not only used by others. */
   readonly start: boolean;
+  /** scripts.build is a command: what it ships is made by a build (TypeScript to dist/). */
+  readonly build: boolean;
   /** Its production dependencies' names; those that are members are its workspace packages. */
   readonly dependencies: readonly string[];
 }
@@ -95,7 +97,7 @@ export function memberDirs(snapshot: ProjectSnapshot, globs: readonly string[], 
 export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
   return memberDirs(snapshot, globs, 'package.json').map((dir) => {
     const file = `${dir}/package.json`;
-    let pkg: { name?: unknown; scripts?: { start?: unknown }; dependencies?: unknown } = {};
+    let pkg: { name?: unknown; scripts?: { start?: unknown; build?: unknown }; dependencies?: unknown } = {};
     try {
       pkg = JSON.parse(snapshot.read(file) ?? '{}') as typeof pkg;
     } catch {
@@ -103,7 +105,13 @@ export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly stri
     }
     const dependencies = pkg.dependencies && typeof pkg.dependencies === 'object' ? Object.keys(pkg.dependencies) : [];
     // Only a name that is text names a member; anything else leaves its folder as its name.
-    return { name: typeof pkg.name === 'string' ? pkg.name : dir, dir, start: typeof pkg.scripts?.start === 'string', dependencies };
+    return {
+      name: typeof pkg.name === 'string' ? pkg.name : dir,
+      dir,
+      start: typeof pkg.scripts?.start === 'string',
+      build: typeof pkg.scripts?.build === 'string',
+      dependencies,
+    };
   });
 }
 

@@ -15,7 +15,7 @@ import { devOnlyInstallScripts } from './install-scripts.js';
 import { detectPrisma } from './prisma.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
-import { findMember, workspaceGlobs, workspaceMembers, type WorkspaceMember } from '../../core/detect/workspaces.js';
+import { findMember, withWorkspaceDependencies, workspaceGlobs, workspaceMembers, type WorkspaceMember } from '../../core/detect/workspaces.js';
 import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
 import { own } from '../../core/own.js';
 
@@ -152,7 +152,16 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     workspaces,
     npmrc: root.files.includes('.npmrc'),
     // npm ci checks the whole lockfile, so every member's manifest is needed before the install.
-    workspace: member && { name: member.name, dir: member.dir, manifests: members.map((item) => `${item.dir}/package.json`) },
+    workspace: member && {
+      name: member.name,
+      dir: member.dir,
+      manifests: members.map((item) => `${item.dir}/package.json`),
+      uses: withWorkspaceDependencies(members, member).map((item) => item.dir),
+      builds: withWorkspaceDependencies(members, member)
+        .reverse()
+        .filter((item) => item.build)
+        .map((item) => item.name),
+    },
     // Only with a build step is dist/ output; without one it may be the very code that runs.
     // Generated clients too: the build stage generates its own, and a stale local one must not overwrite it.
     buildOutputDirs: [

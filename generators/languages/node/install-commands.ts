@@ -14,7 +14,15 @@ const DEFAULT_TOOL_VERSIONS = { pnpm: '10.34.8', yarn: '1.22.22', 'yarn-berry': 
  * One row per package manager: how the templates install, prune and build. Each install is frozen
  * to the lockfile when there is one, so an image never resolves different versions than the repo.
  */
-export function installPlan(manager: NodePackageManager, version: string | undefined, hasLockfile: boolean, workspace?: string): NodeInstallPlan {
+export function installPlan(
+  manager: NodePackageManager,
+  version: string | undefined,
+  hasLockfile: boolean,
+  member?: { readonly name: string; readonly builds: readonly string[] },
+): NodeInstallPlan {
+  const workspace = member?.name;
+  // npm and Yarn 1 build one workspace per command: the member's packages first, each after those it uses.
+  const eachBuild = (command: (name: string) => string) => (member && member.builds.length > 0 ? member.builds.map(command).join(' && ') : undefined);
   switch (manager) {
     case 'npm': {
       // With a workspace, production installs and the build are narrowed to that member.
@@ -23,7 +31,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         cacheTarget: '/root/.npm',
         installAll: hasLockfile ? 'npm ci' : 'npm install',
         installProduction: `${hasLockfile ? 'npm ci' : 'npm install'} --omit=dev${only}`,
-        runBuild: `npm run build${only}`,
+        runBuild: eachBuild((name) => `npm run build --workspace ${shellWord(name)}`) ?? `npm run build${only}`,
         runTest: `npm test${only}`,
       };
     }
@@ -60,7 +68,7 @@ export function installPlan(manager: NodePackageManager, version: string | undef
         cacheTarget: '/usr/local/share/.cache/yarn',
         installAll: `yarn install${frozen} --non-interactive`,
         installProduction: `yarn install${frozen} --non-interactive --production`,
-        runBuild: only('build'),
+        runBuild: eachBuild((name) => `yarn workspace ${shellWord(name)} run build`) ?? only('build'),
         runTest: workspace === undefined ? 'yarn test' : only('test'),
       };
     }

@@ -11,6 +11,7 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'stage.node.distroless': '---- runtime: distroless nodejs holds node and glibc, no shell and no npm; its ENTRYPOINT is node ----',
     'stage.node.slim': '---- runtime: node slim, with a shell for debugging ----',
     'summary.node.build.compile': 'installs everything and runs the build ({image}); only its {outDir}/ ships.',
+    'summary.node.build.members': 'installs everything and builds the workspace packages this member uses ({image}); only the member and those packages ship.',
     'summary.node.build.deploy':
       'installs this workspace member and the packages it uses ({image}, {manager}), builds them, and deploys the member with its production dependencies; only that ships.',
     'summary.node.build.deps': 'installs production dependencies with {manager} ({image}).',
@@ -39,6 +40,9 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.copy-app':
       "The app's own files; .dockerignore keeps the host's node_modules, .env files and .git out. They stay owned by root: the app can read them, not rewrite itself.",
     'why.node.copy-output': "The build's output, from the build stage.",
+    'why.node.copy-members':
+      'Of the workspace, only this member and the workspace packages it uses (node_modules links them by name); the other members stay out. Owned by root: the app can read them, not rewrite itself.',
+    'why.node.copy-members.built': 'They come from the build stage, with what their builds made.',
     'why.node.workdir-member': 'A workspace member runs from its own folder; node_modules above it is still found.',
     'why.node.cmd.distroless':
       "Exec form, arguments only: the image's ENTRYPOINT is node, so node is PID 1 and receives SIGTERM itself, with no npm in between.",
@@ -76,6 +80,8 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'stage.node.distroless': '---- runtime : distroless nodejs a node et la glibc, ni shell ni npm ; son ENTRYPOINT est node ----',
     'stage.node.slim': '---- runtime : node slim, avec un shell pour déboguer ----',
     'summary.node.build.compile': 'installe tout et lance le build ({image}) ; seul son {outDir}/ part en production.',
+    'summary.node.build.members':
+      "installe tout et construit les paquets du workspace qu'utilise ce membre ({image}) ; seuls le membre et ces paquets partent en production.",
     'summary.node.build.deploy':
       "installe ce membre de l'espace de travail et les paquets qu'il utilise ({image}, {manager}), les compile, puis déploie le membre avec ses dépendances de production ; seul cela part en production.",
     'summary.node.build.deps': 'installe les dépendances de production avec {manager} ({image}).',
@@ -106,6 +112,9 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.copy-app':
       "Les fichiers de l'application ; le .dockerignore écarte le node_modules de l'hôte, les fichiers .env et .git. Ils restent à root : l'application peut les lire, pas se réécrire.",
     'why.node.copy-output': "La sortie du build, prise dans l'étape build.",
+    'why.node.copy-members':
+      "Du workspace, seulement ce membre et les paquets du workspace qu'il utilise (node_modules les relie par leur nom) ; les autres membres restent dehors. À root : l'application peut les lire, pas se réécrire.",
+    'why.node.copy-members.built': "Ils viennent de l'étape build, avec ce que leurs builds ont produit.",
     'why.node.workdir-member': 'Un membre du workspace tourne depuis son propre dossier ; le node_modules du dessus reste trouvé.',
     'why.node.cmd.distroless':
       "Forme exec, les arguments seuls : l'ENTRYPOINT de l'image est node, donc node est le PID 1 et reçoit lui-même le SIGTERM, sans npm au milieu.",

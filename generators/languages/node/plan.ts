@@ -44,7 +44,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       "The project's .npmrc is not used: --portable builds without BuildKit secrets, and .npmrc may hold a token, so it is never copied; the install runs without its settings (registry, auth, legacy-peer-deps).",
     );
   const buildFlags = [...(choices.dockerfile ? ['-f', choices.dockerfile] : []), ...(npmrcSecret ? ['--secret', 'id=npmrc,src=.npmrc'] : [])];
-  const planned = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace?.name);
+  const planned = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace);
   // Scripts that call a dev dependency's CLI are dropped from the production install's copy of package.json only.
   const install = node.devOnlyScripts.length
     ? { ...planned, installProduction: `npm pkg delete ${node.devOnlyScripts.map((name) => `scripts.${name}`).join(' ')} && ${planned.installProduction}` }
@@ -52,7 +52,8 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
   const prisma = node.prisma;
   if (prisma && node.workspace) throw new UserError('Prisma in a workspace member is not supported yet: generate the Dockerfile from the member folder itself');
   const deploy = node.workspace && node.packageManager === 'pnpm' ? pnpmDeploy(node.workspace.name, node.packageManagerVersion, '/prod/app') : undefined;
-  const compile = node.buildScript || prisma !== undefined || deploy !== undefined;
+  const memberBuilds = (node.workspace?.builds.length ?? 0) > 0;
+  const compile = node.buildScript || prisma !== undefined || deploy !== undefined || memberBuilds;
   return {
     language: 'node',
     runtime,
@@ -89,9 +90,11 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       // A deployed member carries its own node_modules: no separate production install.
       productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules && deploy === undefined,
       // A member's workspace dependencies may need building even when it has no build of its own.
-      build: node.buildScript || deploy !== undefined,
+      build: node.buildScript || deploy !== undefined || memberBuilds,
       deploy,
       compile,
+      // npm and yarn members: the member and the workspace packages it uses, not the whole workspace (pnpm deploys instead).
+      memberCopies: node.workspace && !deploy && !site ? node.workspace.uses.map((dir) => contextPath(dir, 'workspace folder')) : [],
       // An install script that generates has done it already; the source copied after it holds no stale client (.dockerignore).
       generate: prisma && !prisma.byInstall ? ['node', ...prisma.generate].map(shellWord).join(' ') : undefined,
       // prisma's own install script fetches its engines: wherever prisma is installed, the mirror may be needed.

@@ -45,7 +45,15 @@ export interface NodeFacts extends FactsBase<'node'>, ListenerFacts {
   /** The project has an .npmrc (install settings, maybe a token): it reaches the install as a BuildKit secret. */
   readonly npmrc: boolean;
   /** With --workspace: the member package built and run; the root keeps the lockfile. */
-  readonly workspace?: { readonly name: string; readonly dir: string; readonly manifests: readonly string[] };
+  readonly workspace?: {
+    readonly name: string;
+    readonly dir: string;
+    readonly manifests: readonly string[];
+    /** Its folder and those of the workspace packages it uses at run time: all of the workspace the image needs. */
+    readonly uses: readonly string[];
+    /** Of those, the packages with a build script, by name, each after the packages it uses: the order to build them in. */
+    readonly builds: readonly string[];
+  };
 }
 
 export interface NodeInstallPlan {
@@ -68,6 +76,8 @@ export interface NodeDetails {
   readonly installExtras: readonly { readonly from: string; readonly to: string }[];
   /** The same, for the production install: only when the script that reads them still runs there. */
   readonly productionInstallExtras: readonly { readonly from: string; readonly to: string }[];
+  /** npm and yarn members: the folders the runtime takes (the member and the workspace packages it uses). */
+  readonly memberCopies: readonly string[];
   /** Workspace members' manifests, each copied to its own folder before the install. */
   readonly memberManifests: readonly { readonly file: string; readonly dir: string }[];
   readonly install: NodeInstallPlan;
