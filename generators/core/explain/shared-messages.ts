@@ -51,7 +51,7 @@ const EN = {
   'why.healthcheck.exec': "A health check from inside, run by the image's own {program} in exec form: no shell and no curl needed.",
   'why.healthcheck.probe': 'A health check from inside, run by the probe above in exec form: healthy once the port takes a connection and answers no 5xx.',
   'why.probe.build':
-    'A health probe for an image with no shell and no curl: a few lines of C, linked static with the C library the builder already has, so it runs on scratch. It asks the port for / and fails on no connection or a 5xx; it is compiled here and only the binary ships.',
+    'A health probe for an image with no shell and no curl: a few lines of C, linked static with the C library the builder already has, so it runs on scratch. It asks the port for / and fails on no connection or a 5xx; it is compiled here, before the project is copied, so a source edit never rebuilds it, and only the binary ships.',
   'why.probe.copy': 'The probe alone (a few hundred kB), for HEALTHCHECK below; compose waits for it before starting the services that depend on this one.',
   'why.healthcheck.none': 'No HEALTHCHECK: {reason}.',
   'why.copy.binary':
@@ -118,7 +118,7 @@ export const SHARED_MESSAGES = defineMessages({
     'why.healthcheck.probe':
       "Un check de santé vu de l'intérieur, lancé par la sonde ci-dessus en forme exec : sain dès que le port accepte une connexion et ne répond pas 5xx.",
     'why.probe.build':
-      "Une sonde de santé pour une image sans shell ni curl : quelques lignes de C, liées en statique avec la bibliothèque C que le builder a déjà, donc elle tourne sur scratch. Elle demande / au port et échoue sans connexion ou sur un 5xx ; compilée ici, seul le binaire part dans l'image.",
+      "Une sonde de santé pour une image sans shell ni curl : quelques lignes de C, liées en statique avec la bibliothèque C que le builder a déjà, donc elle tourne sur scratch. Elle demande / au port et échoue sans connexion ou sur un 5xx ; compilée ici, avant la copie du projet, donc une modification du code ne la recompile pas, et seul le binaire part dans l'image.",
     'why.probe.copy':
       "La sonde seule (quelques centaines de ko), pour le HEALTHCHECK ci-dessous ; compose l'attend avant de démarrer les services qui dépendent de celui-ci.",
     'why.healthcheck.none': 'Pas de HEALTHCHECK : {reason}.',
