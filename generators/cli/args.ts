@@ -92,8 +92,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(
       `--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`,
     );
-  if (values.verify && (values.compose || values.bake || values.services !== undefined))
-    throw new UsageError('--verify checks one service; run it in the service folder (create-dockerfile verify web)');
   if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {

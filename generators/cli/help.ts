@@ -40,7 +40,9 @@ Options:
       --explain [en|fr]       a comment before every instruction saying why it is there, in English
                               (default) or French; without it, only the header and stage banners
       --verify                after writing: build the image, run it, probe it, and report sizes,
-                              layers, user and entrypoint; exit 1 if the build or the run fails
+                              layers, user and entrypoint; exit 1 if the build or the run fails. With
+                              several services, each one; with --compose, then all of them together
+                              (compose up --wait: each running and healthy; down -v afterwards)
       --compare               with --verify: also build the naive single-stage variant and print
                               both sizes and the reduction
       --keep                  with --verify: keep the images it built (removed by default)

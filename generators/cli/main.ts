@@ -82,8 +82,10 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
     const snapshot = takeSnapshot(cwd);
     if (wantsServices(snapshot, cli)) {
       const picked = interactive && cli.services === undefined ? await chooseServices(snapshot, streams) : undefined;
-      generateServicesOnce(cwd, snapshot, picked ? { ...cli, services: picked } : cli, streams);
-      return 0;
+      const services = generateServicesOnce(cwd, snapshot, picked ? { ...cli, services: picked } : cli, streams);
+      if (!cli.verify) return 0;
+      const { verifyServices } = await import('./verify-command.js');
+      return await verifyServices(cwd, services, cli, streams);
     }
     const result = interactive
       ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams)

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { UsageError } from '../core/errors.js';
@@ -7,6 +7,8 @@ import { PIPELINE } from '../pipeline/index.js';
 import type { DetectRequest } from '../pipeline/detect.js';
 import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
+import type { ServicesResult } from '../services/generate.js';
+import { verifyCompose } from '../verify/verify-compose.js';
 import { verifyProject } from '../verify/verify-project.js';
 import type { CliStreams } from './streams.js';
 
@@ -58,9 +60,16 @@ export function detectedGeneration(dir: string, templates: string | undefined, r
 }
 
 /** Verification after generation (`--verify`) and the `verify` command share this. */
-export function verifyWith(dir: string, generation: GenerationResult | undefined, flags: VerifyFlags, streams: CliStreams): Promise<number> {
+export function verifyWith(
+  dir: string,
+  generation: GenerationResult | undefined,
+  flags: VerifyFlags,
+  streams: CliStreams,
+  where: { readonly dockerfile?: string; readonly smoke?: boolean } = {},
+): Promise<number> {
   return verifyProject({
     dir,
+    ...where,
     generation: generation && {
       imageName: generation.plan.imageName,
       listensOn: generation.plan.listens ? generation.plan.port : undefined,
@@ -75,3 +84,26 @@ export function verifyWith(dir: string, generation: GenerationResult | undefined
     stderr: streams.stderr,
   });
 }
+
+/**
+ * `--verify` over several services: each is built and checked on its own (non-root, its tests, its
+ * sizes); alone it is also run and probed, unless compose.yaml was written, which then runs them all
+ * together with the databases they need and checks that each is up and healthy.
+ */
+export async function verifyServices(root: string, result: ServicesResult, flags: VerifyFlags, streams: CliStreams): Promise<number> {
+  const composeFile = result.files.find((file) => COMPOSE_FILE.test(file.path))?.path;
+  let failed = false;
+  for (const service of result.services) {
+    streams.stderr.write(`==> verify ${service.name} (${service.dir})\n`);
+    const code = await verifyWith(join(root, service.context), service, flags, streams, { dockerfile: service.dockerfile, smoke: composeFile === undefined });
+    failed ||= code !== 0;
+  }
+  if (composeFile !== undefined) {
+    streams.stderr.write(`==> verify ${composeFile}: the services together\n`);
+    const code = await verifyCompose({ dir: root, file: composeFile, keep: flags.keep, stdout: streams.stdout, stderr: streams.stderr });
+    failed ||= code !== 0;
+  }
+  return failed ? 1 : 0;
+}
+
+const COMPOSE_FILE = /^(compose|compose\.create-dockerfile)\.ya?ml$/;

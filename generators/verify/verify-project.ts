@@ -15,7 +15,12 @@ import { formatReport, type Check, type SizeRow, type VerifyReport } from './ver
 const CONTAINER_LINES_SHOWN = 20;
 
 export interface VerifyRequest {
+  /** The build context. */
   readonly dir: string;
+  /** The Dockerfile, relative to the context (a workspace member's, in its folder); default: Dockerfile. */
+  readonly dockerfile?: string;
+  /** Run the image alone and probe it; off when compose runs the services with what they need. */
+  readonly smoke?: boolean;
   /** The project as detected: the image name, and what --compare's naive variant needs. */
   readonly generation?: {
     readonly imageName: string;
@@ -34,7 +39,7 @@ export interface VerifyRequest {
  * --compare, the naive single-stage variant. Returns the exit code: 1 when any check fails.
  */
 export async function verifyProject(request: VerifyRequest): Promise<number> {
-  const dockerfile = join(request.dir, 'Dockerfile');
+  const dockerfile = join(request.dir, request.dockerfile ?? 'Dockerfile');
   if (!existsSync(dockerfile)) throw new UserError(`no Dockerfile in ${request.dir}; run create-dockerfile there first`);
   if (request.compare && !request.generation) throw new UserError('--compare needs a project create-dockerfile can detect, to build its naive variant');
   const problem = await engineProblem();
@@ -48,7 +53,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
   const build = async (label: string, imageTag: string, options: { target?: string; dockerfile?: string } = {}): Promise<BuildOutcome> => {
     const progress = createProgress(label, request.stderr);
-    const outcome = await buildImage({ context: request.dir, tag: imageTag, ...options, onStep: progress.step });
+    const outcome = await buildImage({ context: request.dir, tag: imageTag, dockerfile: request.dockerfile && dockerfile, ...options, onStep: progress.step });
     progress.done(outcome.ok, outcome.seconds);
     if (outcome.ok) made.push(imageTag);
     return outcome;
@@ -80,12 +85,14 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       Object.keys(config.Config.ExposedPorts ?? {})
         .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
         .find(Boolean) ?? request.generation?.listensOn?.toString();
-    say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
-    const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
-    checks.push({ name: 'starts', ok: smoke.ok, detail: smoke.summary });
-    if (smoke.logs.trim()) {
-      say(`---- container output (${smoke.ok ? 'last lines' : 'last lines before it failed'}) ----`);
-      for (const line of capped(smoke.logs.trimEnd().split('\n'), CONTAINER_LINES_SHOWN)) say(line);
+    if (request.smoke !== false) {
+      say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
+      const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
+      checks.push({ name: 'starts', ok: smoke.ok, detail: smoke.summary });
+      if (smoke.logs.trim()) {
+        say(`---- container output (${smoke.ok ? 'last lines' : 'last lines before it failed'}) ----`);
+        for (const line of capped(smoke.logs.trimEnd().split('\n'), CONTAINER_LINES_SHOWN)) say(line);
+      }
     }
 
     const text = readFileSync(dockerfile, 'utf8');

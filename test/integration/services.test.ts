@@ -106,6 +106,28 @@ describe('a repository with a Node front end and a Go API over PostgreSQL and Re
       expect(String((await docker(['images', '-q', `${project}-*`])).stdout).trim()).toBe('');
     }));
 
+  test('--compose --verify: each service is built and checked, then compose runs them together, each up and healthy; nothing is left behind', () =>
+    withFixture('services', 'notes', async (scenario) => {
+      await ensureServiceBases(scenario.dir, ['--compose']);
+      const run = await runCli([scenario.dir, '--yes', '--compose', '--verify'], { env: goProxy().buildArgs, timeoutMs: 15 * 60_000 });
+      expect([run.exitCode, run.exitCode === 0 ? '' : `${String(run.stdout).slice(-2000)}${String(run.stderr).slice(-2000)}`]).toEqual([0, '']);
+      const report = String(run.stdout);
+      // Two single-service reports (build, non-root; run by compose, not alone), then the services together.
+      expect(report.match(/^ {2}PASS {2}non-root +runs as \S+$/gm)).toHaveLength(2);
+      expect(report).not.toMatch(/^ {2}(PASS|FAIL) {2}starts /m);
+      for (const service of ['api', 'web', 'postgres', 'redis']) expect(report).toMatch(new RegExp(`^ {2}PASS {2}${service} +running, healthy$`, 'm'));
+      expect(report).toMatch(/^ {2}PASS {2}compose up every service up in [\d.]+ s$/m);
+      const project = /project (cdf-verify-[0-9a-f]+)/.exec(String(run.stderr))?.[1];
+      expect(project).toBeDefined();
+      for (const kind of [
+        ['ps', '-a'],
+        ['volume', 'ls'],
+        ['network', 'ls'],
+      ])
+        expect(String((await docker([...kind, '-q', '--filter', `label=com.docker.compose.project=${project!}`])).stdout).trim()).toBe('');
+      expect(String((await docker(['images', '-q', `${project!}-*`])).stdout).trim()).toBe('');
+    }));
+
   test('--bake: docker buildx bake builds every service of the bake file', () =>
     withFixture('services', 'notes', async (scenario) => {
       await ensureServiceBases(scenario.dir, ['--bake']);

@@ -3,6 +3,7 @@ import { hostOf } from '../../generators/verify/engine-host.js';
 import { instructionText } from '../../generators/verify/history.js';
 import { bar, formatReport, reduction } from '../../generators/verify/verify-report.js';
 import { parseCliArgs } from '../../generators/cli/args.js';
+import { psEntries } from '../../generators/verify/verify-compose.js';
 import { UsageError } from '../../generators/core/errors.js';
 import { createProgress } from '../../generators/verify/progress.js';
 
@@ -139,5 +140,25 @@ describe('build progress', () => {
     progress.step('[build 1/2] FROM golang:1.26');
     progress.done(false, 0.5);
     expect(out.text()).toBe('building...\n  [build 1/2] FROM golang:1.26\nbuilding: FAILED in 0.5 s (1 step)\n');
+  });
+});
+
+describe('compose ps, as verify reads it', () => {
+  test('one JSON object per line (compose 2.21+) or one array (older); a missing health is none', () => {
+    const lines = '{"Service":"api","State":"running","Health":"healthy"}\n{"Service":"worker","State":"exited","Health":""}\n';
+    const expected = [
+      { Service: 'api', State: 'running', Health: 'healthy' },
+      { Service: 'worker', State: 'exited', Health: '' },
+    ];
+    expect(psEntries(lines)).toEqual(expected);
+    expect(
+      psEntries(
+        JSON.stringify([
+          { Service: 'api', State: 'running', Health: 'healthy' },
+          { Service: 'worker', State: 'exited' },
+        ]),
+      ),
+    ).toEqual(expected);
+    expect(psEntries('\n')).toEqual([]);
   });
 });
