@@ -71,8 +71,32 @@ export function backingNeeds(snapshot: ProjectSnapshot, pythonDependencies: read
     const dialect = /dialect\s*:\s*['"](\w+)['"]/.exec(read(file))?.[1];
     if (dialect && PROVIDERS[dialect]) add(PROVIDERS[dialect], `dialect ${dialect} in ${file}`);
   }
+  // Database URLs written where the app's configuration lives: SQLAlchemy URLs in Python code and
+  // alembic.ini, a committed .env.example's DATABASE_URL, Django's DATABASES engine.
+  for (const file of snapshot.files.filter(isConfigSource)) {
+    const text = read(file);
+    for (const [pattern, kind] of URLS) {
+      const url = pattern.exec(text)?.[0];
+      if (url) add(kind, `a ${url.replace(/:\/\/$/, '')} URL in ${file}`);
+    }
+    const engine = /django\.db\.backends\.(postgresql|mysql)\b/.exec(text)?.[1];
+    if (engine) add(engine === 'mysql' ? 'mysql' : 'postgres', `Django's ${engine} engine in ${file}`);
+  }
   return [...found].map(([kind, evidence]) => ({ kind, evidence }));
 }
+
+/** URL schemes, SQLAlchemy's `dialect+driver://` forms included. */
+const URLS: readonly [RegExp, BackingKind][] = [
+  [/\bpostgres(?:ql)?(?:\+\w+)?:\/\//, 'postgres'],
+  [/\b(?:mysql|mariadb)(?:\+\w+)?:\/\//, 'mysql'],
+  [/\bmongodb(?:\+srv)?:\/\//, 'mongo'],
+  [/\brediss?:\/\//, 'redis'],
+];
+
+/** Python modules outside tests, alembic.ini and committed .env templates: where a service's own database is named. */
+const isConfigSource = (path: string) =>
+  /(^|\/)(alembic\.ini|\.env\.(example|sample|template|dist))$/.test(path) ||
+  (path.endsWith('.py') && !/(^|\/)(tests?|testing|docs?|examples?)\//.test(path) && !/(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(path));
 
 const entries = () => Object.entries(CLIENTS) as [BackingKind, (typeof CLIENTS)[BackingKind]][];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

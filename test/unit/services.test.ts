@@ -84,6 +84,16 @@ describe('backing services from dependencies', () => {
     [{ 'requirements.txt': 'flask\n' }, ['flask', 'psycopg', 'redis'], ['postgres', 'redis']],
     [{ 'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n' }, [], ['postgres']],
     [{ 'drizzle.config.ts': "export default { dialect: 'mysql', schema: './db' };\n" }, [], ['mysql']],
+    // SQLAlchemy URLs in code and alembic.ini, a committed .env template, Django's engine; not in tests.
+    [{ 'app/db.py': 'engine = create_engine(os.environ.get("DATABASE_URL", "postgresql+psycopg://app@localhost/app"))\n' }, [], ['postgres']],
+    [{ 'alembic.ini': '[alembic]\nsqlalchemy.url = mysql+pymysql://app@db/app\n' }, [], ['mysql']],
+    [{ '.env.example': 'DATABASE_URL="postgresql://user:pass@localhost:5432/db"\nREDIS_URL=redis://localhost:6379\n' }, [], ['postgres', 'redis']],
+    [{ 'shop/settings.py': "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'shop'}}\n" }, [], ['postgres']],
+    [
+      { 'tests/test_db.py': 'URL = "postgresql://localhost/test"\n', 'conftest.py': 'R = "redis://localhost"\n', 'docs/conf.py': 'x = "mongodb://x"\n' },
+      [],
+      [],
+    ],
   ])('%j', (files, python, kinds) => {
     expect(
       backingNeeds(memorySnapshot('/src/app', files), python)
