@@ -153,7 +153,7 @@ describe('a go.work workspace: two programs and a shared module', () => {
 });
 
 describe('a pnpm workspace: two apps and a TypeScript package they share', () => {
-  test('each app is a service: its workspace package built, pnpm deploy, and it serves as 65532 from distroless', () =>
+  test('each app is a service: its workspace package built, pnpm deploy (with the build output its own .gitignore lists), and it serves as 65532 from distroless', () =>
     withFixture('services', 'pnpm-shop', async (scenario) => {
       await ensureServiceBases(scenario.dir, ['--bake']);
       const generated = await runCli([scenario.dir, '--yes', '--bake']);

@@ -325,6 +325,13 @@ describe('npm and pnpm workspaces', () => {
     expect(dockerfile).not.toMatch(/^WORKDIR \/app\/apps/m);
   });
 
+  test("pnpm deploy leaves out what the member's own .gitignore lists, so the build's output is copied into the deployed folder", () => {
+    const result = generateServices(takeSnapshot(fixturePath('services', 'pnpm-shop')), {}, { templatesDir }, { compose: false, bake: false, only: ['web'] });
+    expect(result.files.find((file) => file.path === 'apps/web/Dockerfile')!.content).toContain(
+      '    pnpm --filter @shop/web deploy --prod --legacy /prod/app && rm -rf /prod/app/dist && cp -a apps/web/dist /prod/app/dist\n',
+    );
+  });
+
   test('pnpm 10 deploys with --legacy (no injected workspace packages)', () => {
     const result = generateServices(
       memorySnapshot('/src/shop', { ...pnpm, 'package.json': JSON.stringify({ name: 'shop', private: true, packageManager: 'pnpm@10.11.0' }) }),

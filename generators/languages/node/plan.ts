@@ -51,7 +51,10 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     : planned;
   const prisma = node.prisma;
   if (prisma && node.workspace) throw new UserError('Prisma in a workspace member is not supported yet: generate the Dockerfile from the member folder itself');
-  const deploy = node.workspace && node.packageManager === 'pnpm' ? pnpmDeploy(node.workspace.name, node.packageManagerVersion, '/prod/app') : undefined;
+  const deploy =
+    node.workspace && node.packageManager === 'pnpm'
+      ? [pnpmDeploy(node.workspace.name, node.packageManagerVersion, '/prod/app'), ...restoreOutputs(node, node.workspace.dir)].join(' && ')
+      : undefined;
   const memberBuilds = (node.workspace?.builds.length ?? 0) > 0;
   const compile = node.buildScript || prisma !== undefined || deploy !== undefined || memberBuilds;
   return {
@@ -214,4 +217,18 @@ function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requ
       ? { runtime: 'slim' as const, reason: message('reason.node.native', { packages: runtimePackages.join(', ') }) }
       : { runtime: 'distroless' as const, reason: message('reason.node.distroless') };
   return preferRequested(detected, requested);
+}
+
+/**
+ * pnpm deploy copies a member's files as `pnpm pack` would, and so leaves out what its own .gitignore
+ * lists: the build's output (dist/, .next/). Each is copied into the deployed folder from the member's.
+ */
+function restoreOutputs(node: NodeFacts, dir: string): string[] {
+  const outputs = [...new Set([node.outDir, ...(node.outputCopies ?? []).map((copy) => copy.from.split('/')[0])])].filter(
+    (path): path is string => path !== undefined && path !== 'package.json',
+  );
+  return outputs.map((path) => {
+    const output = contextPath(path, 'build output');
+    return `rm -rf /prod/app/${output} && cp -a ${contextPath(posix.join(dir, path), 'build output')} /prod/app/${output}`;
+  });
 }
