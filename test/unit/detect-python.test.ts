@@ -3,6 +3,7 @@ import { lineSatisfies, pythonVersion } from '../../generators/languages/python/
 import { procfileWords } from '../../generators/languages/python/procfile.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { templatesDir } from '../../generators/util/package-root.js';
 
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/svc', files), { language: 'python' }), 'python');
 const MAIN = { 'main.py': 'print("hi")\n' };
@@ -177,5 +178,68 @@ describe('the Python entry point', () => {
   test('tests: unittest by default, pytest when it is a dependency', () => {
     expect(project({ ...MAIN, 'tests/test_app.py': '' }).tests).toEqual({ source: '1 test file (unittest)' });
     expect(project({ ...MAIN, 'requirements.txt': 'pytest\n', 'test_a.py': '', 'b_test.py': '' }).tests).toEqual({ source: '2 test files (pytest)' });
+  });
+});
+
+describe('pytest declared for development: the test stage installs that declaration', () => {
+  const APP = { 'app.py': 'from flask import Flask\napp = Flask(__name__)\n', 'tests/test_app.py': 'def test_x():\n    assert True\n' };
+  const PROJECT = '[project]\nname = "svc"\nversion = "1"\ndependencies = ["flask", "gunicorn"]\n';
+  const testStageOf = (files: Record<string, string>) => {
+    const result = PIPELINE.generate(PIPELINE.detect(memorySnapshot('/src/svc', { ...APP, ...files })), {}, { templatesDir });
+    const dockerfile = result.files.find((file) => file.path === 'Dockerfile')!.content;
+    return {
+      source: result.facts.tests?.source,
+      stage: dockerfile
+        .slice(dockerfile.indexOf('AS test'))
+        .split('\n\n')[0]!
+        .match(/^(RUN| {4}\/).*$/gm),
+    };
+  };
+  const pip = '/usr/bin/python3.13 -m pip --python /opt/venv/bin/python install';
+
+  test.each([
+    [
+      'a PEP 735 group',
+      { 'pyproject.toml': `${PROJECT}\n[dependency-groups]\nlint = ["ruff"]\ntest = ["pytest>=8", "pytest-cov"]\n` },
+      '--group test',
+      '[dependency-groups] test in pyproject.toml',
+    ],
+    [
+      'requirements-dev.txt',
+      { 'requirements.txt': 'flask\ngunicorn\n', 'requirements-dev.txt': '-r requirements.txt\npytest==8.3.4\n' },
+      '-r requirements-dev.txt',
+      'requirements-dev.txt',
+    ],
+    [
+      "uv's dev-dependencies",
+      { 'pyproject.toml': `${PROJECT}\n[tool.uv]\ndev-dependencies = ["pytest>=8.3", "httpx; python_version>'3.8'"]\n` },
+      "'pytest>=8.3' httpx",
+      '[tool.uv] dev-dependencies in pyproject.toml',
+    ],
+    [
+      'an extra',
+      { 'pyproject.toml': `${PROJECT}\n[project.optional-dependencies]\ntest = ["pytest ~= 8.0", "git+https://example.com/x.git"]\n` },
+      "'pytest~=8.0'",
+      'the test extra in pyproject.toml',
+    ],
+    [
+      'a Poetry group',
+      {
+        'pyproject.toml':
+          '[tool.poetry]\nname = "svc"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nflask = "^3.0"\ngunicorn = "*"\n\n[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n',
+      },
+      'pytest',
+      '[tool.poetry.group.dev] in pyproject.toml',
+    ],
+    ['Pipfile dev-packages', { Pipfile: '[packages]\nflask = "*"\ngunicorn = "*"\n\n[dev-packages]\npytest = "*"\n' }, 'pytest', '[dev-packages] in Pipfile'],
+  ])('%s', (_name, files, install, where) => {
+    const { source, stage } = testStageOf(files);
+    expect(source).toBe(`1 test file (pytest, from ${where})`);
+    expect(stage).toEqual([expect.stringMatching(/^RUN --mount=type=cache/), `    ${pip} ${install}`, 'RUN /opt/venv/bin/python -m pytest']);
+  });
+
+  test('pytest among the app dependencies needs no install; no pytest anywhere is unittest', () => {
+    expect(testStageOf({ 'pyproject.toml': PROJECT.replace('"gunicorn"', '"gunicorn", "pytest"') }).stage).toEqual(['RUN /opt/venv/bin/python -m pytest']);
+    expect(testStageOf({ 'pyproject.toml': PROJECT }).stage).toEqual(['RUN /opt/venv/bin/python -m unittest discover']);
   });
 });

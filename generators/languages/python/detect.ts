@@ -9,6 +9,7 @@ import type { PythonFacts, PythonWorkspaceMember } from './types.js';
 import { compiledDependencies } from './compiled.js';
 import { pythonDependencies, type PythonDependencies } from './deps.js';
 import { findUvMember, usedMembers, uvWorkspace } from './uv-workspace.js';
+import { testInstall, type TestInstall } from './test-tools.js';
 import { pythonEntry, serverDefault } from './entry.js';
 import { configBind, gunicornWords, hasBindFlag, withBind } from './gunicorn-config.js';
 import { pythonVersion } from './version.js';
@@ -114,7 +115,7 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
       // collectstatic's output on the host: the build stage makes its own.
       ...(entry.collectStatic?.root ? [entry.collectStatic.root] : []),
     ],
-    tests: pythonTests(snapshot, deps.names),
+    ...testsOf(snapshot, deps.names),
     notes,
   };
 }
@@ -146,9 +147,15 @@ function bootNote(script: string): string {
     : `boot.sh is a shell script: the image needs a shell (slim); its last command \`${last ?? ''}\` is not exec'd, so the shell stays PID 1 and the server gets no SIGTERM: write \`exec\` before it.`;
 }
 
-/** test_*.py or *_test.py files: pytest when the project depends on it, else the standard library's unittest. */
-function pythonTests(snapshot: ProjectSnapshot, dependencies: readonly string[]): TestsFound | undefined {
+/**
+ * test_*.py or *_test.py files: pytest when the project depends on it or declares it for development
+ * (which the test stage then installs), else the standard library's unittest.
+ */
+function testsOf(snapshot: ProjectSnapshot, dependencies: readonly string[]): { tests?: TestsFound; testInstall?: TestInstall } {
   const count = snapshot.files.filter((file) => /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(file)).length;
-  if (count === 0) return undefined;
-  return { source: `${count} test file${count === 1 ? '' : 's'}${dependencies.includes('pytest') ? ' (pytest)' : ' (unittest)'}` };
+  if (count === 0) return {};
+  const files = `${count} test file${count === 1 ? '' : 's'}`;
+  if (dependencies.includes('pytest')) return { tests: { source: `${files} (pytest)` } };
+  const install = testInstall(snapshot);
+  return install ? { tests: { source: `${files} (pytest, from ${install.source})` }, testInstall: install } : { tests: { source: `${files} (unittest)` } };
 }

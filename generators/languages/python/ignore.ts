@@ -30,4 +30,5 @@ export const pythonNeededByBuild = (facts: PythonFacts): string[] => [
   'setup.cfg',
   'Procfile',
   ...(facts.entryNeedsShell ? ['boot.sh'] : []),
+  ...(facts.testInstall?.kind === 'requirements-file' ? [facts.testInstall.file] : []),
 ];

@@ -25,21 +25,26 @@ const PYPROJECT = plain(
       scripts: v.optional(plain(v.record(v.string(), v.string()), 'a table')),
     }),
     'build-system': table({ requires: strings, 'build-backend': text }),
+    // PEP 735: named lists of requirements (or include-group tables), for development only.
+    'dependency-groups': v.optional(plain(v.record(v.string(), v.array(v.unknown())), 'a table')),
     tool: table({
       poetry: table({
         name: text,
         // false: Poetry manages the dependencies only; the project itself is not a package.
         'package-mode': v.optional(v.boolean()),
         dependencies: dependencyTable,
+        'dev-dependencies': dependencyTable,
+        group: v.optional(plain(v.record(v.string(), v.unknown()), 'a table')),
         // A Poetry script is "module:function" or, for other kinds, a table.
         scripts: dependencyTable,
       }),
       uv: table({
         package: v.optional(v.boolean()),
+        'dev-dependencies': v.optional(v.array(v.unknown())),
         // A uv workspace: member folders as globs, and globs of folders that are not members.
         workspace: table({ members: strings, exclude: strings }),
       }),
-      pdm: table({ distribution: v.optional(v.boolean()) }),
+      pdm: table({ distribution: v.optional(v.boolean()), 'dev-dependencies': v.optional(plain(v.record(v.string(), v.array(v.unknown())), 'a table')) }),
     }),
   }),
   'a table',

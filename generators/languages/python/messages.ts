@@ -47,6 +47,8 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'why.python.entrypoint.init':
       'Exec form, a JSON array: no shell in between. Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
     'why.python.test-install': 'The test stage also needs the project installed, as the build stage has it.',
+    'why.python.test-tools':
+      'What the tests need besides the app (pytest and what the project lists with it for development), in this stage only: the runtime never gets it.',
     'why.python.collectstatic':
       "Django's collectstatic gathers every app's static files into STATIC_ROOT here, at build time, so the image serves them (whitenoise) without a write at start.",
     'why.python.copy-static': 'The static files collectstatic gathered in the build stage; the folder is kept out of the context, so these are the only ones.',
@@ -96,6 +98,8 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'why.python.entrypoint.init':
       "Forme exec, un tableau JSON : pas de shell entre les deux. Python n'installe pas de gestionnaire de SIGTERM, et le PID 1 ignore les signaux non gérés : lancez-le avec `docker run --init` pour qu'il s'arrête aussitôt.",
     'why.python.test-install': "L'étape test a aussi besoin du projet installé, comme dans l'étape build.",
+    'why.python.test-tools':
+      "Ce dont les tests ont besoin en plus de l'application (pytest et ce que le projet liste avec lui pour le développement), dans cette seule étape : le runtime ne le reçoit jamais.",
     'why.python.collectstatic':
       "collectstatic de Django rassemble ici les fichiers statiques de chaque app dans STATIC_ROOT, au build, pour que l'image les serve (whitenoise) sans rien écrire au démarrage.",
     'why.python.copy-static':

@@ -6,7 +6,7 @@ import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
 import { NONROOT, SHARED_IMAGES } from '../../core/plan/images.js';
 import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
 import { testStage } from '../../core/plan/test-stage.js';
-import { contextPath } from '../../core/render/quote.js';
+import { contextPath, shellWord } from '../../core/render/quote.js';
 import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
 import { normalise } from './deps.js';
 import { PORT_TOKEN } from './procfile.js';
@@ -16,6 +16,7 @@ import { PYTHON_IMAGES } from './images.js';
 import { pythonCommands } from './install-commands.js';
 import { PYTHON_MESSAGES } from './messages.js';
 import type { PythonFacts, PythonPlan } from './types.js';
+import type { TestInstall } from './test-tools.js';
 
 const { message } = PYTHON_MESSAGES;
 
@@ -81,7 +82,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.
     healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
-    ...testStage(py.tests, `${VENV}/bin/python -m ${py.dependencies.includes('pytest') ? 'pytest' : 'unittest discover'}`, choices.portable),
+    ...testStage(py.tests, `${VENV}/bin/python -m ${py.dependencies.includes('pytest') || py.testInstall ? 'pytest' : 'unittest discover'}`, choices.portable),
     dockerignore: dockerignoreGroups(py, PYTHON_IGNORE, pythonNeededByBuild(py)),
     python: {
       venv: VENV,
@@ -94,6 +95,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
       cacheTargets: commands.cacheTargets,
       createUser: runtime === 'slim',
       dependencyCopies: dependencyCopies(py.dependencyFiles),
+      testInstall: py.testInstall && testInstallCommand(py.testInstall, interpreter),
       member: py.workspace && py.workspace.dir !== '.' ? contextPath(py.workspace.dir, 'workspace member') : undefined,
       naiveImage: PYTHON_IMAGES.python(py.pythonVersion),
       naiveInstall: naiveInstall(py),
@@ -152,4 +154,17 @@ function chooseRuntime(py: PythonFacts, requested?: Runtime): RuntimeChoice {
     ? { runtime: 'slim' as const, reason: message('reason.python.slim', { blocker }) }
     : { runtime: 'distroless' as const, reason: message('reason.python.distroless', { version: py.pythonVersion }) };
   return preferRequested(detected, requested);
+}
+
+/** pip into the venv, as the build installed the app: a PEP 735 group, a requirements file, or the requirements named. */
+function testInstallCommand(install: TestInstall, interpreter: string): string {
+  const pip = `${interpreter} -m pip --python ${VENV}/bin/python install`;
+  switch (install.kind) {
+    case 'group':
+      return `${pip} --group ${shellWord(install.group)}`;
+    case 'requirements-file':
+      return `${pip} -r ${contextPath(install.file, 'requirements file')}`;
+    case 'requirements':
+      return `${pip} ${install.requirements.map(shellWord).join(' ')}`;
+  }
 }

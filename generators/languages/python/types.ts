@@ -1,4 +1,5 @@
 import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
+import type { TestInstall } from './test-tools.js';
 
 export type PythonDependencySource = 'requirements' | 'pyproject' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'none';
 
@@ -41,6 +42,8 @@ export interface PythonFacts extends FactsBase<'python'>, ListenerFacts {
   readonly collectStatic?: { readonly root: string; readonly source: string };
   /** Dependencies known to compile C code, with the system packages they need. */
   readonly compiled: readonly PythonCompiledDependency[];
+  /** Where pytest is declared for development (a dependency group, requirements-dev.txt): the test stage installs it. */
+  readonly testInstall?: TestInstall;
   /** Set for a uv workspace's project: the build runs from the workspace root. */
   readonly workspace?: PythonWorkspaceMember;
 }
@@ -65,6 +68,8 @@ export interface PythonDetails {
   readonly createUser: boolean;
   /** The dependency files grouped by folder, so each COPY keeps its relative path (requirements/base.txt). */
   readonly dependencyCopies: readonly { readonly files: readonly string[]; readonly dest: string }[];
+  /** The test stage's install of what the tests need besides the app (pytest from a dev group). */
+  readonly testInstall?: string;
   /** A uv workspace member's folder: the build stage works in /app/<member> and the runtime takes that folder alone. */
   readonly member?: string;
   /** --compare's naive single stage: the python image, then venv, dependencies and project in one RUN. */

@@ -39,6 +39,8 @@ export const DEBIAN_PACKAGES = [
   'python3-socksio',
   // Locks resolve for every platform: click needs colorama on Windows.
   'python3-colorama',
+  // Test stages that install a project's development group (pytest, with pluggy and iniconfig).
+  'python3-pytest',
 ] as const;
 
 /** Interpreter packages and tools that are no distribution a requirement could name. */
