@@ -17,7 +17,7 @@ Options:
                               the final stage's base (default: the smallest that runs the app)
       --port N                the port the service listens on (default: read from the code)
       --main PATH             Go: the main package to build, e.g. cmd/api
-      --workspace NAME        one workspace member to build (npm, pnpm, yarn or uv; name or folder)
+      --workspace NAME        one workspace member to build (npm, pnpm, yarn, bun or uv; name or folder)
       --services A,B          a repository of several services: the ones to build (default: every one
                               found: web/, api/, apps/*... each gets its own Dockerfile)
       --compose               also write compose.yaml: the services, the databases and caches their

@@ -196,6 +196,21 @@ describe('a yarn workspace: two apps and a package they share', () => {
     }));
 });
 
+describe('a bun workspace: two apps and a package bun builds', () => {
+  test('each app is a service built from the root: the package built with bun, each serving as 65532 with only itself and the package it uses', () =>
+    withFixture('services', 'bun-shop', async (scenario) => {
+      await ensureServiceBases(scenario.dir, ['--bake']);
+      expect((await runCli([scenario.dir, '--yes', '--bake'])).exitCode).toBe(0);
+      await withBakedImages(scenario.dir, 'bun-shop', ['admin', 'api'], async (image) => {
+        await expectWhoami(scenario, image('admin'), 'admin', 9000, '/');
+        await expectWhoami(scenario, image('api'), 'api', 8080, '/whoami');
+        const own = (await listFiles(image('api'))).filter((file) => file.startsWith('app/') && !file.startsWith('app/node_modules/'));
+        expect(own.filter((file) => file.startsWith('app/apps/admin'))).toEqual([]);
+        expect(own).toEqual(expect.arrayContaining(['app/apps/api/server.js', 'app/packages/greet/dist/index.js']));
+      });
+    }));
+});
+
 describe('a Node API over MariaDB (mysql2)', () => {
   test('--compose wires DATABASE_URL to mariadb with the password from .env; the API writes and reads a row', () =>
     withFixture('services', 'inventory', async (scenario) => {

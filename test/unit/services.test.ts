@@ -325,6 +325,20 @@ describe('npm and pnpm workspaces', () => {
     expect(dockerfile).not.toMatch(/^WORKDIR \/app\/apps/m);
   });
 
+  test('bun: the workspace installs whole; the packages the member uses build one --filter at a time; only they and the member ship', () => {
+    const result = generateServices(takeSnapshot(fixturePath('services', 'bun-shop')), {}, { templatesDir }, { compose: false, bake: false });
+    expect(result.services.map((service) => service.name)).toEqual(['admin', 'api']);
+    const api = result.files.find((file) => file.path === 'apps/api/Dockerfile')!.content;
+    expect(api).toContain('    bun install --frozen-lockfile --production\n');
+    expect(api).toContain('RUN bun run --filter @shop/greet build\n');
+    expect(api.slice(api.indexOf('AS runtime')).match(/^COPY .*$/gm)).toEqual([
+      'COPY --from=deps /app/node_modules ./node_modules',
+      'COPY package.json ./',
+      'COPY --from=build /app/apps/api ./apps/api/',
+      'COPY --from=build /app/packages/greet ./packages/greet/',
+    ]);
+  });
+
   test("pnpm deploy leaves out what the member's own .gitignore lists, so the build's output is copied into the deployed folder", () => {
     const result = generateServices(takeSnapshot(fixturePath('services', 'pnpm-shop')), {}, { templatesDir }, { compose: false, bake: false, only: ['web'] });
     expect(result.files.find((file) => file.path === 'apps/web/Dockerfile')!.content).toContain(

@@ -38,7 +38,6 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
   const manager = packageManager(root, rootPkg.packageManager);
   if (manager.name === 'yarn-berry') checkBerryLinker(root.read('.yarnrc.yml') ?? '');
-  if (member && manager.name === 'bun') throw new UserError('--workspace with bun is not supported yet; npm, pnpm and yarn workspaces are');
   if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
 
   const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;

@@ -85,15 +85,17 @@ export function installPlan(
       };
     }
     case 'bun': {
-      // bun installs the dependencies; node still runs the app, as on any Node image.
+      // bun installs the dependencies; node still runs the app, as on any Node image. A workspace
+      // installs whole; the member and the packages it uses build one `--filter` at a time, in order.
       const frozen = hasLockfile ? ' --frozen-lockfile' : '';
+      const only = (script: string) => (workspace === undefined ? `bun run ${script}` : `bun run --filter ${shellWord(workspace)} ${script}`);
       return {
         setup: `npm install --global ${shellWord(`bun@${version ?? DEFAULT_TOOL_VERSIONS.bun}`)}`,
         cacheTarget: '/root/.bun/install/cache',
         installAll: `bun install${frozen}`,
         installProduction: `bun install${frozen} --production`,
-        runBuild: 'bun run build',
-        runTest: 'bun run test',
+        runBuild: eachBuild((name) => `bun run --filter ${shellWord(name)} build`) ?? only('build'),
+        runTest: only('test'),
       };
     }
   }
