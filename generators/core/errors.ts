@@ -4,6 +4,14 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/**
+ * The project has no program to run (no entry point, no start command): in a workspace, a package
+ * the others use rather than a broken service.
+ */
+export class NothingToRunError extends UserError {
+  override name = 'NothingToRunError';
+}
+
 /** A malformed command line: one line on stderr plus a hint to --help, exit 2. */
 export class UsageError extends Error {
   readonly exitCode = 2;

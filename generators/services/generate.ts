@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { isKnownError, UserError } from '../core/errors.js';
+import { isKnownError, NothingToRunError, UserError } from '../core/errors.js';
 import { imageName } from '../core/render/quote.js';
 import type { Choices, GeneratedFile, ProjectSnapshot, WorkspaceMemberRef } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
@@ -192,16 +192,10 @@ function languageWorkspaces(snapshot: ProjectSnapshot, skipped: { dir: string; w
 
 function memberCandidate(snapshot: ProjectSnapshot, language: string, member: WorkspaceMemberRef, skipped: { dir: string; why: string }[]): Candidate[] {
   // A member that declares nothing to run and serves nothing is a package the others use, not a service.
-  const library = {
-    dir: member.dir,
-    why:
-      member.runs === false
-        ? 'a package the others use (no start script, nothing listens)'
-        : 'a package the others use (nothing to run: no [project.scripts], Procfile web: line, main.py or app.py)',
-  };
+  const library = (reason: string) => ({ dir: member.dir, why: `a package the others use (${reason})` });
   try {
     const facts = PIPELINE.detect(snapshot, { language, workspace: member.name });
-    if (!(facts as { listens?: boolean }).listens && member.runs === false) return (skipped.push(library), []);
+    if (!(facts as { listens?: boolean }).listens && member.runs === false) return (skipped.push(library('no start script, nothing listens')), []);
     return [
       {
         name: serviceName(member.dir === '.' ? posix.basename(snapshot.root) : member.dir),
@@ -215,9 +209,10 @@ function memberCandidate(snapshot: ProjectSnapshot, language: string, member: Wo
     ];
   } catch (error) {
     if (!isKnownError(error)) throw error;
-    const message = (error as Error).message;
-    // Detection found no program: a library. Anything else (a workspace kind not supported, a bad manifest) is said as it is.
-    skipped.push(member.runs !== true && /\bno (entry|start)\b/i.test(message) ? library : { dir: member.dir, why: message });
+    // Detection found no program: a library, unless the member declares one. Anything else (a bad manifest) is said as it is.
+    if (error instanceof NothingToRunError && member.runs !== true)
+      skipped.push(member.runs === false ? library('no start script, nothing listens') : library(error.message));
+    else skipped.push({ dir: member.dir, why: error.message });
     return [];
   }
 }

@@ -493,7 +493,8 @@ test("build arguments are the Dockerfile's ARGs without a default, read by the D
 });
 
 describe('uv workspaces', () => {
-  const PY_LIBRARY = 'a package the others use (nothing to run: no [project.scripts], Procfile web: line, main.py or app.py)';
+  // A library's why is the Python detector's own word for a project with nothing to run.
+  const PY_LIBRARY = 'a package the others use (no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py)';
   const uvShop = () => generateServices(takeSnapshot(fixturePath('services', 'uv-shop')), {}, { templatesDir }, { compose: true, bake: false });
   const dockerfile = (result: ReturnType<typeof uvShop>, path: string) => result.files.find((file) => file.path === path)!.content;
 
@@ -575,6 +576,28 @@ describe('uv workspaces', () => {
     ],
   ])('a workspace uv cannot read either is refused in one line', (files, message) => {
     expect(() => generateServices(memorySnapshot('/src/bad', files), {}, { templatesDir }, { compose: false, bake: false })).toThrow(message);
+  });
+
+  test("a member whose detection fails for another reason than having nothing to run is skipped with the detector's own message, not as a library", () => {
+    const files = {
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["apps/*"]\n',
+      'apps/web/pyproject.toml': '[project]\nname = "web"\nversion = "1"\ndependencies = ["flask"]\n',
+      // A Flask app with no server to run it: the detector says what to add.
+      'apps/web/server.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      'apps/api/pyproject.toml': '[project]\nname = "api"\nversion = "1"\ndependencies = ["flask", "gunicorn"]\n',
+      'apps/api/app.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    };
+    const snapshot = memorySnapshot('/src/two', files);
+    let detectorSays = '';
+    try {
+      PIPELINE.detect(snapshot, { language: 'python', workspace: 'web' });
+    } catch (error) {
+      detectorSays = (error as Error).message;
+    }
+    expect(detectorSays).not.toBe('');
+    const result = generateServices(snapshot, {}, { templatesDir }, { compose: false, bake: false });
+    expect(result.services.map((service) => service.name)).toEqual(['api']);
+    expect(result.skipped).toEqual([{ dir: 'apps/web', why: detectorSays }]);
   });
 
   test('one member with --workspace (any spelling uv accepts, or its folder); no workspace, an unknown member, a virtual root: one line each', () => {

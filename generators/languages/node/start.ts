@@ -1,4 +1,4 @@
-import { UserError } from '../../core/errors.js';
+import { NothingToRunError, UserError } from '../../core/errors.js';
 import { own } from '../../core/own.js';
 import type { ResolvedBin } from './bins.js';
 
@@ -45,7 +45,7 @@ export function startCommand(inputs: StartInputs): StartCommand {
   const found = DEFAULT_FILES.find((file) => exists(file) || (exists(file.replace(/\.js$/, '.ts')) && compiled(file.replace(/\.js$/, '.ts'))));
   // npm's own default for a missing start script is `node server.js`: that one is no guess.
   if (found) return { args: [compiled(found.replace(/\.js$/, '.ts')) ?? found], source: `default entry ${found}`, guessed: found !== 'server.js' };
-  throw new UserError('no entry point: add "start": "node <file>" to package.json, a "main" field, or pass --start "node <file>"');
+  throw new NothingToRunError('no entry point: add "start": "node <file>" to package.json, a "main" field, or pass --start "node <file>"');
 }
 
 function fromCommand(command: string, where: string, inputs: StartInputs, depth: number): StartCommand {

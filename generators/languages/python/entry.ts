@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { UserError } from '../../core/errors.js';
+import { NothingToRunError, UserError } from '../../core/errors.js';
 import type { ProjectSnapshot } from '../../core/types.js';
 import type { PythonFacts } from './types.js';
 import { firstPort } from '../../core/detect/ports.js';
@@ -133,7 +133,7 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
     return { entry: ['./boot.sh'], entrySource: 'boot.sh', entryNeedsShell: true, listens: true, ...portOf(port, 'boot.sh') };
   }
   if (missingServer.length > 0) throw new UserError(missingServer[0]);
-  throw new UserError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
+  throw new NothingToRunError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
 }
 
 /** gunicorn and uvicorn are started on $PORT, which the image sets: 8000, both servers' own default. */
