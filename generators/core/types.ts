@@ -138,6 +138,8 @@ export interface PlanBase<L extends string = string> {
   readonly needsBuildKit: boolean;
   /** `portable` when --portable asked for no BuildKit-only syntax at all. */
   readonly profile: 'buildkit' | 'portable';
+  /** Nothing in the image handles SIGTERM as PID 1: `docker run --init`, and compose's `init: true`. */
+  readonly needsInit: boolean;
   /** Next command a user runs, shown after generation. */
   readonly nextCommand: string;
   /** The same run, locked down: read-only root, /tmp as tmpfs, no capabilities. */

@@ -227,7 +227,6 @@ function select(candidates: readonly Candidate[], only: readonly string[]): Cand
 }
 
 function appService(service: ServiceResult, snapshots: readonly ProjectSnapshot[]): AppService {
-  const plan = service.plan as { port?: number; healthcheck?: unknown };
   const python = service.facts.language === 'python' ? (service.facts as { dependencies: readonly string[] }).dependencies : [];
   const needs = snapshots.flatMap((snapshot, index) =>
     backingNeeds(snapshot, index === 0 ? python : []).map((need) =>
@@ -239,10 +238,9 @@ function appService(service: ServiceResult, snapshots: readonly ProjectSnapshot[
     name: service.name,
     dir: service.context,
     dockerfile: service.dockerfile,
-    port: plan.port,
-    healthcheck: Boolean(plan.healthcheck),
-    // The plan's own advice: its run command carries --init when PID 1 would ignore SIGTERM.
-    init: /\s--init\b/.test(service.plan.nextCommand),
+    port: service.plan.port,
+    healthcheck: service.plan.healthcheck !== undefined,
+    init: service.plan.needsInit,
     needs: needs.filter((need, index) => needs.findIndex((other) => other.kind === need.kind) === index),
     envReads: [...new Set(snapshots.flatMap((snapshot) => envReads(snapshot)))],
     buildArgs: buildArguments(dockerfile),

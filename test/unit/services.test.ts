@@ -649,6 +649,24 @@ test('a JS workspace for the front end and a uv workspace for the API, as full-s
   expect(PIPELINE.detect(snapshot, { workspace: 'frontend' }).language).toBe('node');
 });
 
+test('compose gives an init to the services whose plan says nothing in the image handles SIGTERM: Node and C, not Go', () => {
+  const snapshot = memorySnapshot('/src/shop', {
+    ...GO_API,
+    ...NODE_WEB,
+    'echo/CMakeLists.txt': 'cmake_minimum_required(VERSION 3.20)\nproject(echo C)\nadd_executable(echo main.c)\n',
+    'echo/main.c':
+      '#include <netinet/in.h>\n#include <sys/socket.h>\nint main(void) {\n  int s = socket(AF_INET, SOCK_STREAM, 0);\n  struct sockaddr_in a = {0};\n  a.sin_family = AF_INET;\n  a.sin_port = htons(7000);\n  bind(s, (struct sockaddr *)&a, sizeof a);\n  listen(s, 8);\n  return 0;\n}\n',
+  });
+  const result = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: false });
+  expect(result.services.map((service) => [service.name, service.facts.language])).toEqual([
+    ['api', 'go'],
+    ['echo', 'c'],
+    ['web', 'node'],
+  ]);
+  const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
+  expect([compose.services.api!.init, compose.services.echo!.init, compose.services.web!.init]).toEqual([undefined, true, true]);
+});
+
 test('under --compose, a Go API on scratch gets a health probe, so the front end waits for it healthy; --no-probe leaves it out, and says so', () => {
   const snapshot = memorySnapshot('/src/shop', { ...GO_API, ...NODE_WEB });
   const probed = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: false });

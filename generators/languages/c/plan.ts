@@ -60,6 +60,8 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     notes: [...programNotes(c, choices.main !== undefined && c !== detected), ...c.notes],
     needsBuildKit: false,
     profile: choices.portable ? 'portable' : 'buildkit',
+    // A C program as PID 1 gets no default SIGTERM action.
+    needsInit: true,
     nextCommand: nextCommand(c.projectName, port),
     // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
     hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),

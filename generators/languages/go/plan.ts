@@ -58,6 +58,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
     notes,
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
+    needsInit: false,
     nextCommand: nextCommand(imageName, port, [], dockerBuildFlags),
     // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
     hardenedRun: nextCommand(imageName, port, HARDENING, dockerBuildFlags),

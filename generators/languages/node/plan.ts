@@ -77,6 +77,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
+    needsInit: !site,
     nextCommand: nextCommand(node.projectName, port, site ? [] : ['--init'], buildFlags),
     hardenedRun: nextCommand(node.projectName, port, site ? HARDENING_NGINX : ['--init', ...HARDENING], buildFlags),
     healthcheck: port === undefined ? undefined : site ? curlHealthcheck(port) : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),

@@ -77,6 +77,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     notes,
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
+    needsInit: init.length > 0,
     nextCommand: nextCommand(py.projectName, port, init, buildFlags),
     hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING], buildFlags),
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.
@@ -99,7 +100,6 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
       member: py.workspace && py.workspace.dir !== '.' ? contextPath(py.workspace.dir, 'workspace member') : undefined,
       naiveImage: PYTHON_IMAGES.python(py.pythonVersion),
       naiveInstall: naiveInstall(py),
-      needsInit: init.length > 0,
       collectStatic: py.collectStatic && {
         command: `${VENV}/bin/python manage.py collectstatic --noinput`,
         root: contextPath(py.collectStatic.root, 'STATIC_ROOT'),

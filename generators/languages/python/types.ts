@@ -77,8 +77,6 @@ export interface PythonDetails {
   readonly naiveInstall: string;
   /** `manage.py collectstatic` in the build stage, and the folder it fills, copied to the runtime. */
   readonly collectStatic?: { readonly command: string; readonly root: string };
-  /** Nothing in the image handles SIGTERM, so the run line adds --init. */
-  readonly needsInit: boolean;
 }
 
 export interface PythonPlan extends PlanBase<'python'> {

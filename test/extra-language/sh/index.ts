@@ -40,6 +40,7 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
       notes: [],
       needsBuildKit: false,
       profile: choices.portable ? 'portable' : 'buildkit',
+      needsInit: false,
       nextCommand: nextCommand(facts.projectName),
       hardenedRun: nextCommand(facts.projectName, undefined, ['--init', ...HARDENING]),
       healthcheckAbsent: noHealthcheck('slim'),
