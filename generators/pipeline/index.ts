@@ -6,7 +6,7 @@ import { detectWith, type DetectRequest } from './detect.js';
 import { generateWith, type GenerateOptions } from './generate.js';
 import { catalogOf, sayMessage } from './messages.js';
 import { baseImagesWith, definitionOf, planWith, runtimeOptionsWith, type RuntimeOption } from './plan.js';
-import { renderNaive, type RenderOptions } from './render.js';
+import { renderDockerignore, renderNaive, type RenderOptions } from './render.js';
 
 type AnyFacts = FactsBase & CommonFacts;
 type FactsOf<D extends AnyLanguage> = ReturnType<D['detect']> & CommonFacts;
@@ -26,6 +26,8 @@ export interface Pipeline<F, P> {
   baseImages(facts: F, choices: Choices): string[];
   generate(facts: F, choices: Choices, options: GenerateOptions): { facts: F; plan: P; files: GeneratedFile[] };
   renderNaive(facts: F, plan: P, options: Omit<RenderOptions, 'catalog'>): string;
+  /** The .dockerignore of a plan alone (one written for several services' merged groups). */
+  renderDockerignore(facts: F, plan: P, options: Omit<RenderOptions, 'catalog'>): string;
   /** A plan's message in a locale; the CLI summary and --json say them in English. */
   say(text: Message, locale?: Locale): string;
 }
@@ -51,6 +53,7 @@ export function createPipeline<D extends AnyLanguage>(languages: readonly D[]): 
     baseImages: (facts, choices) => baseImagesWith(languages, facts, choices),
     generate: (facts, choices, options) => generateWith(languages, facts, choices, options),
     renderNaive: (facts, plan, options) => renderNaive(facts, plan, { ...options, catalog }),
+    renderDockerignore: (facts, plan, options) => renderDockerignore(facts, plan, { ...options, catalog }),
     say: (text, locale = 'en') => sayMessage(catalog, locale, text),
   };
   // Each definition's facts and plan types were checked where it was written (defineLanguage); the

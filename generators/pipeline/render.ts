@@ -51,6 +51,10 @@ export function render(facts: AnyFacts, plan: PlanBase, options: RenderOptions):
  */
 export const renderNaive = (facts: AnyFacts, plan: PlanBase, options: RenderOptions): string => renderer(facts, plan, options)('naive.Dockerfile.hbs');
 
+/** The .dockerignore alone, from a plan whose groups were merged (services that share one build context). */
+export const renderDockerignore = (facts: AnyFacts, plan: PlanBase, options: RenderOptions): string =>
+  renderer(facts, plan, options)(Object.keys(OUTPUTS).find((template) => OUTPUTS[template] === '.dockerignore')!);
+
 function renderer(facts: AnyFacts, plan: PlanBase, options: RenderOptions): (template: string) => string {
   const handlebars = Handlebars.create();
   registerHelpers(handlebars);

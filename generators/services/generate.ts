@@ -12,7 +12,7 @@ import { bakeFile } from './bake.js';
 import { composeFile, planCompose, type AppService, type ComposePlan } from './compose.js';
 import { rootIsProject, serviceFolders, serviceName, type ServiceFolder } from './discover.js';
 import { envReads } from './env-reads.js';
-import { mergeIgnores } from './merge-ignore.js';
+import { mergeIgnoreGroups } from './merge-ignore.js';
 
 export interface ServicesRequest {
   readonly compose: boolean;
@@ -57,16 +57,22 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
   const probe = choices.probe ?? request.compose;
   const shared: Choices =
     chosen.length === 1 ? { ...choices, probe } : { portable: choices.portable, registry: choices.registry, digests: choices.digests, probe };
-  // Services built from the root (workspace members, the root's own project) share one .dockerignore there.
-  let rootIgnore: { -readonly [K in keyof GeneratedFile]: GeneratedFile[K] } | undefined;
-  const services: ServiceResult[] = chosen.map((candidate) => {
-    const result = PIPELINE.generate(candidate.facts, { ...shared, ...candidate.choices }, options);
+  const results = chosen.map((candidate) => PIPELINE.generate(candidate.facts, { ...shared, ...candidate.choices }, options));
+  // Services built from the root (workspace members, the root's own project) share one .dockerignore
+  // there, rendered once from their merged groups, beside the first of them.
+  const fromRoot = chosen.flatMap((candidate, index) => (candidate.context === '.' ? [results[index]!] : []));
+  const rootIgnore = fromRoot[0] && {
+    path: '.dockerignore',
+    content: PIPELINE.renderDockerignore(
+      fromRoot[0].facts,
+      { ...fromRoot[0].plan, dockerignore: mergeIgnoreGroups(fromRoot.map((result) => result.plan.dockerignore)) },
+      options,
+    ),
+  };
+  const services: ServiceResult[] = chosen.map((candidate, index) => {
+    const result = results[index]!;
     const files = result.files.flatMap((file) => {
-      if (candidate.context === '.' && file.path === '.dockerignore') {
-        if (rootIgnore === undefined) return [(rootIgnore = { ...file })];
-        rootIgnore.content = mergeIgnores(rootIgnore.content, file.content);
-        return [];
-      }
+      if (candidate.context === '.' && file.path === '.dockerignore') return result === fromRoot[0] ? [rootIgnore!] : [];
       // A workspace member builds from the root: its Dockerfile in its folder.
       return [{ ...file, path: candidate.dir === '.' ? file.path : `${candidate.dir}/${file.path}` }];
     });

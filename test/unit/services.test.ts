@@ -643,6 +643,15 @@ test('a JS workspace for the front end and a uv workspace for the API, as full-s
   const ignore = result.files.find((file) => file.path === '.dockerignore')!.content.split('\n');
   expect(ignore).toEqual(expect.arrayContaining(['**/node_modules', '**/__pycache__', '.venv']));
   expect(ignore).not.toContain('**/*.lock');
+  // Both languages' groups before the always-out ones (last match wins), whatever language the comments are in.
+  expect(ignore.indexOf('**/__pycache__')).toBeLessThan(ignore.indexOf('.git'));
+  const french = generateServices(snapshot, {}, { templatesDir, explain: 'fr' }, { compose: false, bake: false });
+  expect(
+    french.files
+      .find((file) => file.path === '.dockerignore')!
+      .content.split('\n')
+      .filter((line) => !line.startsWith('#')),
+  ).toEqual(ignore.filter((line) => !line.startsWith('#')));
   expect(result.files.filter((file) => file.path.endsWith('.dockerignore')).map((file) => file.path)).toEqual(['.dockerignore', 'worker/.dockerignore']);
   // --workspace alone picks the language whose workspace has that member.
   expect(PIPELINE.detect(snapshot, { workspace: 'backend' }).language).toBe('python');

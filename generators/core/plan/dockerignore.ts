@@ -4,6 +4,20 @@ import type { CommonFacts, FactsBase, IgnoreGroup } from '../types.js';
 
 const { message } = SHARED_MESSAGES;
 
+/**
+ * The groups every project's .dockerignore may have after its language's own, in the order they are
+ * written: .dockerignore is last-match-wins, so the always-out groups come last.
+ */
+export const SHARED_IGNORE_GROUPS = [
+  'ignore.gitignore',
+  'ignore.build-output',
+  'ignore.special',
+  'ignore.vcs',
+  'ignore.secrets',
+  'ignore.env-examples',
+  'ignore.docker',
+] as const;
+
 /** Templates of .env that projects commit: they hold names and placeholders, and apps read them as defaults. */
 const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist'];
 
