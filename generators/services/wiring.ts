@@ -98,6 +98,7 @@ export function wireServices(
 ): { wires: EnvWire[]; targets: string[] } {
   const listening = others.filter((other) => other.name !== self && other.port !== undefined);
   const wires: EnvWire[] = [];
+  const targets = new Set<string>();
   for (const name of reads) {
     const match = SERVICE_URL.exec(name);
     if (!match) continue;
@@ -108,6 +109,7 @@ export function wireServices(
       (listening.length === 1 ? listening[0] : undefined);
     if (!target) continue;
     wires.push({ name, value: match[3] === 'HOST' ? target.name : `http://${target.name}:${target.port}` });
+    targets.add(target.name);
   }
-  return { wires, targets: [...new Set(wires.map((wire) => /^http:\/\/([^:]+):/.exec(wire.value)?.[1] ?? wire.value))] };
+  return { wires, targets: [...targets] };
 }
