@@ -88,7 +88,7 @@ export function planCompose(services: readonly AppService[]): ComposePlan {
     dependsOn[service.name] = deps;
     if (service.port !== undefined && !service.healthcheck)
       notes.push(
-        `${service.name} has no health check (its runtime has no program to probe with): \`docker compose up --wait\` waits for it to run, not to answer.`,
+        `${service.name} has no health check (its runtime has no program to probe with; --probe compiles one in): \`docker compose up --wait\` waits for it to run, not to answer.`,
       );
   }
   const secrets = backing.flatMap((kind) => BACKING_IMAGES[kind].passwordVariable ?? []);

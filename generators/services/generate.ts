@@ -83,6 +83,11 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
 
   const files: GeneratedFile[] = services.flatMap((service) => service.files);
   const notes = skipped.map((entry) => `${entry.dir} is not built: ${entry.why}.`);
+  const probed = services.filter((service) => service.plan.probe !== undefined).map((service) => service.name);
+  if (choices.probe === undefined && probed.length > 0)
+    notes.push(
+      `${probed.join(', ')}: a static health probe is compiled into the image (--compose turns it on, so that compose waits for ${probed.length === 1 ? 'it' : 'them'} to answer); --no-probe leaves it out.`,
+    );
   let compose: ComposePlan | undefined;
   if (request.compose) {
     compose = planCompose(apps);

@@ -687,13 +687,18 @@ test('under --compose, a Go API on scratch gets a health probe, so the front end
   expect(compose.services.api!.healthcheck).toEqual({ interval: '5s' });
   expect(compose.services.web!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
   expect(probed.notes.filter((note) => note.includes('no health check'))).toEqual([]);
+  // A default the output admits to, naming the flag that settles it.
+  expect(probed.notes).toContain(
+    'api: a static health probe is compiled into the image (--compose turns it on, so that compose waits for it to answer); --no-probe leaves it out.',
+  );
 
   const bare = generateServices(snapshot, { probe: false }, { templatesDir }, { compose: true, bake: false });
   expect(bare.files.find((file) => file.path === 'api/Dockerfile')!.content).not.toContain('healthcheck');
+  expect(bare.notes.filter((note) => note.includes('health probe'))).toEqual([]);
   const plain = parse(bare.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
   expect(plain.services.web!.depends_on).toEqual({ api: { condition: 'service_started' } });
   expect(bare.notes).toContain(
-    'api has no health check (its runtime has no program to probe with): `docker compose up --wait` waits for it to run, not to answer.',
+    'api has no health check (its runtime has no program to probe with; --probe compiles one in): `docker compose up --wait` waits for it to run, not to answer.',
   );
   // Without compose, nothing waits on health: the Dockerfile stays the program alone.
   const alone = generateServices(snapshot, {}, { templatesDir }, { compose: false, bake: false });
