@@ -13,7 +13,6 @@ const CASES: readonly [fixture: string, choices: Choices][] = [
   ['two-mains', {}],
   ['two-mains', { main: 'cmd/worker' }],
   ['stdlib-mod', { probe: true }],
-  ['stdlib-mod', { runtime: 'distroless', probe: true }],
 ];
 
 const render = (fixture: string, choices: Choices) => renderFixture('go', fixture, choices);
