@@ -1,5 +1,5 @@
 import { gitignorePatterns } from '../core/detect/gitignore.js';
-import { UserError } from '../core/errors.js';
+import { isKnownError, UserError } from '../core/errors.js';
 import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { dominantLanguage } from './dominant.js';
@@ -39,8 +39,10 @@ function memberLanguage(languages: readonly AnyLanguage[], snapshot: ProjectSnap
   return languages.find((definition) => {
     try {
       return definition.workspaceMembers(snapshot)?.some((member) => loose(member.name) === loose(wanted) || member.dir === dir);
-    } catch {
-      return false; // Its detector says what is wrong with its workspace file, if it is chosen.
+    } catch (error) {
+      // Its detector says what is wrong with its workspace file, if it is chosen; a bug still surfaces.
+      if (isKnownError(error)) return false;
+      throw error;
     }
   })?.id;
 }
