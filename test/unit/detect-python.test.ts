@@ -238,6 +238,30 @@ describe('pytest declared for development: the test stage installs that declarat
     expect(stage).toEqual([expect.stringMatching(/^RUN --mount=type=cache/), `    ${pip} ${install}`, 'RUN /opt/venv/bin/python -m pytest']);
   });
 
+  test("Poetry's test requirements go unpinned, and a note says so; Pipfile's versions are kept", () => {
+    const poetry =
+      '[tool.poetry]\nname = "svc"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nflask = "^3.0"\ngunicorn = "*"\n\n[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n';
+    const facts = PIPELINE.detect(memorySnapshot('/src/svc', { ...APP, 'pyproject.toml': poetry }));
+    expect(facts.notes).toContain(
+      "The test stage installs pytest from [tool.poetry.group.dev] in pyproject.toml by name, at the index's newest versions: its version syntax is not pip's.",
+    );
+    // Pipfile's "==8.3.4" is PEP 440 already: kept, and nothing to admit.
+    const pipfile = PIPELINE.detect(
+      memorySnapshot('/src/svc', { ...APP, Pipfile: '[packages]\nflask = "*"\ngunicorn = "*"\n\n[dev-packages]\npytest = "==8.3.4"\n' }),
+    );
+    expect(narrow(pipfile, 'python').testInstall).toEqual({
+      kind: 'requirements',
+      requirements: ['pytest==8.3.4'],
+      source: '[dev-packages] in Pipfile',
+      unpinned: false,
+    });
+    expect(pipfile.notes.filter((note) => note.startsWith('The test stage installs'))).toEqual([]);
+    const pep621 = PIPELINE.detect(
+      memorySnapshot('/src/svc', { ...APP, 'pyproject.toml': `${PROJECT}\n[project.optional-dependencies]\ntest = ["pytest>=8"]\n` }),
+    );
+    expect(pep621.notes.filter((note) => note.startsWith('The test stage installs'))).toEqual([]);
+  });
+
   test('pytest among the app dependencies needs no install; no pytest anywhere is unittest', () => {
     expect(testStageOf({ 'pyproject.toml': PROJECT.replace('"gunicorn"', '"gunicorn", "pytest"') }).stage).toEqual(['RUN /opt/venv/bin/python -m pytest']);
     expect(testStageOf({ 'pyproject.toml': PROJECT }).stage).toEqual(['RUN /opt/venv/bin/python -m unittest discover']);

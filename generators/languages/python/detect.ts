@@ -99,6 +99,7 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
     notes.push(`${dependency.name} compiles against ${dependency.builderPackages.join(', ')} and loads ${dependency.runtimePackages.join(', ')} at run time.`);
   }
 
+  const tests = testsOf(snapshot, deps.names);
   return {
     language: 'python',
     projectName: imageName(deps.projectName || posix.basename(snapshot.root)),
@@ -115,8 +116,14 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
       // collectstatic's output on the host: the build stage makes its own.
       ...(entry.collectStatic?.root ? [entry.collectStatic.root] : []),
     ],
-    ...testsOf(snapshot, deps.names),
-    notes,
+    ...tests,
+    notes:
+      tests.testInstall?.kind === 'requirements' && tests.testInstall.unpinned
+        ? [
+            ...notes,
+            `The test stage installs ${tests.testInstall.requirements.join(', ')} from ${tests.testInstall.source} by name, at the index's newest versions: its version syntax is not pip's.`,
+          ]
+        : notes,
   };
 }
 

@@ -11,7 +11,13 @@ import { readPipfile, readPyproject } from './manifests.js';
 export type TestInstall =
   | { readonly kind: 'group'; readonly group: string; readonly source: string }
   | { readonly kind: 'requirements-file'; readonly file: string; readonly source: string }
-  | { readonly kind: 'requirements'; readonly requirements: readonly string[]; readonly source: string };
+  | {
+      readonly kind: 'requirements';
+      readonly requirements: readonly string[];
+      readonly source: string;
+      /** Poetry's and Pipfile's versions are not pip's: the names go unpinned, which a note says. */
+      readonly unpinned?: boolean;
+    };
 
 const REQUIREMENT_FILES = [
   'requirements-dev.txt',
@@ -80,10 +86,20 @@ export function testInstall(snapshot: ProjectSnapshot): TestInstall | undefined 
     ]),
   ];
   for (const [table, where] of poetryTables)
-    if (names(table).map(normalise).includes('pytest')) return { kind: 'requirements', requirements: names(table), source: `${where} in pyproject.toml` };
+    if (names(table).map(normalise).includes('pytest'))
+      return { kind: 'requirements', requirements: names(table), source: `${where} in pyproject.toml`, unpinned: true };
 
   const pipfile = snapshot.files.includes('Pipfile') ? readPipfile(snapshot) : undefined;
-  if (names(pipfile?.['dev-packages']).map(normalise).includes('pytest'))
-    return { kind: 'requirements', requirements: names(pipfile?.['dev-packages']), source: '[dev-packages] in Pipfile' };
+  const dev = (pipfile?.['dev-packages'] ?? {}) as Record<string, unknown>;
+  if (names(dev).map(normalise).includes('pytest')) {
+    // Pipfile's version strings are PEP 440's ("==8.3.4", "*"), kept; a table ({ git = ... }) gives the name alone.
+    const requirement = (name: string) => (typeof dev[name] === 'string' && dev[name] !== '*' ? plain([`${name}${dev[name]}`]) : [name]);
+    return {
+      kind: 'requirements',
+      requirements: names(dev).flatMap(requirement),
+      source: '[dev-packages] in Pipfile',
+      unpinned: names(dev).some((name) => typeof dev[name] !== 'string'),
+    };
+  }
   return undefined;
 }
