@@ -28,6 +28,14 @@ export interface UvWorkspace {
  * `exclude` matches), and the root's own project when it has one, which uv counts as a member too.
  */
 export function uvWorkspace(root: ProjectSnapshot): UvWorkspace | undefined {
+  // Services detect each member against the same root: the workspace is read once per snapshot.
+  if (!read.has(root)) read.set(root, readUvWorkspace(root));
+  return read.get(root);
+}
+
+const read = new WeakMap<ProjectSnapshot, UvWorkspace | undefined>();
+
+function readUvWorkspace(root: ProjectSnapshot): UvWorkspace | undefined {
   if (!root.files.includes('pyproject.toml')) return undefined;
   const pyproject = readPyproject(root);
   const declared = pyproject?.tool?.uv?.workspace;
