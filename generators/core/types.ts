@@ -14,7 +14,7 @@ export type Runtime = (typeof RUNTIMES)[number];
 export interface ProjectSnapshot {
   /** Absolute path of the project root. */
   readonly root: string;
-  /** Relative POSIX paths of regular files, pruned of dependency and VCS folders. */
+  /** Relative POSIX paths of regular files, pruned of dependency and VCS folders; sorted (`Array.prototype.sort`'s order). */
   readonly files: readonly string[];
   /** Top-level folders that were seen but deliberately not walked (node_modules, .git, vendor...). */
   readonly pruned: readonly string[];

@@ -1,6 +1,7 @@
 import { gitignorePatterns } from '../core/detect/gitignore.js';
 import { isKnownError, UserError } from '../core/errors.js';
-import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot } from '../core/types.js';
+import { onceper } from '../core/memo.js';
+import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot, WorkspaceMemberRef } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { dominantLanguage } from './dominant.js';
 
@@ -9,9 +10,16 @@ export interface DetectRequest extends DetectOptions {
   readonly language?: string;
 }
 
+/** What each language's looksLike said of a tree: each workspace member is detected against the same root. */
+const looks = onceper((_snapshot: ProjectSnapshot) => new Map<AnyLanguage, boolean>());
+
 /** Which languages a tree looks like, by their manifest or source files, in registry order. */
-const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapshot): string[] =>
-  languages.filter((definition) => definition.looksLike(snapshot)).map((definition) => definition.id);
+const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapshot): string[] => {
+  const known = looks(snapshot);
+  return languages
+    .filter((definition) => known.get(definition) ?? known.set(definition, definition.looksLike(snapshot)).get(definition)!)
+    .map((definition) => definition.id);
+};
 
 /** snapshot -> facts: the chosen language's detector, then what every language shares. */
 export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, request: DetectRequest = {}): FactsBase & CommonFacts {
@@ -32,13 +40,20 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
   return { ...facts, notes: [...helpers, ...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };
 }
 
+const loose = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+/** A workspace's members by loose name and by folder, built once: services ask once per member. */
+const memberKeys = onceper(
+  (members: readonly WorkspaceMemberRef[]) => new Set(members.flatMap((member) => [`name:${loose(member.name)}`, `dir:${member.dir}`])),
+);
+
 /** --workspace alone: the language whose workspace has that member (a uv API beside a JS front end). */
 function memberLanguage(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, wanted: string): string | undefined {
-  const loose = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
   const dir = wanted.replace(/^\.\/|\/$/g, '');
   return languages.find((definition) => {
     try {
-      return definition.workspaceMembers(snapshot)?.some((member) => loose(member.name) === loose(wanted) || member.dir === dir);
+      const members = definition.workspaceMembers(snapshot);
+      return members !== undefined && (memberKeys(members).has(`name:${loose(wanted)}`) || memberKeys(members).has(`dir:${dir}`));
     } catch (error) {
       // Its detector says what is wrong with its workspace file, if it is chosen; a bug still surfaces.
       if (isKnownError(error)) return false;

@@ -3,9 +3,13 @@ import { isMessage, LOCALES, type Locale, type Message } from '../core/explain/m
 import { SHARED_MESSAGES } from '../core/explain/shared-messages.js';
 import { comment } from '../core/render/quote.js';
 import type { AnyLanguage } from '../languages/registry.js';
+import { onceper } from '../core/memo.js';
 
 /** The shared sentences plus every language's; an id two catalogs both define is a bug, caught here. */
-export function catalogOf(languages: readonly AnyLanguage[]): Catalog {
+/** The languages' catalogs merged, once per list of languages (every render asks). */
+export const catalogOf = onceper(mergeCatalogs);
+
+function mergeCatalogs(languages: readonly AnyLanguage[]): Catalog {
   const merged = Object.fromEntries(LOCALES.map((locale) => [locale, new Map(Object.entries(SHARED_MESSAGES.catalog[locale]))])) as Record<
     Locale,
     Map<string, string>

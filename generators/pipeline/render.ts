@@ -5,6 +5,7 @@ import runtime from 'handlebars/runtime.js';
 import type { Catalog } from '../core/explain/catalog.js';
 import { commentLines, isMessage, type Locale } from '../core/explain/messages.js';
 import { comment, execForm, shellWord } from '../core/render/quote.js';
+import { onceper } from '../core/memo.js';
 import type { CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
 import { say } from './messages.js';
 import { templateSpec } from './template-cache.js';
@@ -67,21 +68,44 @@ function renderer(facts: AnyFacts, plan: PlanBase, options: RenderOptions): (tem
 
 /** Missing optional values become explicit nulls, so strict mode can tell "absent" from "typo". */
 export function templateContext(facts: AnyFacts, plan: PlanBase): { facts: AnyFacts; plan: PlanBase } {
-  return JSON.parse(JSON.stringify({ facts, plan }, (_key, value: unknown) => (value === undefined ? null : value))) as { facts: AnyFacts; plan: PlanBase };
+  return { facts: withNulls(facts) as AnyFacts, plan: withNulls(plan) as PlanBase };
 }
+
+/**
+ * Plain data with every undefined made null (what a JSON round trip with a replacer gave). A list the
+ * services of one workspace share is converted once, however many plans hold it.
+ */
+const withNulls = (value: unknown): unknown => (value !== null && typeof value === 'object' ? convertObject(value) : value === undefined ? null : value);
+const convertObject = onceper((value: object): unknown =>
+  Array.isArray(value) ? value.map(withNulls) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withNulls(item)])),
+);
+
+/**
+ * Template and partial files, read once per run: a workspace renders the same templates for each of
+ * its members. (A run is one process; a template edited during it is read at the next run.)
+ */
+const templateFiles = new Map<string, string | undefined>();
+const templateFile = (file: string): string | undefined => {
+  if (!templateFiles.has(file)) templateFiles.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  return templateFiles.get(file);
+};
+const partialNames = new Map<string, string[]>();
+const partialsIn = (folder: string): string[] => {
+  if (!partialNames.has(folder)) partialNames.set(folder, existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.hbs')) : []);
+  return partialNames.get(folder)!;
+};
 
 function readTemplate(folders: string[], name: string): string {
   for (const folder of [...folders].reverse()) {
-    const file = join(folder, name);
-    if (existsSync(file)) return readFileSync(file, 'utf8');
+    const text = templateFile(join(folder, name));
+    if (text !== undefined) return text;
   }
   throw new Error(`template ${name} not found in ${folders.join(', ')}`);
 }
 
 function registerPartials(handlebars: Environment, folder: string): void {
-  if (!existsSync(folder)) return;
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.hbs'))) {
-    handlebars.registerPartial(basename(file, '.hbs'), handlebars.template(templateSpec(readFileSync(join(folder, file), 'utf8'))));
+  for (const file of partialsIn(folder)) {
+    handlebars.registerPartial(basename(file, '.hbs'), handlebars.template(templateSpec(templateFile(join(folder, file))!)));
   }
 }
 

@@ -1,5 +1,6 @@
 import { parseDockerfile } from '../core/lint/parse.js';
 import { UserError } from '../core/errors.js';
+import { onceper } from '../core/memo.js';
 
 /**
  * What can end, continue or swallow a Dockerfile line from inside a value: a line break, a
@@ -7,9 +8,17 @@ import { UserError } from '../core/errors.js';
  */
 const STRUCTURAL = /[\r\n\u2028\u2029\\]|<</;
 
+/** Whether an object or list holds such a string anywhere: asked once per object, as workspace plans share their lists. */
+const holdsStructural = onceper((value: object): boolean =>
+  Object.values(value).some((item: unknown) =>
+    typeof item === 'string' ? STRUCTURAL.test(item) : item !== null && typeof item === 'object' && holdsStructural(item),
+  ),
+);
+
 /** Every string in facts and plan that holds a structural character, with its path. */
 export function structuralValues(value: unknown, path = ''): { path: string; value: string }[] {
   if (typeof value === 'string') return STRUCTURAL.test(value) ? [{ path, value }] : [];
+  if (value !== null && typeof value === 'object' && !holdsStructural(value)) return [];
   if (Array.isArray(value)) return value.flatMap((item, index) => structuralValues(item, `${path}[${index}]`));
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => structuralValues(item, path ? `${path}.${key}` : key));
   return [];

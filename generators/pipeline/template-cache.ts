@@ -24,6 +24,15 @@ let compiler: { precompile(source: string, options: object): string } | undefine
  * here, by the compiler loaded on first need. Either way the template is the same.
  */
 export function templateSpec(source: string): TemplateSpecification {
+  // A workspace renders the same templates once per member: each text is revived once per run.
+  let spec = specs.get(source);
+  if (!spec) specs.set(source, (spec = compileSpec(source)));
+  return spec;
+}
+
+const specs = new Map<string, TemplateSpecification>();
+
+function compileSpec(source: string): TemplateSpecification {
   precompiled ??= existsSync(PRECOMPILED_FILE) ? (JSON.parse(readFileSync(PRECOMPILED_FILE, 'utf8')) as Record<string, string>) : {};
   if (Object.hasOwn(precompiled, source)) return revive(precompiled[source]!);
   compiler ??= createRequire(import.meta.url)(existsSync(COMPILER_FILE) ? COMPILER_FILE : 'handlebars') as typeof compiler;

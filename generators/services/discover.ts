@@ -43,7 +43,9 @@ export function serviceFolders(snapshot: ProjectSnapshot): ServiceFolder[] {
         .filter((dir) => dir.split('/').length <= 2 && !dir.split('/').some((part) => NOT_SERVICES.test(part))),
     ),
   ].sort();
-  const outermost = dirs.filter((dir) => !dirs.some((other) => other !== dir && dir.startsWith(`${other}/`)));
+  const found = new Set(dirs);
+  // Two levels at most: a folder is outermost unless its parent is a project folder too.
+  const outermost = dirs.filter((dir) => !dir.includes('/') || !found.has(posix.dirname(dir)));
   return outermost.map((dir) => ({ dir, name: serviceName(dir), snapshot: scopedSnapshot(snapshot, dir) }));
 }
 

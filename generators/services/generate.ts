@@ -144,12 +144,21 @@ interface WorkspaceCandidates {
  * folders no workspace claims are services of their own, built from their folder.
  */
 function otherFolders(snapshot: ProjectSnapshot, workspaces: readonly WorkspaceCandidates[], skipped: { dir: string; why: string }[]): Candidate[] {
-  const claimed = workspaces.flatMap((workspace) => workspace.claimed);
-  const overlaps = (dir: string) => claimed.some((member) => member === dir || member === '.' || dir.startsWith(`${member}/`) || member.startsWith(`${dir}/`));
+  // Sets, not a scan per folder: a workspace may claim thousands of members.
+  const claimed = new Set(workspaces.flatMap((workspace) => workspace.claimed));
+  const holdsClaimed = new Set([...claimed].flatMap((member) => ancestors(member)));
+  const overlaps = (dir: string) => claimed.has('.') || claimed.has(dir) || holdsClaimed.has(dir) || ancestors(dir).some((parent) => claimed.has(parent));
   return serviceFolders(snapshot)
     .filter((folder) => !overlaps(folder.dir))
     .flatMap((folder) => folderCandidate(folder, skipped));
 }
+
+/** `a/b/c` → `a`, `a/b`: the folders that hold it. */
+const ancestors = (dir: string) =>
+  dir
+    .split('/')
+    .slice(0, -1)
+    .map((_part, index, parts) => parts.slice(0, index + 1).join('/'));
 
 /** The root itself (one project), else each project folder; a folder with nothing to run is skipped, with why. */
 function folderCandidates(snapshot: ProjectSnapshot, projectName: string, skipped: { dir: string; why: string }[]): Candidate[] {

@@ -1,3 +1,4 @@
+import { compileGlob } from './glob.js';
 import type { ProjectSnapshot } from '../types.js';
 
 /**
@@ -52,34 +53,7 @@ export function dockerRejects(pattern: string): boolean {
 }
 
 /**
- * dockerignore's matching (Go filepath.Match plus `**`), enough to test a pattern against a path:
- * a backslash makes the next character literal, `[...]` a class, `*` and `?` stay inside one path segment.
+ * dockerignore's matching (Go filepath.Match plus `**`), enough to test a pattern against a path; a
+ * pattern that matches a folder excludes everything below it too.
  */
-export function matchesIgnore(pattern: string, path: string): boolean {
-  let source = '';
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index]!;
-    if (char === '\\' && index + 1 < pattern.length) {
-      source += escapeRegExp(pattern[++index]!);
-    } else if (char === '*' && pattern[index + 1] === '*') {
-      const slash = pattern[index + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      index += slash ? 2 : 1;
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '[' && pattern.indexOf(']', index + 2) !== -1) {
-      const end = pattern.indexOf(']', index + 2);
-      const body = pattern.slice(index + 1, end);
-      source += `[${body.replace(/^[!^]/, '^').replace(/[\]\\[]/g, (match) => `\\${match}`)}]`;
-      index = end;
-    } else {
-      source += escapeRegExp(char);
-    }
-  }
-  // A pattern that matches a folder excludes everything below it too.
-  return new RegExp(`^${source}(?:/.*)?$`).test(path);
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const matchesIgnore = (pattern: string, path: string): boolean => compileGlob(pattern, { orBelow: true })(path);

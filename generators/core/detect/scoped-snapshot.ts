@@ -12,9 +12,27 @@ export function scopedSnapshot(snapshot: ProjectSnapshot, dir: string): ProjectS
   const strip = (path: string) => path.slice(prefix.length);
   return {
     root: posix.join(snapshot.root, dir),
-    files: snapshot.files.filter(inside).map(strip),
+    files: sortedUnder(snapshot.files, prefix).map(strip),
     pruned: snapshot.pruned.filter(inside).map(strip),
     read: (path) => snapshot.read(prefix + path),
     uncopyable: snapshot.uncopyable.filter((entry) => inside(entry.path)).map((entry) => ({ ...entry, path: strip(entry.path) })),
   };
+}
+
+/**
+ * The paths of a sorted list that start with `prefix`: they sit together, from the first one not less
+ * than it, so a binary search finds them without reading the rest (a workspace of 5,000 members scopes
+ * 5,000 snapshots of one tree).
+ */
+function sortedUnder(paths: readonly string[], prefix: string): readonly string[] {
+  let low = 0;
+  let high = paths.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (paths[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < paths.length && paths[end]!.startsWith(prefix)) end++;
+  return paths.slice(low, end);
 }

@@ -98,8 +98,23 @@ export function takeSnapshot(root: string): ProjectSnapshot {
     root,
     files,
     pruned,
-    read: (relativePath) => readProjectFile(root, relativePath),
+    read: readOnce(root),
     uncopyable,
+  };
+}
+
+/**
+ * Each file is read from disk once per run: the detectors of every workspace member ask for the root's
+ * lockfile and manifests again, and a run must see one version of a file anyway. A refusal (a FIFO, a
+ * link out of the tree) is not kept: it throws again, as it did the first time.
+ */
+function readOnce(root: string): (relativePath: string) => string | undefined {
+  const read = new Map<string, string | undefined>();
+  return (relativePath) => {
+    if (read.has(relativePath)) return read.get(relativePath);
+    const content = readProjectFile(root, relativePath);
+    read.set(relativePath, content);
+    return content;
   };
 }
 

@@ -1,6 +1,8 @@
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
+import { onceper } from '../memo.js';
+import { compileGlob } from './glob.js';
 import type { ProjectSnapshot } from '../types.js';
 
 /**
@@ -75,26 +77,35 @@ export function withWorkspaceDependencies<M extends { readonly name: string; rea
  * those an exclude glob matches: the members of npm, pnpm, yarn and uv workspaces alike.
  */
 export function memberDirs(snapshot: ProjectSnapshot, globs: readonly string[], manifest: string, excludes: readonly string[] = []): string[] {
-  const pattern = (glob: string) =>
-    new RegExp(
-      `^${glob
-        .replace(/^\.\/+/, '')
-        .replace(/\/+$/, '')
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*\*/g, '\u0000')
-        .replace(/\*/g, '[^/]+')
-        .replace(/\u0000/g, '.+')}$`,
-    );
+  // A member glob is a folder path: `./` and trailing slashes carry no meaning.
+  const pattern = (glob: string) => compileGlob(glob.replace(/^(\.\/+)+/, '').replace(/\/+$/, ''));
   const included = globs.map(pattern);
   const excluded = excludes.map(pattern);
   return snapshot.files
     .filter((file) => posix.basename(file) === manifest && file.includes('/'))
     .map((file) => posix.dirname(file))
-    .filter((dir) => included.some((glob) => glob.test(dir)) && !excluded.some((glob) => glob.test(dir)));
+    .filter((dir) => included.some((matches) => matches(dir)) && !excluded.some((matches) => matches(dir)));
 }
+
+/**
+ * Services detect each member against the same root, and each detection lists the members: they are
+ * read once per snapshot and globs, or 5,000 members would cost 25 million package.json reads.
+ */
+const listed = new WeakMap<ProjectSnapshot, Map<string, WorkspaceMember[]>>();
 
 /** Workspace globs matched against the folders that hold a package.json. */
 export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
+  const bySnapshot = listed.get(snapshot) ?? new Map<string, WorkspaceMember[]>();
+  listed.set(snapshot, bySnapshot);
+  const key = globs.join('\u0000');
+  const known = bySnapshot.get(key);
+  if (known) return known;
+  const members = readMembers(snapshot, globs);
+  bySnapshot.set(key, members);
+  return members;
+}
+
+function readMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
   return memberDirs(snapshot, globs, 'package.json').map((dir) => {
     const file = `${dir}/package.json`;
     let pkg: { name?: unknown; scripts?: { start?: unknown; build?: unknown }; dependencies?: unknown } = {};
@@ -115,9 +126,17 @@ export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly stri
   });
 }
 
+/** Members by name, then by folder (a name wins over a folder that spells it), built once per list. */
+const memberIndex = onceper((members: readonly { readonly name: string; readonly dir: string }[]) => {
+  const index = new Map<string, { readonly name: string; readonly dir: string }>();
+  for (const member of members) if (!index.has(member.name)) index.set(member.name, member);
+  for (const member of members) if (!index.has(member.dir)) index.set(member.dir, member);
+  return index;
+});
+
 export function findMember<M extends { readonly name: string; readonly dir: string }>(members: readonly M[], wanted: string): M {
   if (members.length === 0) throw new UserError(`--workspace ${wanted}: this project declares no workspaces`);
-  const found = members.find((member) => member.name === wanted || member.dir === wanted.replace(/^\.\/|\/$/g, ''));
+  const found = (memberIndex(members).get(wanted) ?? memberIndex(members).get(wanted.replace(/^\.\/|\/$/g, ''))) as M | undefined;
   if (!found) throw new UserError(`--workspace ${wanted}: no such workspace (found: ${members.map((member) => member.name).join(', ')})`);
   return found;
 }

@@ -24,13 +24,15 @@ const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist
 /**
  * What stays out of the build context. A smaller context uploads faster, and a file that is not
  * sent can neither leak into an image nor bust the cache of `COPY . .`. `languageGroup` is the
- * language's own caches; `neededByBuild` the files the generated build reads, which no .gitignore
+ * language's own caches; `neededByBuild` lists the files the generated build reads, which no .gitignore
  * line may keep out. The always-out groups (version control, secrets, the Docker files) come last:
  * .dockerignore is last-match-wins, so no `!` line copied from .gitignore can bring them back.
  */
-export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup: IgnoreGroup, neededByBuild: readonly string[]): IgnoreGroup[] {
+export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup: IgnoreGroup, neededByBuild: () => readonly string[]): IgnoreGroup[] {
   const groups: IgnoreGroup[] = [languageGroup];
-  const fromGit = facts.gitignore.filter((pattern) => pattern.startsWith('!') || !neededByBuild.some((path) => matchesIgnore(pattern, path)));
+  // Listed only when .gitignore has lines to check: a workspace member's list names every member's manifest.
+  const needed = facts.gitignore.length > 0 ? neededByBuild() : [];
+  const fromGit = facts.gitignore.filter((pattern) => pattern.startsWith('!') || !needed.some((path) => matchesIgnore(pattern, path)));
   if (fromGit.length > 0) groups.push({ why: message('ignore.gitignore'), patterns: fromGit });
   if (facts.buildOutputDirs.length > 0) groups.push({ why: message('ignore.build-output'), patterns: facts.buildOutputDirs.map((dir) => `${dir}/`) });
   if (facts.uncopyable.length > 0) groups.push({ why: message('ignore.special'), patterns: facts.uncopyable.map((entry) => ignoreLiteral(entry.path)) });

@@ -67,7 +67,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),
     ...(probeHealthcheck(choices, port) ?? { healthcheckAbsent: noHealthcheck(runtime) }),
     ...testStage(c.tests, cTestCommand(c.buildSystem, c.tests?.makeTarget), choices.portable),
-    dockerignore: dockerignoreGroups(c, C_IGNORE, cNeededByBuild(c)),
+    dockerignore: dockerignoreGroups(c, C_IGNORE, () => cNeededByBuild(c)),
     c: {
       static: isStatic,
       binaryName: c.binary,

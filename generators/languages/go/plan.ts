@@ -64,7 +64,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
     hardenedRun: nextCommand(imageName, port, HARDENING, dockerBuildFlags),
     ...(probeHealthcheck(choices, port) ?? { healthcheckAbsent: noHealthcheck(runtime) }),
     ...testStage(go.tests, `CGO_ENABLED=${go.cgo ? 1 : 0} go test ./...`, choices.portable),
-    dockerignore: dockerignoreGroups(go, GO_IGNORE, goNeededByBuild(go)),
+    dockerignore: dockerignoreGroups(go, GO_IGNORE, () => goNeededByBuild(go)),
     go: {
       mainPackage: mainPackage === '.' ? '.' : `./${mainPackage}`,
       binaryName: binary,

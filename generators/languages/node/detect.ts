@@ -17,10 +17,17 @@ import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
 import { findMember, withWorkspaceDependencies, workspaceGlobs, workspaceMembers, type WorkspaceMember } from '../../core/detect/workspaces.js';
 import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
+import { onceper } from '../../core/memo.js';
 import { own } from '../../core/own.js';
 
 const INSTALL_CONFIG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml', '.pnpmfile.cjs'];
 const SOURCE = /\.(c|m)?(j|t)sx?$/;
+
+/** The root's files as a set: every member's detection asks of the same root. */
+const fileSet = onceper((snapshot: ProjectSnapshot) => new Set(snapshot.files));
+
+/** Every member's package.json, one list per workspace: each member's facts share it. */
+const memberManifestFiles = onceper((members: readonly { readonly dir: string }[]) => members.map((item) => `${item.dir}/package.json`));
 
 export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): NodeFacts {
   const rootPkg = readPackageJson(root);
@@ -116,7 +123,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     const listed = members.map((item) => item.name).join(', ') || workspaces.join(', ') || 'pnpm-workspace.yaml';
     notes.push(`This is a workspace root (${listed}); the image runs the root package. Use --workspace NAME for one member.`);
   }
-  const rootExists = (path: string) => root.files.includes(path);
+  const rootExists = (path: string) => fileSet(root).has(path);
 
   return {
     language: 'node',
@@ -154,7 +161,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     workspace: member && {
       name: member.name,
       dir: member.dir,
-      manifests: members.map((item) => `${item.dir}/package.json`),
+      manifests: memberManifestFiles(members),
       uses: withWorkspaceDependencies(members, member).map((item) => item.dir),
       builds: withWorkspaceDependencies(members, member)
         .reverse()

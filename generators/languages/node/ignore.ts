@@ -23,6 +23,7 @@ export const NODE_IGNORE: IgnoreGroup = {
 export const nodeNeededByBuild = (facts: NodeFacts): string[] => [
   ...facts.installFiles,
   ...(facts.workspace?.manifests ?? []),
-  facts.start.at(-1)!,
+  // A static site has no start file.
+  ...facts.start.slice(-1),
   'tsconfig.json',
 ];

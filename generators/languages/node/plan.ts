@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { onceper } from '../../core/memo.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
 import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
 import { NONROOT } from '../../core/plan/images.js';
@@ -18,6 +19,11 @@ import type { NodeFacts, NodePlan } from './types.js';
 const { message } = NODE_MESSAGES;
 
 const DEFAULT_SERVER_PORT = 3000;
+
+/** The manifests npm ci needs before the install, checked as context paths once per workspace. */
+const memberManifests = onceper((manifests: readonly string[]) =>
+  manifests.map((file) => ({ file: contextPath(file, 'workspace manifest'), dir: contextPath(posix.dirname(file), 'workspace folder') })),
+);
 
 export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodePlan {
   const notes = [...node.notes];
@@ -83,14 +89,11 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     healthcheck: port === undefined ? undefined : site ? curlHealthcheck(port) : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(node.tests, install.runTest, choices.portable),
-    dockerignore: dockerignoreGroups(node, NODE_IGNORE, nodeNeededByBuild(node)),
+    dockerignore: dockerignoreGroups(node, NODE_IGNORE, () => nodeNeededByBuild(node)),
     node: {
       installFiles: node.installFiles,
       install,
-      memberManifests: (node.workspace?.manifests ?? []).map((file) => ({
-        file: contextPath(file, 'workspace manifest'),
-        dir: contextPath(posix.dirname(file), 'workspace folder'),
-      })),
+      memberManifests: node.workspace ? memberManifests(node.workspace.manifests) : [],
       // A deployed member carries its own node_modules: no separate production install.
       productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules && deploy === undefined,
       // A member's workspace dependencies may need building even when it has no build of its own.

@@ -84,7 +84,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     healthcheck: port === undefined ? undefined : pythonHealthcheck(`${VENV}/bin/python`, port),
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(py.tests, `${VENV}/bin/python -m ${py.dependencies.includes('pytest') || py.testInstall ? 'pytest' : 'unittest discover'}`, choices.portable),
-    dockerignore: dockerignoreGroups(py, PYTHON_IGNORE, pythonNeededByBuild(py)),
+    dockerignore: dockerignoreGroups(py, PYTHON_IGNORE, () => pythonNeededByBuild(py)),
     python: {
       venv: VENV,
       builderFromApt,

@@ -45,7 +45,7 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
       hardenedRun: nextCommand(facts.projectName, undefined, ['--init', ...HARDENING]),
       healthcheckAbsent: noHealthcheck('slim'),
       testOmitted: false,
-      dockerignore: dockerignoreGroups(facts, { why: SH_MESSAGES.message('ignore.sh'), patterns: ['*.log'] }, [script]),
+      dockerignore: dockerignoreGroups(facts, { why: SH_MESSAGES.message('ignore.sh'), patterns: ['*.log'] }, () => [script]),
       sh: { script },
     };
   },
