@@ -63,8 +63,9 @@ export const BUILDKIT_RULES: readonly Rule[] = [
         const known = new Set(['PATH', 'HOME', 'HOSTNAME', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'BUILDPLATFORM']);
         for (const step of stage.steps) {
           if (EXPANDED.has(step.keyword)) {
-            for (const name of step.variables)
-              if (!known.has(name) && !(step.keyword === 'ARG' && global.has(name))) report(step.line, `$${name} is not defined`);
+            const undefinedNames = [...new Set(step.variables)].filter((name) => !known.has(name) && !(step.keyword === 'ARG' && global.has(name)));
+            // One finding per instruction, however many names it uses: a line of 50,000 is one answer, not 50,000.
+            if (undefinedNames.length > 0) report(step.line, `${namesList(undefinedNames)} ${undefinedNames.length === 1 ? 'is' : 'are'} not defined`);
           }
           for (const name of step.declares) known.add(name);
         }
@@ -105,3 +106,10 @@ export const BUILDKIT_RULES: readonly Rule[] = [
       }),
   },
 ];
+
+/** `$A`, `$A and $B`, or the first three and how many more. */
+function namesList(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((name) => `$${name}`);
+  if (names.length > 3) return `${shown.join(', ')} and ${names.length - 3} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
+}
