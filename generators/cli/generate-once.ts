@@ -5,7 +5,7 @@ import { templatesDir } from '../util/package-root.js';
 import { projectTemplates, projectTemplatesNote, templateOverrideDirs } from '../util/template-dirs.js';
 import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, jsonText, summaryLines } from './report.js';
-import { writeError, type CliStreams } from './streams.js';
+import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import { writeFiles } from './write-files.js';
 
 /**
@@ -21,14 +21,14 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
     choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
   }
   // stdout carries only --json or --dry-run output; what the run says goes to stderr.
-  const log = (line: string) => writeError(streams, `${line}\n`);
+  const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
   // Nothing to ask here, so the project's own templates are used only when a flag says so, and always said.
   const found = projectTemplates(cwd);
   const overrideDirs = templateOverrideDirs(cwd, cli.templates, cli.projectTemplates && found.length > 0);
   if (found.length > 0) log(projectTemplatesNote(found, cli.projectTemplates));
   const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs, explain: cli.explain });
-  if (cli.json) streams.stdout.write(jsonText(result));
-  else if (cli.dryRun) streams.stdout.write(dryRunText(result.files));
+  if (cli.json) writeOut(streams, jsonText(result));
+  else if (cli.dryRun) writeOut(streams, dryRunText(result.files));
   else writeFiles(cwd, result.files, cli.force, log);
   for (const line of summaryLines(result)) log(line);
   return result;

@@ -5,7 +5,7 @@ import { readRegularFile } from '../core/read-gate.js';
 
 /** Far above any real Dockerfile; past it, lint refuses instead of grinding. */
 const LINT_LIMIT = 8 * 1024 * 1024;
-import { writeError, type CliStreams } from './streams.js';
+import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 
 /**
  * `create-dockerfile lint [file]`: the rules every generated Dockerfile passes, for any Dockerfile.
@@ -27,7 +27,7 @@ export function runLint(args: readonly string[], streams: CliStreams): number {
     throw new UserError(`${file} is not a Dockerfile: it holds binary data`);
   }
   const findings = lint(content);
-  for (const finding of findings) streams.stdout.write(`${formatFinding(file, finding)}\n`);
+  for (const finding of findings) writeOut(streams, `${terminalLine(formatFinding(file, finding))}\n`);
   if (findings.length === 0) writeError(streams, `${file}: no findings\n`);
   return findings.length > 0 ? 1 : 0;
 }

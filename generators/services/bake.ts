@@ -1,5 +1,4 @@
-/** An HCL string: JSON's escapes, and HCL's own `${` and `%{` doubled so nothing is interpolated. */
-const hcl = (text: string) => JSON.stringify(text).replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
+import { hclString as hcl, localPath } from './tokens.js';
 
 /**
  * docker-bake.hcl: one target per service, all in the default group, so `docker buildx bake` builds
@@ -39,7 +38,7 @@ export function bakeFile(
     lines.push(
       '',
       `target ${hcl(service.name)} {`,
-      `  context    = ${hcl(service.dir)}`,
+      `  context    = ${hcl(localPath(service.dir))}`,
       `  dockerfile = ${hcl(service.dockerfile)}`,
       // Only the ones set: an empty PIP_INDEX_URL would be an index, not the default.
       ...(service.buildArgs.length > 0

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
 import { isKnownError } from '../core/errors.js';
 import { PIPELINE } from '../pipeline/index.js';
+import { serviceName } from './tokens.js';
 import type { ProjectSnapshot } from '../core/types.js';
 
 /** A folder that is a project of its own: a manifest or build file at its root. */
@@ -63,11 +64,3 @@ export function isWorkspaceRoot(snapshot: ProjectSnapshot): boolean {
     throw error;
   }
 }
-
-/** A compose service name: lower case letters, digits, dashes and underscores. */
-export const serviceName = (dir: string) =>
-  posix
-    .basename(dir)
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '') || 'app';

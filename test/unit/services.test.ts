@@ -206,7 +206,7 @@ describe('compose.yaml', () => {
 
   test('app services: build context (its $ kept literal), build args by name, port, wiring, and depends_on healthy backing services', () => {
     expect(file.services.api).toEqual({
-      build: { context: 'services/$$api', args: ['GOPROXY'] },
+      build: { context: './services/$$api', args: ['GOPROXY'] },
       ports: ['8080:8080'],
       environment: { DATABASE_URL: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable', REDIS_ADDR: 'redis:6379' },
       depends_on: { postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } },
@@ -252,7 +252,7 @@ test('docker-bake.hcl: a target per service in the default group, HCL interpolat
     { name: 'web', dir: 'we${b}', dockerfile: 'Dockerfile', buildArgs: [] },
   ]);
   expect(hcl).toContain('group "default" {\n  targets = ["api", "web"]\n}');
-  expect(hcl).toContain('context    = "we$${b}"');
+  expect(hcl).toContain('context    = "./we$${b}"');
   expect(hcl).toContain('tags       = ["shop-api:${TAG}"]');
   expect(hcl).toContain('args       = { for name, value in { GOPROXY = GOPROXY } : name => value if value != "" }');
   expect(hcl).toContain('cache-to   = CACHE_REF == "" ? [] : ["type=registry,ref=${CACHE_REF}:api,mode=max"]');
@@ -283,7 +283,7 @@ describe('go.work workspaces', () => {
     expect(api).toContain('COPY go.work ./\nCOPY api/go.mod api/go.sum ./api/\nCOPY admin/go.mod ./admin/\nCOPY shared/go.mod ./shared/\n');
     expect(api).toMatch(/go build .* -o \/out\/api \.\/api\n/);
     const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
-    expect(compose.services.api!.build).toEqual({ context: '.', dockerfile: 'api/Dockerfile', args: ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] });
+    expect(compose.services.api!.build).toEqual({ context: '.', dockerfile: './api/Dockerfile', args: ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] });
   });
 
   test.each([
@@ -456,8 +456,8 @@ test('folders of the same name are told apart by their path; a folder name with 
     ['services-api', 'services/api'],
   ]);
   const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
-  expect(compose.services['my-web']!.build).toEqual({ context: 'my $$web' });
-  expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain('context    = "my $web"');
+  expect(compose.services['my-web']!.build).toEqual({ context: './my $$web' });
+  expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain('context    = "./my $web"');
 });
 
 test("a workspace member's packages count as its own: a db package's driver and the variable it reads give the member PostgreSQL", () => {
@@ -538,7 +538,7 @@ describe('uv workspaces', () => {
     expect(compose.services.api!.environment).toEqual({ DATABASE_URL: url });
     expect(compose.services.admin!.environment).toEqual({ DATABASE_URL: url });
     expect([compose.services.admin!.ports, compose.services.api!.ports]).toEqual([['8000:8000'], ['8001:8000']]);
-    expect(result.notes).toContain("api and admin both listen on 8000: api is published on the host's 8001 (8001:8000).");
+    expect(result.notes).toContain("api listens on 8000, which admin is published on: api is published on the host's 8001 (8001:8000).");
   });
 
   const tree = {
