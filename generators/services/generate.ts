@@ -14,7 +14,7 @@ import { composeFile, planCompose, type AppService, type ComposePlan } from './c
 import { rootIsProject, serviceFolders, type ServiceFolder } from './discover.js';
 import { envReads } from './env-reads.js';
 import { mergeIgnoreGroups } from './merge-ignore.js';
-import { bakeReadsAsRemote, nameToken, serviceName, uniqueNames } from './tokens.js';
+import { nameToken, serviceName, uniqueNames, whyBakeCannotName } from './tokens.js';
 
 export interface ServicesRequest {
   readonly compose: boolean;
@@ -104,16 +104,14 @@ export function generateServices(snapshot: ProjectSnapshot, choices: Choices, op
     notes.push(...compose.notes);
   }
   if (request.bake) {
-    const remote = apps.filter((app) => bakeReadsAsRemote(app.dir));
-    for (const app of remote)
-      notes.push(
-        `${app.dir} is left out of docker-bake.hcl: bake reads a context named so as a Git repository, however it is written; rename the folder, or build ${app.name} with compose.`,
-      );
+    const unnamable = apps.filter((app) => whyBakeCannotName(app.dir) !== undefined);
+    for (const app of unnamable)
+      notes.push(`${app.dir} is left out of docker-bake.hcl: ${whyBakeCannotName(app.dir)!}; rename the folder, or build ${app.name} with compose.`);
     files.push({
       path: 'docker-bake.hcl',
       content: bakeFile(
         projectName,
-        apps.filter((app) => !remote.includes(app)),
+        apps.filter((app) => !unnamable.includes(app)),
       ),
     });
   }

@@ -11,6 +11,8 @@ import { posix } from 'node:path';
 export const nameToken = (value: string): string =>
   value
     .normalize('NFKD')
+    // Accents come apart from their letters under NFKD: Ünïcode → unicode.
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '') || 'app';
@@ -26,11 +28,17 @@ export const serviceName = (dir: string): string => nameToken(posix.basename(dir
 export const localPath = (path: string): string => (path === '.' || path === '' ? '.' : `./${path.replace(/^\.\/+/, '')}`);
 
 /**
- * A path buildx bake takes for a Git repository however it is written: bake cleans `./` away and
- * then reads `github.com/...` and `git@...` as remote (buildkit's gitutil; `cwd://` is cleaned the
- * same way in buildx 0.13). Compose resolves the same folder to an absolute local path.
+ * Why docker-bake.hcl cannot name this folder, if it cannot. bake cleans `./` away and then reads
+ * `github.com/...` and `git@...` as Git repositories (buildkit's gitutil; `cwd://` is cleaned the same
+ * way in buildx 0.13), and HCL normalises every string to Unicode NFC, escapes included, so a name
+ * that NFC changes would be another folder's. Compose keeps both as written.
  */
-export const bakeReadsAsRemote = (path: string): boolean => /^(github\.com\/|git@|git:\/\/|ssh:\/\/|https?:\/\/)/i.test(path.replace(/^(\.\/+)+/, ''));
+export function whyBakeCannotName(path: string): string | undefined {
+  if (/^(github\.com\/|git@|git:\/\/|ssh:\/\/|https?:\/\/)/i.test(path.replace(/^(\.\/+)+/, '')))
+    return 'bake reads a context named so as a Git repository, however it is written';
+  if (path.normalize('NFC') !== path) return "HCL rewrites every string to Unicode NFC, which makes this name another folder's";
+  return undefined;
+}
 
 /**
  * Characters YAML does not allow in a document, even quoted (DEL, the C1 controls, U+FFFE/U+FFFF,
