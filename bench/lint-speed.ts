@@ -36,6 +36,16 @@ const SHAPES: Record<string, (bytes: number) => string> = {
     }
     return [...lines, 'USER 1000', 'CMD ["true"]', ''].join('\n');
   },
+  // Tens of thousands of stages, each copying from the one before (2 MB is about 40,000): COPY --from looks back.
+  'stages copying from the one before': (bytes) => {
+    const lines = ['FROM debian:12.5 AS s0', 'WORKDIR /a'];
+    for (let size = 0, index = 1; size < bytes; index++) {
+      const stage = `FROM debian:12.5 AS s${index}\nCOPY --from=s${index - 1} /a /a`;
+      size += stage.length + 1;
+      lines.push(stage);
+    }
+    return [...lines, 'USER 1000', 'CMD ["true"]', ''].join('\n');
+  },
 };
 
 function lintSeconds(file: string): number {

@@ -26,6 +26,7 @@ import { benchCompose } from './compose.js';
 import { benchInstall } from './install-size.js';
 import { benchLint } from './lint-speed.js';
 import { PIPELINE } from '../generators/pipeline/index.js';
+import { benchMembers } from './members.js';
 
 /**
  * `npm run bench`: sizes against their floor, cold build against rebuild after a source-only edit,
@@ -261,6 +262,8 @@ if (wants('install')) process.stderr.write('bench: installing the packed tarball
 const install = wants('install') ? benchInstall() : undefined;
 if (wants('lint')) process.stderr.write('bench: lint on generated 2 MB Dockerfiles\n');
 const lint = wants('lint') ? benchLint() : undefined;
+if (wants('members')) process.stderr.write('bench: workspaces of 100, 1,000 and 5,000 members, --yes --dry-run\n');
+const members = wants('members') ? benchMembers() : undefined;
 if (wants('compose')) process.stderr.write('bench: compose up --build --wait of services/notes, cold then after an API edit\n');
 const composeRow = wants('compose') ? await benchCompose() : undefined;
 
@@ -319,6 +322,14 @@ const output = [
         ),
       ]
     : []),
+  ...(members
+    ? [
+        '',
+        `workspace members, whole process --yes --dry-run, median of 3 (target: 5,000 under 5 s; linear gives 5,000/1,000 about 5): ${members
+          .map((row) => `${row.members} ${row.seconds.toFixed(2)} s`)
+          .join(', ')}; 5,000/1,000 ${(members.at(-1)!.seconds / members.at(-2)!.seconds).toFixed(2)}`,
+      ]
+    : []),
   ...(composeRow
     ? [
         '',
@@ -344,6 +355,7 @@ const measured = {
   startup,
   install,
   lint,
+  members,
   compose: composeRow,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
