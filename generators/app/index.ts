@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import Generator from 'yeoman-generator';
 import { choicesFrom, type CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
+import { terminalLine, terminalText } from '../cli/streams.js';
 import { takeSnapshot } from '../core/detect/snapshot.js';
 import { plannedWrites } from '../cli/write-files.js';
 import type { Choices } from '../core/types.js';
@@ -95,9 +96,10 @@ export default class DockerfileGenerator extends Generator {
       explain: cli.explain,
     });
     this.settings.onResult?.(this.result);
-    if (this.projectTemplates.length > 0) this.log(projectTemplatesNote(this.projectTemplates, this.useProjectTemplates));
-    if (cli.json) return void process.stdout.write(jsonText(this.result));
-    if (cli.dryRun) return void process.stdout.write(dryRunText(this.result.files));
+    if (this.projectTemplates.length > 0) this.log(terminalLine(projectTemplatesNote(this.projectTemplates, this.useProjectTemplates)));
+    // Shown, never obeyed: a control character from a folder name cannot act on the terminal.
+    if (cli.json) return void process.stdout.write(terminalText(jsonText(this.result)));
+    if (cli.dryRun) return void process.stdout.write(terminalText(dryRunText(this.result.files)));
 
     // Existing files pass the reading gate before the conflicter reads them; without a terminal there
     // is no conflict menu, so a differing file refuses the run before anything is written.
@@ -106,6 +108,6 @@ export default class DockerfileGenerator extends Generator {
   }
 
   end(): void {
-    for (const line of summaryLines(this.result)) this.log(line);
+    for (const line of summaryLines(this.result)) this.log(terminalLine(line));
   }
 }
