@@ -81,14 +81,19 @@ const HOSTILE_FOLDERS = [
   'nl\nx',
   '\u001b]0;pwned\u0007',
   '$HOME',
+  // Two folders named web are told apart by their paths, apps-web and services-web; the folder apps-web then needs another name.
+  'apps/web',
+  'services/web',
+  'apps-web',
+  'postgres',
 ];
 
 describe('hostile folder names through the real parsers', () => {
   test('every folder is one service, compose and bake load the files, each context is its own folder inside the project', () =>
     inTemp(async (dir) => {
       for (const folder of HOSTILE_FOLDERS) goService(dir, folder);
-      // A service that needs Redis: the backing service takes the name redis, the folder redis another.
-      goService(dir, 'cache-user', '\nrequire github.com/redis/go-redis/v9 v9.7.0\n');
+      // A service that needs Redis and PostgreSQL: the backing services take those names, the folders others.
+      goService(dir, 'cache-user', '\nrequire (\n\tgithub.com/redis/go-redis/v9 v9.7.0\n\tgithub.com/jackc/pgx/v5 v5.7.1\n)\n');
       const result = await runCli([dir, '--yes', '--compose', '--bake']);
       expect([result.exitCode, String(result.stderr)]).toEqual([0, expect.not.stringMatching(/internal error/)]);
       const folders = [...HOSTILE_FOLDERS, 'cache-user'].sort();
@@ -97,7 +102,7 @@ describe('hostile folder names through the real parsers', () => {
       const apps = Object.entries(compose.services).filter(([, service]) => service.build);
       // Compose resolves contexts to absolute paths: each is one of the folders, once.
       expect(apps.map(([, service]) => composeInside(dir, service.build!.context)).sort()).toEqual(folders);
-      expect(compose.services.redis!.image).toBe('redis:8.0');
+      expect([compose.services.redis!.image, compose.services.postgres!.image]).toEqual(['redis:8.0', 'postgres:17']);
 
       const bake = await bakeConfig(dir);
       // bake reads github.com/... and git@... as Git repositories, and rewrites names to NFC: those are left out, with a note.
