@@ -170,6 +170,11 @@ describe('terminal output', () => {
       expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(String(result.stderr)).toContain('create \\u001b]0;pwned\\u001b\\/Dockerfile');
       expect(String(result.stderr)).toContain('create nl\\nx/Dockerfile');
+      // --json stays JSON: the escapes are JSON's own, and the folder names read back whole.
+      const json = await runCli([dir, '--yes', '--compose', '--json', '--force']);
+      expect(json.stdout).not.toMatch(/[\u007f-\u009f\u001b]/);
+      const dirs = (JSON.parse(String(json.stdout)) as { services: { dir: string }[] }).services.map((service) => service.dir).sort();
+      expect(dirs).toEqual([`${ESC}]0;pwned${ESC}\\`, 'nl\nx'].sort());
     }));
 });
 
