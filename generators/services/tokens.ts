@@ -42,12 +42,13 @@ export function whyBakeCannotName(path: string): string | undefined {
 
 /**
  * Characters YAML does not allow in a document, even quoted (DEL, the C1 controls, U+FFFE/U+FFFF,
- * a lone surrogate): written as escapes. They can occur only inside the double-quoted paths
- * `composeString` makes, where `\u` escapes are read back as the character.
+ * a lone surrogate), and the ones YAML 1.1 readers take for line breaks inside a quoted scalar and
+ * fold to a space (NEL U+0085, U+2028, U+2029): written as escapes. They can occur only inside the
+ * double-quoted paths compose.ts writes, where `\u` escapes are read back as the character.
  */
 export const yamlEscapes = (document: string): string =>
   document.replace(
-    /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    /[\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 

@@ -77,6 +77,9 @@ const HOSTILE_FOLDERS = [
   'on',
   'del\u007fname',
   'e\u0301',
+  // Line breaks to a YAML 1.1 reader, even inside a quoted scalar.
+  'nel\u0085x',
+  'ls\u2028ps\u2029x',
   'bs\bff\fx',
   'nl\nx',
   '\u001b]0;pwned\u0007',
