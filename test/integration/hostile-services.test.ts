@@ -165,6 +165,44 @@ describe('.env', () => {
 });
 
 describe('the writers, with arbitrary folder names, read back by compose and bake', () => {
+  test('every character of the Basic Multilingual Plane but / round-trips: compose keeps it, bake too where NFC does', () =>
+    inTemp(async (dir) => {
+      // 80 characters a folder (at most 240 bytes, under the 255 a name may have): about 820 services.
+      const names: string[] = [];
+      let name = 'x';
+      for (let code = 1; code < 0x10000; code++) {
+        if (code === 0x2f || (code >= 0xd800 && code <= 0xdfff)) continue;
+        name += String.fromCharCode(code);
+        if (name.length === 80) [names[names.length], name] = [name, 'x'];
+      }
+      names.push(name);
+      const apps: AppService[] = names.map((folder, index) => ({
+        name: `s${index}`,
+        dir: folder,
+        dockerfile: 'Dockerfile',
+        healthcheck: false,
+        init: false,
+        needs: [],
+        envReads: [],
+        buildArgs: [],
+      }));
+      for (const folder of names) mkdirSync(join(dir, folder));
+      write(dir, 'compose.yaml', composeFile(planCompose(apps), 'p'));
+      write(
+        dir,
+        'docker-bake.hcl',
+        bakeFile(
+          'p',
+          apps.filter((app) => whyBakeCannotName(app.dir) === undefined),
+        ),
+      );
+      const compose = await composeConfig(dir);
+      const bake = await bakeConfig(dir);
+      const mismatched = names.filter((folder, index) => composeInside(dir, compose.services[`s${index}`]!.build!.context) !== folder);
+      const bakeMismatched = names.filter((folder, index) => folder.normalize('NFC') === folder && bake.target[`s${index}`]?.context !== folder);
+      expect([mismatched, bakeMismatched]).toEqual([[], []]);
+    }));
+
   // Any name a Linux folder can have: no NUL, no slash, not . or ..; control characters, quotes, $, {, % included.
   const folderName = fc
     .string({ unit: 'binary', minLength: 1, maxLength: 12 })
