@@ -51,6 +51,30 @@ const inside = (root: string, context: string) => {
 /** compose config prints values re-escaped for compose: a path's own $ comes back doubled. */
 const composeInside = (root: string, context: string) => inside(root, context.replace(/\$\$/g, '$'));
 
+/** Services named `names[i]` in folders `dirs[i]`, written as compose.yaml and docker-bake.hcl (bake without what it cannot name), then read back. */
+async function writeAndRead(dir: string, names: readonly string[], dirs: readonly string[]): Promise<{ compose: ComposeConfig; bake: BakeConfig }> {
+  const apps: AppService[] = dirs.map((folder, index) => ({
+    name: names[index]!,
+    dir: folder,
+    dockerfile: 'Dockerfile',
+    healthcheck: false,
+    init: false,
+    needs: [],
+    envReads: [],
+    buildArgs: [],
+  }));
+  write(dir, 'compose.yaml', composeFile(planCompose(apps), 'p'));
+  write(
+    dir,
+    'docker-bake.hcl',
+    bakeFile(
+      'p',
+      apps.filter((app) => whyBakeCannotName(app.dir) === undefined),
+    ),
+  );
+  return { compose: await composeConfig(dir), bake: await bakeConfig(dir) };
+}
+
 async function inTemp(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'cdf-services-')));
   try {
@@ -176,28 +200,12 @@ describe('the writers, with arbitrary folder names, read back by compose and bak
         if (name.length === 80) [names[names.length], name] = [name, 'x'];
       }
       names.push(name);
-      const apps: AppService[] = names.map((folder, index) => ({
-        name: `s${index}`,
-        dir: folder,
-        dockerfile: 'Dockerfile',
-        healthcheck: false,
-        init: false,
-        needs: [],
-        envReads: [],
-        buildArgs: [],
-      }));
       for (const folder of names) mkdirSync(join(dir, folder));
-      write(dir, 'compose.yaml', composeFile(planCompose(apps), 'p'));
-      write(
+      const { compose, bake } = await writeAndRead(
         dir,
-        'docker-bake.hcl',
-        bakeFile(
-          'p',
-          apps.filter((app) => whyBakeCannotName(app.dir) === undefined),
-        ),
+        names.map((_folder, index) => `s${index}`),
+        names,
       );
-      const compose = await composeConfig(dir);
-      const bake = await bakeConfig(dir);
       const mismatched = names.filter((folder, index) => composeInside(dir, compose.services[`s${index}`]!.build!.context) !== folder);
       const bakeMismatched = names.filter((folder, index) => folder.normalize('NFC') === folder && bake.target[`s${index}`]?.context !== folder);
       expect([mismatched, bakeMismatched]).toEqual([[], []]);
@@ -217,27 +225,7 @@ describe('the writers, with arbitrary folder names, read back by compose and bak
             names.map((name) => ({ dir: name, name: serviceName(name) })),
             new Map(),
           ).names;
-          const apps: AppService[] = names.map((name, index) => ({
-            name: unique[index]!,
-            dir: name,
-            dockerfile: 'Dockerfile',
-            healthcheck: false,
-            init: false,
-            needs: [],
-            envReads: [],
-            buildArgs: [],
-          }));
-          write(dir, 'compose.yaml', composeFile(planCompose(apps), 'p'));
-          write(
-            dir,
-            'docker-bake.hcl',
-            bakeFile(
-              'p',
-              apps.filter((app) => whyBakeCannotName(app.dir) === undefined),
-            ),
-          );
-          const compose = await composeConfig(dir);
-          const bake = await bakeConfig(dir);
+          const { compose, bake } = await writeAndRead(dir, unique, names);
           const byName = Object.fromEntries(names.map((name, index) => [unique[index]!, name]));
           expect(Object.fromEntries(Object.entries(compose.services).map(([key, service]) => [key, composeInside(dir, service.build!.context)]))).toEqual(
             byName,
