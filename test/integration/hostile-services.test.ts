@@ -108,7 +108,7 @@ const HOSTILE_FOLDERS = [
   'nl\nx',
   '\u001b]0;pwned\u0007',
   '$HOME',
-  // Two folders named web are told apart by their paths, apps-web and services-web; the folder apps-web then needs another name.
+  // Two folders named web are told apart by their paths (apps-web, services-web); apps/web then meets the folder apps-web and becomes apps-web-2.
   'apps/web',
   'services/web',
   'apps-web',
