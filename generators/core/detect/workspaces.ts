@@ -91,18 +91,14 @@ export function memberDirs(snapshot: ProjectSnapshot, globs: readonly string[], 
  * Services detect each member against the same root, and each detection lists the members: they are
  * read once per snapshot and globs, or 5,000 members would cost 25 million package.json reads.
  */
-const listed = new WeakMap<ProjectSnapshot, Map<string, WorkspaceMember[]>>();
+const listed = onceper((_snapshot: ProjectSnapshot) => new Map<string, WorkspaceMember[]>());
 
 /** Workspace globs matched against the folders that hold a package.json. */
 export function workspaceMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
-  const bySnapshot = listed.get(snapshot) ?? new Map<string, WorkspaceMember[]>();
-  listed.set(snapshot, bySnapshot);
+  const known = listed(snapshot);
   const key = globs.join('\u0000');
-  const known = bySnapshot.get(key);
-  if (known) return known;
-  const members = readMembers(snapshot, globs);
-  bySnapshot.set(key, members);
-  return members;
+  if (!known.has(key)) known.set(key, readMembers(snapshot, globs));
+  return known.get(key)!;
 }
 
 function readMembers(snapshot: ProjectSnapshot, globs: readonly string[]): WorkspaceMember[] {
@@ -126,17 +122,22 @@ function readMembers(snapshot: ProjectSnapshot, globs: readonly string[]): Works
   });
 }
 
-/** Members by name, then by folder (a name wins over a folder that spells it), built once per list. */
+/** Members by name and by folder, each the first in list order, built once per list. */
 const memberIndex = onceper((members: readonly { readonly name: string; readonly dir: string }[]) => {
-  const index = new Map<string, { readonly name: string; readonly dir: string }>();
-  for (const member of members) if (!index.has(member.name)) index.set(member.name, member);
-  for (const member of members) if (!index.has(member.dir)) index.set(member.dir, member);
-  return index;
+  const byName = new Map<string, { readonly name: string; readonly dir: string }>();
+  const byDir = new Map<string, { readonly name: string; readonly dir: string }>();
+  for (const member of members) {
+    if (!byName.has(member.name)) byName.set(member.name, member);
+    if (!byDir.has(member.dir)) byDir.set(member.dir, member);
+  }
+  return { byName, byDir };
 });
 
 export function findMember<M extends { readonly name: string; readonly dir: string }>(members: readonly M[], wanted: string): M {
   if (members.length === 0) throw new UserError(`--workspace ${wanted}: this project declares no workspaces`);
-  const found = (memberIndex(members).get(wanted) ?? memberIndex(members).get(wanted.replace(/^\.\/|\/$/g, ''))) as M | undefined;
+  // A name as written, else a folder without its ./ or trailing slash (a name wins over another member's folder).
+  const { byName, byDir } = memberIndex(members);
+  const found = (byName.get(wanted) ?? byDir.get(wanted.replace(/^\.\/|\/$/g, ''))) as M | undefined;
   if (!found) throw new UserError(`--workspace ${wanted}: no such workspace (found: ${members.map((member) => member.name).join(', ')})`);
   return found;
 }
