@@ -67,10 +67,9 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
     writeFiles(cwd, result.files, cli.force, log);
     // .env is only ever added to, never replaced, so it skips the differing-file refusal.
     if (env?.content !== undefined) {
-      const status = readProjectFile(cwd, '.env') === undefined ? 'create' : 'append';
       // Passwords: a new .env is the user's alone; an existing one keeps its mode (writeAtomically keeps it).
       writeAtomically(join(cwd, '.env'), env.content, { newFileMode: 0o600 });
-      log(`${status.padStart(9)} .env`);
+      log(`${env.status!.padStart(9)} .env`);
     }
   }
   for (const service of result.services) {

@@ -10,7 +10,7 @@ import { templateOverrideDirs } from '../util/template-dirs.js';
 import type { ServicesResult } from '../services/generate.js';
 import { verifyCompose } from '../verify/verify-compose.js';
 import { verifyProject } from '../verify/verify-project.js';
-import type { CliStreams } from './streams.js';
+import { terminalLine, writeError, type CliStreams } from './streams.js';
 
 export interface VerifyFlags {
   readonly compare: boolean;
@@ -94,12 +94,13 @@ export async function verifyServices(root: string, result: ServicesResult, flags
   const composeFile = result.files.find((file) => COMPOSE_FILE.test(file.path))?.path;
   let failed = false;
   for (const service of result.services) {
-    streams.stderr.write(`==> verify ${service.name} (${service.dir})\n`);
+    // The folder's name is the project's: shown, never obeyed (a name can hold ESC sequences).
+    writeError(streams, `${terminalLine(`==> verify ${service.name} (${service.dir})`)}\n`);
     const code = await verifyWith(join(root, service.context), service, flags, streams, { dockerfile: service.dockerfile, smoke: composeFile === undefined });
     failed ||= code !== 0;
   }
   if (composeFile !== undefined) {
-    streams.stderr.write(`==> verify ${composeFile}: the services together\n`);
+    writeError(streams, `==> verify ${composeFile}: the services together\n`);
     const code = await verifyCompose({ dir: root, file: composeFile, keep: flags.keep, stdout: streams.stdout, stderr: streams.stderr });
     failed ||= code !== 0;
   }
