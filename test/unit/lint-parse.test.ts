@@ -20,9 +20,9 @@ const TRICKY: readonly string[] = [
 ];
 
 function goldens(): string[] {
-  const root = join(packageRoot, 'test/golden');
+  const root = join(packageRoot, 'test/fixtures');
   return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name === 'Dockerfile')
+    .filter((entry) => entry.isFile() && entry.name === 'Dockerfile' && entry.parentPath.includes('.expected'))
     .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import helpers from 'yeoman-test';
@@ -10,6 +10,7 @@ import { RUNTIMES, type Runtime } from '../../generators/core/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from '../harness/project.js';
+import { casesOf, fixtureNames } from '../harness/fixture-cases.js';
 
 /**
  * One rule, one place: the runtime prompt offers exactly the runtimes the planner accepts, and
@@ -38,8 +39,6 @@ const EXTRA: Record<string, Record<string, string>> = {
   },
 };
 
-const WORKSPACE: Record<string, string> = { 'node/npm-workspaces': 'packages/api' };
-
 interface Case {
   readonly name: string;
   readonly source: string;
@@ -48,10 +47,11 @@ interface Case {
 
 function cases(): Case[] {
   const fromFixtures = PIPELINE.languages.flatMap((language) =>
-    readdirSync(fixturePath(language.id, '.')).map((fixture: string) => ({
+    fixtureNames(language.id).map((fixture) => ({
       name: `${language.id}/${fixture}`,
       source: fixturePath(language.id, fixture),
-      workspace: WORKSPACE[`${language.id}/${fixture}`],
+      // The member its case file builds (npm-workspaces: packages/api).
+      workspace: casesOf(language.id, fixture)[0]!.detect.workspace,
     })),
   );
   const root = mkdtempSync(join(tmpdir(), 'cdf-parity-'));

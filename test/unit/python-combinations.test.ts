@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
+import { fixtureNames } from '../harness/fixture-cases.js';
 
 /**
  * Every Python fixture with every runtime, profile, registry and --explain language: each run ends in
@@ -12,7 +12,7 @@ import { packageRoot, templatesDir } from '../../generators/util/package-root.js
  * gate's internal error (a uv project once failed DL3042 with every option but --portable).
  */
 const FIXTURES = join(packageRoot, 'test/fixtures/python');
-const fixtures = readdirSync(FIXTURES).sort();
+const fixtures = fixtureNames('python');
 const runtimes = [undefined, 'distroless', 'slim', 'scratch'] as const;
 const explains = [undefined, 'en', 'fr'] as const;
 

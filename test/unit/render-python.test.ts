@@ -1,30 +1,24 @@
 import type { Choices } from '../../generators/core/types.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { stages } from '../harness/dockerfile-shape.js';
-import { caseName, dockerfileOf, goldenPairs, renderFixture } from '../harness/golden.js';
+import { dockerfileOf, renderFixture } from '../harness/golden.js';
+import { allCases } from '../harness/fixture-cases.js';
 import { narrow } from '../harness/narrow.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 
-const CASES: readonly [fixture: string, choices: Choices][] = [
-  ['stdlib-server', {}],
-  ['stdlib-server', { runtime: 'slim' }],
-  ['stdlib-server', { portable: true }],
-  ['requirements-app', {}],
-  ['pyproject-app', {}],
-  ['procfile-app', {}],
-  ['compiled-app', {}],
-  ['compiled-app', { runtime: 'slim' }],
-  ['flask-gunicorn', {}],
-];
+/**
+ * The runs of the fixtures with the plain shape these checks describe (one build stage, one runtime
+ * copying only from it), as their case files list them; every fixture's output is checked byte for
+ * byte in fixtures-expected.test.ts.
+ */
+const PLAIN = ['stdlib-server', 'requirements-app', 'pyproject-app', 'procfile-app', 'compiled-app', 'flask-gunicorn'];
+const CASES = allCases(['python'])
+  .filter((testCase) => PLAIN.includes(testCase.fixture))
+  .map((testCase) => [testCase.fixture, testCase.choices, testCase.detect] as const);
 
-describe.each(CASES)('Python render: %s %j', (fixture, choices) => {
-  const result = renderFixture('python', fixture, choices);
+describe.each(CASES)('Python render: %s %j', (fixture, choices, detect) => {
+  const result = renderFixture('python', fixture, choices, detect);
   const dockerfile = dockerfileOf(result.files);
-
-  test('matches its golden files', () => {
-    for (const { actual, golden } of goldenPairs('python', caseName(fixture, choices) + (choices.portable ? '.portable' : ''), result.files))
-      expect(actual).toBe(golden);
-  });
 
   test('the venv is made by the interpreter the runtime has, and only the venv and the app reach the runtime', () => {
     const [build, runtime] = stages(dockerfile);
