@@ -9,7 +9,9 @@ import { firstPort } from '../../core/detect/ports.js';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { packageManager } from './package-manager.js';
 import { startCommand, type StartCommand, type StartInputs } from './start.js';
-import { detectFramework, type Framework, type FrameworkServer, type FrameworkStatic } from './frameworks.js';
+import { detectFramework } from './frameworks/index.js';
+import type { Framework, FrameworkServer, FrameworkStatic } from './frameworks/types.js';
+import { stripJsComments } from './js-comments.js';
 import { findBin, resolveBin } from './bins.js';
 import { devOnlyInstallScripts } from './install-scripts.js';
 import { detectPrisma } from './prisma.js';
@@ -265,7 +267,7 @@ export const isNodeProject = (snapshot: ProjectSnapshot) => snapshot.files.inclu
 
 /** tsconfig.json's outDir, read leniently (it allows comments and trailing commas). */
 function tsOutDir(text: string | undefined): string | undefined {
-  const outDir = text && /"outDir"\s*:\s*"([^"]+)"/.exec(text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ''))?.[1];
+  const outDir = text && /"outDir"\s*:\s*"([^"]+)"/.exec(stripJsComments(text))?.[1];
   if (!outDir) return undefined;
   const folder = posix.normalize(outDir).replace(/^\.\/|\/$/g, '');
   // The runtime copies this folder out of the build stage: the project itself, or anything outside

@@ -1,5 +1,5 @@
 import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
-import type { OutputCopy } from './frameworks.js';
+import type { OutputCopy } from './frameworks/types.js';
 import type { PrismaFacts } from './prisma.js';
 
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn' | 'yarn-berry' | 'bun';

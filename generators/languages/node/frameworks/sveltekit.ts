@@ -1,0 +1,24 @@
+import { folderOption, server, staticSite, type FrameworkRule } from './define.js';
+
+/** SvelteKit with adapter-static (a site) or adapter-node (a server); other adapters deploy elsewhere. */
+export const sveltekit: FrameworkRule = {
+  id: 'sveltekit',
+  detect({ has, config }) {
+    if (!has('@sveltejs/kit')) return undefined;
+    // SvelteKit 2 reads svelte.config.js; SvelteKit 3 takes the same options in vite.config's sveltekit().
+    const svelteConfig = [config('svelte.config'), config('vite.config')].find((found) => /@sveltejs\/adapter-/.test(found?.text ?? ''));
+    if (!svelteConfig) return undefined;
+    const adapter = /@sveltejs\/adapter-(node|static|auto|vercel|netlify|cloudflare)/.exec(svelteConfig.text)?.[1];
+    const out = folderOption(svelteConfig.text, 'out') ?? 'build';
+    const base = { id: 'sveltekit', name: 'SvelteKit', outputs: [out, '.svelte-kit'] };
+    if (adapter === 'static') return staticSite({ ...base, source: `${svelteConfig.file} adapter-static`, root: out, hashed: ['_app/immutable'] });
+    if (adapter !== 'node') return undefined;
+    return server({
+      ...base,
+      source: `${svelteConfig.file} adapter-node`,
+      start: [`${out}/index.js`],
+      startSource: `${out}/index.js, written by adapter-node`,
+      copies: [{ from: out, to: out }],
+    });
+  },
+};
