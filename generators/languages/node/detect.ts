@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { NodeFacts } from './types.js';
-import { readPackageJson } from './manifest.js';
+import { readPackageJson, type PackageJson } from './manifest.js';
 import { NATIVE_PACKAGES } from './native.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
@@ -14,7 +14,7 @@ import type { Framework, FrameworkServer, FrameworkStatic } from './frameworks/t
 import { stripJsComments } from './js-comments.js';
 import { findBin, resolveBin } from './bins.js';
 import { devOnlyInstallScripts } from './install-scripts.js';
-import { detectPrisma } from './prisma.js';
+import { detectPrisma, type PrismaFacts } from './prisma.js';
 import { nodeVersion } from './version.js';
 import type { DetectOptions } from '../../core/types.js';
 import { findMember, withWorkspaceDependencies, workspaceGlobs, workspaceMembers, type WorkspaceMember } from '../../core/detect/workspaces.js';
@@ -31,98 +31,65 @@ const fileSet = onceper((snapshot: ProjectSnapshot) => new Set(snapshot.files));
 /** Every member's package.json, one list per workspace: each member's facts share it. */
 const memberManifestFiles = onceper((members: readonly { readonly dir: string }[]) => members.map((item) => `${item.dir}/package.json`));
 
-export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): NodeFacts {
+/** The package the image runs: the root's, or a workspace member's read from its own folder. */
+interface NodeProject {
+  readonly root: ProjectSnapshot;
+  readonly rootPkg: PackageJson;
+  readonly workspaces: readonly string[];
+  readonly members: readonly WorkspaceMember[];
+  readonly member: WorkspaceMember | undefined;
+  /** The member's folder as a project of its own, or the root. */
+  readonly snapshot: ProjectSnapshot;
+  readonly pkg: PackageJson;
+  readonly scripts: Record<string, string>;
+  readonly dependencies: Record<string, string>;
+  readonly devDependencies: Record<string, string>;
+}
+
+function readNodeProject(root: ProjectSnapshot, options: DetectOptions): NodeProject {
   const rootPkg = readPackageJson(root);
-  const notes: string[] = [];
   const workspaces = workspaceGlobs(root, rootPkg);
   const members = workspaceMembers(root, workspaces);
   const member = options.workspace === undefined ? undefined : findMember(members, options.workspace);
   // Everything about the app is read from the member's folder; the lockfile and manager stay the root's.
   const snapshot = member ? scopedSnapshot(root, member.dir) : root;
   const pkg = member ? readPackageJson(snapshot, `${member.dir}/package.json`) : rootPkg;
-  const scripts = pkg.scripts ?? {};
-  const dependencies = pkg.dependencies ?? {};
-  const devDependencies = pkg.devDependencies ?? {};
+  return {
+    root,
+    rootPkg,
+    workspaces,
+    members,
+    member,
+    snapshot,
+    pkg,
+    scripts: pkg.scripts ?? {},
+    dependencies: pkg.dependencies ?? {},
+    devDependencies: pkg.devDependencies ?? {},
+  };
+}
 
+export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): NodeFacts {
+  const project = readNodeProject(root, options);
+  const { rootPkg, member, members, snapshot, pkg, scripts, dependencies, devDependencies } = project;
+  const notes: string[] = [];
   const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
   const manager = packageManager(root, rootPkg.packageManager);
   if (manager.name === 'yarn-berry') checkBerryLinker(root.read('.yarnrc.yml') ?? '');
   if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
-
-  const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
-  const buildScript = typeof scripts.build === 'string';
-  const framework = detectFramework({ snapshot, scripts, dependencies, devDependencies });
-  const statedOutDir = buildScript && typescript ? tsOutDir(snapshot.read('tsconfig.json')) : undefined;
-  const outDir = buildScript ? (statedOutDir ?? 'dist') : undefined;
-  if (buildScript && statedOutDir === undefined && !framework) {
-    notes.push(
-      `The build's output folder is assumed to be dist/ (${typescript ? 'tsconfig.json names no outDir' : 'a JavaScript build names none'}); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.`,
-    );
-  }
-  if (framework?.kind === 'static' && framework.guess) notes.push(framework.guess);
-  if (typescript && !buildScript) notes.push('TypeScript without a "build" script: the image runs the files as they are.');
-
-  const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
-  const compiled = (path: string) => compiledPath(path, outDir, typescript);
-  const resolveBinFor = (command: string) =>
-    resolveBin(snapshot.files.includes('package-lock.json') ? snapshot : root, command, { dependencies, devDependencies }, manager.lockfile);
-  const binSnapshot = snapshot.files.includes('package-lock.json') ? snapshot : root;
-  const providerOf = (command: string) => findBin(binSnapshot, command, { dependencies, devDependencies }, manager.lockfile)?.pkg;
-  const devOnlyScripts = member ? [] : devOnlyInstallScripts(scripts, dependencies, devDependencies, providerOf);
+  const build = buildFacts(project, notes);
+  const bins = binLookups(project, manager.lockfile);
+  const devOnlyScripts = member ? [] : devOnlyInstallScripts(scripts, dependencies, devDependencies, (command) => bins.find(command)?.pkg);
   for (const item of devOnlyScripts) {
     notes.push(
       `scripts.${item.script} \`${item.command}\` calls ${item.program}, which ${item.pkg} (not a production dependency) provides: the production install leaves that script out (it would stop at "not found"); the build stage's full install runs it.`,
     );
   }
-  const prisma = detectPrisma({
-    snapshot,
-    scripts,
-    dependencies,
-    devDependencies,
-    packageSchema: pkg.prisma?.schema,
-    findBin: (command) => findBin(binSnapshot, command, { dependencies, devDependencies }, manager.lockfile),
-  });
-  const served = withWorkspaceHint(
-    () => serving(framework, { scripts, main: pkg.main, requested: options.start, exists, compiled, resolveBin: resolveBinFor }),
-    member,
-    members,
-  );
-  const { start } = served;
-  if (start.guessed) {
-    notes.push(
-      start.bin
-        ? `The image runs ${start.bin.pkg}'s CLI as ${start.bin.path}, a file name from this tool's table (no npm lockfile records it); the build checks it is there. Pass --start "node <file>" to choose.`
-        : `No scripts.start and no main: the image runs ${start.args.at(-1)!}, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.`,
-    );
-  }
-
-  const entry = start.args.at(-1) ?? '';
-  const sources = sourcesFor(snapshot, entry, outDir);
-  const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
-  const codePort = firstPort(sources, PORT_PATTERNS);
-  const loopback = loopbackBind(sources);
-  if (loopback) notes.push(loopbackNote(loopback));
-  const listens = served.kind === 'server' ? listener !== undefined || served.framework !== undefined : true;
-  const port = !listens
-    ? undefined
-    : served.kind === 'static'
-      ? { port: STATIC_PORT, file: `the static web server (${served.framework.name} site)` }
-      : ((listener && codePort) ?? (served.framework ? { port: served.framework.defaultPort, file: `${served.framework.name}'s default` } : undefined));
-
-  const nativeAddons = Object.keys(dependencies).flatMap((name) => {
-    const known = own(NATIVE_PACKAGES, name);
-    return known ? [{ name, runtimePackages: known.runtime, buildPackages: known.build }] : [];
-  });
-  const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
-  if (gyp) {
-    nativeAddons.push({ name: gyp, runtimePackages: [], buildPackages: ['python3-setuptools'] });
-    notes.push(
-      `${gyp}: a native addon this tool has no table entry for; it builds with the full node image's toolchain. Add the -dev packages it needs if the compile fails.`,
-    );
-  }
-
-  if (!member && (workspaces.length > 0 || root.files.includes('pnpm-workspace.yaml'))) {
-    const listed = members.map((item) => item.name).join(', ') || workspaces.join(', ') || 'pnpm-workspace.yaml';
+  const prisma = detectPrisma({ snapshot, scripts, dependencies, devDependencies, packageSchema: pkg.prisma?.schema, findBin: bins.find });
+  const served = servingFacts(project, build, bins.resolve, options.start, notes);
+  const listening = listeningFacts(snapshot, served, build.outDir, notes);
+  const nativeAddons = nativeAddonFacts(snapshot, dependencies, notes);
+  if (!member && (project.workspaces.length > 0 || root.files.includes('pnpm-workspace.yaml'))) {
+    const listed = members.map((item) => item.name).join(', ') || project.workspaces.join(', ') || 'pnpm-workspace.yaml';
     notes.push(`This is a workspace root (${listed}); the image runs the root package. Use --workspace NAME for one member.`);
   }
   const rootExists = (path: string) => fileSet(root).has(path);
@@ -139,53 +106,146 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     lockfile: manager.lockfile,
     installFiles: ['package.json', ...(manager.lockfile ? [manager.lockfile] : []), ...INSTALL_CONFIG_FILES.filter(rootExists)],
     productionDependencies: Object.keys(dependencies).length,
-    buildScript,
-    typescript,
-    outDir,
-    start: start.args,
-    startSource: start.source,
-    startGuessed: start.guessed === true,
-    framework: framework && { id: framework.id, name: framework.name, source: framework.source },
+    buildScript: build.buildScript,
+    typescript: build.typescript,
+    outDir: build.outDir,
+    start: served.start.args,
+    startSource: served.start.source,
+    startGuessed: served.start.guessed === true,
+    framework: build.framework && { id: build.framework.id, name: build.framework.name, source: build.framework.source },
     outputCopies: served.kind === 'server' ? served.framework?.copies : undefined,
     runtimeModules: served.kind === 'server' && (served.framework?.modules ?? true),
     serverEnv: served.kind === 'server' ? (served.framework?.env ?? []) : [],
     buildChecks: served.buildChecks,
     staticSite: served.kind === 'static' ? { root: served.framework.root, spa: served.framework.spa, hashed: served.framework.hashed } : undefined,
-    listens,
-    port: port?.port,
-    portSource: port?.file,
+    listens: listening.listens,
+    port: listening.port?.port,
+    portSource: listening.port?.file,
     nativeAddons,
     devOnlyScripts: devOnlyScripts.map((item) => item.script),
     prisma,
-    workspaces,
+    workspaces: project.workspaces,
     npmrc: root.files.includes('.npmrc'),
-    // npm ci checks the whole lockfile, so every member's manifest is needed before the install.
-    workspace: member && {
-      name: member.name,
-      dir: member.dir,
-      manifests: memberManifestFiles(members),
-      uses: withWorkspaceDependencies(members, member).map((item) => item.dir),
-      builds: withWorkspaceDependencies(members, member)
-        .reverse()
-        .filter((item) => item.build)
-        .map((item) => item.name),
-    },
-    // Only with a build step is dist/ output; without one it may be the very code that runs.
-    // Generated clients too: the build stage generates its own, and a stale local one must not overwrite it.
-    buildOutputDirs: [
-      ...(prisma?.outputs ?? []).map((output) => (member ? `${member.dir}/${output.path}` : output.path)),
-      ...(outDir
-        ? [
-            ...new Set([
-              outDir,
-              ...(framework?.outputs ?? []),
-              ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/'))),
-            ]),
-          ].map((dir) => (member ? `${member.dir}/${dir}` : dir))
-        : []),
-    ],
+    workspace: member && workspaceFacts(member, members),
+    buildOutputDirs: buildOutputDirs(project, build, prisma),
     notes,
   };
+}
+
+/** What the build does: TypeScript, a build script, the framework, and where the build writes. */
+interface BuildFacts {
+  readonly typescript: boolean;
+  readonly buildScript: boolean;
+  readonly framework: Framework | undefined;
+  readonly outDir: string | undefined;
+}
+
+function buildFacts({ snapshot, scripts, dependencies, devDependencies }: NodeProject, notes: string[]): BuildFacts {
+  const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
+  const buildScript = typeof scripts.build === 'string';
+  const framework = detectFramework({ snapshot, scripts, dependencies, devDependencies });
+  const statedOutDir = buildScript && typescript ? tsOutDir(snapshot.read('tsconfig.json')) : undefined;
+  const outDir = buildScript ? (statedOutDir ?? 'dist') : undefined;
+  if (buildScript && statedOutDir === undefined && !framework) {
+    notes.push(
+      `The build's output folder is assumed to be dist/ (${typescript ? 'tsconfig.json names no outDir' : 'a JavaScript build names none'}); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.`,
+    );
+  }
+  if (framework?.kind === 'static' && framework.guess) notes.push(framework.guess);
+  if (typescript && !buildScript) notes.push('TypeScript without a "build" script: the image runs the files as they are.');
+  return { typescript, buildScript, framework, outDir };
+}
+
+/** Which package provides a command: the member's own lockfile when it has one, else the root's. */
+function binLookups({ root, snapshot, dependencies, devDependencies }: NodeProject, lockfile: string | undefined) {
+  const binSnapshot = snapshot.files.includes('package-lock.json') ? snapshot : root;
+  return {
+    find: (command: string) => findBin(binSnapshot, command, { dependencies, devDependencies }, lockfile),
+    resolve: (command: string) => resolveBin(binSnapshot, command, { dependencies, devDependencies }, lockfile),
+  };
+}
+
+/** How the image serves the app, with a note when the start is a guess. */
+function servingFacts(
+  { snapshot, pkg, scripts, member, members }: NodeProject,
+  { framework, outDir, typescript }: BuildFacts,
+  resolveBinFor: StartInputs['resolveBin'],
+  requested: string | undefined,
+  notes: string[],
+): Serving {
+  const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
+  const compiled = (path: string) => compiledPath(path, outDir, typescript);
+  const served = withWorkspaceHint(
+    () => serving(framework, { scripts, main: pkg.main, requested, exists, compiled, resolveBin: resolveBinFor }),
+    member,
+    members,
+  );
+  const { start } = served;
+  if (start.guessed) {
+    notes.push(
+      start.bin
+        ? `The image runs ${start.bin.pkg}'s CLI as ${start.bin.path}, a file name from this tool's table (no npm lockfile records it); the build checks it is there. Pass --start "node <file>" to choose.`
+        : `No scripts.start and no main: the image runs ${start.args.at(-1)!}, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.`,
+    );
+  }
+  return served;
+}
+
+/** Whether the app listens, and on which port: a static site's web server, the code's own, or the framework's default. */
+function listeningFacts(snapshot: ProjectSnapshot, served: Serving, outDir: string | undefined, notes: string[]) {
+  const sources = sourcesFor(snapshot, served.start.args.at(-1) ?? '', outDir);
+  const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
+  const codePort = firstPort(sources, PORT_PATTERNS);
+  const loopback = loopbackBind(sources);
+  if (loopback) notes.push(loopbackNote(loopback));
+  if (served.kind === 'static') return { listens: true, port: { port: STATIC_PORT, file: `the static web server (${served.framework.name} site)` } };
+  const listens = listener !== undefined || served.framework !== undefined;
+  const frameworkPort = served.framework && { port: served.framework.defaultPort, file: `${served.framework.name}'s default` };
+  return { listens, port: listens ? ((listener && codePort) ?? frameworkPort) : undefined };
+}
+
+/** Native addons: the known packages' system libraries, and a binding.gyp of the project's own. */
+function nativeAddonFacts(snapshot: ProjectSnapshot, dependencies: Record<string, string>, notes: string[]): NodeFacts['nativeAddons'] {
+  const nativeAddons = Object.keys(dependencies).flatMap((name) => {
+    const known = own(NATIVE_PACKAGES, name);
+    return known ? [{ name, runtimePackages: known.runtime, buildPackages: known.build }] : [];
+  });
+  const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
+  if (gyp) {
+    nativeAddons.push({ name: gyp, runtimePackages: [], buildPackages: ['python3-setuptools'] });
+    notes.push(
+      `${gyp}: a native addon this tool has no table entry for; it builds with the full node image's toolchain. Add the -dev packages it needs if the compile fails.`,
+    );
+  }
+  return nativeAddons;
+}
+
+/** A member's place in its workspace: npm ci checks the whole lockfile, so every member's manifest is needed before the install. */
+function workspaceFacts(member: WorkspaceMember, members: readonly WorkspaceMember[]): NodeFacts['workspace'] {
+  const uses = withWorkspaceDependencies(members, member);
+  return {
+    name: member.name,
+    dir: member.dir,
+    manifests: memberManifestFiles(members),
+    uses: uses.map((item) => item.dir),
+    builds: [...uses]
+      .reverse()
+      .filter((item) => item.build)
+      .map((item) => item.name),
+  };
+}
+
+/**
+ * Folders the build writes, kept out of the context. Only with a build step is dist/ output; without
+ * one it may be the very code that runs. Generated clients too: the build stage generates its own,
+ * and a stale local one must not overwrite it.
+ */
+function buildOutputDirs({ snapshot, member }: NodeProject, { outDir, framework }: BuildFacts, prisma: PrismaFacts | undefined): string[] {
+  const inMember = (dir: string) => (member ? `${member.dir}/${dir}` : dir);
+  const built = outDir
+    ? new Set([outDir, ...(framework?.outputs ?? []), ...['dist', 'build', 'out'].filter((dir) => snapshot.files.some((file) => file.startsWith(dir + '/')))])
+    : [];
+  return [...(prisma?.outputs ?? []).map((output) => inMember(output.path)), ...[...built].map(inMember)];
 }
 
 /** The port nginx listens on in the static-site image: unprivileged, as nginx-unprivileged's own. */
