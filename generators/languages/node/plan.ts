@@ -3,18 +3,17 @@ import { UserError } from '../../core/errors.js';
 import { onceper } from '../../core/memo.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
 import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
-import { NONROOT } from '../../core/plan/images.js';
-import { HARDENING, nextCommand } from '../../core/plan/next-command.js';
+import { nextCommand } from '../../core/plan/next-command.js';
 import { testStage } from '../../core/plan/test-stage.js';
 import { contextPath, shellWord } from '../../core/render/quote.js';
 import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
-import { nodeHealthcheck } from './healthcheck.js';
 import { NODE_IGNORE, nodeNeededByBuild } from './ignore.js';
 import { NODE_IMAGES } from './images.js';
 import { installPlan, pnpmDeploy } from './install-commands.js';
 import { NODE_MESSAGES } from './messages.js';
 import type { PrismaFacts } from './prisma.js';
 import type { NodeFacts, NodePlan } from './types.js';
+import { serverStage, staticSiteStage } from './runtime-stage.js';
 
 const { message } = NODE_MESSAGES;
 
@@ -36,14 +35,9 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     );
 
   const port = resolvePort(choices.port, node.port, node.listens, notes, DEFAULT_SERVER_PORT);
-  const site = node.staticSite;
-
-  // distroless's ENTRYPOINT is node itself, so CMD is only its arguments; the slim image's
-  // entrypoint script would also run a file, but an explicit node keeps the intent readable.
-  const cmd = site ? ['nginx', '-g', 'daemon off;'] : runtime === 'distroless' ? [...node.start] : ['node', ...node.start];
-  // Code that reads its port from the environment gets the port the image exposes.
-  const env = site || port === undefined ? [] : [...node.serverEnv, { name: 'PORT', value: String(port) }];
   const workdir = node.workspace ? contextPath(node.workspace.dir, 'workspace folder') : '.';
+  // Decided once: a static site's nginx, or the app's node.
+  const stage = node.staticSite ? staticSiteStage(node.staticSite, port, workdir) : serverStage(node, runtime, port);
   const npmrcSecret = node.npmrc && !choices.portable;
   if (node.npmrc && choices.portable)
     notes.push(
@@ -68,25 +62,20 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     runtime,
     runtimeReason: reason,
     builderImage: nativeTools ? NODE_IMAGES.node(node.nodeMajor) : NODE_IMAGES.nodeSlim(node.nodeMajor),
-    runtimeImage: site
-      ? NODE_IMAGES.nginxUnprivileged
-      : runtime === 'distroless'
-        ? NODE_IMAGES.distrolessNode(node.nodeMajor)
-        : NODE_IMAGES.nodeSlim(node.nodeMajor),
+    runtimeImage: stage.runtimeImage,
     imageName: node.projectName,
-    user: site ? NGINX_USER : runtime === 'distroless' ? NONROOT : 'node',
+    user: stage.user,
     listens: node.listens,
     port,
-    entrypoint: site ? ['/docker-entrypoint.sh'] : runtime === 'distroless' ? ['/nodejs/bin/node'] : ['docker-entrypoint.sh'],
-    cmd,
+    entrypoint: stage.entrypoint,
+    cmd: stage.cmd,
     notes,
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
-    // Node as PID 1 ignores SIGTERM unless the app handles it; --init gives it a real init.
-    needsInit: !site,
-    nextCommand: nextCommand(node.projectName, port, site ? [] : ['--init'], buildFlags),
-    hardenedRun: nextCommand(node.projectName, port, site ? HARDENING_NGINX : ['--init', ...HARDENING], buildFlags),
-    healthcheck: port === undefined ? undefined : site ? curlHealthcheck(port) : nodeHealthcheck(runtime === 'distroless' ? '/nodejs/bin/node' : 'node', port),
+    needsInit: stage.needsInit,
+    nextCommand: nextCommand(node.projectName, port, stage.runFlags, buildFlags),
+    hardenedRun: nextCommand(node.projectName, port, stage.hardening, buildFlags),
+    healthcheck: stage.healthcheck,
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(node.tests, install.runTest, choices.portable),
     dockerignore: dockerignoreGroups(node, NODE_IGNORE, () => nodeNeededByBuild(node)),
@@ -95,13 +84,13 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       install,
       memberManifests: node.workspace ? memberManifests(node.workspace.manifests) : [],
       // A deployed member carries its own node_modules: no separate production install.
-      productionDependencies: node.productionDependencies > 0 && !site && node.runtimeModules && deploy === undefined,
+      productionDependencies: node.productionDependencies > 0 && stage.runsNode && node.runtimeModules && deploy === undefined,
       // A member's workspace dependencies may need building even when it has no build of its own.
       build: node.buildScript || deploy !== undefined || memberBuilds,
       deploy,
       compile,
       // npm and yarn members: the member and the workspace packages it uses, not the whole workspace (pnpm deploys instead).
-      memberCopies: node.workspace && !deploy && !site ? node.workspace.uses.map((dir) => contextPath(dir, 'workspace folder')) : [],
+      memberCopies: node.workspace && !deploy && stage.runsNode ? node.workspace.uses.map((dir) => contextPath(dir, 'workspace folder')) : [],
       // An install script that generates has done it already; the source copied after it holds no stale client (.dockerignore).
       generate: prisma && !prisma.byInstall ? ['node', ...prisma.generate].map(shellWord).join(' ') : undefined,
       // prisma's own install script fetches its engines: wherever prisma is installed, the mirror may be needed.
@@ -113,7 +102,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       productionInstallExtras: prisma?.byInstall && prisma.production ? prismaInstallFiles(prisma) : [],
       // No dependencies and no build: no stage has anything to do before the runtime.
       buildStage: compile || node.buildScript || node.productionDependencies > 0 || nativeTools,
-      env,
+      env: stage.env,
       outputCopies: [
         ...(node.outputCopies ?? []),
         ...((node.outputCopies ?? []).length > 0 && node.runtimeModules ? [{ from: 'package.json', to: 'package.json' }] : []),
@@ -122,14 +111,11 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
         to: copy.to === '.' ? '.' : contextPath(copy.to, 'build output'),
       })),
       buildChecks: node.buildChecks.map((file) => contextPath(posix.join(workdir, file), 'start file')),
-      runtimeSummary: site ? 'summary.node.runtime.static' : (node.outputCopies ?? []).length > 0 ? 'summary.node.runtime.output' : 'summary.node.runtime',
+      runtimeSummary: stage.runtimeSummary,
       frameworkName: node.framework?.name ?? '',
       npmrcSecret,
       builderPackages: [...new Set(node.nativeAddons.flatMap((addon) => addon.buildPackages))],
-      staticSite: site && {
-        root: contextPath(posix.join(workdir, site.root), 'static site folder'),
-        conf: nginxConf(port ?? 8080, site.spa, site.hashed),
-      },
+      staticSite: stage.staticSite,
       outDir: node.outDir && contextPath(posix.join(workdir, node.outDir), 'tsconfig.json outDir'),
       workdir,
       nativeTools,
@@ -161,48 +147,6 @@ function prismaInstallFiles(prisma: PrismaFacts): { from: string; to: string }[]
   return [
     { from: schema, to: folder ? `${schema}/` : dir === '.' ? './' : `${dir}/` },
     ...(prisma.configFile ? [{ from: contextPath(prisma.configFile, 'Prisma config'), to: './' }] : []),
-  ];
-}
-
-/** nginx writes its pid and temp files under /tmp, and needs no capability to bind 8080. */
-const HARDENING_NGINX = HARDENING;
-
-/** nginx-unprivileged's own user; numeric, like every other image here. */
-const NGINX_USER = '101:101';
-
-/** The unprivileged nginx image has curl, as upstream's does. */
-const curlHealthcheck = (port: number) => ['curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${port}/`];
-
-/**
- * The site's server block: gzip for text, a year of caching for files whose names carry a content
- * hash, none for index.html (it names the current hashes), and for a single-page app every unknown
- * path answered by index.html so that client-side routes survive a reload.
- */
-function nginxConf(port: number, spa: boolean, hashed: readonly string[]): string[] {
-  return [
-    'server {',
-    `    listen ${port};`,
-    '    server_name _;',
-    '    root /usr/share/nginx/html;',
-    '    index index.html;',
-    '    gzip on;',
-    '    gzip_min_length 256;',
-    '    gzip_types text/plain text/css application/javascript application/json image/svg+xml application/xml;',
-    ...hashed.flatMap((folder) => [
-      `    location /${folder}/ {`,
-      '        expires 1y;',
-      '        add_header Cache-Control "public, max-age=31536000, immutable";',
-      '        try_files $uri =404;',
-      '    }',
-    ]),
-    '    location = /index.html {',
-    '        add_header Cache-Control "no-cache";',
-    '    }',
-    '    location / {',
-    spa ? '        try_files $uri $uri/ /index.html;' : '        try_files $uri $uri/ $uri.html =404;',
-    '    }',
-    ...(spa ? [] : ['    error_page 404 /404.html;']),
-    '}',
   ];
 }
 
