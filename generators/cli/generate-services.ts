@@ -4,7 +4,9 @@ import { readProjectFile } from '../core/read-gate.js';
 import type { ProjectSnapshot } from '../core/types.js';
 import { isWorkspaceRoot, rootIsProject, serviceFolders } from '../services/discover.js';
 import { planEnvFile } from '../services/env-file.js';
-import { generateServices, serviceCandidates, type ServicesResult } from '../services/generate.js';
+import { serviceCandidates } from '../services/candidates.js';
+import { generateServices, type ServicesResult } from '../services/generate.js';
+import { PIPELINE } from '../pipeline/index.js';
 import { templatesDir } from '../util/package-root.js';
 import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, summaryLines } from './report.js';
@@ -23,14 +25,14 @@ export const wantsServices = (snapshot: ProjectSnapshot, cli: CliOptions) =>
   (cli.language === undefined &&
     cli.workspace === undefined &&
     cli.main === undefined &&
-    (isWorkspaceRoot(snapshot) || (!rootIsProject(snapshot) && serviceFolders(snapshot).length > 0)));
+    (isWorkspaceRoot(snapshot, PIPELINE) || (!rootIsProject(snapshot, PIPELINE.languages) && serviceFolders(snapshot, PIPELINE.languages).length > 0)));
 
 /**
  * On a terminal, with no --services: a checkbox of the services found, all ticked. Nothing is written
  * before the answer, so Ctrl-C leaves the tree as it was.
  */
 export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStreams): Promise<string[] | undefined> {
-  const { candidates } = serviceCandidates(snapshot);
+  const { candidates } = serviceCandidates(PIPELINE, snapshot);
   if (candidates.length < 2) return undefined;
   const { default: checkbox } = await import('@inquirer/checkbox');
   return checkbox(

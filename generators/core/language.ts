@@ -1,5 +1,5 @@
 import type { Catalog } from './explain/catalog.js';
-import type { Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectSnapshot, WorkspaceMemberRef } from './types.js';
+import type { BackingKind, Choices, CommonFacts, DetectOptions, FactsBase, PlanBase, ProjectSnapshot, WorkspaceMemberRef } from './types.js';
 
 /**
  * Everything one language brings, in one value: generators/languages/<language>/index.ts exports it
@@ -15,7 +15,16 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
   readonly name: string;
   /** What marks such a project, for the "no supported project" error: "go.mod or *.go". */
   readonly marker: string;
-  looksLike(snapshot: ProjectSnapshot): boolean;
+  /** The files and extensions that make a folder one of its projects, for everything that asks (markers.ts). */
+  readonly project: ProjectMarkers;
+  /** What a service written in it shows of the databases it talks to and the settings it reads. */
+  readonly services: ServiceClues;
+  /**
+   * Whether a tree holds one of its projects. `others` are the other registered languages'
+   * manifests: a language whose files also appear in others' projects (C sources in a Node addon)
+   * can step aside when one of those sits at the root.
+   */
+  looksLike(snapshot: ProjectSnapshot, others: LookContext): boolean;
   /** Pure: reads the snapshot only. Throws a UserError for a project it cannot handle. */
   detect(snapshot: ProjectSnapshot, options: DetectOptions): F;
   /**
@@ -32,6 +41,42 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
   mainChoices(facts: F): readonly string[];
   /** Its sentences, English and French (stage banners, reasons, --explain comments). */
   readonly messages: Catalog;
+}
+
+/** What marks a project of a language: read by detection, the dominant-language choice and service discovery. */
+export interface ProjectMarkers {
+  /** Files whose presence at a folder's root makes it such a project (go.mod, package.json, pyproject.toml). */
+  readonly manifests: readonly string[];
+  /** Build files other languages' projects carry too (a Makefile): they count toward the dominant language, never make a folder a service. */
+  readonly sharedBuildFiles: readonly string[];
+  /** Its source files' extensions, without the dot. */
+  readonly sourceExtensions: readonly string[];
+  /**
+   * A file that makes the root a workspace whose services are its entry points (mainChoices), each
+   * built from the root and chosen with --main: go.work. Other workspaces list members (workspaceMembers).
+   */
+  readonly mainsWorkspace?: string;
+}
+
+/** The other languages' markers, handed to looksLike. */
+export interface LookContext {
+  readonly otherManifests: readonly string[];
+}
+
+/** How a service in this language shows what compose must run beside it and what it reads from its environment. */
+export interface ServiceClues {
+  /** Each backing service's client libraries, as this language names its dependencies. */
+  readonly clients: Readonly<Partial<Record<BackingKind, readonly string[]>>>;
+  /** Go module paths match a client by path prefix (github.com/jackc/pgx/v5 is github.com/jackc/pgx); names match exactly. */
+  readonly clientMatch: 'name' | 'path-prefix';
+  /** Where those dependencies were read, for the evidence ("in go.mod"). */
+  readonly dependencySource: string;
+  /** The dependencies a folder declares; facts are given when the folder is a service in this language. */
+  dependencies(snapshot: ProjectSnapshot, facts: FactsBase | undefined): readonly string[];
+  /** How its code reads an environment variable by a literal name: group 1 or 2 is the name (global regular expressions). */
+  readonly envReads: readonly RegExp[];
+  /** Extensions read for those besides its sources (Prisma's schema names env("DATABASE_URL")). */
+  readonly envFiles: readonly string[];
 }
 
 /** Checks a language against the contract; the type arguments name its facts and plan. */

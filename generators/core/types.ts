@@ -37,6 +37,9 @@ export interface UncopyableEntry {
 }
 
 /** What the command line passes to detection beyond the tree itself. */
+/** A service an app talks to and compose can run beside it. */
+export type BackingKind = 'postgres' | 'redis' | 'mysql' | 'mongo';
+
 export interface DetectOptions {
   /** Node: the workspace member to build, by name or folder. */
   readonly workspace?: string;
@@ -142,6 +145,8 @@ export interface PlanBase<L extends string = string> {
   readonly needsInit: boolean;
   /** Next command a user runs, shown after generation. */
   readonly nextCommand: string;
+  /** ARGs with no default, in the order the Dockerfile declares them: values the build takes from whoever runs it (compose passes them from the caller's environment). */
+  readonly buildArgs: readonly string[];
   /** The same run, locked down: read-only root, /tmp as tmpfs, no capabilities. */
   readonly hardenedRun: string;
   /** Exec-form HEALTHCHECK command, only where the runtime has a program to run it with. */

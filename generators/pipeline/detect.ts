@@ -4,6 +4,7 @@ import { onceper } from '../core/memo.js';
 import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot, WorkspaceMemberRef } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { dominantLanguage } from './dominant.js';
+import { otherManifests } from './markers.js';
 
 export interface DetectRequest extends DetectOptions {
   /** --language: needed only when the tree holds several. */
@@ -17,14 +18,18 @@ const looks = onceper((_snapshot: ProjectSnapshot) => new Map<AnyLanguage, boole
 const languagesIn = (languages: readonly AnyLanguage[], snapshot: ProjectSnapshot): string[] => {
   const known = looks(snapshot);
   return languages
-    .filter((definition) => known.get(definition) ?? known.set(definition, definition.looksLike(snapshot)).get(definition)!)
+    .filter(
+      (definition) =>
+        known.get(definition) ??
+        known.set(definition, definition.looksLike(snapshot, { otherManifests: otherManifests(languages).get(definition)! })).get(definition)!,
+    )
     .map((definition) => definition.id);
 };
 
 /** snapshot -> facts: the chosen language's detector, then what every language shares. */
 export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectSnapshot, request: DetectRequest = {}): FactsBase & CommonFacts {
   const found = languagesIn(languages, snapshot);
-  const dominant = request.language === undefined && found.length > 1 ? dominantLanguage(found, snapshot) : undefined;
+  const dominant = request.language === undefined && found.length > 1 ? dominantLanguage(languages, found, snapshot) : undefined;
   const byMember = request.language === undefined && request.workspace !== undefined ? memberLanguage(languages, snapshot, request.workspace) : undefined;
   const chosen = request.language ?? byMember ?? dominant?.language ?? pickOne(languages, found, snapshot);
   const definition = languages.find((candidate) => candidate.id === chosen);

@@ -1,4 +1,6 @@
 import type { ProjectSnapshot } from '../core/types.js';
+import type { AnyLanguage } from '../languages/registry.js';
+import { extensionPattern } from './markers.js';
 
 /**
  * When a tree looks like several languages, the one it is written in usually shows: it alone has
@@ -6,21 +8,6 @@ import type { ProjectSnapshot } from '../core/types.js';
  * language (a .py in a C project, a Makefile-driven .c file next to a Go module) is then noted,
  * not a reason to stop. Two manifests, or no clear bulk, still ask for --language.
  */
-const MANIFESTS: Record<string, readonly string[]> = {
-  go: ['go.mod'],
-  node: ['package.json'],
-  python: ['pyproject.toml', 'requirements.txt', 'Pipfile', 'setup.py', 'setup.cfg'],
-  // A Makefile counts for C only here: C's own detector already refuses .c files beside another manifest.
-  c: ['CMakeLists.txt', 'meson.build', 'configure.ac', 'configure', 'Makefile', 'GNUmakefile', 'makefile'],
-};
-
-const SOURCES: Record<string, RegExp> = {
-  go: /\.go$/,
-  node: /\.(js|mjs|cjs|ts|mts|cts|jsx|tsx)$/,
-  python: /\.py$/,
-  c: /\.(c|h|cc|cpp|cxx|hpp)$/,
-};
-
 /** The share of a tree's source files one language must hold to win without a manifest of its own. */
 const BULK = 0.8;
 
@@ -31,15 +18,20 @@ export interface Dominant {
   readonly why: string;
 }
 
-export function dominantLanguage(found: readonly string[], snapshot: ProjectSnapshot): Dominant | undefined {
-  const manifests = found.filter((language) => (MANIFESTS[language] ?? []).some((file) => snapshot.files.includes(file)));
-  const sources = (language: string) => snapshot.files.filter((file) => SOURCES[language]?.test(file) && !file.split('/').some((part) => part.startsWith('.')));
+export function dominantLanguage(languages: readonly AnyLanguage[], found: readonly string[], snapshot: ProjectSnapshot): Dominant | undefined {
+  const markers = new Map(languages.map((language) => [language.id, language.project]));
+  // A Makefile counts for C only here: C's own looksLike already steps aside beside another manifest.
+  const buildFiles = (language: string) => [...(markers.get(language)?.manifests ?? []), ...(markers.get(language)?.sharedBuildFiles ?? [])];
+  const manifests = found.filter((language) => buildFiles(language).some((file) => snapshot.files.includes(file)));
+  const pattern = new Map(found.map((language) => [language, extensionPattern(markers.get(language)?.sourceExtensions ?? [])]));
+  const sources = (language: string) =>
+    snapshot.files.filter((file) => pattern.get(language)!.test(file) && !file.split('/').some((part) => part.startsWith('.')));
   const others = (winner: string) => found.filter((language) => language !== winner).map((language) => ({ language, files: sources(language) }));
   if (manifests.length === 1)
     return {
       language: manifests[0]!,
       others: others(manifests[0]!),
-      why: `only it has a manifest or build file (${MANIFESTS[manifests[0]!]!.find((file) => snapshot.files.includes(file))})`,
+      why: `only it has a manifest or build file (${buildFiles(manifests[0]!).find((file) => snapshot.files.includes(file))})`,
     };
   if (manifests.length > 1) return undefined;
   const counts = found.map((language) => ({ language, count: sources(language).length }));

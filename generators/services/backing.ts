@@ -1,7 +1,7 @@
-import type { ProjectSnapshot } from '../core/types.js';
+import type { BackingKind, FactsBase, ProjectSnapshot } from '../core/types.js';
+import type { AnyLanguage } from '../languages/registry.js';
 
-/** A service the app talks to and compose can run beside it. */
-export type BackingKind = 'postgres' | 'redis' | 'mysql' | 'mongo';
+export type { BackingKind };
 
 export interface BackingNeed {
   readonly kind: BackingKind;
@@ -9,59 +9,24 @@ export interface BackingNeed {
   readonly evidence: string;
 }
 
-/** Client libraries by ecosystem: npm names, Python distribution names, Go module paths (prefixes). */
-const CLIENTS: Record<BackingKind, { readonly npm: readonly string[]; readonly python: readonly string[]; readonly go: readonly string[] }> = {
-  postgres: {
-    npm: ['pg', 'postgres', 'pg-promise', 'slonik', '@vercel/postgres'],
-    python: ['psycopg', 'psycopg2', 'psycopg2-binary', 'psycopg-binary', 'asyncpg', 'pg8000'],
-    go: ['github.com/lib/pq', 'github.com/jackc/pgx', 'gorm.io/driver/postgres', 'github.com/go-pg/pg', 'github.com/uptrace/bun/driver/pgdriver'],
-  },
-  redis: {
-    npm: ['redis', 'ioredis', 'bullmq', 'bull', '@redis/client'],
-    python: ['redis', 'rq', 'django-redis', 'aioredis'],
-    go: ['github.com/redis/go-redis', 'github.com/go-redis/redis', 'github.com/gomodule/redigo', 'github.com/redis/rueidis'],
-  },
-  mysql: {
-    npm: ['mysql', 'mysql2', 'mariadb'],
-    python: ['mysqlclient', 'pymysql', 'mysql-connector-python', 'aiomysql', 'mariadb'],
-    go: ['github.com/go-sql-driver/mysql', 'gorm.io/driver/mysql'],
-  },
-  mongo: {
-    npm: ['mongodb', 'mongoose'],
-    python: ['pymongo', 'motor', 'mongoengine'],
-    go: ['go.mongodb.org/mongo-driver'],
-  },
-};
-
 /** ORMs and schema files that name their database: Prisma's provider, Drizzle's dialect, SQLAlchemy URLs. */
 const PROVIDERS: Record<string, BackingKind> = { postgresql: 'postgres', postgres: 'postgres', mysql: 'mysql', mongodb: 'mongo' };
 
-/** pythonDependencies: the Python detector's normalised names, when the service is Python. */
-export function backingNeeds(snapshot: ProjectSnapshot, pythonDependencies: readonly string[] = []): BackingNeed[] {
+/** facts: the service's own, for the folder it was detected in (a workspace package's folder has none). */
+export function backingNeeds(snapshot: ProjectSnapshot, languages: readonly AnyLanguage[], facts?: FactsBase): BackingNeed[] {
   const found = new Map<BackingKind, string>();
   const add = (kind: BackingKind, evidence: string) => {
     if (!found.has(kind)) found.set(kind, evidence);
   };
   const read = (file: string) => (snapshot.files.includes(file) ? (snapshot.read(file) ?? '') : '');
 
-  const pkg = read('package.json');
-  if (pkg) {
-    let deps: string[] = [];
-    try {
-      const parsed = JSON.parse(pkg) as { dependencies?: unknown };
-      deps = parsed.dependencies && typeof parsed.dependencies === 'object' ? Object.keys(parsed.dependencies) : [];
-    } catch {
-      // The Node detector reports a malformed package.json; here it shows nothing.
-    }
-    for (const [kind, clients] of entries()) for (const name of clients.npm) if (deps.includes(name)) add(kind, `${name} in package.json`);
+  // Each language's client libraries among the dependencies it reads (package.json, go.mod, the Python detector's).
+  for (const language of languages) {
+    const { clients, clientMatch, dependencySource } = language.services;
+    const dependencies = language.services.dependencies(snapshot, facts?.language === language.id ? facts : undefined);
+    for (const [kind, names] of Object.entries(clients) as [BackingKind, readonly string[]][])
+      for (const name of names) if (dependencies.some((dependency) => uses(dependency, name, clientMatch))) add(kind, `${name} in ${dependencySource}`);
   }
-
-  const goMod = read('go.mod');
-  for (const [kind, clients] of entries())
-    for (const module of clients.go) if (new RegExp(`(^|\\s)${escape(module)}(/[^\\s]*)?\\s+v`, 'm').test(goMod)) add(kind, `${module} in go.mod`);
-
-  for (const [kind, clients] of entries())
-    for (const name of clients.python) if (pythonDependencies.includes(name)) add(kind, `${name} in the Python dependencies`);
 
   for (const file of snapshot.files.filter((path) => path.endsWith('schema.prisma'))) {
     const provider = /datasource\s+\w+\s*\{[^}]*provider\s*=\s*"(\w+)"/.exec(read(file))?.[1];
@@ -98,5 +63,6 @@ const isConfigSource = (path: string) =>
   /(^|\/)(alembic\.ini|\.env\.(example|sample|template|dist))$/.test(path) ||
   (path.endsWith('.py') && !/(^|\/)(tests?|testing|docs?|examples?)\//.test(path) && !/(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(path));
 
-const entries = () => Object.entries(CLIENTS) as [BackingKind, (typeof CLIENTS)[BackingKind]][];
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A dependency is a client by name, or for module paths by prefix (github.com/jackc/pgx/v5 is github.com/jackc/pgx). */
+const uses = (dependency: string, client: string, match: 'name' | 'path-prefix') =>
+  dependency === client || (match === 'path-prefix' && dependency.startsWith(`${client}/`));

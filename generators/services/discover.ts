@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
 import { isKnownError } from '../core/errors.js';
-import { PIPELINE } from '../pipeline/index.js';
+import type { AnyLanguage } from '../languages/registry.js';
+import { allManifests, anySource } from '../pipeline/markers.js';
+import type { ServicesPipeline } from './pipeline.js';
 import { serviceName } from './tokens.js';
 import type { ProjectSnapshot } from '../core/types.js';
 
@@ -13,20 +15,6 @@ export interface ServiceFolder {
   readonly snapshot: ProjectSnapshot;
 }
 
-/** What makes a folder a project, by language: the files a developer would run the build from. */
-const MANIFESTS = [
-  'go.mod',
-  'package.json',
-  'pyproject.toml',
-  'requirements.txt',
-  'Pipfile',
-  'setup.py',
-  'manage.py',
-  'CMakeLists.txt',
-  'meson.build',
-  'configure.ac',
-];
-
 /** Folders that hold no service: docs, tests, tooling, deployment files, examples. */
 const NOT_SERVICES =
   /^(\.|_)|^(docs?|examples?|samples?|tests?|e2e|spec|fixtures|testdata|scripts?|tools?|hack|bin|deploy(ment)?s?|infra|charts?|helm|k8s|kubernetes|terraform|ops|third_party|vendor|build|dist|out|target|coverage)$/i;
@@ -35,11 +23,12 @@ const NOT_SERVICES =
  * Folders one or two levels down (`web/`, `api/`, `apps/web/`, `services/billing/`) that hold a
  * manifest at their root, outermost first: a folder inside a service is part of it.
  */
-export function serviceFolders(snapshot: ProjectSnapshot): ServiceFolder[] {
+export function serviceFolders(snapshot: ProjectSnapshot, languages: readonly AnyLanguage[]): ServiceFolder[] {
+  const manifests = allManifests(languages);
   const dirs = [
     ...new Set(
       snapshot.files
-        .filter((file) => MANIFESTS.includes(posix.basename(file)) && file.includes('/'))
+        .filter((file) => manifests.has(posix.basename(file)) && file.includes('/'))
         .map((file) => posix.dirname(file))
         .filter((dir) => dir.split('/').length <= 2 && !dir.split('/').some((part) => NOT_SERVICES.test(part))),
     ),
@@ -51,14 +40,18 @@ export function serviceFolders(snapshot: ProjectSnapshot): ServiceFolder[] {
 }
 
 /** True when the root itself is a project: a manifest there, or sources at the top. */
-export const rootIsProject = (snapshot: ProjectSnapshot) =>
-  snapshot.files.some((file) => !file.includes('/') && (MANIFESTS.includes(file) || /\.(go|c|py|js|mjs|ts)$/.test(file)));
+export function rootIsProject(snapshot: ProjectSnapshot, languages: readonly AnyLanguage[]): boolean {
+  const manifests = allManifests(languages);
+  const source = anySource(languages);
+  return snapshot.files.some((file) => !file.includes('/') && (manifests.has(file) || source.test(file)));
+}
 
 /** go.work, or a language's workspace: npm/pnpm/yarn workspaces, a uv workspace (an unreadable one says why later). */
-export function isWorkspaceRoot(snapshot: ProjectSnapshot): boolean {
-  if (snapshot.files.includes('go.work')) return true;
+export function isWorkspaceRoot(snapshot: ProjectSnapshot, pipeline: ServicesPipeline): boolean {
+  if (pipeline.languages.some((language) => language.project.mainsWorkspace !== undefined && snapshot.files.includes(language.project.mainsWorkspace)))
+    return true;
   try {
-    return PIPELINE.workspaces(snapshot).length > 0;
+    return pipeline.workspaces(snapshot).length > 0;
   } catch (error) {
     if (isKnownError(error)) return false;
     throw error;

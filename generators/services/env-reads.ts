@@ -1,28 +1,26 @@
 import type { ProjectSnapshot } from '../core/types.js';
+import type { AnyLanguage } from '../languages/registry.js';
+import { onceper } from '../core/memo.js';
+import { extensionPattern } from '../pipeline/markers.js';
 
-/** How each language reads an environment variable by a literal name. */
-const READS = [
-  // Node: process.env.NAME, process.env['NAME'], Bun.env.NAME, import.meta.env.NAME
-  /\b(?:process\.env|Bun\.env|import\.meta\.env)(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"`]([A-Z][A-Z0-9_]*)['"`]\s*\])/g,
-  // Python: os.environ['NAME'], os.environ.get('NAME'), os.getenv('NAME'), env('NAME'), config('NAME')
-  /\b(?:os\.environ(?:\.get)?|os\.getenv|environ\.get|getenv|env|config|env\.str|env\.db_url|env\.url)\s*[([]\s*['"]([A-Z][A-Z0-9_]*)['"]/g,
-  // Go: os.Getenv("NAME"), os.LookupEnv("NAME"), viper.GetString("NAME")
-  /\b(?:os\.Getenv|os\.LookupEnv|syscall\.Getenv)\s*\(\s*"([A-Z][A-Z0-9_]*)"/g,
-  // Prisma: url = env("DATABASE_URL")
-  /\benv\s*\(\s*"([A-Z][A-Z0-9_]*)"\s*\)/g,
-  // C: getenv("NAME")
-  /\bgetenv\s*\(\s*"([A-Z][A-Z0-9_]*)"/g,
-];
-
-const CODE = /\.(go|py|js|mjs|cjs|ts|mts|cts|jsx|tsx|c|h|prisma)$/;
+/**
+ * How the registered languages read an environment variable by a literal name, and which files are
+ * code to read: each language declares its own (process.env.NAME, os.getenv('NAME'), os.Getenv("NAME")).
+ * Every pattern is tried on every code file: a service's folder may hold more than one language.
+ */
+const readers = onceper((languages: readonly AnyLanguage[]) => ({
+  patterns: languages.flatMap((language) => language.services.envReads),
+  code: extensionPattern(languages.flatMap((language) => [...language.project.sourceExtensions, ...language.services.envFiles])),
+}));
 
 /** Every environment variable name the service's code reads by a literal name, in first-seen order. */
-export function envReads(snapshot: ProjectSnapshot): string[] {
+export function envReads(snapshot: ProjectSnapshot, languages: readonly AnyLanguage[]): string[] {
+  const { patterns, code } = readers(languages);
   const names = new Set<string>();
   for (const file of snapshot.files) {
-    if (!CODE.test(file) || /(^|\/)(node_modules|vendor|dist|build|\.next|test|tests|__tests__)\//.test(file) || /\.(test|spec)\.[jt]sx?$/.test(file)) continue;
+    if (!code.test(file) || /(^|\/)(node_modules|vendor|dist|build|\.next|test|tests|__tests__)\//.test(file) || /\.(test|spec)\.[jt]sx?$/.test(file)) continue;
     const text = snapshot.read(file) ?? '';
-    for (const pattern of READS) for (const match of text.matchAll(pattern)) names.add((match[1] ?? match[2])!);
+    for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add((match[1] ?? match[2])!);
   }
   return [...names];
 }

@@ -5,6 +5,11 @@ import { LANGUAGES } from '../../generators/languages/registry.js';
 import { createPipeline } from '../../generators/pipeline/index.js';
 import { packageRoot, templatesDir } from '../../generators/util/package-root.js';
 import { SH } from '../extra-language/sh/index.js';
+import { parse } from 'yaml';
+import { scopedSnapshot } from '../../generators/core/detect/scoped-snapshot.js';
+import { serviceFolders } from '../../generators/services/discover.js';
+import { envReads } from '../../generators/services/env-reads.js';
+import { generateServices } from '../../generators/services/generate.js';
 
 /** Adding a language: its folder (test/extra-language/sh), one registry line (below), its templates. */
 const pipeline = createPipeline([...LANGUAGES, SH]);
@@ -53,5 +58,51 @@ describe('a language registered from the test tree', () => {
       ['distroless', false],
       ['slim', true],
     ]);
+  });
+});
+
+describe('what the registered language declares is counted everywhere that asks across languages', () => {
+  test('dominant-language choice: its manifest beside a helper in another language makes it the one built, with a note', () => {
+    const tree = memorySnapshot('/work/backup-job', {
+      'main.sh': '#!/bin/sh\n',
+      'lib/rotate.sh': ':\n',
+      'tools/report.py': 'print(1)\n',
+      'report.py': 'print(2)\n',
+    });
+    const facts = pipeline.detect(tree);
+    expect(facts.language).toBe('sh');
+    expect(facts.notes[0]).toMatch(/^sh chosen, since only it has a manifest or build file \(main\.sh\); python \(report\.py, tools\/report\.py\)/);
+    // Without it registered, the same tree is taken for a Python project (which has no entry point).
+    expect(() => createPipeline(LANGUAGES).detect(tree)).toThrow(/no entry point found/);
+  });
+
+  test("its manifest beside another language's manifest: neither wins, and --language is asked for", () => {
+    const files = Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`jobs/job${index}.sh`, ':\n']));
+    const tree = memorySnapshot('/work/jobs', { ...files, 'main.sh': ':\n', 'setup.py': 'from setuptools import setup\n' });
+    expect(() => pipeline.detect(tree)).toThrow(/found several languages \(python, sh\)/);
+  });
+
+  test('service discovery: a folder holding its manifest is a service, generated, wired to the backing service its packages show', () => {
+    const tree = memorySnapshot('/work/shop', {
+      'jobs/main.sh': '#!/bin/sh\n: "${DATABASE_URL:?}"\npg_dump "$DATABASE_URL"\n',
+      'jobs/packages.txt': 'postgresql-client\n',
+      'web/package.json': JSON.stringify({ name: 'web', scripts: { start: 'node server.js' } }),
+      'web/package-lock.json': JSON.stringify({ name: 'web', lockfileVersion: 3, packages: {} }),
+      'web/server.js': "require('http').createServer().listen(3000);\n",
+    });
+    expect(serviceFolders(tree, pipeline.languages).map((folder) => folder.dir)).toEqual(['jobs', 'web']);
+    expect(serviceFolders(tree, LANGUAGES).map((folder) => folder.dir)).toEqual(['web']);
+    expect(envReads(scopedSnapshot(tree, 'jobs'), pipeline.languages)).toEqual(['DATABASE_URL']);
+    const result = generateServices(tree, {}, templates, { compose: true, bake: false }, pipeline);
+    expect(result.services.map((service) => [service.name, service.facts.language])).toEqual([
+      ['jobs', 'sh'],
+      ['web', 'node'],
+    ]);
+    expect(result.notes.join('\n')).toContain('jobs uses postgres (postgresql-client in packages.txt)');
+    const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as {
+      services: Record<string, { environment?: Record<string, string> }>;
+    };
+    expect(Object.keys(compose.services).sort()).toEqual(['jobs', 'postgres', 'web']);
+    expect(compose.services.jobs!.environment?.DATABASE_URL).toMatch(/^postgres:\/\/app:\$\{POSTGRES_PASSWORD\}@postgres:5432\/app/);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { generateServices } from '../../generators/services/generate.js';
 import { templatesDir } from '../../generators/util/package-root.js';
-import type { GeneratedFile } from '../../generators/core/types.js';
+import type { GeneratedFile, PlanBase } from '../../generators/core/types.js';
+import { DockerfileParser } from 'dockerfile-ast';
 import { allCases, expectedFiles, expectedPairs, fixtureSnapshot, type FixtureCase } from '../harness/fixture-cases.js';
 
 /**
@@ -12,16 +13,37 @@ import { allCases, expectedFiles, expectedPairs, fixtureSnapshot, type FixtureCa
  */
 const KINDS = [...PIPELINE.languages.map((language) => language.id), 'services'];
 
-function generate(testCase: FixtureCase): readonly GeneratedFile[] {
+function generate(testCase: FixtureCase): { files: readonly GeneratedFile[]; plans: readonly { plan: PlanBase; dockerfile: string }[] } {
   const snapshot = fixtureSnapshot(testCase);
-  if (testCase.kind === 'services')
-    return generateServices(snapshot, testCase.choices, { templatesDir }, testCase.services ?? { compose: false, bake: false }).files;
-  return PIPELINE.generate(PIPELINE.detect(snapshot, testCase.detect), testCase.choices, { templatesDir }).files;
+  if (testCase.kind === 'services') {
+    const result = generateServices(snapshot, testCase.choices, { templatesDir }, testCase.services ?? { compose: false, bake: false });
+    return { files: result.files, plans: result.services.map((service) => ({ plan: service.plan, dockerfile: dockerfileIn(service.files) })) };
+  }
+  const result = PIPELINE.generate(PIPELINE.detect(snapshot, testCase.detect), testCase.choices, { templatesDir });
+  return { files: result.files, plans: [{ plan: result.plan, dockerfile: dockerfileIn(result.files) }] };
 }
 
+const dockerfileIn = (files: readonly GeneratedFile[]) => files.find((file) => file.path.endsWith('Dockerfile'))!.content;
+
+/** The Dockerfile's ARGs with no default, each once, as dockerfile-ast reads them. */
+const argsWithoutDefault = (dockerfile: string) => [
+  ...new Set(
+    DockerfileParser.parse(dockerfile)
+      .getARGs()
+      .flatMap((arg) => {
+        const property = arg.getProperty();
+        return property && property.getValue() === null ? [property.getName()] : [];
+      }),
+  ),
+];
+
 describe.each(allCases(KINDS).map((testCase) => [`${testCase.kind}/${testCase.fixture} ${testCase.name}`, testCase] as const))('%s', (_label, testCase) => {
-  const files = generate(testCase);
+  const { files, plans } = generate(testCase);
   const pairs = expectedPairs(testCase, files);
+
+  test('the plan lists exactly the build arguments its Dockerfile declares with no default (what compose and bake pass)', () => {
+    for (const { plan, dockerfile } of plans) expect(plan.buildArgs).toEqual(argsWithoutDefault(dockerfile));
+  });
 
   test('writes exactly the files its expected folder holds', () => {
     expect(pairs.map((pair) => pair.path).sort()).toEqual(expectedFiles(testCase));

@@ -10,6 +10,8 @@ import { envReads } from '../../generators/services/env-reads.js';
 import { generateServices } from '../../generators/services/generate.js';
 import { wireBacking, wireServices } from '../../generators/services/wiring.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
+import { LANGUAGES } from '../../generators/languages/registry.js';
+import type { FactsBase } from '../../generators/core/types.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { fixturePath } from '../harness/project.js';
 
@@ -44,8 +46,8 @@ describe('service folders', () => {
       'scripts/requirements.txt': 'requests\n',
       'README.md': '# shop\n',
     });
-    expect(rootIsProject(snapshot)).toBe(false);
-    expect(serviceFolders(snapshot).map((folder) => [folder.dir, folder.name])).toEqual([
+    expect(rootIsProject(snapshot, LANGUAGES)).toBe(false);
+    expect(serviceFolders(snapshot, LANGUAGES).map((folder) => [folder.dir, folder.name])).toEqual([
       ['api', 'api'],
       ['apps/admin', 'admin'],
       ['web', 'web'],
@@ -75,6 +77,15 @@ describe('service folders', () => {
   });
 });
 
+/** A Python service's facts as backing services read them: the language and its normalised dependency names. */
+const pythonFacts = (dependencies: readonly string[]): FactsBase & { dependencies: readonly string[] } => ({
+  language: 'python',
+  projectName: 'app',
+  buildOutputDirs: [],
+  notes: [],
+  dependencies,
+});
+
 describe('backing services from dependencies', () => {
   test.each([
     [{ 'package.json': JSON.stringify({ dependencies: { pg: '8', ioredis: '5' } }) }, [], ['postgres', 'redis']],
@@ -96,7 +107,8 @@ describe('backing services from dependencies', () => {
     ],
   ])('%j', (files, python, kinds) => {
     expect(
-      backingNeeds(memorySnapshot('/src/app', files), python)
+      // The Python detector's normalised names reach backing services through the service's facts.
+      backingNeeds(memorySnapshot('/src/app', files), LANGUAGES, pythonFacts(python))
         .map((need) => need.kind)
         .sort(),
     ).toEqual(kinds);
@@ -113,7 +125,7 @@ describe('the variables code reads, and what compose gives them', () => {
       'd.c': 'getenv("DOCROOT");',
       'tests/e.js': 'process.env.TEST_ONLY',
     });
-    expect(envReads(snapshot)).toEqual([
+    expect(envReads(snapshot, LANGUAGES)).toEqual([
       'DATABASE_URL',
       'REDIS_URL',
       'VITE_API_URL',

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { binaryName, imageName } from '../../core/render/quote.js';
+import type { LookContext } from '../../core/language.js';
 import type { ProjectSnapshot } from '../../core/types.js';
 import type { CBuildSystem, CFacts, CLibrary, CProgram } from './types.js';
 import { readCMakeLists, readMakefile, readMesonBuild, type BuildFileFacts } from './build-files.js';
@@ -32,10 +33,10 @@ const HEADER_LIBRARIES: Record<string, string> = {
  * C needs C sources. A Makefile alone is no sign: Go and Node projects have them too, so .c files
  * count as a C project only when no other language's manifest sits at the root, or CMake/meson does.
  */
-export const isCProject = (snapshot: ProjectSnapshot) => {
+export const isCProject = (snapshot: ProjectSnapshot, { otherManifests }: LookContext) => {
   if (!snapshot.files.some((file) => SOURCE.test(file))) return false;
   if (snapshot.files.includes('CMakeLists.txt') || snapshot.files.includes('meson.build') || isAutotools(snapshot.files)) return true;
-  return !['go.mod', 'package.json', 'pyproject.toml', 'setup.py'].some((manifest) => snapshot.files.includes(manifest));
+  return !otherManifests.some((manifest) => snapshot.files.includes(manifest));
 };
 
 export function detectC(snapshot: ProjectSnapshot): CFacts {

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/language.js';
+import { C_PROJECT, C_SERVICES } from './markers.js';
 import { detectC, isCProject } from './detect.js';
 import { C_MESSAGES } from './messages.js';
 import { planC } from './plan.js';
@@ -8,6 +9,8 @@ export const C = defineLanguage<CFacts, CPlan>({
   id: 'c',
   name: 'C',
   marker: 'Makefile, CMakeLists.txt, meson.build or *.c',
+  project: C_PROJECT,
+  services: C_SERVICES,
   looksLike: isCProject,
   detect: detectC,
   plan: planC,

@@ -62,6 +62,8 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     profile: choices.portable ? 'portable' : 'buildkit',
     // A C program as PID 1 gets no default SIGTERM action.
     needsInit: true,
+    // A C build downloads nothing: no value comes from whoever runs it.
+    buildArgs: [],
     nextCommand: nextCommand(c.projectName, port),
     // A C program as PID 1 gets no default SIGTERM action; --init stops it on `docker stop`.
     hardenedRun: nextCommand(c.projectName, port, ['--init', ...HARDENING]),

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/language.js';
+import { GO_PROJECT, GO_SERVICES } from './markers.js';
 import { detectGo, isGoProject } from './detect.js';
 import { GO_MESSAGES } from './messages.js';
 import { planGo } from './plan.js';
@@ -8,6 +9,8 @@ export const GO = defineLanguage<GoFacts, GoPlan>({
   id: 'go',
   name: 'Go',
   marker: 'go.mod or *.go',
+  project: GO_PROJECT,
+  services: GO_SERVICES,
   looksLike: isGoProject,
   detect: detectGo,
   plan: planGo,

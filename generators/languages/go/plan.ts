@@ -19,6 +19,9 @@ const { message } = GO_MESSAGES;
 
 const DEFAULT_SERVER_PORT = 8080;
 
+/** What module-args.hbs declares: the Go proxy and private-module settings a builder may need. */
+const MODULE_ARGS = ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'];
+
 export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
   const notes = [...go.notes];
   const main = chooseMain(go, choices.main);
@@ -59,6 +62,8 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     needsInit: false,
+    // The module download's proxy and private-module settings, declared only where it runs.
+    buildArgs: go.hasGoMod && go.hasRequires && !go.vendored ? MODULE_ARGS : [],
     nextCommand: nextCommand(imageName, port, [], dockerBuildFlags),
     // Go installs its own SIGTERM handler, so PID 1 stops on `docker stop` without --init.
     hardenedRun: nextCommand(imageName, port, HARDENING, dockerBuildFlags),

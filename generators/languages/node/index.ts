@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/language.js';
+import { NODE_PROJECT, NODE_SERVICES } from './markers.js';
 import { detectNode, isNodeProject } from './detect.js';
 import { NODE_MESSAGES } from './messages.js';
 import { planNode } from './plan.js';
@@ -9,6 +10,8 @@ export const NODE = defineLanguage<NodeFacts, NodePlan>({
   id: 'node',
   name: 'Node',
   marker: 'package.json',
+  project: NODE_PROJECT,
+  services: NODE_SERVICES,
   looksLike: isNodeProject,
   detect: detectNode,
   plan: planNode,

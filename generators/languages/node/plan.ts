@@ -57,6 +57,11 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       : undefined;
   const memberBuilds = (node.workspace?.builds.length ?? 0) > 0;
   const compile = node.buildScript || prisma !== undefined || deploy !== undefined || memberBuilds;
+  // A deployed member carries its own node_modules: no separate production install.
+  const productionInstall = node.productionDependencies > 0 && stage.runsNode && node.runtimeModules && deploy === undefined;
+  // prisma's own install script fetches its engines: wherever prisma is installed, the mirror may be needed.
+  const generateArgs = prisma ? ['PRISMA_ENGINES_MIRROR'] : [];
+  const productionGenerateArgs = prisma?.production ? ['PRISMA_ENGINES_MIRROR'] : [];
   return {
     language: 'node',
     runtime,
@@ -73,6 +78,8 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     needsInit: stage.needsInit,
+    // generate-args.hbs: the deps stage's (when it installs production dependencies after a build) and the build stage's.
+    buildArgs: compile ? [...new Set([...(productionInstall ? productionGenerateArgs : []), ...generateArgs])] : [],
     nextCommand: nextCommand(node.projectName, port, stage.runFlags, buildFlags),
     hardenedRun: nextCommand(node.projectName, port, stage.hardening, buildFlags),
     healthcheck: stage.healthcheck,
@@ -83,8 +90,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       installFiles: node.installFiles,
       install,
       memberManifests: node.workspace ? memberManifests(node.workspace.manifests) : [],
-      // A deployed member carries its own node_modules: no separate production install.
-      productionDependencies: node.productionDependencies > 0 && stage.runsNode && node.runtimeModules && deploy === undefined,
+      productionDependencies: productionInstall,
       // A member's workspace dependencies may need building even when it has no build of its own.
       build: node.buildScript || deploy !== undefined || memberBuilds,
       deploy,
@@ -93,9 +99,8 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       memberCopies: node.workspace && !deploy && stage.runsNode ? node.workspace.uses.map((dir) => contextPath(dir, 'workspace folder')) : [],
       // An install script that generates has done it already; the source copied after it holds no stale client (.dockerignore).
       generate: prisma && !prisma.byInstall ? ['node', ...prisma.generate].map(shellWord).join(' ') : undefined,
-      // prisma's own install script fetches its engines: wherever prisma is installed, the mirror may be needed.
-      generateArgs: prisma ? ['PRISMA_ENGINES_MIRROR'] : [],
-      productionGenerateArgs: prisma?.production ? ['PRISMA_ENGINES_MIRROR'] : [],
+      generateArgs,
+      productionGenerateArgs,
       generatedCopies: prisma ? generatedCopies(prisma, node.runtimeModules, (node.outputCopies ?? []).length > 0, node.buildScript) : [],
       installExtras: prisma?.byInstall ? prismaInstallFiles(prisma) : [],
       // A generating install script still runs in the production install only when prisma itself ships.

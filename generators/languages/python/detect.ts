@@ -13,11 +13,10 @@ import { testInstall, type TestInstall } from './test-tools.js';
 import { pythonEntry, serverDefault } from './entry.js';
 import { configBind, gunicornWords, hasBindFlag, withBind } from './gunicorn-config.js';
 import { pythonVersion } from './version.js';
-
-const MANIFESTS = ['pyproject.toml', 'requirements.txt', 'Pipfile', 'setup.py', 'setup.cfg'];
+import { PYTHON_PROJECT } from './markers.js';
 
 export const isPythonProject = (snapshot: ProjectSnapshot) =>
-  snapshot.files.some((file) => MANIFESTS.includes(file) || (!file.includes('/') && file.endsWith('.py')));
+  snapshot.files.some((file) => PYTHON_PROJECT.manifests.includes(file) || (!file.includes('/') && file.endsWith('.py')));
 
 /**
  * A project, or in a uv workspace one member: the root's own project unless `--workspace` names

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../../core/language.js';
+import { PYTHON_PROJECT, PYTHON_SERVICES } from './markers.js';
 import { detectPython, isPythonProject } from './detect.js';
 import { PYTHON_MESSAGES } from './messages.js';
 import { planPython } from './plan.js';
@@ -9,6 +10,8 @@ export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
   id: 'python',
   name: 'Python',
   marker: 'pyproject.toml, requirements.txt, Pipfile, setup.py or *.py',
+  project: PYTHON_PROJECT,
+  services: PYTHON_SERVICES,
   looksLike: isPythonProject,
   detect: detectPython,
   plan: planPython,

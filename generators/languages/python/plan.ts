@@ -26,6 +26,9 @@ const DISTROLESS_PYTHON = '3.13';
 const DEFAULT_SERVER_PORT = 8000;
 const COMPILERS = ['gcc', 'libc6-dev'];
 
+/** What index-args.hbs declares: the package index a builder may need (a mirror, a private index). */
+const INDEX_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST'];
+
 export function planPython(py: PythonFacts & CommonFacts, choices: Choices): PythonPlan {
   const notes = [...py.notes];
   const runtimePackages = runtimePackagesOf(py);
@@ -78,6 +81,8 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     needsInit: init.length > 0,
+    // index-args.hbs sits before every pip install: dependencies, the project, the test tools.
+    buildArgs: commands.installDependencies || commands.installProject || (py.tests && !choices.portable && py.testInstall) ? INDEX_ARGS : [],
     nextCommand: nextCommand(py.projectName, port, init, buildFlags),
     hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING], buildFlags),
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.

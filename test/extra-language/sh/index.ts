@@ -16,6 +16,16 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
   id: 'sh',
   name: 'Sh',
   marker: 'main.sh',
+  project: { manifests: ['main.sh'], sharedBuildFiles: [], sourceExtensions: ['sh'] },
+  // A script names the Debian packages it needs in packages.txt, and its required settings as ${NAME:?}.
+  services: {
+    clients: { postgres: ['postgresql-client'], redis: ['redis-tools'] },
+    clientMatch: 'name',
+    dependencySource: 'packages.txt',
+    dependencies: (snapshot) => (snapshot.files.includes('packages.txt') ? (snapshot.read('packages.txt') ?? '').split(/\s+/).filter(Boolean) : []),
+    envReads: [/\$\{([A-Z][A-Z0-9_]*):\?/g],
+    envFiles: [],
+  },
   looksLike: (snapshot) => snapshot.files.includes('main.sh'),
   detect: (snapshot) => ({
     language: 'sh',
@@ -41,6 +51,7 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
       needsBuildKit: false,
       profile: choices.portable ? 'portable' : 'buildkit',
       needsInit: false,
+      buildArgs: [],
       nextCommand: nextCommand(facts.projectName),
       hardenedRun: nextCommand(facts.projectName, undefined, ['--init', ...HARDENING]),
       healthcheckAbsent: noHealthcheck('slim'),
