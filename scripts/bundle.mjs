@@ -119,6 +119,23 @@ const precompiled = Object.fromEntries(
 );
 writeFileSync('dist/precompiled-templates.json', JSON.stringify(precompiled));
 
+// Dependencies only some runs need, each a file of its own loaded on first use (core/lazy-dependency.ts):
+// yaml reads pnpm-workspace.yaml and writes compose.yaml, dotenv reads .env beside it; `--yes` on a plain
+// project parses neither.
+for (const name of ['yaml', 'dotenv']) {
+  await build({
+    entryPoints: [name],
+    outfile: `dist/${name}.cjs`,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    legalComments: 'external',
+    logLevel: 'error',
+  });
+}
+
 // The compiler, for custom or edited templates only: the CLI's own chunks hold just Handlebars' runtime.
 await build({
   entryPoints: ['node_modules/handlebars/dist/cjs/handlebars.js'],

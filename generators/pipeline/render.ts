@@ -103,9 +103,12 @@ function readTemplate(folders: string[], name: string): string {
   throw new Error(`template ${name} not found in ${folders.join(', ')}`);
 }
 
+/** Each partial is revived on its first use: a template calls a handful of the folder's partials. */
 function registerPartials(handlebars: Environment, folder: string): void {
   for (const file of partialsIn(folder)) {
-    handlebars.registerPartial(basename(file, '.hbs'), handlebars.template(templateSpec(templateFile(join(folder, file))!)));
+    let partial: HandlebarsTemplateDelegate | undefined;
+    const lazy: HandlebarsTemplateDelegate = (context, options) => (partial ??= handlebars.template(templateSpec(templateFile(join(folder, file))!)))(context, options);
+    handlebars.registerPartial(basename(file, '.hbs'), lazy);
   }
 }
 

@@ -1,4 +1,5 @@
-import { Scalar, stringify } from 'yaml';
+import type { Scalar } from 'yaml';
+import { yaml } from '../core/yaml.js';
 import type { BackingKind, BackingNeed } from './backing.js';
 import { APP_USER, BACKING_IMAGES } from './backing-images.js';
 import { composePath, yamlEscapes } from './tokens.js';
@@ -100,8 +101,9 @@ export function planCompose(services: readonly AppService[]): ComposePlan {
 
 /** A folder's path, always double-quoted: the one kind of scalar in which YAML can escape any character. */
 function quoted(path: string): Scalar<string> {
-  const scalar = new Scalar(path);
-  scalar.type = Scalar.QUOTE_DOUBLE;
+  const { Scalar: YamlScalar } = yaml();
+  const scalar = new YamlScalar(path);
+  scalar.type = YamlScalar.QUOTE_DOUBLE;
   return scalar;
 }
 
@@ -158,6 +160,6 @@ export function composeFile(plan: ComposePlan, projectName: string, path = 'comp
   ];
   // YAML 1.1 rules for what needs quotes: compose refuses a service key such as 0b11, 1_000 or on
   // that an older reader takes for a number or a boolean.
-  const document = stringify({ name: projectName, services, ...(Object.keys(volumes).length > 0 ? { volumes } : {}) }, { lineWidth: 0, version: '1.1' });
+  const document = yaml().stringify({ name: projectName, services, ...(Object.keys(volumes).length > 0 ? { volumes } : {}) }, { lineWidth: 0, version: '1.1' });
   return `${header.join('\n')}\n\n${yamlEscapes(document)}`;
 }

@@ -1,5 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { parse } from 'dotenv';
+import { createRequire } from 'node:module';
+import type * as Dotenv from 'dotenv';
+import { lazyDependency } from '../core/lazy-dependency.js';
+
+/** Loaded only when compose needs passwords: dotenv and node:crypto cost every other run its start-up time. */
+const dotenv = lazyDependency<typeof Dotenv>('dotenv');
+const randomBytes = (size: number) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(size);
 
 /** What writing .env would do: the text to write (none when it has every variable), a note, and what may be shown. */
 export interface EnvFilePlan {
@@ -18,7 +23,7 @@ export interface EnvFilePlan {
  * multi-line values), by the dotenv library, so that a password the user set is never defined twice.
  */
 export function planEnvFile(existing: string | undefined, secrets: readonly string[]): EnvFilePlan {
-  const defined = Object.keys(parse(existing ?? ''));
+  const defined = Object.keys(dotenv().parse(existing ?? ''));
   const missing = secrets.filter((name) => !defined.includes(name));
   if (missing.length === 0) return { note: `.env already sets ${secrets.join(', ')}: used as it is.` };
   const lines = missing.map((name) => `${name}=${randomBytes(18).toString('base64url')}`);

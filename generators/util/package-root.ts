@@ -1,16 +1,2 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The package root, found from this module's own location so it works from src, dist and npx caches. */
-export const packageRoot = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('create-dockerfile: package.json not found above ' + import.meta.url);
-    dir = parent;
-  }
-  return dir;
-})();
-
-export const templatesDir = join(packageRoot, 'templates');
+// The package root lives in core (core/lazy-dependency.ts needs it); the rest of the tool imports it from here.
+export { packageRoot, templatesDir } from '../core/package-root.js';

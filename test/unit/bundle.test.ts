@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -40,6 +40,40 @@ describe('the bundle', () => {
       expect(verify.stderr).toMatch(/loaded file:.*\/chunks\/verify-command-/);
     } finally {
       removeDir(dir);
+    }
+  });
+
+  test('yaml and dotenv ship as files of their own, loaded only by a run that reads or writes YAML or .env', async () => {
+    const chunks = [
+      join(packageRoot, 'dist/create-dockerfile.mjs'),
+      ...readdirSync(join(packageRoot, 'dist/chunks')).map((file) => join(packageRoot, 'dist/chunks', file)),
+    ];
+    // yaml's own error codes and dotenv's log prefix: text no other code of the bundle holds.
+    expect(chunks.filter((file) => /MULTILINE_IMPLICIT_KEY|\[dotenv@/.test(readFileSync(file, 'utf8')))).toEqual([]);
+    const load = createRequire(import.meta.url);
+    expect((load(join(packageRoot, 'dist/yaml.cjs')) as typeof import('yaml')).parse('packages: [a]')).toEqual({ packages: ['a'] });
+    expect((load(join(packageRoot, 'dist/dotenv.cjs')) as typeof import('dotenv')).parse('A=1\nexport B="2"\n')).toEqual({ A: '1', B: '2' });
+
+    // A preload that names every CommonJS file the CLI requires, on stderr.
+    const hook = `const M = require('node:module'); const load = M._load; M._load = function (request, ...rest) { if (/(yaml|dotenv)\\.cjs$/.test(request)) process.stderr.write('required ' + request + '\\n'); return load.call(this, request, ...rest); };`;
+    const dir = copyFixture('node', 'express-app');
+    const preload = join(dir, '..', 'name-requires.cjs');
+    writeFileSync(preload, hook);
+    try {
+      const requiredBy = async (...args: string[]) =>
+        (
+          await execa(process.execPath, ['--require', preload, binPath, dir, '--yes', '--force', ...args], {
+            reject: false,
+            stdin: 'ignore',
+          })
+        ).stderr
+          .split('\n')
+          .filter((line) => line.startsWith('required '))
+          .map((line) => line.replace(/.*\//, ''));
+      expect(await requiredBy()).toEqual([]);
+      expect(await requiredBy('--compose')).toEqual(['yaml.cjs']);
+    } finally {
+      removeDir(join(dir, '..'));
     }
   });
 });

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
 import { onceper } from '../memo.js';
 import { compileGlob } from './glob.js';
+import { yaml } from '../yaml.js';
 import type { ProjectSnapshot } from '../types.js';
 
 /**
@@ -23,7 +23,7 @@ function pnpmWorkspaces(root: ProjectSnapshot): string[] | undefined {
   if (text === undefined) return undefined;
   let parsed: unknown;
   try {
-    parsed = parseYaml(text);
+    parsed = yaml().parse(text);
   } catch (error) {
     throw new UserError(`pnpm-workspace.yaml is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

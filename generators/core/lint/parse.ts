@@ -25,8 +25,14 @@ function rememberTokens(): void {
   };
 }
 
-/** The one way this tool parses a Dockerfile. */
+/**
+ * The one way this tool parses a Dockerfile. A generation reads the same text three times (the
+ * structure guard, the lint gate, the copy check); the tree is never changed by its readers, so the
+ * last text's tree is kept and handed out again.
+ */
+let last: { content: string; dockerfile: Dockerfile } | undefined;
 export function parseDockerfile(content: string): Dockerfile {
   rememberTokens();
-  return DockerfileParser.parse(content);
+  if (last?.content !== content) last = { content, dockerfile: DockerfileParser.parse(content) };
+  return last.dockerfile;
 }
