@@ -107,7 +107,8 @@ function readTemplate(folders: string[], name: string): string {
 function registerPartials(handlebars: Environment, folder: string): void {
   for (const file of partialsIn(folder)) {
     let partial: HandlebarsTemplateDelegate | undefined;
-    const lazy: HandlebarsTemplateDelegate = (context, options) => (partial ??= handlebars.template(templateSpec(templateFile(join(folder, file))!)))(context, options);
+    const lazy: HandlebarsTemplateDelegate = (context, options) =>
+      (partial ??= handlebars.template(templateSpec(templateFile(join(folder, file))!)))(context, options);
     handlebars.registerPartial(basename(file, '.hbs'), lazy);
   }
 }
