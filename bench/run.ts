@@ -7,7 +7,7 @@ import type { GenerationResult, Language } from '../generators/languages/registr
 import type { Runtime } from '../generators/core/types.js';
 import { packageRoot } from '../generators/util/package-root.js';
 import { docker, engineProblem, inspectImage } from '../generators/verify/docker.js';
-import { ensureBase } from '../scripts/bases/ensure.js';
+import { ensureBase } from '../test/bases/ensure.js';
 import { removeImage } from '../test/harness/container.js';
 import { nodeIndependentFloor } from '../test/harness/floor.js';
 import { compiledIndependentFloor } from '../test/harness/compiled-floor.js';

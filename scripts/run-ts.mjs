@@ -1,4 +1,4 @@
-// Runs one of the repository's TypeScript tools (scripts/bases/cli.ts, bench/run.ts) without a
+// Runs one of the repository's TypeScript tools (test/bases/cli.ts, bench/run.ts) without a
 // compile step into dist/: esbuild bundles the entry with this repository's own modules and leaves
 // packages external, into node_modules/.cache, then it runs with the remaining arguments.
 import { mkdirSync } from 'node:fs';

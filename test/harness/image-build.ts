@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import type { Plan } from '../../generators/languages/registry.js';
 import { docker } from '../../generators/verify/docker.js';
 import { secretArgs } from '../../generators/verify/build.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
+import { ensureBase } from '../bases/ensure.js';
 
 /**
  * The machine's own docker client with the legacy builder: a bare 28.x client without buildx, as on

@@ -6,8 +6,8 @@ import { docker } from '../../generators/verify/docker.js';
 import { startHostServer } from './host-server.js';
 import { debianWheels } from './python/debian-wheels.js';
 import { packageRoot } from '../../generators/util/package-root.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
-import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
+import { ensureBase } from '../bases/ensure.js';
+import { PYTHON_VERSION } from '../bases/recipes.js';
 
 /**
  * PyPI is not reachable here, so the tests serve their own PEP 503 "simple" index: wheels built from

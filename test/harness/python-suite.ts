@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from '@jest/globals';
-import { PYTHON_VERSION } from '../../scripts/bases/recipes.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
+import { PYTHON_VERSION } from '../bases/recipes.js';
+import { ensureBase } from '../bases/ensure.js';
 import { requireEngine } from './engine.js';
 import { startPythonIndex, type PythonIndex } from './python-index.js';
 

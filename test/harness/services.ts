@@ -1,6 +1,6 @@
 import { BACKING_IMAGES } from '../../generators/services/backing-images.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
-import { recipeFor } from '../../scripts/bases/recipes.js';
+import { ensureBase } from '../bases/ensure.js';
+import { recipeFor } from '../bases/recipes.js';
 import { runCli } from './project.js';
 
 /**

@@ -5,7 +5,7 @@ import { takeSnapshot } from '../../generators/core/detect/snapshot.js';
 import { LOCALES } from '../../generators/core/explain/messages.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
-import { ensureBase } from '../../scripts/bases/ensure.js';
+import { ensureBase } from '../bases/ensure.js';
 import { requireEngine } from '../harness/engine.js';
 import { runCli } from '../harness/project.js';
 import { withFixture } from '../harness/scenario.js';

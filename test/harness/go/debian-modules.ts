@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../../generators/verify/docker.js';
-import { ensureBase } from '../../../scripts/bases/ensure.js';
+import { ensureBase } from '../../bases/ensure.js';
 
 /**
  * Go module sources as Debian 13 packages them (golang-*-dev, with every golang-*-dev package they

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../../generators/verify/docker.js';
 import { packageRoot } from '../../../generators/util/package-root.js';
-import { ensureBase } from '../../../scripts/bases/ensure.js';
-import { PYTHON_VERSION } from '../../../scripts/bases/recipes.js';
+import { ensureBase } from '../../bases/ensure.js';
+import { PYTHON_VERSION } from '../../bases/recipes.js';
 
 /**
  * The real web frameworks for the tests' package index, from Debian's packages of them (PyPI is out

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Plan } from '../../../generators/languages/registry.js';
 import { docker, inspectImage } from '../../../generators/verify/docker.js';
 import { packageRoot } from '../../../generators/util/package-root.js';
-import { PYTHON_VERSION } from '../../../scripts/bases/recipes.js';
+import { PYTHON_VERSION } from '../../bases/recipes.js';
 import type { Floor } from '../floor.js';
 import { narrow } from '../narrow.js';
 

@@ -1,4 +1,6 @@
 import type { DockerfileRecipe } from './recipes.js';
+import { BACKING_IMAGES } from '../../generators/services/backing-images.js';
+import { tagOf } from './tags.js';
 
 /**
  * Stand-ins for the backing services a generated compose.yaml names (postgres, redis), built from
@@ -6,10 +8,10 @@ import type { DockerfileRecipe } from './recipes.js';
  * folder, port, user and health-check tools, so a compose file written for upstream runs unchanged.
  */
 
-/** PostgreSQL's major in Debian 13; the tag follows it. */
-export const POSTGRES_MAJOR = '17';
+/** The tag compose.yaml names (backing-images.ts); the stand-in's check proves Debian 13 ships that major. */
+export const POSTGRES_MAJOR = tagOf(BACKING_IMAGES.postgres.image);
 /** Redis's minor line in Debian 13. */
-export const REDIS_LINE = '8.0';
+export const REDIS_LINE = tagOf(BACKING_IMAGES.redis.image);
 
 /**
  * Upstream's docker-entrypoint.sh, in what it does for a first start: initdb into PGDATA as the
@@ -45,7 +47,7 @@ exec "$@"
 
 const postgres: DockerfileRecipe = {
   kind: 'dockerfile',
-  image: `postgres:${POSTGRES_MAJOR}`,
+  image: BACKING_IMAGES.postgres.image,
   parents: ['debian:13-slim'],
   files: { 'docker-entrypoint.sh': POSTGRES_ENTRYPOINT },
   dockerfile: `FROM debian:13-slim
@@ -70,7 +72,7 @@ CMD ["postgres"]
 
 const redis: DockerfileRecipe = {
   kind: 'dockerfile',
-  image: `redis:${REDIS_LINE}`,
+  image: BACKING_IMAGES.redis.image,
   parents: ['debian:13-slim'],
   // Upstream runs redis-server with no config file, protected mode off, from /data, as user redis.
   dockerfile: `FROM debian:13-slim
@@ -91,7 +93,7 @@ CMD ["redis-server", "--protected-mode", "no"]
 };
 
 /** MariaDB's minor line in Debian 13. */
-export const MARIADB_LINE = '11.8';
+export const MARIADB_LINE = tagOf(BACKING_IMAGES.mysql.image);
 
 /**
  * Upstream's first start: the system tables, then MARIADB_DATABASE, MARIADB_USER with
@@ -135,7 +137,7 @@ exec mariadb-admin --socket=/run/mysqld/mysqld.sock -umysql ping --silent
 
 const mariadb: DockerfileRecipe = {
   kind: 'dockerfile',
-  image: `mariadb:${MARIADB_LINE}`,
+  image: BACKING_IMAGES.mysql.image,
   parents: ['debian:13-slim'],
   files: { 'docker-entrypoint.sh': MARIADB_ENTRYPOINT, 'healthcheck.sh': MARIADB_HEALTHCHECK },
   dockerfile: `FROM debian:13-slim

@@ -1,4 +1,7 @@
 import { SERVICE_RECIPES } from './services.js';
+import { NODE_IMAGES } from '../../generators/languages/node/images.js';
+import { NODE_MAJORS } from '../../generators/languages/node/version.js';
+import { tagOf } from './tags.js';
 
 /**
  * Recipes for local stand-ins of the upstream base images the templates name. No registry is
@@ -171,7 +174,8 @@ exec "$@"
  * NODE_EXTRA_CA_CERTS and a global npmrc `nodedir` are the stand-in's additions (test/README.md).
  */
 function nodeSlim(major: string): DockerfileRecipe {
-  const version = NODE_VERSIONS[major]!;
+  const version = NODE_VERSIONS[major];
+  if (version === undefined) throw new Error(`stand-in bases: no Node release pinned for ${major}; add it to NODE_VERSIONS`);
   return {
     kind: 'dockerfile',
     image: `node:${major}-slim`,
@@ -213,7 +217,8 @@ RUN apt-get update \\
 
 /** distroless nodejs: cc (glibc, libgcc, libstdc++) plus /nodejs/bin/node as the ENTRYPOINT. */
 function distrolessNode(major: string): DockerfileRecipe {
-  const version = NODE_VERSIONS[major]!;
+  const version = NODE_VERSIONS[major];
+  if (version === undefined) throw new Error(`stand-in bases: no Node release pinned for ${major}; add it to NODE_VERSIONS`);
   return distroless('cc', ['libc6', 'libgcc-s1', 'libstdc++6', 'libatomic1'], {
     image: `gcr.io/distroless/nodejs${major}-debian13:nonroot`,
     prepare: { kind: 'node', version, npm: NPM_VERSION },
@@ -327,7 +332,7 @@ const distrolessPython = distroless(
 );
 
 /** nginx's minor line in Debian 13, which the stand-in is built from; the tag follows it. */
-export const NGINX_LINE = '1.26';
+export const NGINX_LINE = tagOf(NODE_IMAGES.nginxUnprivileged);
 
 /**
  * nginxinc/nginx-unprivileged: Debian's nginx laid out as upstream's unprivileged image: user nginx
@@ -336,7 +341,7 @@ export const NGINX_LINE = '1.26';
  */
 const nginxUnprivileged: DockerfileRecipe = {
   kind: 'dockerfile',
-  image: `nginxinc/nginx-unprivileged:${NGINX_LINE}`,
+  image: NODE_IMAGES.nginxUnprivileged,
   parents: ['debian:13-slim'],
   dockerfile: `FROM debian:13-slim
 RUN set -eux; \\
@@ -385,7 +390,8 @@ export const RECIPES: readonly Recipe[] = [
   pythonSlim,
   pythonFull,
   distrolessPython,
-  ...Object.keys(NODE_VERSIONS).flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
+  // Every Node major the product generates for (version.ts), each pinned to a release below.
+  ...NODE_MAJORS.flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
   nginxUnprivileged,
   ...SERVICE_RECIPES,
 ];
