@@ -17,7 +17,7 @@ export function summaryLines(result: GenerationResult): string[] {
       : []),
     `runtime: ${plan.runtime} (${plan.runtimeImage}): ${PIPELINE.say(plan.runtimeReason)}`,
     `port: ${plan.port ?? 'none (no listener found: runs as a command)'}`,
-    ...plan.notes.map((note) => `note: ${note}`),
+    ...plan.notes.map((note) => `note: ${PIPELINE.say(note)}`),
     `next: ${plan.nextCommand}`,
   ];
 }

@@ -78,7 +78,8 @@ export interface FactsBase<L extends string = string> {
   readonly buildOutputDirs: readonly string[];
   /** The project's own tests, when it has some. */
   readonly tests?: TestsFound;
-  readonly notes: readonly string[];
+  /** What the user should know, as sentences of the message catalogs (said in the output's language). */
+  readonly notes: readonly Message[];
 }
 
 /** Whether what runs is a server, and the port its code names (for Go, per main package). */
@@ -136,7 +137,7 @@ export interface PlanBase<L extends string = string> {
   readonly port?: number;
   readonly entrypoint: readonly string[];
   readonly cmd?: readonly string[];
-  readonly notes: readonly string[];
+  readonly notes: readonly Message[];
   /** Whether the output uses BuildKit-only syntax (cache mounts), which the header then says. */
   readonly needsBuildKit: boolean;
   /** `portable` when --portable asked for no BuildKit-only syntax at all. */

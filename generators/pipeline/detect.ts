@@ -4,6 +4,7 @@ import { onceper } from '../core/memo.js';
 import type { CommonFacts, DetectOptions, FactsBase, ProjectSnapshot, WorkspaceMemberRef } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { dominantLanguage } from './dominant.js';
+import { SHARED_MESSAGES } from '../core/explain/shared-messages.js';
 import { otherManifests } from './markers.js';
 
 export interface DetectRequest extends DetectOptions {
@@ -39,7 +40,16 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
   const gitignore = gitignorePatterns(snapshot);
   const helpers = dominant
     ? [
-        `${dominant.language} chosen, since ${dominant.why}; ${dominant.others.map((other) => `${other.language} (${other.files.slice(0, 3).join(', ')}${other.files.length > 3 ? ', ...' : ''})`).join(' and ')} is taken as helper code and not built; --language picks another.`,
+        SHARED_MESSAGES.message('note.dominant', {
+          language: dominant.language,
+          why: dominant.why,
+          others: dominant.others.map((other) =>
+            SHARED_MESSAGES.message('note.dominant.other', {
+              language: other.language,
+              files: `${other.files.slice(0, 3).join(', ')}${other.files.length > 3 ? ', ...' : ''}`,
+            }),
+          ),
+        }),
       ]
     : [];
   return { ...facts, notes: [...helpers, ...facts.notes, ...gitignore.notes], gitignore: gitignore.patterns, uncopyable: snapshot.uncopyable };

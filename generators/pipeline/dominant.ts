@@ -1,4 +1,6 @@
 import type { ProjectSnapshot } from '../core/types.js';
+import type { Message } from '../core/explain/messages.js';
+import { SHARED_MESSAGES } from '../core/explain/shared-messages.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { extensionPattern } from './markers.js';
 
@@ -15,7 +17,8 @@ export interface Dominant {
   readonly language: string;
   /** The others, with their files, for the note. */
   readonly others: readonly { readonly language: string; readonly files: readonly string[] }[];
-  readonly why: string;
+  /** Why it won, as a sentence of the catalogs. */
+  readonly why: Message;
 }
 
 export function dominantLanguage(languages: readonly AnyLanguage[], found: readonly string[], snapshot: ProjectSnapshot): Dominant | undefined {
@@ -31,12 +34,12 @@ export function dominantLanguage(languages: readonly AnyLanguage[], found: reado
     return {
       language: manifests[0]!,
       others: others(manifests[0]!),
-      why: `only it has a manifest or build file (${buildFiles(manifests[0]!).find((file) => snapshot.files.includes(file))})`,
+      why: SHARED_MESSAGES.message('note.dominant.manifest', { file: buildFiles(manifests[0]!).find((file) => snapshot.files.includes(file))! }),
     };
   if (manifests.length > 1) return undefined;
   const counts = found.map((language) => ({ language, count: sources(language).length }));
   const total = counts.reduce((sum, entry) => sum + entry.count, 0);
   const top = [...counts].sort((a, b) => b.count - a.count)[0];
   if (!top || total === 0 || top.count / total < BULK) return undefined;
-  return { language: top.language, others: others(top.language), why: `it holds ${top.count} of the ${total} source files` };
+  return { language: top.language, others: others(top.language), why: SHARED_MESSAGES.message('note.dominant.bulk', { count: top.count, total }) };
 }

@@ -1,3 +1,4 @@
+import { SHARED_MESSAGES } from '../core/explain/shared-messages.js';
 import { UserError } from '../core/errors.js';
 import type { PlanBase } from '../core/types.js';
 
@@ -47,7 +48,7 @@ export function rewriteImages<P extends PlanBase>(plan: P, registry: string | un
   const rewrite = (image: string) => {
     const mirrored = prefix ? withRegistry(image, prefix) : image;
     if (!digests || image === 'scratch') return mirrored;
-    if (!digests[mirrored]) notes.push(`--pin-digests: the engine knows no digest for ${mirrored} (never pulled from a registry), so it keeps its tag.`);
+    if (!digests[mirrored]) notes.push(SHARED_MESSAGES.message('note.pin-digests', { image: mirrored }));
     return withDigest(mirrored, digests);
   };
   return { ...plan, builderImage: rewrite(plan.builderImage), runtimeImage: rewrite(plan.runtimeImage), notes };

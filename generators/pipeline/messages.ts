@@ -35,6 +35,7 @@ export function say(catalog: Catalog, locale: Locale, id: string, args: Readonly
     const value = args[name];
     if (value === undefined || value === null) throw new Error(`message ${id} needs {${name}}`);
     if (isMessage(value)) return comment(say(catalog, locale, value.id, value.args));
+    if (Array.isArray(value) && value.every(isMessage)) return value.map((item: Message) => comment(say(catalog, locale, item.id, item.args))).join(', ');
     if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`message ${id}: {${name}} must be text or a number, not ${typeof value}`);
     return comment(String(value));
   });

@@ -11,6 +11,7 @@ import { buildImage } from '../harness/image-build.js';
 import { addedFiles, fileSize } from '../harness/image-files.js';
 import { serve, withFixture } from '../harness/scenario.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 // Installing -dev packages and compiling take a while on a small machine.
 jest.setTimeout(20 * 60_000);
@@ -164,7 +165,7 @@ describe('C meson-wordfreq: a program and its own shared library, installed with
       const exe = join(scenario.dir, 'src/meson.build');
       writeFileSync(exe, readFileSync(exe, 'utf8').replace(/\n\s*install : true,/, ''));
       const { plan } = await generateInto(scenario.dir);
-      expect(plan.notes.join('\n')).toContain('no install rule for wordfreq');
+      expect(plan.notes.map(sayNote).join('\n')).toContain('no install rule for wordfreq');
       const failure = await buildImage(scenario.dir, plan).then(scenario.image, (error: Error) => error.message);
       expect(failure).toMatch(/libwordfreq\.so\.0 => not found/);
       expect(failure).toContain('loads the libraries above from nowhere the image will have');

@@ -3,6 +3,7 @@ import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { sayNote } from '../harness/notes.js';
 
 const MAIN = '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n';
 const generate = (files: Record<string, string>) => {
@@ -40,14 +41,14 @@ describe('autotools projects', () => {
     );
     expect(plan.c.builderPackages).not.toContain('libtool');
     expect(facts.unknownLibraries).toEqual([]);
-    expect(plan.notes.join('\n')).toMatch(/Installs tally-import, tally; the entry point runs tally/);
+    expect(plan.notes.map(sayNote).join('\n')).toMatch(/Installs tally-import, tally; the entry point runs tally/);
   });
 
   test('a git checkout: autoreconf -fi, configure into /usr/local, make, make install into the staging folder', () => {
     const { plan, dockerfile } = generate(tree);
     expect(plan.c.buildCommand).toBe('autoreconf -fi && ./configure --prefix=/usr/local && make -j"$(nproc)"');
     expect(plan.c.installCommand).toBe('make install DESTDIR=/staging');
-    expect(plan.notes.join('\n')).toContain('autogen.sh is not run');
+    expect(plan.notes.map(sayNote).join('\n')).toContain('autogen.sh is not run');
     expect(dockerfile).toContain('COPY --from=build /staging/usr/local/ /usr/local/');
     expect(dockerfile).toContain("find /staging \\( -name '*.a' -o -name '*.la' \\) -delete");
   });
@@ -105,7 +106,7 @@ describe('meson projects', () => {
     const { facts, plan } = generate({ ...tree, 'src/meson.build': "executable('wf', 'main.c', link_with : lib)\n" });
     expect([facts.installs, facts.binaryOutput]).toEqual([false, 'build/src/wf']);
     expect(plan.c.installCommand).toBe('install -D -m 0755 build/src/wf /staging/usr/local/bin/wf');
-    expect(plan.notes.join('\n')).toContain('the build stops if it loads a library the image would not hold');
+    expect(plan.notes.map(sayNote).join('\n')).toContain('the build stops if it loads a library the image would not hold');
   });
 
   test('default_library=static: library() is no shared library, and the program can be static', () => {

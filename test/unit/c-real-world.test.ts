@@ -3,6 +3,7 @@ import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { sayNote } from '../harness/notes.js';
 
 const MAIN = '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n';
 const planOf = (makefile: string, extra: Record<string, string> = {}) => {
@@ -35,7 +36,7 @@ describe('Makefiles as they are written', () => {
   test('a rule that calls gcc by name cannot be made static: distroless cc, and the summary says why', () => {
     const { facts, plan } = planOf('tool: tool.c\n\tgcc -O2 -o tool tool.c\n');
     expect([plan.runtime, plan.c.buildCommand, facts.staticPossible]).toEqual(['distroless', 'make -j"$(nproc)" tool', false]);
-    expect(facts.notes.join('\n')).toMatch(/the rule for tool links with `gcc -O2 -o tool tool\.c`, which neither CC nor LDFLAGS reaches/);
+    expect(facts.notes.map(sayNote).join('\n')).toMatch(/the rule for tool links with `gcc -O2 -o tool tool\.c`, which neither CC nor LDFLAGS reaches/);
     expect(PIPELINE.say(plan.runtimeReason)).toMatch(/a link rule that calls the compiler by name/);
   });
 
@@ -53,7 +54,7 @@ describe('loose C files that each have a main()', () => {
   test('are separate programs: the one that listens is built with the shared files, never linked with the other', () => {
     const plan = narrow(PIPELINE.plan(facts(), {}), 'c');
     expect([plan.c.buildCommand, plan.c.binaryName, plan.port]).toEqual(['cc -O2 -Wall -static -o server proto.c server.c', 'server', 7070]);
-    expect(plan.notes.join('\n')).toMatch(
+    expect(plan.notes.map(sayNote).join('\n')).toMatch(
       /2 files have their own main\(\) \(client\.c, server\.c\): each is a separate program; building server\.c, the one that listens; --main <file> picks another/,
     );
   });
@@ -62,7 +63,7 @@ describe('loose C files that each have a main()', () => {
     for (const main of ['client.c', 'client', './client.c']) {
       const plan = narrow(PIPELINE.plan(facts(), { main }), 'c');
       expect([plan.c.buildCommand, plan.port, plan.listens]).toEqual(['cc -O2 -Wall -static -o client client.c proto.c', undefined, false]);
-      expect(plan.notes.join('\n')).toMatch(/building client\.c \(--main\)[\s\S]*compiling client\.c proto\.c/);
+      expect(plan.notes.map(sayNote).join('\n')).toMatch(/building client\.c \(--main\)[\s\S]*compiling client\.c proto\.c/);
     }
     expect(PIPELINE.mainChoices(facts())).toEqual(['server.c', 'client.c']);
     expect(() => PIPELINE.plan(facts(), { main: 'nope.c' })).toThrow(/^--main nope\.c: not a program here \(found: client\.c, server\.c\)$/);
@@ -70,7 +71,7 @@ describe('loose C files that each have a main()', () => {
 
   test('none listens: the first by name, said to be a guess', () => {
     const tools = PIPELINE.detect(memorySnapshot('/src/tools', { 'b.c': 'int main(void){return 0;}\n', 'a.c': 'int main(void){return 1;}\n' }));
-    expect([narrow(PIPELINE.plan(tools, {}), 'c').c.binaryName, narrow(PIPELINE.plan(tools, {}), 'c').notes.join('\n')]).toEqual([
+    expect([narrow(PIPELINE.plan(tools, {}), 'c').c.binaryName, narrow(PIPELINE.plan(tools, {}), 'c').notes.map(sayNote).join('\n')]).toEqual([
       'a',
       expect.stringMatching(/building a\.c, the first by name \(a guess\); --main <file> picks another/),
     ]);

@@ -3,6 +3,7 @@ import { portFromConfig } from '../../generators/core/detect/config-port.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const from = (files: Record<string, string>, paths = Object.keys(files)) =>
   portFromConfig(
@@ -52,7 +53,7 @@ describe('a port read from the config file a server loads', () => {
     );
     const plan = PIPELINE.plan(facts, {});
     expect([narrow(facts, 'go').mains[0]!.port, plan.port]).toEqual([8000, 8000]);
-    expect(plan.notes.join('\n')).toContain(
+    expect(plan.notes.map(sayNote).join('\n')).toContain(
       'Port 8000 is read from conf/app.ini ([server] HttpPort), the config the program loads at run time; --port settles it',
     );
   });

@@ -2,6 +2,7 @@ import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import type { Choices } from '../../generators/core/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const main = (body = '') => `#include <stdio.h>\n${body}\nint main(void) { puts("x"); return 0; }\n`;
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/tool', files)), 'c');
@@ -55,7 +56,7 @@ describe('C detection', () => {
   test('an unknown library prevents a static build and says what to do', () => {
     const facts = project({ Makefile: 'TARGET = a\nLDLIBS = -lfrobnicate\n', 'a.c': main() });
     expect(facts).toMatchObject({ unknownLibraries: ['frobnicate'], staticPossible: false });
-    expect(facts.notes.join(' ')).toMatch(/frobnicate.*-dev packages/);
+    expect(facts.notes.map(sayNote).join(' ')).toMatch(/frobnicate.*-dev packages/);
   });
 
   test('a server: listen/bind, and the port from htons or a PORT define', () => {

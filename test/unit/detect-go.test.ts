@@ -2,6 +2,7 @@ import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { UserError } from '../../generators/core/errors.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const server = (port: string) => `package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe("${port}", nil) }\n`;
 const project = (files: Record<string, string>, pruned: string[] = []) => narrow(PIPELINE.detect(memorySnapshot('/work/My Service', files, pruned)), 'go');
@@ -21,7 +22,7 @@ describe('Go detection', () => {
   test('a lone main with no go.mod uses the default Go line, the folder name, and says so', () => {
     const facts = project({ 'http.go': server(':8080') });
     expect(facts).toMatchObject({ hasGoMod: false, goVersionSource: 'default', projectName: 'my-service' });
-    expect(facts.notes.join(' ')).toMatch(/go mod init/);
+    expect(facts.notes.map(sayNote).join(' ')).toMatch(/go mod init/);
   });
 
   test('a lone main with a third-party import and no go.mod is refused with the import named', () => {

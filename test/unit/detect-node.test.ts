@@ -3,6 +3,7 @@ import { nodeVersion } from '../../generators/languages/node/version.js';
 import { UserError } from '../../generators/core/errors.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const pkg = (value: object) => JSON.stringify(value);
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/srv/web-app', files)), 'node');
@@ -76,7 +77,7 @@ describe('Node detection', () => {
 
   test('workspaces are reported clearly', () => {
     const facts = project({ 'package.json': pkg({ main: 's.js', workspaces: ['packages/*'] }), 's.js': server });
-    expect(facts.notes.join(' ')).toMatch(/workspace root \(packages\/\*\)/);
+    expect(facts.notes.map(sayNote).join(' ')).toMatch(/workspace root \(packages\/\*\)/);
   });
 
   test('install files: the manifest, the lockfile and package-manager config, never .npmrc (it may hold a token)', () => {
@@ -122,7 +123,7 @@ describe('Node detection', () => {
     );
     const chosen = withStart(nx, 'node dist/server.js');
     expect([chosen.start, chosen.startSource, chosen.startGuessed]).toEqual([['dist/server.js'], '--start "node dist/server.js"', false]);
-    expect(chosen.notes).toContain(
+    expect(chosen.notes.map(sayNote)).toContain(
       "The build's output folder is assumed to be dist/ (tsconfig.json names no outDir); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.",
     );
     // The compiled name of a TypeScript entry that is not there is no entry (it once became dist/server.js).
@@ -138,13 +139,17 @@ describe('Node detection', () => {
       'tsconfig.json': '{"compilerOptions":{"outDir":"out"}}',
       'src/server.ts': server,
     });
-    expect(stated.notes.filter((note) => /assumed|guess/.test(note))).toEqual([]);
+    expect(stated.notes.map(sayNote).filter((note) => /assumed|guess/.test(note))).toEqual([]);
   });
 
   test("an entry file found by name is named as a guess, except npm's own default server.js", () => {
-    expect(project({ 'package.json': pkg({ name: 'x' }), 'index.js': server }).notes).toContain(
+    expect(project({ 'package.json': pkg({ name: 'x' }), 'index.js': server }).notes.map(sayNote)).toContain(
       'No scripts.start and no main: the image runs index.js, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.',
     );
-    expect(project({ 'package.json': pkg({ name: 'x' }), 'server.js': server }).notes.filter((note) => note.startsWith('No scripts.start'))).toEqual([]);
+    expect(
+      project({ 'package.json': pkg({ name: 'x' }), 'server.js': server })
+        .notes.map(sayNote)
+        .filter((note) => note.startsWith('No scripts.start')),
+    ).toEqual([]);
   });
 });

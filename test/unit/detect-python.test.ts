@@ -4,6 +4,7 @@ import { procfileWords } from '../../generators/languages/python/procfile.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { sayNote } from '../harness/notes.js';
 
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/svc', files), { language: 'python' }), 'python');
 const MAIN = { 'main.py': 'print("hi")\n' };
@@ -132,7 +133,7 @@ describe('the Python entry point', () => {
     expect(project({ ...files, 'requirements.txt': 'Django\ngunicorn\n' }).entry).toEqual(['gunicorn', '--bind', '0.0.0.0:$PORT', 'proj.wsgi:application']);
     const bare = project({ ...files, 'requirements.txt': 'Django\n' });
     expect(bare.entry).toEqual(['python', 'manage.py', 'runserver', '0.0.0.0:$PORT', '--noreload']);
-    expect(bare.notes.join(' ')).toMatch(/runserver`, which is for development/);
+    expect(bare.notes.map(sayNote).join(' ')).toMatch(/runserver`, which is for development/);
   });
 
   test('FastAPI under uvicorn and Flask under gunicorn, when those servers are dependencies', () => {
@@ -170,9 +171,11 @@ describe('the Python entry point', () => {
   test('boot.sh is a last resort, and it needs a shell', () => {
     const facts = project({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/sh\nexec gunicorn app:app --bind 0.0.0.0:5005\n' });
     expect([facts.entry, facts.entryNeedsShell, facts.port]).toEqual([['./boot.sh'], true, 5005]);
-    expect(facts.notes.join('\n')).toMatch(/ends with `exec gunicorn app:app --bind 0\.0\.0\.0:5005`, so the server replaces the shell as PID 1/);
+    expect(facts.notes.map(sayNote).join('\n')).toMatch(/ends with `exec gunicorn app:app --bind 0\.0\.0\.0:5005`, so the server replaces the shell as PID 1/);
     const noExec = project({ 'requirements.txt': 'gunicorn\n', 'boot.sh': '#!/bin/bash\nflask db upgrade\ngunicorn -b :5000 app:app\n# done\n' });
-    expect(noExec.notes.join('\n')).toMatch(/its last command `gunicorn -b :5000 app:app` is not exec'd, so the shell stays PID 1 .*write `exec` before it/);
+    expect(noExec.notes.map(sayNote).join('\n')).toMatch(
+      /its last command `gunicorn -b :5000 app:app` is not exec'd, so the shell stays PID 1 .*write `exec` before it/,
+    );
   });
 
   test('tests: unittest by default, pytest when it is a dependency', () => {
@@ -242,7 +245,7 @@ describe('pytest declared for development: the test stage installs that declarat
     const poetry =
       '[tool.poetry]\nname = "svc"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nflask = "^3.0"\ngunicorn = "*"\n\n[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n';
     const facts = PIPELINE.detect(memorySnapshot('/src/svc', { ...APP, 'pyproject.toml': poetry }));
-    expect(facts.notes).toContain(
+    expect(facts.notes.map(sayNote)).toContain(
       "The test stage installs pytest from [tool.poetry.group.dev] in pyproject.toml by name, at the index's newest versions: its version syntax is not pip's.",
     );
     // Pipfile's "==8.3.4" is PEP 440 already: kept, and nothing to admit.
@@ -255,11 +258,11 @@ describe('pytest declared for development: the test stage installs that declarat
       source: '[dev-packages] in Pipfile',
       unpinned: false,
     });
-    expect(pipfile.notes.filter((note) => note.startsWith('The test stage installs'))).toEqual([]);
+    expect(pipfile.notes.map(sayNote).filter((note) => note.startsWith('The test stage installs'))).toEqual([]);
     const pep621 = PIPELINE.detect(
       memorySnapshot('/src/svc', { ...APP, 'pyproject.toml': `${PROJECT}\n[project.optional-dependencies]\ntest = ["pytest>=8"]\n` }),
     );
-    expect(pep621.notes.filter((note) => note.startsWith('The test stage installs'))).toEqual([]);
+    expect(pep621.notes.map(sayNote).filter((note) => note.startsWith('The test stage installs'))).toEqual([]);
   });
 
   test('pytest among the app dependencies needs no install; no pytest anywhere is unittest', () => {

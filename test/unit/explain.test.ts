@@ -109,6 +109,17 @@ describe('the message catalogs', () => {
     for (const [id, text] of Object.entries(EN)) expect([id, placeholders(FR[id]!)]).toEqual([id, placeholders(text)]);
   });
 
+  test('the notes a Dockerfile header carries are sentences of the catalogs: French under --explain fr, none left in English', () => {
+    // A Node app with no lockfile and an entry file found by guess: notes in its header.
+    const header = (explain?: 'fr') => dockerfileOf(renderWith('node', 'plain-main', {}, explain).files).split('\n');
+    const english = header().filter((line) => line.startsWith('# Note: '));
+    const french = header('fr').filter((line) => line.startsWith('# Note : '));
+    expect(english.length).toBeGreaterThan(0);
+    expect(french).toHaveLength(english.length);
+    expect(french.join('\n')).toContain('Pas de fichier de verrouillage');
+    for (const line of french) expect(line).not.toMatch(/en anglais|No lockfile|the image runs/);
+  });
+
   test('every stage banner fits one comment line', () => {
     for (const catalog of [EN, FR] as Record<string, string>[]) {
       for (const [id, text] of Object.entries(catalog).filter(([id]) => id.startsWith('stage.'))) expect([id, `# ${text}`.length <= 110]).toEqual([id, true]);

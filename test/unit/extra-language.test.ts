@@ -10,6 +10,7 @@ import { scopedSnapshot } from '../../generators/core/detect/scoped-snapshot.js'
 import { serviceFolders } from '../../generators/services/discover.js';
 import { envReads } from '../../generators/services/env-reads.js';
 import { generateServices } from '../../generators/services/generate.js';
+import { sayNote } from '../harness/notes.js';
 
 /** Adding a language: its folder (test/extra-language/sh), one registry line (below), its templates. */
 const pipeline = createPipeline([...LANGUAGES, SH]);
@@ -71,7 +72,9 @@ describe('what the registered language declares is counted everywhere that asks 
     });
     const facts = pipeline.detect(tree);
     expect(facts.language).toBe('sh');
-    expect(facts.notes[0]).toMatch(/^sh chosen, since only it has a manifest or build file \(main\.sh\); python \(report\.py, tools\/report\.py\)/);
+    expect(facts.notes.map(sayNote)[0]).toMatch(
+      /^sh chosen, since only it has a manifest or build file \(main\.sh\); python \(report\.py, tools\/report\.py\)/,
+    );
     // Without it registered, the same tree is taken for a Python project (which has no entry point).
     expect(() => createPipeline(LANGUAGES).detect(tree)).toThrow(/no entry point found/);
   });

@@ -3,6 +3,7 @@ import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { sayNote } from '../harness/notes.js';
 
 const GO_MOD = 'module example.com/svc\n\ngo 1.24\n\nrequire github.com/gin-gonic/gin v1.8.1\n';
 const main = (imports: string, body: string) => `package main\n\nimport (\n${imports}\n)\n\nfunc main() {\n${body}\n}\n`;
@@ -73,7 +74,7 @@ describe('Go ports where servers write them', () => {
     const source = main('\t"github.com/micro/go-micro/v2"', '\tsvc := micro.NewService(\n\t\tmicro.Address("127.0.0.1:8082"),\n\t)\n\t_ = svc.Run()');
     const facts = PIPELINE.detect(memorySnapshot('/work/svc', { 'go.mod': GO_MOD, 'main.go': source }));
     expect(narrow(facts, 'go').mains[0]).toMatchObject({ listens: true, port: 8082 });
-    expect(facts.notes).toContain(
+    expect(facts.notes.map(sayNote)).toContain(
       'main.go:9 binds 127.0.0.1: inside a container only the container itself can reach that, so the published port answers nothing; bind 0.0.0.0 (or read the address from HOST).',
     );
   });
@@ -114,7 +115,7 @@ describe('cgo through a dependency', () => {
       'gcr.io/distroless/base-debian13:nonroot',
       true,
     ]);
-    expect(facts.notes.join('\n')).toMatch(/github\.com\/mattn\/go-sqlite3 is cgo: the build has CGO_ENABLED=1/);
+    expect(facts.notes.map(sayNote).join('\n')).toMatch(/github\.com\/mattn\/go-sqlite3 is cgo: the build has CGO_ENABLED=1/);
   });
 
   test('vendored: vendor/modules.txt names it', () => {
@@ -218,7 +219,7 @@ describe('files a program opens at run time', () => {
     );
     const text = PIPELINE.generate(facts, {}, { templatesDir }).files[0]!.content;
     expect(text).toMatch(/^WORKDIR \/app\nCOPY templates \.\/templates$/m);
-    expect(narrow(facts, 'go').notes.join('\n')).toMatch(
+    expect(narrow(facts, 'go').notes.map(sayNote).join('\n')).toMatch(
       /templates \(named in main\.go\) is read at run time and not compiled in: the image holds it under \/app/,
     );
   });

@@ -5,6 +5,7 @@ import type { Choices } from '../../generators/core/types.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
+import { sayNote } from '../harness/notes.js';
 
 const goServer = 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
 const render = (choices: Choices) => {
@@ -36,7 +37,7 @@ describe('--registry and --pin-digests', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     const { froms, result } = render({ runtime: 'distroless', digests: { 'golang:1.26': digest } });
     expect(froms).toEqual([`golang:1.26@${digest}`, 'gcr.io/distroless/static-debian13:nonroot']);
-    expect(result.plan.notes.join('\n')).toContain('knows no digest for gcr.io/distroless/static-debian13:nonroot');
+    expect(result.plan.notes.map(sayNote).join('\n')).toContain('knows no digest for gcr.io/distroless/static-debian13:nonroot');
     expect(lint(result.files[0]!.content)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { PIPELINE } from '../../generators/pipeline/index.js';
 import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import { narrow } from '../harness/narrow.js';
 import { templatesDir } from '../../generators/util/package-root.js';
+import { sayNote } from '../harness/notes.js';
 
 const pkg = (value: object) => JSON.stringify(value);
 const project = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/srv/site', files)), 'node');
@@ -26,7 +27,7 @@ describe('static sites: where the build writes, read from the project', () => {
   ])('Angular: %s', (_name, angularJson, root) => {
     const facts = project(angular(angularJson));
     expect(facts.staticSite?.root).toBe(root);
-    expect(facts.notes.filter((note) => /guess/.test(note))).toEqual([]);
+    expect(facts.notes.map(sayNote).filter((note) => /guess/.test(note))).toEqual([]);
     expect(facts.buildChecks).toContain(`${root}/index.html`);
   });
 
@@ -37,7 +38,7 @@ describe('static sites: where the build writes, read from the project', () => {
   ])('Angular with %s: dist/app/browser, said to be a guess with what settles it', (_name, angularJson) => {
     const facts = project(angular(angularJson));
     expect(facts.staticSite?.root).toBe('dist/app/browser');
-    expect(facts.notes.join('\n')).toMatch(/dist\/app\/browser, a guess .*set outputPath in angular\.json to settle it/);
+    expect(facts.notes.map(sayNote).join('\n')).toMatch(/dist\/app\/browser, a guess .*set outputPath in angular\.json to settle it/);
   });
 });
 

@@ -4,6 +4,7 @@ import { templatesDir } from '../../generators/util/package-root.js';
 import { stages } from '../harness/dockerfile-shape.js';
 import { dockerfileOf } from '../harness/golden.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const pkg = (value: object) => JSON.stringify(value);
 const SERVER = "const { PrismaClient } = require('@prisma/client');\nrequire('http').createServer((q, s) => s.end('ok')).listen(3000);\n";
@@ -73,7 +74,9 @@ describe('Prisma Client is generated in the build and reaches the runtime', () =
     expect(lines(build!)).not.toContain('RUN node node_modules/prisma/build/index.js generate');
     expect(lines(deps!)).toContain('RUN --mount=type=cache,target=/root/.npm npm pkg delete scripts.postinstall && npm ci --omit=dev');
     expect(lines(deps!).filter((line) => /schema|ARG/.test(line))).toEqual([]);
-    expect(facts.notes.join('\n')).toContain('scripts.postinstall `prisma generate` calls prisma, which prisma (not a production dependency) provides');
+    expect(facts.notes.map(sayNote).join('\n')).toContain(
+      'scripts.postinstall `prisma generate` calls prisma, which prisma (not a production dependency) provides',
+    );
   });
 
   test('the schema where package.json or prisma.config.ts says, a folder of schema files, and a custom JavaScript output', () => {
@@ -145,7 +148,7 @@ describe('root install scripts that need a dev dependency', () => {
     });
     expect(plan.node.install.installProduction).toBe('npm pkg delete scripts.prepare && npm ci --omit=dev');
     expect(lines(build!)).toContain('RUN --mount=type=cache,target=/root/.npm npm pkg delete scripts.prepare && npm ci --omit=dev');
-    expect(facts.notes.join('\n')).toMatch(/scripts\.prepare `husky` calls husky, which husky \(not a production dependency\) provides/);
+    expect(facts.notes.map(sayNote).join('\n')).toMatch(/scripts\.prepare `husky` calls husky, which husky \(not a production dependency\) provides/);
   });
 
   test.each([

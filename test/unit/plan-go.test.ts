@@ -2,6 +2,7 @@ import { memorySnapshot } from '../../generators/core/detect/snapshot.js';
 import type { Choices } from '../../generators/core/types.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const server = 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
 const cgoServer = 'package main\n// #include <stdlib.h>\nimport "C"\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n';
@@ -68,7 +69,7 @@ describe('Go planning', () => {
     const dynamic = 'package main\nimport ("net/http"; "os")\nfunc main() { http.ListenAndServe(os.Getenv("ADDR"), nil) }\n';
     const result = plan({ 'main.go': dynamic });
     expect(result.port).toBe(8080);
-    expect(result.notes.join('\n')).toMatch(/8080 is a guess.*--port settles it/);
+    expect(result.notes.map(sayNote).join('\n')).toMatch(/8080 is a guess.*--port settles it/);
     expect(plan({ 'main.go': dynamic }, { port: 9000 }).port).toBe(9000);
   });
 

@@ -4,6 +4,7 @@ import { UserError } from '../../generators/core/errors.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const detect = (files: Record<string, string>) => narrow(PIPELINE.detect(memorySnapshot('/src/svc', files)), 'python');
 const dockerfile = (files: Record<string, string>) =>
@@ -126,7 +127,7 @@ describe('Django', () => {
     const text = dockerfile(files);
     const collect = text.indexOf('RUN /opt/venv/bin/python manage.py collectstatic --noinput');
     expect([collect > text.indexOf('COPY . .'), text.includes(`COPY --from=build /app/${root} ./${root}`)]).toEqual([true, true]);
-    expect(facts.notes.join('\n')).toMatch(/migrations are not run at build time.*manage\.py migrate/);
+    expect(facts.notes.map(sayNote).join('\n')).toMatch(/migrations are not run at build time.*manage\.py migrate/);
   });
 
   test('no STATIC_ROOT: no collectstatic', () => {

@@ -4,6 +4,7 @@ import { UserError } from '../../generators/core/errors.js';
 import { startScript } from '../../generators/languages/python/procfile.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { narrow } from '../harness/narrow.js';
+import { sayNote } from '../harness/notes.js';
 
 const FLASK = { 'requirements.txt': 'flask\ngunicorn\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\n' };
 const facts = (procfile: string) => narrow(PIPELINE.detect(memorySnapshot('/src/blog', { ...FLASK, Procfile: procfile })), 'python');
@@ -68,7 +69,7 @@ describe('a Procfile run by sh: release steps, several commands, the server exec
       'Procfile release: and web:',
       8000,
     ]);
-    expect(found.notes.join('\n')).toMatch(
+    expect(found.notes.map(sayNote).join('\n')).toMatch(
       /release line runs before the web line: .* needs a shell \(slim, not distroless\); the server is exec'd and is PID 1\. With several replicas/,
     );
   });
@@ -101,10 +102,10 @@ describe("gunicorn's config file", () => {
   test('a unix socket there: the image adds --bind 0.0.0.0:$PORT (the command line wins), on gunicorn default port, and says so', () => {
     const found = withConfig('bind = "unix:/run/gunicorn.sock"\nworkers = 3\n', 'web: gunicorn -c gunicorn.conf.py app:app\n');
     expect([found.entry, found.port]).toEqual([['gunicorn', '--bind', '0.0.0.0:$PORT', '-c', 'gunicorn.conf.py', 'app:app'], 8000]);
-    expect(found.notes.join('\n')).toMatch(
+    expect(found.notes.map(sayNote).join('\n')).toMatch(
       /gunicorn\.conf\.py:1 binds unix:\/run\/gunicorn\.sock, which nothing outside the container reaches: .*--bind 0\.0\.0\.0:PORT/,
     );
-    expect(found.notes.join('\n')).not.toMatch(/guess/);
+    expect(found.notes.map(sayNote).join('\n')).not.toMatch(/guess/);
   });
 
   test('loopback in a list, with a shell entry: --bind goes at the end of the exec-ed server', () => {
@@ -120,6 +121,6 @@ describe("gunicorn's config file", () => {
   test('the generated command already says --bind: the file is overridden, and no loopback note', () => {
     const found = withConfig('bind = "127.0.0.1:8000"\n');
     expect(found.entry).toEqual(['gunicorn', '--bind', '0.0.0.0:$PORT', 'app:app']);
-    expect(found.notes.join('\n')).not.toMatch(/127\.0\.0\.1/);
+    expect(found.notes.map(sayNote).join('\n')).not.toMatch(/127\.0\.0\.1/);
   });
 });

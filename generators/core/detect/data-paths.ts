@@ -1,4 +1,6 @@
 import type { ProjectSnapshot } from '../types.js';
+import type { Message } from '../explain/messages.js';
+import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 
 /**
  * Files a compiled program opens at run time by a path relative to where it runs: templates,
@@ -60,5 +62,7 @@ function isDataFolder(snapshot: ProjectSnapshot, dir: string, isCode: (file: str
 }
 
 /** The summary's line for them. */
-export const dataPathsNote = (data: readonly DataPath[]) =>
-  `${data.map((found) => `${found.path} (named in ${found.source})`).join(', ')} ${data.length === 1 ? 'is' : 'are'} read at run time and not compiled in: the image holds ${data.length === 1 ? 'it' : 'them'} under /app, the program's working directory.`;
+export const dataPathsNote = (data: readonly DataPath[]): Message =>
+  SHARED_MESSAGES.message(data.length === 1 ? 'note.data-paths.one' : 'note.data-paths.many', {
+    paths: data.map((found) => SHARED_MESSAGES.message('note.data-path', { path: found.path, source: found.source })),
+  });

@@ -1,12 +1,14 @@
 import { compileGlob } from './glob.js';
 import type { ProjectSnapshot } from '../types.js';
+import type { Message } from '../explain/messages.js';
+import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 
 /**
  * The root .gitignore's patterns, rewritten for .dockerignore, which matches from the context root:
  * a git pattern without a slash matches at any depth, so it becomes `**\/pattern`; a leading slash
  * anchors it to the root, which is dockerignore's default.
  */
-export function gitignorePatterns(snapshot: ProjectSnapshot): { patterns: string[]; notes: string[] } {
+export function gitignorePatterns(snapshot: ProjectSnapshot): { patterns: string[]; notes: Message[] } {
   const text = snapshot.read('.gitignore');
   if (text === undefined) return { patterns: [], notes: [] };
   const translated = text
@@ -24,7 +26,7 @@ export function gitignorePatterns(snapshot: ProjectSnapshot): { patterns: string
   const rejected = translated.filter(dockerRejects);
   return {
     patterns: translated.filter((pattern) => !dockerRejects(pattern)),
-    notes: rejected.map((pattern) => `.gitignore: ${JSON.stringify(pattern)} is left out of .dockerignore, which Docker would refuse with it.`),
+    notes: rejected.map((pattern) => SHARED_MESSAGES.message('note.gitignore-rejected', { pattern: JSON.stringify(pattern) })),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { Message } from '../explain/messages.js';
+import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 /**
  * A server bound to the loopback interface answers only inside its own container: `docker run -p`
  * forwards to the container's external interface, where nothing listens. The image builds and runs,
@@ -30,5 +32,5 @@ export function loopbackBind(sources: readonly { file: string; text: string }[])
 }
 
 /** The note the summary gives, naming the line. */
-export const loopbackNote = (bind: LoopbackBind) =>
-  `${bind.file}:${bind.line} binds ${bind.address}: inside a container only the container itself can reach that, so the published port answers nothing; bind 0.0.0.0 (or read the address from HOST).`;
+export const loopbackNote = (bind: LoopbackBind): Message =>
+  SHARED_MESSAGES.message('note.loopback', { file: bind.file, line: bind.line, address: bind.address });

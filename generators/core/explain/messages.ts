@@ -8,7 +8,8 @@ export type Locale = (typeof LOCALES)[number];
  */
 export interface Message {
   readonly id: string;
-  readonly args?: Readonly<Record<string, string | number | Message>>;
+  /** Values from the project or the tool; a list of messages is said joined by commas. */
+  readonly args?: Readonly<Record<string, string | number | Message | readonly Message[]>>;
 }
 
 export const isMessage = (value: unknown): value is Message =>

@@ -64,6 +64,18 @@ const EN = {
   'why.from.slim': 'Debian slim: a real distribution with a shell and apt, for debugging or extra packages; bigger, and more to patch, than distroless.',
   'why.from.test': 'The test stage starts from build, where sources and dependencies already are; BuildKit builds it only when asked with --target test.',
   'why.test.run': "The project's own tests: a failing test fails this target's build.",
+  'note.loopback':
+    '{file}:{line} binds {address}: inside a container only the container itself can reach that, so the published port answers nothing; bind 0.0.0.0 (or read the address from HOST).',
+  'note.data-paths.one': "{paths} is read at run time and not compiled in: the image holds it under /app, the program's working directory.",
+  'note.data-paths.many': "{paths} are read at run time and not compiled in: the image holds them under /app, the program's working directory.",
+  'note.data-path': '{path} (named in {source})',
+  'note.port-guess': 'The code listens but names no port: {port} is a guess (the usual port for this kind of app); --port settles it.',
+  'note.pin-digests': '--pin-digests: the engine knows no digest for {image} (never pulled from a registry), so it keeps its tag.',
+  'note.gitignore-rejected': '.gitignore: {pattern} is left out of .dockerignore, which Docker would refuse with it.',
+  'note.dominant': '{language} chosen, since {why}; {others} is taken as helper code and not built; --language picks another.',
+  'note.dominant.manifest': 'only it has a manifest or build file ({file})',
+  'note.dominant.bulk': 'it holds {count} of the {total} source files',
+  'note.dominant.other': '{language} ({files})',
 } as const;
 
 export type SharedMessageId = keyof typeof EN;
@@ -76,7 +88,7 @@ export const SHARED_MESSAGES = defineMessages({
     'header.run': 'Construire et lancer :',
     'header.hardened': "Durcie : l'image tourne aussi en lecture seule, avec /tmp en mémoire et sans aucune capability Linux :",
     'header.user': "L'image finale tourne sous l'utilisateur {user} (pas root).",
-    'header.note': 'Note (en anglais) : {text}',
+    'header.note': 'Note : {text}',
     'header.buildkit':
       'Ce fichier demande BuildKit (le builder par défaut depuis Docker 23 ; DOCKER_BUILDKIT=1 sur les moteurs plus anciens) pour ses montages de cache. `create-dockerfile --portable` en écrit un sans.',
     'header.portable': "Portable : aucune syntaxe propre à BuildKit, donc l'ancien builder, kaniko et BuildKit le construisent tous.",
@@ -134,5 +146,19 @@ export const SHARED_MESSAGES = defineMessages({
     'why.from.test':
       "L'étape test part de build, où sont déjà les sources et les dépendances ; BuildKit ne la construit que si on la demande avec --target test.",
     'why.test.run': 'Les tests du projet : un test en échec fait échouer le build de cette cible.',
+    'note.loopback':
+      "{file}:{line} écoute sur {address} : dans un conteneur, seul le conteneur lui-même peut joindre cette adresse, donc le port publié ne répond pas ; écoutez sur 0.0.0.0 (ou lisez l'adresse dans HOST).",
+    'note.data-paths.one':
+      "{paths} est lu à l'exécution et n'est pas compilé dans le programme : l'image le place sous /app, le répertoire de travail du programme.",
+    'note.data-paths.many':
+      "{paths} sont lus à l'exécution et ne sont pas compilés dans le programme : l'image les place sous /app, le répertoire de travail du programme.",
+    'note.data-path': '{path} (nommé dans {source})',
+    'note.port-guess': "Le code écoute mais ne nomme aucun port : {port} est une supposition (le port habituel pour ce genre d'application) ; --port tranche.",
+    'note.pin-digests': "--pin-digests : le moteur ne connaît aucun digest pour {image} (jamais tirée d'un registre), elle garde donc son tag.",
+    'note.gitignore-rejected': '.gitignore : {pattern} est laissé hors du .dockerignore, que Docker refuserait avec lui.',
+    'note.dominant': "{language} est choisi, car {why} ; {others} est pris pour du code d'appoint et n'est pas construit ; --language en choisit un autre.",
+    'note.dominant.manifest': 'lui seul a un manifeste ou un fichier de build ({file})',
+    'note.dominant.bulk': 'il contient {count} des {total} fichiers sources',
+    'note.dominant.other': '{language} ({files})',
   },
 });

@@ -27,13 +27,13 @@ export function resolvePort(
   requested: number | undefined,
   detected: number | undefined,
   listens: boolean,
-  notes: string[],
+  notes: Message[],
   fallback?: number,
 ): number | undefined {
   let port = requested ?? detected;
   if (port === undefined && listens && fallback !== undefined) {
     port = fallback;
-    notes.push(`The code listens but names no port: ${fallback} is a guess (the usual port for this kind of app); --port settles it.`);
+    notes.push(SHARED_MESSAGES.message('note.port-guess', { port: fallback }));
   }
   return port === undefined ? undefined : checkPort(port);
 }

@@ -1,3 +1,5 @@
+import type { Message } from '../../core/explain/messages.js';
+import { C_MESSAGES } from './messages.js';
 import { posix } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { binaryName, imageName } from '../../core/render/quote.js';
@@ -40,7 +42,7 @@ export const isCProject = (snapshot: ProjectSnapshot, { otherManifests }: LookCo
 };
 
 export function detectC(snapshot: ProjectSnapshot): CFacts {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const sources = snapshot.files.filter(
     (file) => SOURCE.test(file) && !file.split('/').some((part) => part.startsWith('.') || ['build', 'test', 'tests'].includes(part)),
   );
@@ -82,18 +84,18 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
       unknownLibraries.push(name);
     }
   }
-  if (unknownLibraries.length > 0) notes.push(`Unknown libraries (${unknownLibraries.join(', ')}): add their -dev packages to the build stage yourself.`);
+  if (unknownLibraries.length > 0) notes.push(C_MESSAGES.message('note.c.unknown-libraries', { libraries: unknownLibraries.join(', ') }));
   const literalLinker = buildFacts.linker?.kind === 'literal' ? buildFacts.linker.line : undefined;
-  if (literalLinker)
-    notes.push(
-      `${buildFile}: the rule for ${binary} links with \`${literalLinker}\`, which neither CC nor LDFLAGS reaches, so it cannot be made static: it is built as written and runs on distroless cc (use $(CC) in the rule for a static build on scratch).`,
-    );
+  if (literalLinker) notes.push(C_MESSAGES.message('note.c.literal-linker', { file: buildFile ?? buildSystem, binary, linker: literalLinker }));
   const ownLibraries = buildFacts.ownLibraries ?? [];
   const autotools = buildSystem === 'autotools' ? autotoolsBuild(snapshot, buildFacts as AutotoolsFacts) : undefined;
   if (autotools) notes.push(...autotoolsNotes(snapshot, autotools, binary));
   if (ownLibraries.length > 0)
     notes.push(
-      `${buildFile} builds its own shared ${ownLibraries.length > 1 ? 'libraries' : 'library'} (${ownLibraries.join(', ')}): installed beside the program under /usr/local/lib, so the build is dynamic.`,
+      C_MESSAGES.message(ownLibraries.length > 1 ? 'note.c.own-libraries' : 'note.c.own-library', {
+        file: buildFile ?? buildSystem,
+        libraries: ownLibraries.join(', '),
+      }),
     );
   const staticPossible =
     unknownLibraries.length === 0 &&
@@ -116,7 +118,12 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const installs = buildSystem === 'autotools' || buildFacts.installs === true;
   if ((buildSystem === 'cmake' || buildSystem === 'meson') && !installs)
     notes.push(
-      `${buildFile} has no install rule for ${binary} (${buildSystem === 'cmake' ? 'install(TARGETS)' : 'install: true'}): the binary is copied from ${output} alone${ownLibraries.length > 0 ? ', and the build stops if it loads a library the image would not hold' : ''}.`,
+      C_MESSAGES.message(ownLibraries.length > 0 ? 'note.c.no-install-libraries' : 'note.c.no-install', {
+        file: buildFile ?? buildSystem,
+        binary,
+        rule: buildSystem === 'cmake' ? 'install(TARGETS)' : 'install: true',
+        output,
+      }),
     );
   const headersAndSources = [...texts, ...headers];
   const data = dataPaths(snapshot, headersAndSources, { loaders: C_LOADERS, isCode: (file) => /\.(c|h|cc|cpp|cxx|hh|hpp)$/.test(file), never: BUILD_FILES });
@@ -205,17 +212,11 @@ function autotoolsBuild(snapshot: ProjectSnapshot, facts: AutotoolsFacts): CFact
   };
 }
 
-function autotoolsNotes(snapshot: ProjectSnapshot, autotools: NonNullable<CFacts['autotools']>, binary: string): string[] {
-  const notes: string[] = [];
-  if (autotools.autoreconf)
-    notes.push(
-      `No configure script in the tree: \`autoreconf -fi\` makes it${snapshot.files.includes('autogen.sh') ? ' (autogen.sh is not run: it may run configure with its own options)' : ''}.`,
-    );
-  if (autotools.programs.length > 1)
-    notes.push(
-      `Installs ${autotools.programs.join(', ')}; the entry point runs ${binary} (configure.ac's package name, or the first listed): every one is in /usr/local/bin.`,
-    );
-  if (autotools.libtool) notes.push('libtool links through shared libraries, so the program is built dynamically and runs on distroless cc.');
+function autotoolsNotes(snapshot: ProjectSnapshot, autotools: NonNullable<CFacts['autotools']>, binary: string): Message[] {
+  const notes: Message[] = [];
+  if (autotools.autoreconf) notes.push(C_MESSAGES.message(snapshot.files.includes('autogen.sh') ? 'note.c.autoreconf-autogen' : 'note.c.autoreconf'));
+  if (autotools.programs.length > 1) notes.push(C_MESSAGES.message('note.c.autotools-programs', { programs: autotools.programs.join(', '), binary }));
+  if (autotools.libtool) notes.push(C_MESSAGES.message('note.c.libtool'));
   return notes;
 }
 

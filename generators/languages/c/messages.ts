@@ -34,6 +34,26 @@ export const C_MESSAGES = defineLanguageMessages({
     'why.c.runtime-data': 'Data a library reads at run time (curses reads terminal descriptions from terminfo), which this runtime lacks.',
     'why.c.entrypoint':
       'Exec form, a JSON array: the binary is PID 1 with no shell in between. A C program has no SIGTERM handler unless it installs one, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
+    'note.c.unknown-libraries': 'Unknown libraries ({libraries}): add their -dev packages to the build stage yourself.',
+    'note.c.literal-linker':
+      '{file}: the rule for {binary} links with `{linker}`, which neither CC nor LDFLAGS reaches, so it cannot be made static: it is built as written and runs on distroless cc (use $(CC) in the rule for a static build on scratch).',
+    'note.c.own-library': '{file} builds its own shared library ({libraries}): installed beside the program under /usr/local/lib, so the build is dynamic.',
+    'note.c.own-libraries': '{file} builds its own shared libraries ({libraries}): installed beside the program under /usr/local/lib, so the build is dynamic.',
+    'note.c.no-install': '{file} has no install rule for {binary} ({rule}): the binary is copied from {output} alone.',
+    'note.c.no-install-libraries':
+      '{file} has no install rule for {binary} ({rule}): the binary is copied from {output} alone, and the build stops if it loads a library the image would not hold.',
+    'note.c.autoreconf': 'No configure script in the tree: `autoreconf -fi` makes it.',
+    'note.c.autoreconf-autogen':
+      'No configure script in the tree: `autoreconf -fi` makes it (autogen.sh is not run: it may run configure with its own options).',
+    'note.c.autotools-programs':
+      "Installs {programs}; the entry point runs {binary} (configure.ac's package name, or the first listed): every one is in /usr/local/bin.",
+    'note.c.libtool': 'libtool links through shared libraries, so the program is built dynamically and runs on distroless cc.',
+    'note.c.programs.flag': '{count} files have their own main() ({files}): each is a separate program; building {file} (--main).',
+    'note.c.programs.listens':
+      '{count} files have their own main() ({files}): each is a separate program; building {file}, the one that listens; --main <file> picks another.',
+    'note.c.programs.first':
+      '{count} files have their own main() ({files}): each is a separate program; building {file}, the first by name (a guess); --main <file> picks another.',
+    'note.c.cc': 'No build file: compiling {sources} with cc directly.',
   },
   fr: {
     'ignore.c': "Objets, archives et binaires compilés sur l'hôte : l'image compile les siens.",
@@ -69,5 +89,27 @@ export const C_MESSAGES = defineLanguageMessages({
       'Des données que lit une bibliothèque à l’exécution (curses lit les descriptions de terminaux dans terminfo), absentes de ce runtime.',
     'why.c.entrypoint':
       "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux. Un programme C n'a pas de gestionnaire de SIGTERM s'il n'en installe pas, et le PID 1 ignore les signaux non gérés : lancez-le avec `docker run --init` pour qu'il s'arrête aussitôt.",
+    'note.c.unknown-libraries': "Bibliothèques inconnues ({libraries}) : ajoutez vous-même leurs paquets -dev à l'étape build.",
+    'note.c.literal-linker':
+      "{file} : la règle de {binary} lie avec `{linker}`, que ni CC ni LDFLAGS n'atteignent, elle ne peut donc pas être rendue statique : le programme est construit tel qu'écrit et tourne sur distroless cc (utilisez $(CC) dans la règle pour un build statique sur scratch).",
+    'note.c.own-library':
+      '{file} construit sa propre bibliothèque partagée ({libraries}) : installée à côté du programme sous /usr/local/lib, le build est donc dynamique.',
+    'note.c.own-libraries':
+      '{file} construit ses propres bibliothèques partagées ({libraries}) : installées à côté du programme sous /usr/local/lib, le build est donc dynamique.',
+    'note.c.no-install': "{file} n'a pas de règle d'installation pour {binary} ({rule}) : seul le binaire est copié depuis {output}.",
+    'note.c.no-install-libraries':
+      "{file} n'a pas de règle d'installation pour {binary} ({rule}) : seul le binaire est copié depuis {output}, et le build s'arrête s'il charge une bibliothèque que l'image n'aurait pas.",
+    'note.c.autoreconf': "Pas de script configure dans l'arborescence : `autoreconf -fi` le crée.",
+    'note.c.autoreconf-autogen':
+      "Pas de script configure dans l'arborescence : `autoreconf -fi` le crée (autogen.sh n'est pas lancé : il peut lancer configure avec ses propres options).",
+    'note.c.autotools-programs':
+      "Installe {programs} ; le point d'entrée lance {binary} (le nom de paquet de configure.ac, ou le premier listé) : tous sont dans /usr/local/bin.",
+    'note.c.libtool': 'libtool lie via des bibliothèques partagées, le programme est donc construit dynamiquement et tourne sur distroless cc.',
+    'note.c.programs.flag': '{count} fichiers ont leur propre main() ({files}) : chacun est un programme à part ; construction de {file} (--main).',
+    'note.c.programs.listens':
+      '{count} fichiers ont leur propre main() ({files}) : chacun est un programme à part ; construction de {file}, celui qui écoute ; --main <fichier> en choisit un autre.',
+    'note.c.programs.first':
+      '{count} fichiers ont leur propre main() ({files}) : chacun est un programme à part ; construction de {file}, le premier par son nom (une supposition) ; --main <fichier> en choisit un autre.',
+    'note.c.cc': 'Pas de fichier de build : {sources} compilé directement avec cc.',
   },
 });

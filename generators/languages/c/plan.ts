@@ -1,3 +1,4 @@
+import type { Message } from '../../core/explain/messages.js';
 import { UserError } from '../../core/errors.js';
 import { preferRequested, resolvePort, type RuntimeChoice } from '../../core/plan/choices.js';
 import { dockerignoreGroups } from '../../core/plan/dockerignore.js';
@@ -90,21 +91,19 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
 }
 
 /** Without a build file: which of several programs is built and why, and what cc compiles. */
-function programNotes(c: CFacts, chosenByFlag: boolean): string[] {
+function programNotes(c: CFacts, chosenByFlag: boolean): Message[] {
   if (c.buildSystem !== 'cc') return [];
   const built = c.programs.find((program) => c.sources.includes(program.file));
   const why = chosenByFlag
-    ? ' (--main)'
+    ? 'note.c.programs.flag'
     : built?.listens && c.programs.filter((program) => program.listens).length === 1
-      ? ', the one that listens'
-      : ', the first by name (a guess)';
+      ? 'note.c.programs.listens'
+      : 'note.c.programs.first';
   return [
     ...(c.programs.length > 1 && built
-      ? [
-          `${c.programs.length} files have their own main() (${c.programs.map((program) => program.file).join(', ')}): each is a separate program; building ${built.file}${why}${chosenByFlag ? '.' : '; --main <file> picks another.'}`,
-        ]
+      ? [message(why, { count: c.programs.length, files: c.programs.map((program) => program.file).join(', '), file: built.file })]
       : []),
-    `No build file: compiling ${c.sources.join(' ')} with cc directly.`,
+    message('note.c.cc', { sources: c.sources.join(' ') }),
   ];
 }
 

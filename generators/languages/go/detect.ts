@@ -1,3 +1,5 @@
+import type { Message } from '../../core/explain/messages.js';
+import { GO_MESSAGES } from './messages.js';
 import { posix } from 'node:path';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { UserError } from '../../core/errors.js';
@@ -25,7 +27,7 @@ const isGoSource = (file: string) =>
   !file.split('/').some((part) => part === 'testdata' || part.startsWith('_') || (part.startsWith('.') && part !== '.'));
 
 export function detectGo(snapshot: ProjectSnapshot): GoFacts {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const workText = snapshot.read('go.work');
   const work = workText === undefined ? undefined : workspaceOf(snapshot, parseGoWork(workText));
   const goModText = snapshot.read('go.mod');
@@ -49,7 +51,9 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   const withCgo = cgoModules([...new Set(modules)]);
   for (const found of withCgo)
     notes.push(
-      `${found.module} is cgo: the build has CGO_ENABLED=1 and the binary needs glibc${found.runtimePackages.length ? ` and ${found.runtimePackages.join(', ')}` : ''} at run time.`,
+      found.runtimePackages.length
+        ? GO_MESSAGES.message('note.go.cgo-libraries', { module: found.module, packages: found.runtimePackages.join(', ') })
+        : GO_MESSAGES.message('note.go.cgo', { module: found.module }),
     );
   const cgo = allImports.includes('C') || withCgo.length > 0;
   if (!goMod) {
@@ -57,11 +61,11 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     if (external.length > 0) {
       throw new UserError(`no go.mod, yet the code imports ${external[0]}; run \`go mod init\` and \`go mod tidy\` first`);
     }
-    notes.push('No go.mod: the build runs `go mod init` for this standard-library-only main package.');
+    notes.push(GO_MESSAGES.message('note.go.no-go-mod'));
   }
 
-  if (vendored) notes.push('vendor/ found: the build uses -mod=vendor and downloads nothing.');
-  if (work) notes.push(`go.work: a workspace of ${work.uses.length} modules (${work.uses.join(', ')}), built from the root so each module sees the others.`);
+  if (vendored) notes.push(GO_MESSAGES.message('note.go.vendor'));
+  if (work) notes.push(GO_MESSAGES.message('note.go.work', { count: work.uses.length, modules: work.uses.join(', ') }));
 
   let goVersion = DEFAULT_GO_VERSION;
   let goVersionSource: GoFacts['goVersionSource'] = 'default';
@@ -82,9 +86,7 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   if (config) {
     for (const [index, main] of mainInfo.entries())
       if (main.listens && main.port === undefined) mainInfo[index] = { ...main, port: config.port, portSource: config.source };
-    notes.push(
-      `Port ${config.port} is read from ${config.source}, the config the program loads at run time${config.guess ? ' (the config names several ports: a guess)' : ''}; --port settles it if another config is used.`,
-    );
+    notes.push(GO_MESSAGES.message(config.guess ? 'note.go.config-port-guess' : 'note.go.config-port', { port: config.port, source: config.source }));
   }
   const tlsCapable = allImports.some((path) => ['net/http', 'crypto/tls', 'net/smtp'].includes(path) || !isStdlib(path));
   const loadsZones = sources.some(({ text }) => /\btime\.LoadLocation\s*\(|\bTZ\b/.test(text)) && !allImports.includes('time/tzdata');

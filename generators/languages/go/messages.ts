@@ -35,6 +35,14 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.build.zoneinfo': '-tags=timetzdata embeds the time zone database, since the runtime has none.',
     'why.go.entrypoint':
       "Exec form, a JSON array: the binary is PID 1 with no shell in between, and Go's runtime handles the SIGTERM that `docker stop` sends.",
+    'note.go.cgo': '{module} is cgo: the build has CGO_ENABLED=1 and the binary needs glibc at run time.',
+    'note.go.cgo-libraries': '{module} is cgo: the build has CGO_ENABLED=1 and the binary needs glibc and {packages} at run time.',
+    'note.go.no-go-mod': 'No go.mod: the build runs `go mod init` for this standard-library-only main package.',
+    'note.go.vendor': 'vendor/ found: the build uses -mod=vendor and downloads nothing.',
+    'note.go.work': 'go.work: a workspace of {count} modules ({modules}), built from the root so each module sees the others.',
+    'note.go.config-port': 'Port {port} is read from {source}, the config the program loads at run time; --port settles it if another config is used.',
+    'note.go.config-port-guess':
+      'Port {port} is read from {source}, the config the program loads at run time (the config names several ports: a guess); --port settles it if another config is used.',
   },
   fr: {
     'ignore.go': 'Binaires de test, profils et couverture de Go.',
@@ -71,5 +79,14 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.build.zoneinfo': "-tags=timetzdata embarque la base des fuseaux horaires, absente de l'image finale.",
     'why.go.entrypoint':
       "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux, et le runtime Go gère le SIGTERM qu'envoie `docker stop`.",
+    'note.go.cgo': "{module} utilise cgo : le build a CGO_ENABLED=1 et le binaire a besoin de la glibc à l'exécution.",
+    'note.go.cgo-libraries': "{module} utilise cgo : le build a CGO_ENABLED=1 et le binaire a besoin de la glibc et de {packages} à l'exécution.",
+    'note.go.no-go-mod': 'Pas de go.mod : le build lance `go mod init` pour ce paquet main qui ne dépend que de la bibliothèque standard.',
+    'note.go.vendor': 'vendor/ trouvé : le build utilise -mod=vendor et ne télécharge rien.',
+    'note.go.work': 'go.work : un espace de travail de {count} modules ({modules}), construit depuis la racine pour que chaque module voie les autres.',
+    'note.go.config-port':
+      "Le port {port} est lu dans {source}, la configuration que le programme charge à l'exécution ; --port tranche si une autre configuration est utilisée.",
+    'note.go.config-port-guess':
+      "Le port {port} est lu dans {source}, la configuration que le programme charge à l'exécution (elle nomme plusieurs ports : une supposition) ; --port tranche si une autre configuration est utilisée.",
   },
 });

@@ -3,6 +3,8 @@ import { UserError } from '../../core/errors.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { NodeFacts } from './types.js';
+import type { Message } from '../../core/explain/messages.js';
+import { NODE_MESSAGES } from './messages.js';
 import { readPackageJson, type PackageJson } from './manifest.js';
 import { NATIVE_PACKAGES } from './native.js';
 import { firstPort } from '../../core/detect/ports.js';
@@ -71,18 +73,16 @@ function readNodeProject(root: ProjectSnapshot, options: DetectOptions): NodePro
 export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): NodeFacts {
   const project = readNodeProject(root, options);
   const { rootPkg, member, members, snapshot, pkg, scripts, dependencies, devDependencies } = project;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
   const manager = packageManager(root, rootPkg.packageManager);
   if (manager.name === 'yarn-berry') checkBerryLinker(root.read('.yarnrc.yml') ?? '');
-  if (!manager.lockfile) notes.push(`No lockfile: ${manager.name} resolves versions at build time, so builds are not reproducible. Commit a lockfile.`);
+  if (!manager.lockfile) notes.push(NODE_MESSAGES.message('note.node.no-lockfile', { manager: manager.name }));
   const build = buildFacts(project, notes);
   const bins = binLookups(project, manager.lockfile);
   const devOnlyScripts = member ? [] : devOnlyInstallScripts(scripts, dependencies, devDependencies, (command) => bins.find(command)?.pkg);
   for (const item of devOnlyScripts) {
-    notes.push(
-      `scripts.${item.script} \`${item.command}\` calls ${item.program}, which ${item.pkg} (not a production dependency) provides: the production install leaves that script out (it would stop at "not found"); the build stage's full install runs it.`,
-    );
+    notes.push(NODE_MESSAGES.message('note.node.dev-only-script', { script: item.script, command: item.command, program: item.program, pkg: item.pkg }));
   }
   const prisma = detectPrisma({ snapshot, scripts, dependencies, devDependencies, packageSchema: pkg.prisma?.schema, findBin: bins.find });
   const served = servingFacts(project, build, bins.resolve, options.start, notes);
@@ -90,7 +90,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const nativeAddons = nativeAddonFacts(snapshot, dependencies, notes);
   if (!member && (project.workspaces.length > 0 || root.files.includes('pnpm-workspace.yaml'))) {
     const listed = members.map((item) => item.name).join(', ') || project.workspaces.join(', ') || 'pnpm-workspace.yaml';
-    notes.push(`This is a workspace root (${listed}); the image runs the root package. Use --workspace NAME for one member.`);
+    notes.push(NODE_MESSAGES.message('note.node.workspace-root', { members: listed }));
   }
   const rootExists = (path: string) => fileSet(root).has(path);
 
@@ -140,19 +140,17 @@ interface BuildFacts {
   readonly outDir: string | undefined;
 }
 
-function buildFacts({ snapshot, scripts, dependencies, devDependencies }: NodeProject, notes: string[]): BuildFacts {
+function buildFacts({ snapshot, scripts, dependencies, devDependencies }: NodeProject, notes: Message[]): BuildFacts {
   const typescript = snapshot.files.includes('tsconfig.json') || 'typescript' in devDependencies || 'typescript' in dependencies;
   const buildScript = typeof scripts.build === 'string';
   const framework = detectFramework({ snapshot, scripts, dependencies, devDependencies });
   const statedOutDir = buildScript && typescript ? tsOutDir(snapshot.read('tsconfig.json')) : undefined;
   const outDir = buildScript ? (statedOutDir ?? 'dist') : undefined;
   if (buildScript && statedOutDir === undefined && !framework) {
-    notes.push(
-      `The build's output folder is assumed to be dist/ (${typescript ? 'tsconfig.json names no outDir' : 'a JavaScript build names none'}); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.`,
-    );
+    notes.push(NODE_MESSAGES.message(typescript ? 'note.node.out-dir.typescript' : 'note.node.out-dir.javascript'));
   }
   if (framework?.kind === 'static' && framework.guess) notes.push(framework.guess);
-  if (typescript && !buildScript) notes.push('TypeScript without a "build" script: the image runs the files as they are.');
+  if (typescript && !buildScript) notes.push(NODE_MESSAGES.message('note.node.ts-no-build'));
   return { typescript, buildScript, framework, outDir };
 }
 
@@ -171,7 +169,7 @@ function servingFacts(
   { framework, outDir, typescript }: BuildFacts,
   resolveBinFor: StartInputs['resolveBin'],
   requested: string | undefined,
-  notes: string[],
+  notes: Message[],
 ): Serving {
   const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
   const compiled = (path: string) => compiledPath(path, outDir, typescript);
@@ -184,15 +182,15 @@ function servingFacts(
   if (start.guessed) {
     notes.push(
       start.bin
-        ? `The image runs ${start.bin.pkg}'s CLI as ${start.bin.path}, a file name from this tool's table (no npm lockfile records it); the build checks it is there. Pass --start "node <file>" to choose.`
-        : `No scripts.start and no main: the image runs ${start.args.at(-1)!}, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.`,
+        ? NODE_MESSAGES.message('note.node.bin-guess', { pkg: start.bin.pkg, path: start.bin.path })
+        : NODE_MESSAGES.message('note.node.entry-guess', { file: start.args.at(-1)! }),
     );
   }
   return served;
 }
 
 /** Whether the app listens, and on which port: a static site's web server, the code's own, or the framework's default. */
-function listeningFacts(snapshot: ProjectSnapshot, served: Serving, outDir: string | undefined, notes: string[]) {
+function listeningFacts(snapshot: ProjectSnapshot, served: Serving, outDir: string | undefined, notes: Message[]) {
   const sources = sourcesFor(snapshot, served.start.args.at(-1) ?? '', outDir);
   const listener = sources.find(({ text }) => /\.listen\s*\(|createServer\s*\(|\bserve\s*\(\s*\{/.test(text));
   const codePort = firstPort(sources, PORT_PATTERNS);
@@ -205,7 +203,7 @@ function listeningFacts(snapshot: ProjectSnapshot, served: Serving, outDir: stri
 }
 
 /** Native addons: the known packages' system libraries, and a binding.gyp of the project's own. */
-function nativeAddonFacts(snapshot: ProjectSnapshot, dependencies: Record<string, string>, notes: string[]): NodeFacts['nativeAddons'] {
+function nativeAddonFacts(snapshot: ProjectSnapshot, dependencies: Record<string, string>, notes: Message[]): NodeFacts['nativeAddons'] {
   const nativeAddons = Object.keys(dependencies).flatMap((name) => {
     const known = own(NATIVE_PACKAGES, name);
     return known ? [{ name, runtimePackages: known.runtime, buildPackages: known.build }] : [];
@@ -213,9 +211,7 @@ function nativeAddonFacts(snapshot: ProjectSnapshot, dependencies: Record<string
   const gyp = snapshot.files.find((file) => posix.basename(file) === 'binding.gyp');
   if (gyp) {
     nativeAddons.push({ name: gyp, runtimePackages: [], buildPackages: ['python3-setuptools'] });
-    notes.push(
-      `${gyp}: a native addon this tool has no table entry for; it builds with the full node image's toolchain. Add the -dev packages it needs if the compile fails.`,
-    );
+    notes.push(NODE_MESSAGES.message('note.node.gyp', { file: gyp }));
   }
   return nativeAddons;
 }

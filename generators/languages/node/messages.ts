@@ -70,6 +70,29 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'summary.node.build.generate': 'installs everything and generates the Prisma Client ({image}); only the generated code ships.',
     'why.node.server-env':
       'PORT is the port the image exposes, for code that reads it; the rest makes the server listen on every interface, not only inside the container.',
+    'note.node.no-lockfile': 'No lockfile: {manager} resolves versions at build time, so builds are not reproducible. Commit a lockfile.',
+    'note.node.dev-only-script':
+      'scripts.{script} `{command}` calls {program}, which {pkg} (not a production dependency) provides: the production install leaves that script out (it would stop at "not found"); the build stage\'s full install runs it.',
+    'note.node.workspace-root': 'This is a workspace root ({members}); the image runs the root package. Use --workspace NAME for one member.',
+    'note.node.out-dir.typescript':
+      "The build's output folder is assumed to be dist/ (tsconfig.json names no outDir); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.",
+    'note.node.out-dir.javascript':
+      "The build's output folder is assumed to be dist/ (a JavaScript build names none); if it writes elsewhere, set compilerOptions.outDir in tsconfig.json.",
+    'note.node.ts-no-build': 'TypeScript without a "build" script: the image runs the files as they are.',
+    'note.node.bin-guess':
+      'The image runs {pkg}\'s CLI as {path}, a file name from this tool\'s table (no npm lockfile records it); the build checks it is there. Pass --start "node <file>" to choose.',
+    'note.node.entry-guess':
+      'No scripts.start and no main: the image runs {file}, the first of the usual entry files found, a guess; pass --start "node <file>" to choose.',
+    'note.node.gyp':
+      "{file}: a native addon this tool has no table entry for; it builds with the full node image's toolchain. Add the -dev packages it needs if the compile fails.",
+    'note.node.native': "Native addons ({addons}): built with {image}'s toolchain, which stays in the builder.",
+    'note.node.npmrc-portable':
+      "The project's .npmrc is not used: --portable builds without BuildKit secrets, and .npmrc may hold a token, so it is never copied; the install runs without its settings (registry, auth, legacy-peer-deps).",
+    'note.node.angular-guess':
+      'Angular: {why}, so the site is taken from dist/app/browser, a guess (the build checks that index.html is there); set outputPath in angular.json to settle it.',
+    'note.node.angular.unparsable': 'angular.json does not parse',
+    'note.node.angular.no-project': 'angular.json names no project',
+    'note.node.angular.not-folder': 'its outputPath is not a plain folder inside the project',
   },
   fr: {
     'ignore.node': "Dépendances et caches installés sur l'hôte : l'image installe les siens, pour Linux.",
@@ -144,5 +167,29 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'summary.node.build.generate': 'installe tout et génère le Prisma Client ({image}) ; seul le code généré part.',
     'why.node.server-env':
       "PORT est le port qu'expose l'image, pour le code qui le lit ; le reste fait écouter le serveur sur toutes les interfaces, pas seulement dans le conteneur.",
+    'note.node.no-lockfile':
+      'Pas de fichier de verrouillage : {manager} résout les versions au moment du build, les builds ne sont donc pas reproductibles. Versionnez un fichier de verrouillage.',
+    'note.node.dev-only-script':
+      "scripts.{script} `{command}` appelle {program}, que fournit {pkg} (pas une dépendance de production) : l'installation de production laisse ce script de côté (il s'arrêterait sur « not found ») ; l'installation complète de l'étape build le lance.",
+    'note.node.workspace-root': "C'est la racine d'un espace de travail ({members}) ; l'image lance le paquet racine. --workspace NOM en choisit un membre.",
+    'note.node.out-dir.typescript':
+      "Le dossier de sortie du build est supposé être dist/ (tsconfig.json ne nomme aucun outDir) ; s'il écrit ailleurs, indiquez compilerOptions.outDir dans tsconfig.json.",
+    'note.node.out-dir.javascript':
+      "Le dossier de sortie du build est supposé être dist/ (un build JavaScript n'en nomme aucun) ; s'il écrit ailleurs, indiquez compilerOptions.outDir dans tsconfig.json.",
+    'note.node.ts-no-build': "TypeScript sans script « build » : l'image lance les fichiers tels quels.",
+    'note.node.bin-guess':
+      "L'image lance la CLI de {pkg} par {path}, un nom de fichier tiré de la table de cet outil (aucun verrou npm ne l'enregistre) ; le build vérifie qu'il est là. --start \"node <fichier>\" choisit.",
+    'note.node.entry-guess':
+      'Ni scripts.start ni main : l\'image lance {file}, le premier des fichiers d\'entrée habituels trouvé, une supposition ; --start "node <fichier>" choisit.',
+    'note.node.gyp':
+      "{file} : un module natif absent de la table de cet outil ; il se compile avec la chaîne d'outils de l'image node complète. Ajoutez les paquets -dev dont il a besoin si la compilation échoue.",
+    'note.node.native': "Modules natifs ({addons}) : compilés avec la chaîne d'outils de {image}, qui reste dans l'étape build.",
+    'note.node.npmrc-portable':
+      "Le .npmrc du projet n'est pas utilisé : --portable construit sans secrets BuildKit, et .npmrc peut contenir un jeton, il n'est donc jamais copié ; l'installation se fait sans ses réglages (registre, authentification, legacy-peer-deps).",
+    'note.node.angular-guess':
+      "Angular : {why}, le site est donc pris dans dist/app/browser, une supposition (le build vérifie que index.html s'y trouve) ; indiquez outputPath dans angular.json pour trancher.",
+    'note.node.angular.unparsable': 'angular.json ne se lit pas',
+    'note.node.angular.no-project': 'angular.json ne nomme aucun projet',
+    'note.node.angular.not-folder': "son outputPath n'est pas un simple dossier du projet",
   },
 });

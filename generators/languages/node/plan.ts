@@ -30,19 +30,14 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
   const { runtime, reason } = chooseRuntime(node, runtimePackages, choices.runtime);
   const nativeTools = node.nativeAddons.length > 0;
   if (nativeTools)
-    notes.push(
-      `Native addons (${node.nativeAddons.map((addon) => addon.name).join(', ')}): built with ${NODE_IMAGES.node(node.nodeMajor)}'s toolchain, which stays in the builder.`,
-    );
+    notes.push(message('note.node.native', { addons: node.nativeAddons.map((addon) => addon.name).join(', '), image: NODE_IMAGES.node(node.nodeMajor) }));
 
   const port = resolvePort(choices.port, node.port, node.listens, notes, DEFAULT_SERVER_PORT);
   const workdir = node.workspace ? contextPath(node.workspace.dir, 'workspace folder') : '.';
   // Decided once: a static site's nginx, or the app's node.
   const stage = node.staticSite ? staticSiteStage(node.staticSite, port, workdir) : serverStage(node, runtime, port);
   const npmrcSecret = node.npmrc && !choices.portable;
-  if (node.npmrc && choices.portable)
-    notes.push(
-      "The project's .npmrc is not used: --portable builds without BuildKit secrets, and .npmrc may hold a token, so it is never copied; the install runs without its settings (registry, auth, legacy-peer-deps).",
-    );
+  if (node.npmrc && choices.portable) notes.push(message('note.node.npmrc-portable'));
   const buildFlags = [...(choices.dockerfile ? ['-f', choices.dockerfile] : []), ...(npmrcSecret ? ['--secret', 'id=npmrc,src=.npmrc'] : [])];
   const planned = installPlan(node.packageManager, node.packageManagerVersion, node.lockfile !== undefined, node.workspace);
   // Scripts that call a dev dependency's CLI are dropped from the production install's copy of package.json only.

@@ -1,3 +1,5 @@
+import { PYTHON_MESSAGES } from './messages.js';
+import type { Message } from '../../core/explain/messages.js';
 import { posix } from 'node:path';
 import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { imageName } from '../../core/render/quote.js';
@@ -54,8 +56,10 @@ export function detectPython(root: ProjectSnapshot, options: DetectOptions = {})
   const others = used.filter((item) => item !== member).map((item) => item.name);
   const note =
     member.dir === '.'
-      ? `This is a uv workspace root (${listed}); the image runs the root project. Use --workspace NAME for one member.`
-      : `${member.name} is a member of the uv workspace (${listed}): built from the root with its lock${others.length > 0 ? ` and the workspace projects it uses (${others.join(', ')})` : ''}; only ${member.dir}/ and the venv ship.`;
+      ? PYTHON_MESSAGES.message('note.python.uv-root', { members: listed })
+      : others.length > 0
+        ? PYTHON_MESSAGES.message('note.python.uv-member-uses', { name: member.name, members: listed, uses: others.join(', '), dir: member.dir })
+        : PYTHON_MESSAGES.message('note.python.uv-member', { name: member.name, members: listed, dir: member.dir });
   return {
     ...facts,
     workspace: details,
@@ -70,17 +74,15 @@ const outputDirs = (snapshot: ProjectSnapshot) =>
 
 /** One project's facts from its folder; `root` is the workspace's, where .python-version may sit instead. */
 function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root: ProjectSnapshot = snapshot): PythonFacts {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const version = pythonVersion(deps.requiresPython, snapshot.read('.python-version') ?? root.read('.python-version'), snapshot.read('runtime.txt'));
   const { notes: entryNotes = [], ...found } = pythonEntry({ snapshot, dependencies: deps.names, scripts: deps.scripts, installable: deps.installable });
   notes.push(...entryNotes);
   const entry = withConfigBind(snapshot, found, notes);
   const compiled = compiledDependencies(deps.names);
 
-  if (deps.source === 'setup.py')
-    notes.push('Dependencies come from setup.py, which only runs with the source: they install after `COPY . .`, so a source edit reinstalls them.');
-  if (entry.framework === 'django' && entry.entry[0] === 'python')
-    notes.push('Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.');
+  if (deps.source === 'setup.py') notes.push(PYTHON_MESSAGES.message('note.python.setup-py'));
+  if (entry.framework === 'django' && entry.entry[0] === 'python') notes.push(PYTHON_MESSAGES.message('note.python.runserver'));
   if (entry.entryNeedsShell && entry.entrySource === 'boot.sh') notes.push(bootNote(snapshot.read('boot.sh') ?? ''));
   if (entry.collectStatic?.root === '')
     throw new UserError(`${entry.collectStatic.source}: not a folder under BASE_DIR this tool can read; write it as BASE_DIR / "staticfiles"`);
@@ -95,7 +97,13 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
   const loopback = loopbackBind(bindSources);
   if (loopback) notes.push(loopbackNote(loopback));
   for (const dependency of compiled.filter((item) => item.runtimePackages.length > 0)) {
-    notes.push(`${dependency.name} compiles against ${dependency.builderPackages.join(', ')} and loads ${dependency.runtimePackages.join(', ')} at run time.`);
+    notes.push(
+      PYTHON_MESSAGES.message('note.python.compiled', {
+        name: dependency.name,
+        builds: dependency.builderPackages.join(', '),
+        runs: dependency.runtimePackages.join(', '),
+      }),
+    );
   }
 
   const tests = testsOf(snapshot, deps.names);
@@ -120,7 +128,7 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
       tests.testInstall?.kind === 'requirements' && tests.testInstall.unpinned
         ? [
             ...notes,
-            `The test stage installs ${tests.testInstall.requirements.join(', ')} from ${tests.testInstall.source} by name, at the index's newest versions: its version syntax is not pip's.`,
+            PYTHON_MESSAGES.message('note.python.test-unpinned', { requirements: tests.testInstall.requirements.join(', '), source: tests.testInstall.source }),
           ]
         : notes,
   };
@@ -130,27 +138,23 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
  * gunicorn's config file binding a socket or loopback: the image adds --bind 0.0.0.0:PORT, which
  * gunicorn puts before the file's; a reachable port there becomes the image's port.
  */
-function withConfigBind<E extends ReturnType<typeof pythonEntry>>(snapshot: ProjectSnapshot, entry: E, notes: string[]): E {
+function withConfigBind<E extends ReturnType<typeof pythonEntry>>(snapshot: ProjectSnapshot, entry: E, notes: Message[]): E {
   const bind = configBind(snapshot, entry.entry);
   if (bind === undefined) return entry;
   if (bind.port !== undefined) return entry.port === undefined ? { ...entry, port: bind.port, portSource: `${bind.file} bind` } : entry;
-  notes.push(
-    `${bind.file}:${bind.line} binds ${bind.address}, which nothing outside the container reaches: the image starts gunicorn with --bind 0.0.0.0:PORT, which overrides it.`,
-  );
+  notes.push(PYTHON_MESSAGES.message('note.python.config-bind', { file: bind.file, line: bind.line, address: bind.address }));
   return { ...entry, entry: withBind(entry.entry), listens: true, ...(entry.port === undefined ? serverDefault('gunicorn') : {}) };
 }
 
 /** boot.sh needs a shell; unless its last command is exec'd, the shell stays PID 1 and the server never sees SIGTERM. */
-function bootNote(script: string): string {
+function bootNote(script: string): Message {
   const last = script
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'))
     .pop();
   const execs = last !== undefined && /^exec\s/.test(last);
-  return execs
-    ? `boot.sh is a shell script: the image needs a shell (slim); it ends with \`${last}\`, so the server replaces the shell as PID 1.`
-    : `boot.sh is a shell script: the image needs a shell (slim); its last command \`${last ?? ''}\` is not exec'd, so the shell stays PID 1 and the server gets no SIGTERM: write \`exec\` before it.`;
+  return PYTHON_MESSAGES.message(execs ? 'note.python.boot-exec' : 'note.python.boot-no-exec', { last: last ?? '' });
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Message } from '../../core/explain/messages.js';
+import { PYTHON_MESSAGES } from './messages.js';
 import { posix } from 'node:path';
 import { NothingToRunError, UserError } from '../../core/errors.js';
 import type { ProjectSnapshot } from '../../core/types.js';
@@ -7,7 +9,7 @@ import { findApp, moduleOf } from './apps.js';
 import { needsShell, PORT_TOKEN, procfileLines, procfileWords, startScript } from './procfile.js';
 
 export type PythonEntry = Pick<PythonFacts, 'entry' | 'entrySource' | 'entryNeedsShell' | 'framework' | 'listens' | 'port' | 'portSource' | 'collectStatic'> & {
-  readonly notes?: readonly string[];
+  readonly notes?: readonly Message[];
 };
 
 interface EntryInputs {
@@ -72,13 +74,12 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
       listens: true,
       ...(codePort ? portOf(codePort) : server ? serverDefault(server) : {}),
       collectStatic: django.staticRoot,
-      notes: [
-        `Django migrations are not run at build time (the database is not there): run \`docker run --rm --entrypoint /opt/venv/bin/python IMAGE manage.py migrate\` against it before the app starts.`,
-      ],
+      notes: [PYTHON_MESSAGES.message('note.python.migrations')],
     };
   }
 
-  const missingServer: string[] = [];
+  // A framework app whose server is not installed: a note when another entry runs, the error when none does.
+  const missingServer: { readonly constructor: string; readonly target: string; readonly server: string }[] = [];
   for (const [framework, constructor, server] of [
     ['fastapi', 'FastAPI', 'uvicorn'],
     ['starlette', 'Starlette', 'uvicorn'],
@@ -88,7 +89,7 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
     const app = findApp(sources, constructor);
     if (!app) continue;
     if (!depends(server)) {
-      missingServer.push(`${constructor} app ${app.target} found, but ${server} is not among the dependencies: add it to serve the app with it.`);
+      missingServer.push({ constructor, target: app.target, server });
       continue;
     }
     // A src/ layout that is not installed imports from src/ only when the server is told so.
@@ -119,7 +120,7 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
       framework: frameworkOf(sources),
       listens,
       ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}),
-      notes: missingServer,
+      notes: missingServer.map((missing) => PYTHON_MESSAGES.message('note.python.missing-server', missing)),
     };
   }
   const packageMain = snapshot.files.find((file) => /^(src\/)?[A-Za-z_][A-Za-z0-9_]*\/__main__\.py$/.test(file));
@@ -132,7 +133,11 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
     const port = flagPort(snapshot.read('boot.sh') ?? '') ?? codePort;
     return { entry: ['./boot.sh'], entrySource: 'boot.sh', entryNeedsShell: true, listens: true, ...portOf(port, 'boot.sh') };
   }
-  if (missingServer.length > 0) throw new UserError(missingServer[0]);
+  const [missing] = missingServer;
+  if (missing)
+    throw new UserError(
+      `${missing.constructor} app ${missing.target} found, but ${missing.server} is not among the dependencies: add it to serve the app with it.`,
+    );
   throw new NothingToRunError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
 }
 
@@ -155,9 +160,9 @@ function shellEntry(
     framework,
     ...(port !== undefined ? portOf(port, 'Procfile') : server === 'gunicorn' || server === 'uvicorn' ? serverDefault(server) : {}),
     notes: [
-      `The Procfile's ${release === undefined ? 'web line runs several commands' : 'release line runs before the web line'}: the image runs them with sh at every start (\`${script}\`), so it needs a shell (slim, not distroless); the server is exec'd and is PID 1.${release === undefined ? '' : ' With several replicas, run the release step once instead, as a separate container.'}`,
+      PYTHON_MESSAGES.message(release === undefined ? 'note.python.procfile-several' : 'note.python.procfile-release', { script }),
       // The image's user owns nothing under /app: steps that write there (SQLite, compiled catalogs) fail.
-      'The steps before the server run as the image user, 65532, who cannot write into /app: point what they write (a SQLite database, compiled translations) at a volume or /tmp.',
+      PYTHON_MESSAGES.message('note.python.procfile-user'),
     ],
   };
 }

@@ -52,6 +52,31 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'why.python.collectstatic':
       "Django's collectstatic gathers every app's static files into STATIC_ROOT here, at build time, so the image serves them (whitenoise) without a write at start.",
     'why.python.copy-static': 'The static files collectstatic gathered in the build stage; the folder is kept out of the context, so these are the only ones.',
+    'note.python.uv-root': 'This is a uv workspace root ({members}); the image runs the root project. Use --workspace NAME for one member.',
+    'note.python.uv-member': '{name} is a member of the uv workspace ({members}): built from the root with its lock; only {dir}/ and the venv ship.',
+    'note.python.uv-member-uses':
+      '{name} is a member of the uv workspace ({members}): built from the root with its lock and the workspace projects it uses ({uses}); only {dir}/ and the venv ship.',
+    'note.python.setup-py':
+      'Dependencies come from setup.py, which only runs with the source: they install after `COPY . .`, so a source edit reinstalls them.',
+    'note.python.runserver': 'Django runs under `manage.py runserver`, which is for development; add gunicorn to the dependencies to serve with it.',
+    'note.python.boot-exec': 'boot.sh is a shell script: the image needs a shell (slim); it ends with `{last}`, so the server replaces the shell as PID 1.',
+    'note.python.boot-no-exec':
+      "boot.sh is a shell script: the image needs a shell (slim); its last command `{last}` is not exec'd, so the shell stays PID 1 and the server gets no SIGTERM: write `exec` before it.",
+    'note.python.compiled': '{name} compiles against {builds} and loads {runs} at run time.',
+    'note.python.config-bind':
+      '{file}:{line} binds {address}, which nothing outside the container reaches: the image starts gunicorn with --bind 0.0.0.0:PORT, which overrides it.',
+    'note.python.test-unpinned':
+      "The test stage installs {requirements} from {source} by name, at the index's newest versions: its version syntax is not pip's.",
+    'note.python.migrations':
+      'Django migrations are not run at build time (the database is not there): run `docker run --rm --entrypoint /opt/venv/bin/python IMAGE manage.py migrate` against it before the app starts.',
+    'note.python.missing-server': '{constructor} app {target} found, but {server} is not among the dependencies: add it to serve the app with it.',
+    'note.python.procfile-several':
+      "The Procfile's web line runs several commands: the image runs them with sh at every start (`{script}`), so it needs a shell (slim, not distroless); the server is exec'd and is PID 1.",
+    'note.python.procfile-release':
+      "The Procfile's release line runs before the web line: the image runs them with sh at every start (`{script}`), so it needs a shell (slim, not distroless); the server is exec'd and is PID 1. With several replicas, run the release step once instead, as a separate container.",
+    'note.python.procfile-user':
+      'The steps before the server run as the image user, 65532, who cannot write into /app: point what they write (a SQLite database, compiled translations) at a volume or /tmp.',
+    'note.python.tool-missing': '{tool} is not among the dependencies, so the venv will not have it; add it to them.',
   },
   fr: {
     'ignore.python': "Virtualenvs, bytecode et caches d'outils de l'hôte : l'image crée son propre venv, pour Linux.",
@@ -104,5 +129,33 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
       "collectstatic de Django rassemble ici les fichiers statiques de chaque app dans STATIC_ROOT, au build, pour que l'image les serve (whitenoise) sans rien écrire au démarrage.",
     'why.python.copy-static':
       "Les fichiers statiques rassemblés par collectstatic dans l'étape de build ; le dossier est exclu du contexte, ce sont donc les seuls.",
+    'note.python.uv-root': "C'est la racine d'un espace de travail uv ({members}) ; l'image lance le projet racine. --workspace NOM en choisit un membre.",
+    'note.python.uv-member':
+      "{name} est membre de l'espace de travail uv ({members}) : construit depuis la racine avec son verrou ; seuls {dir}/ et le venv partent en production.",
+    'note.python.uv-member-uses':
+      "{name} est membre de l'espace de travail uv ({members}) : construit depuis la racine avec son verrou et les projets de l'espace qu'il utilise ({uses}) ; seuls {dir}/ et le venv partent en production.",
+    'note.python.setup-py':
+      "Les dépendances viennent de setup.py, qui ne s'exécute qu'avec les sources : elles s'installent après `COPY . .`, donc chaque modification des sources les réinstalle.",
+    'note.python.runserver': 'Django tourne sous `manage.py runserver`, fait pour le développement ; ajoutez gunicorn aux dépendances pour servir avec lui.',
+    'note.python.boot-exec':
+      "boot.sh est un script shell : l'image a besoin d'un shell (slim) ; il se termine par `{last}`, donc le serveur remplace le shell comme PID 1.",
+    'note.python.boot-no-exec':
+      "boot.sh est un script shell : l'image a besoin d'un shell (slim) ; sa dernière commande `{last}` n'est pas lancée par exec, le shell reste donc le PID 1 et le serveur ne reçoit pas SIGTERM : écrivez `exec` devant.",
+    'note.python.compiled': "{name} se compile avec {builds} et charge {runs} à l'exécution.",
+    'note.python.config-bind':
+      "{file}:{line} écoute sur {address}, que rien hors du conteneur ne joint : l'image lance gunicorn avec --bind 0.0.0.0:PORT, qui prend le dessus.",
+    'note.python.test-unpinned':
+      "L'étape test installe {requirements} depuis {source} par leur nom, aux versions les plus récentes de l'index : sa syntaxe de versions n'est pas celle de pip.",
+    'note.python.migrations':
+      "Les migrations Django ne tournent pas au build (la base n'est pas là) : lancez `docker run --rm --entrypoint /opt/venv/bin/python IMAGE manage.py migrate` contre elle avant que l'application démarre.",
+    'note.python.missing-server':
+      "Application {constructor} {target} trouvée, mais {server} n'est pas parmi les dépendances : ajoutez-le pour la servir avec lui.",
+    'note.python.procfile-several':
+      "La ligne web du Procfile lance plusieurs commandes : l'image les lance avec sh à chaque démarrage (`{script}`), elle a donc besoin d'un shell (slim, pas distroless) ; le serveur est lancé par exec et il est le PID 1.",
+    'note.python.procfile-release':
+      "La ligne release du Procfile tourne avant la ligne web : l'image les lance avec sh à chaque démarrage (`{script}`), elle a donc besoin d'un shell (slim, pas distroless) ; le serveur est lancé par exec et il est le PID 1. Avec plusieurs réplicas, lancez plutôt l'étape release une seule fois, dans un conteneur à part.",
+    'note.python.procfile-user':
+      "Les étapes avant le serveur tournent sous l'utilisateur de l'image, 65532, qui ne peut pas écrire dans /app : faites écrire ce qu'elles produisent (une base SQLite, des traductions compilées) dans un volume ou dans /tmp.",
+    'note.python.tool-missing': "{tool} n'est pas parmi les dépendances, le venv ne l'aura donc pas ; ajoutez-le.",
   },
 });

@@ -55,7 +55,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   const [tool, ...args] = py.entry as [string, ...string[]];
   const program = command(tool, py);
   if (program.consoleScript && !py.dependencies.includes(normalise(tool)) && !py.installable) {
-    notes.push(`${tool} is not among the dependencies, so the venv will not have it; add it to them.`);
+    notes.push(message('note.python.tool-missing', { tool }));
   }
   // A workspace member's Dockerfile sits in its folder and builds from the root.
   const buildFlags = choices.dockerfile ? ['-f', choices.dockerfile] : [];

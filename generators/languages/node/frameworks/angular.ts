@@ -3,6 +3,8 @@ import { own } from '../../../core/own.js';
 import { isPlainObject } from '../../../core/schema.js';
 import type { ProjectSnapshot } from '../../../core/types.js';
 import { startsNoServer, staticSite, type FrameworkRule } from './define.js';
+import type { Message } from '../../../core/explain/messages.js';
+import { NODE_MESSAGES } from '../messages.js';
 
 /** Angular without SSR: `ng build` writes a single-page app where angular.json says. */
 export const angular: FrameworkRule = {
@@ -26,20 +28,20 @@ export const angular: FrameworkRule = {
  * Where `ng build` writes the browser files: the first project's build outputPath in angular.json
  * (a string, or `{ base, browser }`), else dist/<project>/browser, the application builder's default.
  */
-function readAngularOutput(snapshot: ProjectSnapshot): { root: string; guess?: string } {
-  const fallback = (why: string) => ({
+function readAngularOutput(snapshot: ProjectSnapshot): { root: string; guess?: Message } {
+  const fallback = (why: 'unparsable' | 'no-project' | 'not-folder') => ({
     root: 'dist/app/browser',
-    guess: `Angular: ${why}, so the site is taken from dist/app/browser, a guess (the build checks that index.html is there); set outputPath in angular.json to settle it.`,
+    guess: NODE_MESSAGES.message('note.node.angular-guess', { why: NODE_MESSAGES.message(`note.node.angular.${why}`) }),
   });
   let projects: unknown;
   try {
     projects = (JSON.parse(snapshot.read('angular.json') ?? '{}') as { projects?: unknown }).projects;
   } catch {
-    return fallback('angular.json does not parse');
+    return fallback('unparsable');
   }
-  if (!isPlainObject(projects)) return fallback('angular.json names no project');
+  if (!isPlainObject(projects)) return fallback('no-project');
   const name = Object.keys(projects)[0];
-  if (!name || !/^[\w.-]+$/.test(name)) return fallback('angular.json names no project');
+  if (!name || !/^[\w.-]+$/.test(name)) return fallback('no-project');
   const project = projects[name];
   const options = isPlainObject(project) ? pick(project, ['architect', 'build', 'options']) : undefined;
   const outputPath = isPlainObject(options) ? options.outputPath : undefined;
@@ -51,7 +53,7 @@ function readAngularOutput(snapshot: ProjectSnapshot): { root: string; guess?: s
         : [`dist/${name}`, 'browser'];
   const clean = typeof base === 'string' ? posix.normalize(base).replace(/^\.\/|\/$/g, '') : '';
   if (!/^[\w.-]+(\/[\w.-]+)*$/.test(clean) || clean.startsWith('..') || !/^[\w.-]*$/.test(browser)) {
-    return fallback('its outputPath is not a plain folder inside the project');
+    return fallback('not-folder');
   }
   return { root: browser === '' ? clean : `${clean}/${browser}` };
 }

@@ -1,4 +1,5 @@
 import type { ProjectSnapshot } from '../../../core/types.js';
+import type { Message } from '../../../core/explain/messages.js';
 
 /**
  * Node web frameworks that have a production layout of their own: where their build writes, what
@@ -45,7 +46,7 @@ export interface FrameworkStatic {
   readonly hashed: readonly string[];
   readonly outputs: readonly string[];
   /** Set when root is this tool's default rather than read from the project: said in the header. */
-  readonly guess?: string;
+  readonly guess?: Message;
 }
 
 export type Framework = FrameworkServer | FrameworkStatic;
