@@ -51,39 +51,11 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const mains = texts.filter(({ text }) => /\bint\s+main\s*\(/.test(text));
 
   const { buildSystem, facts: buildFacts, buildFile } = readBuildFile(snapshot);
-  let binary = buildFacts.binary;
-  let loneSources: string[] = [];
-  let programs: CProgram[] = [];
-  if (buildSystem === 'cc') {
-    const rootMains = mains.filter(({ file }) => !file.includes('/'));
-    if (rootMains.length === 0) throw new UserError('no main() found in the C sources');
-    // Each root file with its own main() is a program of its own (a server and its client, a tool
-    // and its sample input): one is built, with the root's files that have no main().
-    programs = rootMains.map(({ file, text }) => ({ file, listens: /\b(bind|listen)\s*\(/.test(text) }));
-    const chosen = defaultProgram(programs);
-    loneSources = programSources(sources, programs, chosen.file);
-    binary = posix.basename(chosen.file).replace(SOURCE, '');
-    // The plan says which program it builds and how (--main can change both).
-  }
+  const { binary, loneSources, programs } =
+    buildSystem === 'cc' ? ccProgram(sources, mains) : { binary: buildFacts.binary, loneSources: [] as string[], programs: [] as CProgram[] };
   if (!binary) throw new UserError(`${buildFile}: cannot tell which executable it builds (for a Makefile, set TARGET = name)`);
 
-  const includes =
-    buildSystem === 'cc'
-      ? texts.flatMap(({ text }) =>
-          [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => own(HEADER_LIBRARIES, match[1]!)).filter((name): name is string => name !== undefined),
-        )
-      : [];
-  const linked = [...new Set([...buildFacts.libraries, ...includes])].filter((name) => !LIBC_PARTS.has(name) && !LIBC_PARTS.has(name.replace(/^lib/, '')));
-  const libraries: CLibrary[] = [];
-  const unknownLibraries: string[] = [];
-  for (const name of linked) {
-    const library = lookupLibrary(name);
-    if (library) {
-      if (!libraries.some((known) => known.devPackage === library.devPackage)) libraries.push(library);
-    } else {
-      unknownLibraries.push(name);
-    }
-  }
+  const { libraries, unknownLibraries } = resolveLibraries(buildFacts.libraries, buildSystem === 'cc' ? texts : []);
   if (unknownLibraries.length > 0) notes.push(C_MESSAGES.message('note.c.unknown-libraries', { libraries: unknownLibraries.join(', ') }));
   const literalLinker = buildFacts.linker?.kind === 'literal' ? buildFacts.linker.line : undefined;
   if (literalLinker) notes.push(C_MESSAGES.message('note.c.literal-linker', { file: buildFile ?? buildSystem, binary, linker: literalLinker }));
@@ -155,6 +127,44 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     ),
     notes,
   };
+}
+
+/**
+ * Without a build file: each root file with its own main() is a program of its own (a server and its
+ * client, a tool and its sample input); one is built, with the root's files that have no main().
+ * The plan says which program it builds and how (--main can change both).
+ */
+function ccProgram(
+  sources: readonly string[],
+  mains: readonly { file: string; text: string }[],
+): { binary: string; loneSources: string[]; programs: CProgram[] } {
+  const rootMains = mains.filter(({ file }) => !file.includes('/'));
+  if (rootMains.length === 0) throw new UserError('no main() found in the C sources');
+  const programs = rootMains.map(({ file, text }) => ({ file, listens: /\b(bind|listen)\s*\(/.test(text) }));
+  const chosen = defaultProgram(programs);
+  return { binary: posix.basename(chosen.file).replace(SOURCE, ''), loneSources: programSources(sources, programs, chosen.file), programs };
+}
+
+/** The libraries the build file links and (without one) the headers the sources include, as Debian packages where known. */
+function resolveLibraries(
+  linkedByBuild: readonly string[],
+  includingSources: readonly { text: string }[],
+): { libraries: CLibrary[]; unknownLibraries: string[] } {
+  const includes = includingSources.flatMap(({ text }) =>
+    [...text.matchAll(/#\s*include\s*<([^>]+)>/g)].map((match) => own(HEADER_LIBRARIES, match[1]!)).filter((name): name is string => name !== undefined),
+  );
+  const linked = [...new Set([...linkedByBuild, ...includes])].filter((name) => !LIBC_PARTS.has(name) && !LIBC_PARTS.has(name.replace(/^lib/, '')));
+  const libraries: CLibrary[] = [];
+  const unknownLibraries: string[] = [];
+  for (const name of linked) {
+    const library = lookupLibrary(name);
+    if (library) {
+      if (!libraries.some((known) => known.devPackage === library.devPackage)) libraries.push(library);
+    } else {
+      unknownLibraries.push(name);
+    }
+  }
+  return { libraries, unknownLibraries };
 }
 
 function readBuildFile(snapshot: ProjectSnapshot): { buildSystem: CBuildSystem; facts: BuildFileFacts; buildFile?: string } {
