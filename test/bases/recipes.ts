@@ -1,6 +1,7 @@
 import { SERVICE_RECIPES } from './services.js';
 import { NODE_IMAGES } from '../../generators/languages/node/images.js';
 import { NODE_MAJORS } from '../../generators/languages/node/version.js';
+import { PYTHON_IMAGES } from '../../generators/languages/python/images.js';
 import { tagOf } from './tags.js';
 
 /**
@@ -252,7 +253,7 @@ CMD ["bash"]
 };
 
 /** Python as Debian 13 ships it; the python images are Debian's 3.13, laid out as upstream's. */
-export const PYTHON_VERSION = '3.13';
+export const PYTHON_VERSION = PYTHON_IMAGES.distrolessPythonVersion;
 
 /**
  * python:3.13-slim: Debian's python3.13 with venv and pip, reached as /usr/local/bin/python3 like

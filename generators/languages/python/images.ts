@@ -1,5 +1,7 @@
 /** Python's base images. distroless python3 has Debian 13's Python, whatever the project asks for. */
 export const PYTHON_IMAGES = {
+  /** The Python that distroless python3-debian13 (Debian 13) carries. */
+  distrolessPythonVersion: '3.13',
   python: (minor: string) => `python:${minor}`,
   pythonSlim: (minor: string) => `python:${minor}-slim`,
   distrolessPython: 'gcr.io/distroless/python3-debian13:nonroot',

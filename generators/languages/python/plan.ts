@@ -22,7 +22,7 @@ const { message } = PYTHON_MESSAGES;
 
 const VENV = '/opt/venv';
 /** Debian 13's Python, the one distroless python3-debian13 has. */
-const DISTROLESS_PYTHON = '3.13';
+const DISTROLESS_PYTHON = PYTHON_IMAGES.distrolessPythonVersion;
 const DEFAULT_SERVER_PORT = 8000;
 const COMPILERS = ['gcc', 'libc6-dev'];
 
