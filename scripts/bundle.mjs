@@ -119,13 +119,11 @@ const precompiled = Object.fromEntries(
 );
 writeFileSync('dist/precompiled-templates.json', JSON.stringify(precompiled));
 
-// Dependencies only some runs need, each a file of its own loaded on first use (core/lazy-dependency.ts):
-// yaml reads pnpm-workspace.yaml and writes compose.yaml, dotenv reads .env beside it; `--yes` on a plain
-// project parses neither.
-for (const name of ['yaml', 'dotenv']) {
-  await build({
-    entryPoints: [name],
-    outfile: `dist/${name}.cjs`,
+/** One CommonJS file of its own, loaded with require on first need, never by `--yes` on a plain project. */
+const buildOnDemandFile = (entry, outfile, options = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     minify: true,
     platform: 'node',
@@ -133,19 +131,14 @@ for (const name of ['yaml', 'dotenv']) {
     format: 'cjs',
     legalComments: 'external',
     logLevel: 'error',
+    ...options,
   });
-}
+
+// Dependencies only some runs need, loaded on first use (core/lazy-dependency.ts): yaml reads
+// pnpm-workspace.yaml and writes compose.yaml, dotenv reads .env beside it.
+for (const name of ['yaml', 'dotenv']) await buildOnDemandFile(name, `dist/${name}.cjs`);
 
 // The compiler, for custom or edited templates only: the CLI's own chunks hold just Handlebars' runtime.
-await build({
-  entryPoints: ['node_modules/handlebars/dist/cjs/handlebars.js'],
-  outfile: 'dist/handlebars-compiler.cjs',
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  legalComments: 'external',
-  logLevel: 'error',
+await buildOnDemandFile('node_modules/handlebars/dist/cjs/handlebars.js', 'dist/handlebars-compiler.cjs', {
   footer: { js: 'module.exports = module.exports.default;' },
 });
