@@ -50,7 +50,7 @@ const SHAPES: Record<string, (bytes: number) => string> = {
 
 function lintSeconds(file: string): number {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(packageRoot, 'bin/create-dockerfile.js'), 'lint', file], { stdio: 'ignore' });
+  const result = spawnSync(process.execPath, [join(packageRoot, 'bin/create-dockerfile.cjs'), 'lint', file], { stdio: 'ignore' });
   if (result.status !== 0) throw new Error(`lint ${file} exited ${result.status}`);
   return (performance.now() - started) / 1000;
 }

@@ -38,7 +38,7 @@ export function benchMembers(counts = [100, 1_000, 5_000], runs = 3): MembersRow
       const times: number[] = [];
       for (let run = 0; run < runs; run++) {
         const started = performance.now();
-        const result = spawnSync(process.execPath, [join(packageRoot, 'bin/create-dockerfile.js'), dir, '--yes', '--dry-run'], { stdio: 'ignore' });
+        const result = spawnSync(process.execPath, [join(packageRoot, 'bin/create-dockerfile.cjs'), dir, '--yes', '--dry-run'], { stdio: 'ignore' });
         if (result.status !== 0) throw new Error(`${members} members: exited ${result.status}`);
         times.push((performance.now() - started) / 1000);
       }

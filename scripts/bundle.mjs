@@ -1,6 +1,6 @@
 // Bundles the CLI into one ES module, as create-vite ships its own. Loading yeoman unbundled means
 // ~1,300 ES modules (640 of them lodash-es), about 2 s on Node 20; as one file it starts in a fraction.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -73,12 +73,20 @@ const stubUnusedPaths = {
 // Old chunks would otherwise pile up next to the new ones.
 rmSync('dist', { recursive: true, force: true });
 
+/**
+ * The parts only some runs need (generators/cli/parts.ts): the prompts (yeoman, inquirer), docker's
+ * client and `verify`, as ES modules of their own; splitting puts what they share in chunks.
+ */
+const PARTS = {
+  interactive: 'generators/cli/interactive.ts',
+  'verify-command': 'generators/cli/verify-command.ts',
+  docker: 'generators/verify/docker.ts',
+  checkbox: '@inquirer/checkbox',
+};
 await build({
-  entryPoints: { 'create-dockerfile': 'generators/cli/main.ts' },
+  entryPoints: PARTS,
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
-  // main() imports the interactive stack (yeoman, inquirer) and docker's client (execa) only when it
-  // needs them; splitting puts each in its own chunk, so `--yes` never parses them.
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -102,13 +110,52 @@ await build({
   plugins: [inlinePackageJson, stubUnusedPaths],
 });
 
+/** The main path's four imports of the parts point at dist/parts.cjs, a plain CommonJS file. */
+const partsOutside = {
+  name: 'parts-outside',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/parts\.js$/ }, () => ({ path: './parts.cjs', external: true }));
+  },
+};
+writeFileSync(
+  'dist/parts.cjs',
+  [
+    "'use strict';",
+    '// Written by scripts/bundle.mjs: generators/cli/parts.ts in the published package. A real module, so that',
+    '// its import() works from the main path, which bin/run-cached.cjs compiles through node:vm.',
+    ...Object.keys(PARTS).map(
+      (name) => `exports.load${name.replace(/(^|-)(\w)/g, (_m, _dash, letter) => letter.toUpperCase())} = () => import('./${name}.mjs');`,
+    ),
+    '',
+  ].join('\n'),
+);
+
+/**
+ * The main path (`--yes`, --dry-run, --json, lint, the services) as one CommonJS file: loaded by
+ * bin/run-cached.cjs with the V8 code cache written below, it skips most of the parse and compile
+ * and the ES module loader at every start.
+ */
+await build({
+  entryPoints: ['generators/cli/main.ts'],
+  outfile: 'dist/create-dockerfile.cjs',
+  bundle: true,
+  minify: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'external',
+  logLevel: 'error',
+  define: { 'import.meta.url': '__cdfImportMetaUrl' },
+  banner: { js: "const __cdfImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [partsOutside, inlinePackageJson, stubUnusedPaths],
+});
+
 /**
  * Handlebars compiling is most of a generation's time, so the built-in templates ship precompiled,
  * keyed by their exact text (generators/pipeline/template-cache.ts).
  * The .hbs files stay the source of truth: a text that does not match compiles at run time.
  */
 const Handlebars = (await import('handlebars')).default;
-const { readdirSync, writeFileSync } = await import('node:fs');
 const COMPILE_OPTIONS = { noEscape: true, strict: true };
 const templates = readdirSync('templates', { recursive: true }).filter((file) => String(file).endsWith('.hbs'));
 const precompiled = Object.fromEntries(
@@ -142,3 +189,24 @@ for (const name of ['yaml', 'dotenv']) await buildOnDemandFile(name, `dist/${nam
 await buildOnDemandFile('node_modules/handlebars/dist/cjs/handlebars.js', 'dist/handlebars-compiler.cjs', {
   footer: { js: 'module.exports = module.exports.default;' },
 });
+
+/**
+ * The V8 code cache of the main path, written by one run on a small Express app (the functions a
+ * plain run compiles). V8 takes it only from the same V8 version and flags; any other Node compiles
+ * as usual, and the CLI behaves the same either way.
+ */
+const { spawnSync } = await import('node:child_process');
+const { tmpdir } = await import('node:os');
+const warmup = mkdtempSync(join(tmpdir(), 'cdf-code-cache-'));
+writeFileSync(
+  join(warmup, 'package.json'),
+  JSON.stringify({ name: 'warmup', engines: { node: '>=22' }, scripts: { start: 'node server.js' }, dependencies: { express: '^5.1.0' } }),
+);
+writeFileSync(join(warmup, 'server.js'), "require('express')().listen(process.env.PORT || 3000);\n");
+const cached = spawnSync(
+  process.execPath,
+  ['-e', "require('./bin/run-cached.cjs').run(process.argv.slice(1), { writeCache: true })", warmup, '--yes', '--dry-run'],
+  { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+);
+rmSync(warmup, { recursive: true, force: true });
+if (cached.status !== 0) throw new Error(`bundle: the code-cache run failed: ${cached.stderr}`);

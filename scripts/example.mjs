@@ -11,7 +11,7 @@ const dir = join(mkdtempSync(join(tmpdir(), 'create-dockerfile-example-')), 'hel
 cpSync(join(root, 'examples/hello-go'), dir, { recursive: true });
 process.stderr.write(`example: generating in ${dir}\n`);
 try {
-  execFileSync(process.execPath, [join(root, 'bin/create-dockerfile.js'), dir, '--yes'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'bin/create-dockerfile.cjs'), dir, '--yes'], { stdio: 'inherit' });
 } catch (error) {
   process.exit(error.status ?? 1);
 }

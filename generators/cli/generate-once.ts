@@ -1,3 +1,4 @@
+import { loadDocker } from './parts.js';
 import { takeSnapshot } from '../core/detect/snapshot.js';
 import type { GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -17,7 +18,7 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
   let choices = choicesFrom(cli);
   if (cli.pinDigests) {
     // The one step that asks the engine something; docker's client code loads only for it.
-    const { knownDigests } = await import('../verify/docker.js');
+    const { knownDigests } = await loadDocker();
     choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
   }
   // stdout carries only --json or --dry-run output; what the run says goes to stderr.

@@ -1,3 +1,4 @@
+import { loadCheckbox } from './parts.js';
 import { join } from 'node:path';
 import { writeAtomically } from '../util/atomic-write.js';
 import { readProjectFile } from '../core/read-gate.js';
@@ -34,7 +35,7 @@ export const wantsServices = (snapshot: ProjectSnapshot, cli: CliOptions) =>
 export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStreams): Promise<string[] | undefined> {
   const { candidates } = serviceCandidates(PIPELINE, snapshot);
   if (candidates.length < 2) return undefined;
-  const { default: checkbox } = await import('@inquirer/checkbox');
+  const { default: checkbox } = await loadCheckbox();
   return checkbox(
     {
       message: 'Services to generate (space toggles, enter confirms)',

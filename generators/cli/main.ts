@@ -1,7 +1,8 @@
+import { loadInteractive, loadVerifyCommand } from './parts.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
-import { isKnownError, UsageError } from '../core/errors.js';
+import { isKnownError, isUsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
 import { generateOnce } from './generate-once.js';
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
       writeError(streams, `create-dockerfile: internal error: ${message} (set CREATE_DOCKERFILE_DEBUG=1 for details)${stack}\n`);
       return 1;
     }
-    const hint = error instanceof UsageError ? ' (see --help)' : '';
+    const hint = isUsageError(error) ? ' (see --help)' : '';
     // One line, always: a message that quotes project text must not break it across lines.
     writeError(streams, `create-dockerfile: ${error.message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')}${hint}\n`);
     return error.exitCode;
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
 
   if (argv[0] === 'verify') {
     try {
-      const { runVerifyCommand } = await import('./verify-command.js');
+      const { runVerifyCommand } = await loadVerifyCommand();
       return await runVerifyCommand(argv.slice(1), streams);
     } catch (error) {
       return fail(error);
@@ -84,14 +85,12 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
       const picked = interactive && cli.services === undefined ? await chooseServices(snapshot, streams) : undefined;
       const services = generateServicesOnce(cwd, snapshot, picked ? { ...cli, services: picked } : cli, streams);
       if (!cli.verify) return 0;
-      const { verifyServices } = await import('./verify-command.js');
+      const { verifyServices } = await loadVerifyCommand();
       return await verifyServices(cwd, services, cli, streams);
     }
-    const result = interactive
-      ? await (await import('./interactive.js')).generateInteractively(cwd, cli, streams)
-      : await generateOnce(cwd, cli, streams, snapshot);
+    const result = interactive ? await (await loadInteractive()).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams, snapshot);
     if (!cli.verify) return 0;
-    const { verifyWith } = await import('./verify-command.js');
+    const { verifyWith } = await loadVerifyCommand();
     return await verifyWith(cwd, result, cli, streams);
   } catch (error) {
     return fail(unwrap(error));

@@ -1,3 +1,10 @@
+/**
+ * The CLI's main path and its interactive and verify parts are loaded as separate bundles (a CommonJS
+ * file with a code cache, and ES module chunks), so each has its own copy of these classes: an error
+ * is recognised by a registered symbol its prototype carries, not by `instanceof` one copy.
+ */
+const KNOWN = Symbol.for('create-dockerfile.known-error');
+
 /** A problem with the project or the user's choices: one line on stderr, exit 1. */
 export class UserError extends Error {
   readonly exitCode = 1;
@@ -18,4 +25,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const isKnownError = (error: unknown): error is UserError | UsageError => error instanceof UserError || error instanceof UsageError;
+for (const known of [UserError, UsageError]) Object.defineProperty(known.prototype, KNOWN, { value: true });
+
+export const isKnownError = (error: unknown): error is UserError | UsageError =>
+  error instanceof Error && (error as unknown as Record<symbol, unknown>)[KNOWN] === true;
+
+/** A usage error from any copy of this module: its hint (see --help) follows it. */
+export const isUsageError = (error: unknown): error is UsageError => isKnownError(error) && error.name === 'UsageError';

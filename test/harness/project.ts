@@ -15,7 +15,7 @@ export function copyFixture(language: string, name: string): string {
 
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
-export const binPath = join(packageRoot, 'bin/create-dockerfile.js');
+export const binPath = join(packageRoot, 'bin/create-dockerfile.cjs');
 
 /** Runs the built CLI as a user would, with stdin closed so that it is never a TTY. */
 export function runCli(

@@ -26,7 +26,7 @@ describe('the bundle', () => {
     expect(compiler.precompile('FROM {{image}}', { strict: true })).toContain('"compiler":[8,');
   });
 
-  test('--yes never loads the interactive stack or docker client chunks; verify loads its own', async () => {
+  test('--yes loads no ES module of the package (the interactive stack, docker, verify); verify loads its own', async () => {
     const dir = copyFixture('go', 'stdlib-mod');
     // A module hook that names every module the CLI loads, on stderr.
     const hook = `data:text/javascript,${encodeURIComponent("import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write(\"loaded \" + r.url + \"\\\\n\"); return r; }'));")}`;
@@ -34,10 +34,11 @@ describe('the bundle', () => {
       const yes = await execa(process.execPath, ['--import', hook, binPath, dir, '--yes'], { reject: false, stdin: 'ignore' });
       expect(yes.exitCode).toBe(0);
       const loaded = yes.stderr.split('\n').filter((line) => line.startsWith('loaded file:'));
-      expect(loaded.some((line) => line.includes('/dist/create-dockerfile.mjs'))).toBe(true);
-      expect(loaded.filter((line) => /\/chunks\/(interactive|verify-command|docker)-/.test(line))).toEqual([]);
+      // The hook sees ES modules only: the bin and the main path are CommonJS, so nothing of dist/ shows.
+      expect(loaded.filter((line) => line.includes('/dist/'))).toEqual([]);
       const verify = await execa(process.execPath, ['--import', hook, binPath, 'verify', join(dir, 'nope')], { reject: false, stdin: 'ignore' });
-      expect(verify.stderr).toMatch(/loaded file:.*\/chunks\/verify-command-/);
+      expect(verify.stderr).toMatch(/loaded file:.*\/dist\/verify-command\.mjs/);
+      expect(verify.stderr).not.toMatch(/loaded file:.*\/dist\/interactive\.mjs/);
     } finally {
       removeDir(dir);
     }
@@ -45,7 +46,7 @@ describe('the bundle', () => {
 
   test('yaml and dotenv ship as files of their own, loaded only by a run that reads or writes YAML or .env', async () => {
     const chunks = [
-      join(packageRoot, 'dist/create-dockerfile.mjs'),
+      join(packageRoot, 'dist/create-dockerfile.cjs'),
       ...readdirSync(join(packageRoot, 'dist/chunks')).map((file) => join(packageRoot, 'dist/chunks', file)),
     ];
     // yaml's own error codes and dotenv's log prefix: text no other code of the bundle holds.
@@ -74,6 +75,22 @@ describe('the bundle', () => {
       expect(await requiredBy('--compose')).toEqual(['yaml.cjs']);
     } finally {
       removeDir(join(dir, '..'));
+    }
+  });
+
+  test('the main path runs from the V8 code cache the build wrote, on the Node that built it', async () => {
+    const dir = copyFixture('node', 'express-app');
+    try {
+      const run = await execa(process.execPath, [binPath, dir, '--yes', '--dry-run'], {
+        reject: false,
+        stdin: 'ignore',
+        env: { CREATE_DOCKERFILE_CODE_CACHE: 'report' },
+      });
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr.split('\n')[0]).toBe('code cache: accepted');
+      expect(run.stdout).toContain('==> Dockerfile <==');
+    } finally {
+      removeDir(dir);
     }
   });
 });

@@ -14,7 +14,7 @@ const oneLine = (stderr: string) => {
 describe('create-dockerfile CLI (built bin, no TTY)', () => {
   let dir: string;
   beforeAll(() => {
-    if (!existsSync(join(binPath, '../../dist/create-dockerfile.mjs'))) throw new Error('run `npm run build` first: the CLI tests execute the built bin');
+    if (!existsSync(join(binPath, '../../dist/create-dockerfile.cjs'))) throw new Error('run `npm run build` first: the CLI tests execute the built bin');
   });
   beforeEach(() => {
     dir = copyFixture('go', 'lone-main');
