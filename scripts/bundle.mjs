@@ -70,6 +70,12 @@ const stubUnusedPaths = {
   },
 };
 
+/** What every file of dist/ is built with: one bundle, minified, for the Node the package supports. */
+const NODE_BUNDLE = { bundle: true, minify: true, platform: 'node', target: 'node20', legalComments: 'external', logLevel: 'error' };
+
+/** A CommonJS file: the main path, and the dependencies loaded on demand. */
+const buildCommonJs = (entry, outfile, options = {}) => build({ ...NODE_BUNDLE, entryPoints: [entry], outfile, format: 'cjs', ...options });
+
 // Old chunks would otherwise pile up next to the new ones.
 rmSync('dist', { recursive: true, force: true });
 
@@ -89,13 +95,8 @@ await build({
   outExtension: { '.js': '.mjs' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  target: 'node20',
+  ...NODE_BUNDLE,
   format: 'esm',
-  legalComments: 'external',
-  logLevel: 'error',
   // CommonJS dependencies use require, __filename and __dirname; give the bundle its own.
   banner: {
     js: [
@@ -135,16 +136,7 @@ writeFileSync(
  * bin/run-cached.cjs with the V8 code cache written below, it skips most of the parse and compile
  * and the ES module loader at every start.
  */
-await build({
-  entryPoints: ['generators/cli/main.ts'],
-  outfile: 'dist/create-dockerfile.cjs',
-  bundle: true,
-  minify: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  legalComments: 'external',
-  logLevel: 'error',
+await buildCommonJs('generators/cli/main.ts', 'dist/create-dockerfile.cjs', {
   define: { 'import.meta.url': '__cdfImportMetaUrl' },
   banner: { js: "const __cdfImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [partsOutside, inlinePackageJson, stubUnusedPaths],
@@ -166,27 +158,12 @@ const precompiled = Object.fromEntries(
 );
 writeFileSync('dist/precompiled-templates.json', JSON.stringify(precompiled));
 
-/** One CommonJS file of its own, loaded with require on first need, never by `--yes` on a plain project. */
-const buildOnDemandFile = (entry, outfile, options = {}) =>
-  build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    legalComments: 'external',
-    logLevel: 'error',
-    ...options,
-  });
-
 // Dependencies only some runs need, loaded on first use (core/lazy-dependency.ts): yaml reads
 // pnpm-workspace.yaml and writes compose.yaml, dotenv reads .env beside it.
-for (const name of ['yaml', 'dotenv']) await buildOnDemandFile(name, `dist/${name}.cjs`);
+for (const name of ['yaml', 'dotenv']) await buildCommonJs(name, `dist/${name}.cjs`);
 
 // The compiler, for custom or edited templates only: the CLI's own chunks hold just Handlebars' runtime.
-await buildOnDemandFile('node_modules/handlebars/dist/cjs/handlebars.js', 'dist/handlebars-compiler.cjs', {
+await buildCommonJs('node_modules/handlebars/dist/cjs/handlebars.js', 'dist/handlebars-compiler.cjs', {
   footer: { js: 'module.exports = module.exports.default;' },
 });
 
