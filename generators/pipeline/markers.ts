@@ -28,3 +28,7 @@ export const extensionPattern = (extensions: readonly string[]) => new RegExp(`\
 export const anySource = onceper((languages: readonly AnyLanguage[]) => extensionPattern(languages.flatMap((language) => language.project.sourceExtensions)));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The languages whose workspace of entry points (go.work) sits at this root. */
+export const mainsWorkspacesAt = (languages: readonly AnyLanguage[], files: readonly string[]): AnyLanguage[] =>
+  languages.filter((language) => language.project.mainsWorkspace !== undefined && files.includes(language.project.mainsWorkspace));

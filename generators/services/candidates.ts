@@ -8,6 +8,7 @@ import { backingNeeds, type BackingNeed } from './backing.js';
 import { BACKING_IMAGES } from './backing-images.js';
 import { rootIsProject, serviceFolders, type ServiceFolder } from './discover.js';
 import type { ServiceFacts, ServicesPipeline } from './pipeline.js';
+import { mainsWorkspacesAt } from '../pipeline/markers.js';
 import { nameToken, serviceName, uniqueNames } from './tokens.js';
 
 /**
@@ -157,9 +158,8 @@ function folderCandidate<F extends ServiceFacts, P extends PlanBase>(
  * the root are its modules, claimed by it.
  */
 function mainsWorkspaces<F extends ServiceFacts, P extends PlanBase>(pipeline: ServicesPipeline<F, P>, snapshot: ProjectSnapshot): WorkspaceCandidates<F>[] {
-  return pipeline.languages.flatMap((language) => {
-    const { mainsWorkspace, manifests } = language.project;
-    if (mainsWorkspace === undefined || !snapshot.files.includes(mainsWorkspace)) return [];
+  return mainsWorkspacesAt(pipeline.languages, snapshot.files).map((language) => {
+    const { manifests } = language.project;
     const facts = pipeline.detect(snapshot, { language: language.id });
     const mains = pipeline.mainChoices(facts);
     const modules = snapshot.files.filter((file) => file.includes('/') && manifests.includes(posix.basename(file))).map((file) => posix.dirname(file));
@@ -175,7 +175,7 @@ function mainsWorkspaces<F extends ServiceFacts, P extends PlanBase>(pipeline: S
         needs: candidateNeeds(pipeline.languages, facts, snapshots),
       };
     });
-    return [{ candidates, claimed: [...modules, ...mains] }];
+    return { candidates, claimed: [...modules, ...mains] };
   });
 }
 

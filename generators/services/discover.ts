@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { scopedSnapshot } from '../core/detect/scoped-snapshot.js';
 import { isKnownError } from '../core/errors.js';
 import type { AnyLanguage } from '../languages/registry.js';
-import { allManifests, anySource } from '../pipeline/markers.js';
+import { allManifests, anySource, mainsWorkspacesAt } from '../pipeline/markers.js';
 import type { ServicesPipeline } from './pipeline.js';
 import { serviceName } from './tokens.js';
 import type { ProjectSnapshot } from '../core/types.js';
@@ -48,8 +48,7 @@ export function rootIsProject(snapshot: ProjectSnapshot, languages: readonly Any
 
 /** go.work, or a language's workspace: npm/pnpm/yarn workspaces, a uv workspace (an unreadable one says why later). */
 export function isWorkspaceRoot(snapshot: ProjectSnapshot, pipeline: ServicesPipeline): boolean {
-  if (pipeline.languages.some((language) => language.project.mainsWorkspace !== undefined && snapshot.files.includes(language.project.mainsWorkspace)))
-    return true;
+  if (mainsWorkspacesAt(pipeline.languages, snapshot.files).length > 0) return true;
   try {
     return pipeline.workspaces(snapshot).length > 0;
   } catch (error) {
