@@ -77,6 +77,8 @@ export interface ServiceClues {
   readonly envReads: readonly RegExp[];
   /** Extensions read for those besides its sources (Prisma's schema names env("DATABASE_URL")). */
   readonly envFiles: readonly string[];
+  /** Databases its ORM schemas and configuration files name (Prisma's provider, SQLAlchemy URLs), with the evidence. */
+  databasesNamed(snapshot: ProjectSnapshot): readonly { readonly kind: BackingKind; readonly evidence: string }[];
 }
 
 /** Checks a language against the contract; the type arguments name its facts and plan. */

@@ -15,4 +15,5 @@ export const C_SERVICES: ServiceClues = {
   dependencies: () => [],
   envReads: [/\bgetenv\s*\(\s*"([A-Z][A-Z0-9_]*)"/g],
   envFiles: [],
+  databasesNamed: () => [],
 };

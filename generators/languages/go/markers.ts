@@ -18,4 +18,5 @@ export const GO_SERVICES: ServiceClues = {
   // os.Getenv("NAME"), os.LookupEnv("NAME")
   envReads: [/\b(?:os\.Getenv|os\.LookupEnv|syscall\.Getenv)\s*\(\s*"([A-Z][A-Z0-9_]*)"/g],
   envFiles: [],
+  databasesNamed: () => [],
 };

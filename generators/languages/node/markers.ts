@@ -1,5 +1,7 @@
 import type { ProjectMarkers, ServiceClues } from '../../core/language.js';
 import { isPlainObject } from '../../core/schema.js';
+import { own } from '../../core/own.js';
+import type { BackingKind, ProjectSnapshot } from '../../core/types.js';
 
 export const NODE_PROJECT: ProjectMarkers = {
   manifests: ['package.json'],
@@ -16,6 +18,29 @@ function dependencies(snapshot: Parameters<ServiceClues['dependencies']>[0]): st
   } catch {
     return [];
   }
+}
+
+/** What Prisma's `provider` and Drizzle's `dialect` call each database. */
+const PROVIDERS: Readonly<Record<string, BackingKind>> = { postgresql: 'postgres', postgres: 'postgres', mysql: 'mysql', mongodb: 'mongo' };
+
+/** The database Prisma's schema or Drizzle's config names. */
+function databasesNamed(snapshot: ProjectSnapshot): { kind: BackingKind; evidence: string }[] {
+  const read = (file: string) => snapshot.read(file) ?? '';
+  const named = (word: string | undefined, evidence: string) => (word && own(PROVIDERS, word) ? [{ kind: own(PROVIDERS, word)!, evidence }] : []);
+  return [
+    ...snapshot.files
+      .filter((path) => path.endsWith('schema.prisma'))
+      .flatMap((file) => {
+        const provider = /datasource\s+\w+\s*\{[^}]*provider\s*=\s*"(\w+)"/.exec(read(file))?.[1];
+        return named(provider, `provider ${provider} in ${file}`);
+      }),
+    ...snapshot.files
+      .filter((path) => /^drizzle\.config\.[cm]?[jt]s$/.test(path))
+      .flatMap((file) => {
+        const dialect = /dialect\s*:\s*['"](\w+)['"]/.exec(read(file))?.[1];
+        return named(dialect, `dialect ${dialect} in ${file}`);
+      }),
+  ];
 }
 
 export const NODE_SERVICES: ServiceClues = {
@@ -35,4 +60,5 @@ export const NODE_SERVICES: ServiceClues = {
     /\benv\s*\(\s*"([A-Z][A-Z0-9_]*)"\s*\)/g,
   ],
   envFiles: ['prisma'],
+  databasesNamed,
 };

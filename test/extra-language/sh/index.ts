@@ -25,6 +25,7 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
     dependencies: (snapshot) => (snapshot.files.includes('packages.txt') ? (snapshot.read('packages.txt') ?? '').split(/\s+/).filter(Boolean) : []),
     envReads: [/\$\{([A-Z][A-Z0-9_]*):\?/g],
     envFiles: [],
+    databasesNamed: () => [],
   },
   looksLike: (snapshot) => snapshot.files.includes('main.sh'),
   detect: (snapshot) => ({
