@@ -1,3 +1,4 @@
+import { say } from '../../core/explain/say.js';
 import type { Message } from '../../core/explain/messages.js';
 import { PYTHON_MESSAGES } from './messages.js';
 import { posix } from 'node:path';
@@ -135,9 +136,8 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
   }
   const [missing] = missingServer;
   if (missing)
-    throw new UserError(
-      `${missing.constructor} app ${missing.target} found, but ${missing.server} is not among the dependencies: add it to serve the app with it.`,
-    );
+    // The same sentence as the note, in English: errors speak English.
+    throw new UserError(say(PYTHON_MESSAGES.catalog, 'en', 'note.python.missing-server', missing));
   throw new NothingToRunError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
 }
 
