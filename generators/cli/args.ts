@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { RUNTIMES, type Choices, type Runtime } from '../core/types.js';
+import { RUNTIMES, type CaCertChoice, type Choices, type Runtime } from '../core/types.js';
 import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 
@@ -25,6 +25,10 @@ export interface CliOptions {
   /** Go and C: a health probe in the image; on by default under --compose (--no-probe turns it off). */
   readonly probe?: boolean;
   readonly registry?: string;
+  /** --ca-cert FILE, or the bundle the environment names (resolved by caCertOf, not by the parser). */
+  readonly caCert?: CaCertChoice;
+  /** --no-ca-cert: the environment's CA bundle is not passed. */
+  readonly noCaCert: boolean;
   readonly pinDigests: boolean;
   readonly templates?: string;
   /** Use the project's own .create-dockerfile/templates without asking (they are code from the repository). */
@@ -45,6 +49,7 @@ export const choicesFrom = (cli: CliOptions): Choices => ({
   portable: cli.portable,
   registry: cli.registry,
   probe: cli.probe,
+  caCert: cli.caCert,
 });
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -72,6 +77,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         probe: { type: 'boolean' },
         'no-probe': { type: 'boolean' },
         registry: { type: 'string' },
+        'ca-cert': { type: 'string' },
+        'no-ca-cert': { type: 'boolean', default: false },
         'pin-digests': { type: 'boolean', default: false },
         templates: { type: 'string' },
         'project-templates': { type: 'boolean', default: false },
@@ -93,6 +100,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`,
     );
   if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
+  if (values['ca-cert'] !== undefined && values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
+  if (values['ca-cert'] !== undefined && values.portable)
+    throw new UsageError('--ca-cert passes the CA as a BuildKit secret, which --portable builds cannot take; drop one of them');
   if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
   return {
     dir: positionals[0] ?? '.',
@@ -112,6 +122,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     portable: values.portable,
     probe: values.probe ? true : values['no-probe'] ? false : undefined,
     registry: values.registry,
+    caCert: values['ca-cert'] === undefined ? undefined : { path: values['ca-cert'], from: '--ca-cert' },
+    noCaCert: values['no-ca-cert'],
     pinDigests: values['pin-digests'],
     templates: values.templates,
     projectTemplates: values['project-templates'],

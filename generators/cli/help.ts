@@ -3,7 +3,7 @@ import { LANGUAGE_IDS } from '../languages/registry.js';
 
 export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile lint [file]
-       create-dockerfile verify [dir] [--compare] [--keep] [--language L] [--workspace NAME] [--start COMMAND]
+       create-dockerfile verify [dir] [--compare] [--keep] [--ca-cert FILE|--no-ca-cert] [--language L] [--workspace NAME] [--start COMMAND]
        npm create dockerfile@latest -- [dir] [options]
 
 Detects the project in dir (default: the current directory) and writes a multi-stage Dockerfile
@@ -32,6 +32,10 @@ Options:
       --probe, --no-probe     Go and C: a static health probe in the image, so HEALTHCHECK runs on scratch and
                               distroless (on by default with --compose)
       --registry PREFIX       pull every base image through a mirror, e.g. mirror.example:5000/hub
+      --ca-cert FILE          a CA bundle every download step trusts (a TLS-inspecting proxy's), passed as
+                              the BuildKit secret ca-cert, in no layer (default: the file SSL_CERT_FILE,
+                              NODE_EXTRA_CA_CERTS, PIP_CERT or REQUESTS_CA_BUNDLE names, said in a note)
+      --no-ca-cert            pass no CA bundle, even when the environment names one
       --pin-digests           pin base images to the digests the docker engine knows (@sha256:...)
       --templates DIR         your own templates or partials, laid out like the built-in templates/
       --project-templates     use the project's own .create-dockerfile/templates without asking; they

@@ -5,6 +5,7 @@ import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { isKnownError, isUsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
+import { caCertOf } from './ca-cert.js';
 import { generateOnce } from './generate-once.js';
 import { chooseServices, generateServicesOnce, wantsServices } from './generate-services.js';
 import { USAGE } from './help.js';
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
   const cwd = resolve(cli.dir);
   try {
     assertDirectory(cwd);
+    cli = { ...cli, caCert: caCertOf(cli, process.env) };
   } catch (error) {
     return fail(error);
   }

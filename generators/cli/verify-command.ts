@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { UsageError } from '../core/errors.js';
+import type { CaCertChoice } from '../core/types.js';
+import { caCertOf } from './ca-cert.js';
 import type { GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
 import type { DetectRequest } from '../pipeline/detect.js';
@@ -16,6 +18,8 @@ export interface VerifyFlags {
   readonly compare: boolean;
   readonly keep: boolean;
   readonly templates?: string;
+  /** The CA bundle a Dockerfile's ca-cert secret takes (--ca-cert, or the environment's). */
+  readonly caCert?: CaCertChoice;
 }
 
 /** `create-dockerfile verify [dir] [--compare] [--keep]`: checks the Dockerfile already in dir. */
@@ -29,6 +33,8 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
         compare: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         templates: { type: 'string' },
+        'ca-cert': { type: 'string' },
+        'no-ca-cert': { type: 'boolean', default: false },
         // The same detection flags as generation: verify detects the project to name and probe it.
         language: { type: 'string' },
         workspace: { type: 'string' },
@@ -41,7 +47,13 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
   if (parsed.positionals.length > 1) throw new UsageError(`verify takes at most one directory, got ${parsed.positionals.length}`);
   const dir = resolve(parsed.positionals[0] ?? '.');
   assertDirectory(dir);
-  const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates };
+  const caFlag = parsed.values['ca-cert'];
+  if (caFlag !== undefined && parsed.values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
+  const caCert = caCertOf(
+    { caCert: caFlag === undefined ? undefined : { path: caFlag, from: '--ca-cert' }, noCaCert: parsed.values['no-ca-cert'] },
+    process.env,
+  );
+  const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates, caCert };
   const detection = { language: parsed.values.language, workspace: parsed.values.workspace, start: parsed.values.start };
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
   // project this tool cannot read still verifies, just without --compare.
@@ -80,6 +92,7 @@ export function verifyWith(
     },
     compare: flags.compare,
     keep: flags.keep,
+    caCert: flags.caCert?.path,
     stdout: streams.stdout,
     stderr: streams.stderr,
   });

@@ -41,6 +41,12 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
   mainChoices(facts: F): readonly string[];
   /** Its sentences, English and French (stage banners, reasons, --explain comments). */
   readonly messages: Catalog;
+  /**
+   * The environment variables its download tools read a CA bundle from, each tool by its own
+   * (PIP_CERT for pip, NODE_EXTRA_CA_CERTS for npm): what --ca-cert sets in every download step.
+   * Empty when its builder downloads nothing over TLS.
+   */
+  readonly caVariables: readonly string[];
 }
 
 /** What marks a project of a language: read by detection, the dominant-language choice and service discovery. */

@@ -113,6 +113,23 @@ export interface Choices {
   readonly dockerfile?: string;
   /** Go and C: a small probe in the image so that HEALTHCHECK runs on scratch and distroless (--probe; on under --compose). */
   readonly probe?: boolean;
+  /** A CA bundle every download step trusts, passed as a BuildKit secret (--ca-cert, or named by the environment). */
+  readonly caCert?: CaCertChoice;
+}
+
+/** The file and who named it: `--ca-cert`, or the environment variable it was read from (SSL_CERT_FILE...). */
+export interface CaCertChoice {
+  readonly path: string;
+  readonly from: string;
+}
+
+/** The CA as the plan passes it: the secret's id, the file the build command names, and the tools' variables set to it. */
+export interface CaCertPlan extends CaCertChoice {
+  readonly secret: string;
+  /** Where RUN finds the secret (BuildKit's default target for its id). */
+  readonly target: string;
+  /** Each download tool's own variable for a CA bundle (PIP_CERT, NODE_EXTRA_CA_CERTS, SSL_CERT_FILE...). */
+  readonly variables: readonly string[];
 }
 
 /** One group of .dockerignore patterns, with why it is there. */
@@ -146,6 +163,8 @@ export interface PlanBase<L extends string = string> {
   readonly needsInit: boolean;
   /** Next command a user runs, shown after generation. */
   readonly nextCommand: string;
+  /** A CA bundle for every download step (a TLS-inspecting proxy's), passed as a BuildKit secret; never in a layer. */
+  readonly caCert?: CaCertPlan;
   /** ARGs with no default, in the order the Dockerfile declares them: values the build takes from whoever runs it (compose passes them from the caller's environment). */
   readonly buildArgs: readonly string[];
   /** The same run, locked down: read-only root, /tmp as tmpfs, no capabilities. */

@@ -3,6 +3,7 @@ import type { Choices, CommonFacts, FactsBase, PlanBase, Runtime } from '../core
 import { RUNTIMES } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { rewriteImages } from './image-refs.js';
+import { withCaCert } from '../core/plan/ca-cert.js';
 
 type AnyFacts = FactsBase & CommonFacts;
 
@@ -12,9 +13,12 @@ export function definitionOf(languages: readonly AnyLanguage[], language: string
   return definition;
 }
 
-/** facts + choices -> plan: the language's planner, then the user's mirror and digests. */
-export const planWith = (languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase =>
-  rewriteImages(definitionOf(languages, facts.language).plan(facts, choices), choices.registry, choices.digests);
+/** facts + choices -> plan: the language's planner, then the user's CA bundle, mirror and digests. */
+export function planWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase {
+  const definition = definitionOf(languages, facts.language);
+  const plan = withCaCert(definition.plan(facts, choices), choices.caCert, definition.caVariables);
+  return rewriteImages(plan, choices.registry, choices.digests);
+}
 
 /** The base images a plan pulls, through the --registry mirror but before digests: what --pin-digests looks up. */
 export function baseImagesWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): string[] {

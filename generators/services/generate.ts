@@ -195,6 +195,7 @@ function appService(pipeline: ServicesPipeline<ServiceFacts, PlanBase>, service:
     needs: candidate.needs,
     envReads: [...new Set(candidate.snapshots.flatMap((snapshot) => envReads(snapshot, pipeline.languages)))],
     buildArgs: service.plan.buildArgs,
+    caCert: service.plan.caCert?.path,
   };
 }
 

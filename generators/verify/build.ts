@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docker } from './docker.js';
+import { CA_SECRET, caSecretValue } from '../core/plan/ca-cert.js';
 
 /** Build arguments the generated Dockerfiles declare, taken from the environment when set. */
 export const FORWARDED_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] as const;
@@ -11,6 +12,8 @@ export interface BuildRequest {
   /** A Dockerfile outside the context (the naive variant); default: the context's own. */
   readonly dockerfile?: string;
   readonly target?: string;
+  /** The CA bundle for a Dockerfile that mounts the ca-cert secret (--ca-cert, or the environment's). */
+  readonly caCert?: string;
   /** Called with each step as it starts, e.g. "[build 3/5] RUN go build ...". */
   readonly onStep?: (step: string) => void;
 }
@@ -34,7 +37,7 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
   // A private package index the user has in their environment reaches the build as an ARG, named
   // without its value so that the value never shows in a process list.
   for (const name of FORWARDED_ARGS) if (process.env[name]) args.push('--build-arg', name);
-  args.push(...secretArgs(request.context, request.dockerfile));
+  args.push(...secretArgs(request.context, request.dockerfile, request.caCert));
   if (request.dockerfile) args.push('--file', request.dockerfile);
   if (request.target) args.push('--target', request.target);
   args.push(request.context);
@@ -60,16 +63,18 @@ export async function buildImage(request: BuildRequest): Promise<BuildOutcome> {
  * The project's own files that its Dockerfile mounts as BuildKit secrets (`id=npmrc` is the project's
  * .npmrc), passed by path as `docker build --secret` does when a user follows the header.
  */
-export function secretArgs(context: string, dockerfile = join(context, 'Dockerfile')): string[] {
+export function secretArgs(context: string, dockerfile = join(context, 'Dockerfile'), caCert?: string): string[] {
   let text: string;
   try {
     text = readFileSync(dockerfile, 'utf8');
   } catch {
     return [];
   }
-  return Object.entries(SECRET_FILES).flatMap(([id, file]) =>
+  const files = Object.entries(SECRET_FILES).flatMap(([id, file]) =>
     text.includes(`type=secret,id=${id}`) && existsSync(join(context, file)) ? ['--secret', `id=${id},src=${join(context, file)}`] : [],
   );
+  const ca = caCert !== undefined && text.includes(`type=secret,id=${CA_SECRET}`) ? ['--secret', caSecretValue(caCert)] : [];
+  return [...files, ...ca];
 }
 
 const SECRET_FILES: Readonly<Record<string, string>> = { npmrc: '.npmrc' };

@@ -19,6 +19,8 @@ export interface VerifyRequest {
   readonly dir: string;
   /** The Dockerfile, relative to the context (a workspace member's, in its folder); default: Dockerfile. */
   readonly dockerfile?: string;
+  /** The CA bundle passed to a Dockerfile that mounts the ca-cert secret. */
+  readonly caCert?: string;
   /** Run the image alone and probe it; off when compose runs the services with what they need. */
   readonly smoke?: boolean;
   /** The project as detected: the image name, and what --compare's naive variant needs. */
@@ -53,7 +55,14 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
   const build = async (label: string, imageTag: string, options: { target?: string; dockerfile?: string } = {}): Promise<BuildOutcome> => {
     const progress = createProgress(label, request.stderr);
-    const outcome = await buildImage({ context: request.dir, tag: imageTag, dockerfile: request.dockerfile && dockerfile, ...options, onStep: progress.step });
+    const outcome = await buildImage({
+      context: request.dir,
+      tag: imageTag,
+      dockerfile: request.dockerfile && dockerfile,
+      caCert: request.caCert,
+      ...options,
+      onStep: progress.step,
+    });
     progress.done(outcome.ok, outcome.seconds);
     if (outcome.ok) made.push(imageTag);
     return outcome;

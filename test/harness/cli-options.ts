@@ -9,6 +9,7 @@ export const cliOptions = (overrides: Partial<CliOptions> = {}): CliOptions => (
   force: false,
   portable: false,
   pinDigests: false,
+  noCaCert: false,
   compose: false,
   bake: false,
   templates: undefined,

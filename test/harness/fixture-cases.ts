@@ -50,6 +50,7 @@ export function caseKey(entry: CaseFileEntry): string {
     choices.main?.replace(/\//g, '-'),
     choices.probe ? 'probe' : undefined,
     choices.portable ? 'portable' : undefined,
+    choices.caCert ? 'ca-cert' : undefined,
     entry.services?.compose ? 'compose' : undefined,
     entry.services?.bake ? 'bake' : undefined,
   ];

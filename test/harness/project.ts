@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { packageRoot } from '../../generators/util/package-root.js';
+import { CA_ENVIRONMENT } from '../../generators/cli/ca-cert.js';
 
 export const fixturePath = (language: string, name: string) => join(packageRoot, 'test/fixtures', language, name);
 
@@ -17,6 +18,16 @@ export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: 
 
 export const binPath = join(packageRoot, 'bin/create-dockerfile.cjs');
 
+/**
+ * The environment a test's CLI starts from: this machine's, minus the variables that name a CA
+ * bundle, which would otherwise change every output (a test that wants one sets it, or --ca-cert).
+ */
+export function testEnvironment(): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const name of CA_ENVIRONMENT) delete env[name];
+  return env;
+}
+
 /** Runs the built CLI as a user would, with stdin closed so that it is never a TTY. */
 export function runCli(
   args: readonly string[],
@@ -30,6 +41,7 @@ export function runCli(
     reject: false,
     timeout: options.timeoutMs ?? 60_000,
     // Another user has a home of their own; root's is out of their reach.
-    env: { NO_COLOR: '1', FORCE_COLOR: '0', ...(options.uid === undefined ? {} : { HOME: tmpdir() }), ...options.env },
+    extendEnv: false,
+    env: { ...testEnvironment(), NO_COLOR: '1', FORCE_COLOR: '0', ...(options.uid === undefined ? {} : { HOME: tmpdir() }), ...options.env },
   });
 }

@@ -64,6 +64,15 @@ const EN = {
   'why.from.slim': 'Debian slim: a real distribution with a shell and apt, for debugging or extra packages; bigger, and more to patch, than distroless.',
   'why.from.test': 'The test stage starts from build, where sources and dependencies already are; BuildKit builds it only when asked with --target test.',
   'why.test.run': "The project's own tests: a failing test fails this target's build.",
+  'note.ca-cert.flag':
+    'Every download step trusts the CA bundle given by --ca-cert, passed as the BuildKit secret ca-cert and named to each tool by its own variable ({variables}): it reaches no layer, ARG or ENV; built without the secret, the tools use their own roots.',
+  'note.ca-cert.env':
+    "{from} names a CA bundle in your environment (a TLS-inspecting proxy's, as a rule): every download step trusts it, passed as the BuildKit secret ca-cert and named to each tool by its own variable ({variables}), in no layer; --ca-cert FILE picks another, --no-ca-cert leaves it out.",
+  'note.ca-cert.portable': '{from} names a CA bundle, which a build receives as a BuildKit secret; --portable builds have no secrets, so it is left out.',
+  'note.ca-cert.unused':
+    "{from} names a CA bundle, but this builder downloads only Debian packages, over http and checked by Debian's signatures: no step needs it.",
+  'why.ca-cert':
+    'The CA bundle (`docker build --secret id=ca-cert,src=FILE`) is mounted for this step only and named to each download tool by its own variable: a TLS-inspecting proxy is trusted, and no layer holds the file. Built without the secret, the tools keep their own roots.',
   'note.loopback':
     '{file}:{line} binds {address}: inside a container only the container itself can reach that, so the published port answers nothing; bind 0.0.0.0 (or read the address from HOST).',
   'note.data-paths.one': "{paths} is read at run time and not compiled in: the image holds it under /app, the program's working directory.",
@@ -146,6 +155,16 @@ export const SHARED_MESSAGES = defineMessages({
     'why.from.test':
       "L'étape test part de build, où sont déjà les sources et les dépendances ; BuildKit ne la construit que si on la demande avec --target test.",
     'why.test.run': 'Les tests du projet : un test en échec fait échouer le build de cette cible.',
+    'note.ca-cert.flag':
+      "Chaque étape de téléchargement fait confiance au bundle de CA donné par --ca-cert, passé comme secret BuildKit ca-cert et nommé à chaque outil par sa propre variable ({variables}) : il n'atteint aucune couche, aucun ARG ni ENV ; construit sans le secret, les outils gardent leurs propres racines.",
+    'note.ca-cert.env':
+      "{from} nomme un bundle de CA dans votre environnement (en général celui d'un proxy qui inspecte le TLS) : chaque étape de téléchargement lui fait confiance, passé comme secret BuildKit ca-cert et nommé à chaque outil par sa propre variable ({variables}), dans aucune couche ; --ca-cert FICHIER en choisit un autre, --no-ca-cert le laisse de côté.",
+    'note.ca-cert.portable':
+      "{from} nomme un bundle de CA, qu'un build reçoit comme secret BuildKit ; les builds --portable n'ont pas de secrets, il est donc laissé de côté.",
+    'note.ca-cert.unused':
+      "{from} nomme un bundle de CA, mais ce builder ne télécharge que des paquets Debian, en http et vérifiés par les signatures de Debian : aucune étape n'en a besoin.",
+    'why.ca-cert':
+      'Le bundle de CA (`docker build --secret id=ca-cert,src=FICHIER`) est monté pour cette seule étape et nommé à chaque outil de téléchargement par sa propre variable : un proxy qui inspecte le TLS est accepté, et aucune couche ne garde le fichier. Construit sans le secret, les outils gardent leurs propres racines.',
     'note.loopback':
       "{file}:{line} écoute sur {address} : dans un conteneur, seul le conteneur lui-même peut joindre cette adresse, donc le port publié ne répond pas ; écoutez sur 0.0.0.0 (ou lisez l'adresse dans HOST).",
     'note.data-paths.one':

@@ -18,4 +18,6 @@ export const GO = defineLanguage<GoFacts, GoPlan>({
   workspaceMembers: () => undefined,
   mainChoices: (facts) => facts.mains.map((main) => main.dir),
   messages: GO_MESSAGES.catalog,
+  // The go command reads SSL_CERT_FILE for the module proxy and sum database; git for a direct (GOPRIVATE) fetch.
+  caVariables: ['SSL_CERT_FILE', 'GIT_SSL_CAINFO'],
 });

@@ -18,4 +18,6 @@ export const NODE = defineLanguage<NodeFacts, NodePlan>({
   workspaceMembers: nodeWorkspaceMembers,
   mainChoices: () => [],
   messages: NODE_MESSAGES.catalog,
+  // Added to Node's own roots, so npm, pnpm, Yarn, corepack and Prisma's engine download all take it.
+  caVariables: ['NODE_EXTRA_CA_CERTS'],
 });

@@ -18,4 +18,6 @@ export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
   workspaceMembers: pythonWorkspaceMembers,
   mainChoices: () => [],
   messages: PYTHON_MESSAGES.catalog,
+  // pip; Poetry and Pipenv through requests; uv, PDM (httpx) and Python's own ssl module.
+  caVariables: ['PIP_CERT', 'REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE'],
 });

@@ -64,4 +64,5 @@ export const SH = defineLanguage<ShFacts, ShPlan>({
   workspaceMembers: () => undefined,
   mainChoices: () => [],
   messages: SH_MESSAGES.catalog,
+  caVariables: [],
 });
