@@ -49,23 +49,6 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 `;
 
-/** The host CA bundle; it holds the proxy CA that builders need to reach package registries. */
-const machineCa = () => process.env.SSL_CERT_FILE ?? '/etc/ssl/certs/ca-certificates.crt';
-
-/**
- * Adds to the store only the machine's certificates that Debian's bundle lacks (the intercepting
- * proxy's CA), so the bundle a generated image copies stays the size upstream's is, give or take one.
- */
-const TRUST_MACHINE_CA = `    mkdir -p /tmp/mca; \\
-    awk '/BEGIN CERT/{n++} n{print > ("/tmp/mca/" n ".pem")}' /tmp/machine-ca.crt; \\
-    grep -v -- ----- /etc/ssl/certs/ca-certificates.crt | tr -d '\\n' > /tmp/debian-bodies; \\
-    for pem in /tmp/mca/*.pem; do \\
-      body=$(grep -v -- ----- "$pem" | tr -d '\\n'); \\
-      grep -qF "$body" /tmp/debian-bodies || cp "$pem" "/usr/local/share/ca-certificates/machine-$(basename "$pem" .pem).crt"; \\
-    done; \\
-    update-ca-certificates; \\
-    rm -rf /tmp/mca /tmp/debian-bodies /tmp/machine-ca.crt; \\`;
-
 const debianSlim: DebootstrapRecipe = {
   kind: 'debootstrap',
   image: 'debian:13-slim',
@@ -80,14 +63,11 @@ function golang(minor: string): DockerfileRecipe {
     kind: 'dockerfile',
     image: `golang:${minor}`,
     parents: ['debian:13-slim'],
-    context: { 'machine-ca.crt': machineCa() },
     dockerfile: `FROM debian:13-slim
-COPY machine-ca.crt /tmp/machine-ca.crt
 RUN set -eux; \\
 ${backports ? `    echo 'deb http://deb.debian.org/debian ${backports} main' > /etc/apt/sources.list.d/backports.list; \\\n` : ''}    apt-get update; \\
     apt-get install -y --no-install-recommends ca-certificates git gcc libc6-dev make pkg-config \\
       ${backports ? `-t ${backports} ` : ''}golang-${minor}-go; \\
-${TRUST_MACHINE_CA}
     ln -s /usr/lib/go-${minor} /usr/local/go; \\
     rm -rf /var/lib/apt/lists/*
 ENV GOTOOLCHAIN=local GOPATH=/go PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -172,7 +152,8 @@ exec "$@"
 
 /**
  * node:<major>-slim: Debian slim, /usr/local/bin/node and npm, user node (1000), docker-entrypoint.sh.
- * NODE_EXTRA_CA_CERTS and a global npmrc `nodedir` are the stand-in's additions (test/README.md).
+ * A global npmrc `nodedir` is the stand-in's addition (test/README.md). Like upstream's, no base trusts
+ * anything but Debian's CA roots: a build behind this machine's TLS-inspecting proxy needs --ca-cert.
  */
 function nodeSlim(major: string): DockerfileRecipe {
   const version = NODE_VERSIONS[major];
@@ -182,15 +163,13 @@ function nodeSlim(major: string): DockerfileRecipe {
     image: `node:${major}-slim`,
     parents: ['debian:13-slim'],
     prepare: { kind: 'node', version, npm: NPM_VERSION },
-    context: { 'machine-ca.crt': machineCa() },
     dockerfile: `FROM debian:13-slim
 RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node \\
  && apt-get update && apt-get install -y --no-install-recommends libatomic1 && rm -rf /var/lib/apt/lists/*
 COPY usr-local/ /usr/local/
-COPY machine-ca.crt /usr/local/share/ca-certificates/machine-ca.crt
 COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
 RUN chmod 755 /usr/local/bin/docker-entrypoint.sh && printf 'nodedir=/usr/local\\n' > /usr/local/etc/npmrc
-ENV NODE_VERSION=${version} NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/machine-ca.crt
+ENV NODE_VERSION=${version}
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]
 `,
@@ -237,13 +216,10 @@ const gcc14: DockerfileRecipe = {
   kind: 'dockerfile',
   image: 'gcc:14',
   parents: ['debian:13-slim'],
-  context: { 'machine-ca.crt': machineCa() },
   dockerfile: `FROM debian:13-slim
-COPY machine-ca.crt /tmp/machine-ca.crt
 RUN set -eux; \\
     apt-get update; \\
     apt-get install -y --no-install-recommends gcc-14 g++-14 cpp-14 libc6-dev make pkg-config ca-certificates git xz-utils dpkg-dev; \\
-${TRUST_MACHINE_CA}
     for tool in gcc g++ cpp gcc-ar gcc-nm gcc-ranlib gcov; do ln -s "/usr/bin/$tool-14" "/usr/local/bin/$tool"; done; \\
     ln -s gcc /usr/local/bin/cc; ln -s g++ /usr/local/bin/c++; \\
     rm -rf /var/lib/apt/lists/*
@@ -264,13 +240,10 @@ const pythonSlim: DockerfileRecipe = {
   kind: 'dockerfile',
   image: `python:${PYTHON_VERSION}-slim`,
   parents: ['debian:13-slim'],
-  context: { 'machine-ca.crt': machineCa() },
   dockerfile: `FROM debian:13-slim
-COPY machine-ca.crt /tmp/machine-ca.crt
 RUN set -eux; \\
     apt-get update; \\
     apt-get install -y --no-install-recommends ca-certificates python${PYTHON_VERSION} python${PYTHON_VERSION}-venv python3-pip; \\
-${TRUST_MACHINE_CA}
     for name in python3 python${PYTHON_VERSION} python; do ln -s /usr/bin/python${PYTHON_VERSION} "/usr/local/bin/$name"; done; \\
     ln -s /usr/bin/pip3 /usr/local/bin/pip3; ln -s /usr/bin/pip3 /usr/local/bin/pip; \\
     rm -f /usr/lib/python${PYTHON_VERSION}/EXTERNALLY-MANAGED; \\

@@ -7,6 +7,7 @@ import { secretArgs } from '../../generators/verify/build.js';
 import type { Floor } from './floor.js';
 import { listFiles } from './image-files.js';
 import { narrow } from './narrow.js';
+import { MACHINE_CA } from './machine-ca.js';
 
 /**
  * Go's and C's floors computed without looking at the image they judge. The build stage is built on
@@ -20,7 +21,7 @@ import { narrow } from './narrow.js';
 export async function compiledIndependentFloor(dir: string, plan: Plan, buildArgs: Record<string, string> = {}): Promise<Floor> {
   const tag = `cdf-floor-${randomUUID().slice(0, 8)}:build`;
   const args = Object.entries(buildArgs).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
-  await docker(['build', '--target', 'build', ...args, ...secretArgs(dir), '-t', tag, dir]);
+  await docker(['build', '--target', 'build', ...args, ...secretArgs(dir, undefined, MACHINE_CA), '-t', tag, dir]);
   try {
     const { binary, runAt, place, data, copies } = whatItNeeds(plan);
     const script = [

@@ -5,6 +5,8 @@ import type { Plan } from '../../generators/languages/registry.js';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { fileSize, treeBytes } from './image-files.js';
 import { narrow } from './narrow.js';
+import { caRunArgs, MACHINE_CA } from './machine-ca.js';
+import { secretArgs } from '../../generators/verify/build.js';
 
 export interface Floor {
   readonly bytes: number;
@@ -59,7 +61,7 @@ export async function nodeIndependentFloor(dir: string, plan: Plan, buildArgs: R
   const buildTag = `cdf-floor-${randomUUID().slice(0, 8)}:build`;
   const inBuilder = async (script: string, image = plan.builderImage, mount = false) =>
     Number(
-      String((await docker(['run', '--rm', ...(mount ? ['-v', `${dir}:/src:ro`] : []), '--entrypoint', 'sh', image, '-c', script])).stdout)
+      String((await docker(['run', '--rm', ...caRunArgs(), ...(mount ? ['-v', `${dir}:/src:ro`] : []), '--entrypoint', 'sh', image, '-c', script])).stdout)
         .trim()
         .split('\n')
         .pop(),
@@ -75,7 +77,7 @@ export async function nodeIndependentFloor(dir: string, plan: Plan, buildArgs: R
     }
     const built = node.buildStage && (node.build || node.staticSite || node.outputCopies.length > 0 || node.generatedCopies.length > 0);
     const args = Object.entries(buildArgs).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
-    if (built) await docker(['build', '--target', 'build', ...args, '-t', buildTag, dir]);
+    if (built) await docker(['build', '--target', 'build', ...args, ...secretArgs(dir, undefined, MACHINE_CA), '-t', buildTag, dir]);
     // Generated code (the Prisma Client) is part of what the app needs, measured where it was generated.
     for (const { from } of node.generatedCopies) parts.push({ name: `generated ${from}`, bytes: await inBuilder(`du -sb /app/${from} | cut -f1`, buildTag) });
     if (node.staticSite) {

@@ -5,6 +5,8 @@ import type { Plan } from '../../generators/languages/registry.js';
 import { docker } from '../../generators/verify/docker.js';
 import { secretArgs } from '../../generators/verify/build.js';
 import { ensureBase } from '../bases/ensure.js';
+import { recipeFor } from '../bases/recipes.js';
+import { MACHINE_CA } from './machine-ca.js';
 
 /**
  * The machine's own docker client with the legacy builder: a bare 28.x client without buildx, as on
@@ -15,10 +17,13 @@ const legacyBuild = (args: readonly string[]) =>
 
 /** Builds a generated project after making sure its base images exist; returns a throw-away tag. */
 export async function buildImage(dir: string, plan: Plan, options: { legacy?: boolean; buildArgs?: Record<string, string> } = {}): Promise<string> {
-  await ensureBase(plan.builderImage);
-  await ensureBase(plan.runtimeImage);
+  // An image no recipe makes (a --registry mirror's) is the test's to provide.
+  for (const image of [plan.builderImage, plan.runtimeImage]) if (image === 'scratch' || recipeFor(image)) await ensureBase(image);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
-  const args = [...Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]), ...secretArgs(dir)];
+  const args = [
+    ...Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]),
+    ...secretArgs(dir, undefined, MACHINE_CA),
+  ];
   const build = options.legacy
     ? await legacyBuild(['build', ...args, '-t', tag, dir])
     : await docker(['build', ...args, '-t', tag, dir], { reject: false, all: true });

@@ -19,12 +19,14 @@ export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: 
 export const binPath = join(packageRoot, 'bin/create-dockerfile.cjs');
 
 /**
- * The environment a test's CLI starts from: this machine's, minus the variables that name a CA
- * bundle, which would otherwise change every output (a test that wants one sets it, or --ca-cert).
+ * The environment a test's CLI starts from: this machine's. Unit tests leave out the variables that
+ * name a CA bundle, which would otherwise change every output (a test that wants one sets it, or
+ * --ca-cert); integration tests keep SSL_CERT_FILE, as a user here has it (integration-env.ts).
  */
 export function testEnvironment(): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of CA_ENVIRONMENT) delete env[name];
+  if (process.env.CREATE_DOCKERFILE_TEST_CA === 'environment') env.SSL_CERT_FILE = process.env.SSL_CERT_FILE;
   return env;
 }
 

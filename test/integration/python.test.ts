@@ -12,6 +12,7 @@ import { usePythonIndex } from '../harness/python-suite.js';
 import { serve, withFixture } from '../harness/scenario.js';
 import { runCli } from '../harness/project.js';
 import { narrow } from '../harness/narrow.js';
+import { caSecretArgs } from '../harness/machine-ca.js';
 
 // Cold builds install Python and a compiler with apt.
 jest.setTimeout(20 * 60_000);
@@ -106,7 +107,7 @@ test('credentials can come as a BuildKit secret instead: pip.conf mounted for th
       const host = pythonIndex().buildArgs.PIP_TRUSTED_HOST!;
       writeFileSync(join(secretDir, 'pip.conf'), `[global]\nindex-url = ${pythonIndex().url}\ntrusted-host = ${host}\n`);
       const tag = scenario.image(`cdf-python-secret:${plan.runtime}`);
-      const build = await docker(['build', '--secret', `id=pip.conf,src=${join(secretDir, 'pip.conf')}`, '--tag', tag, scenario.dir], {
+      const build = await docker(['build', '--secret', `id=pip.conf,src=${join(secretDir, 'pip.conf')}`, ...caSecretArgs(), '--tag', tag, scenario.dir], {
         reject: false,
         all: true,
       });

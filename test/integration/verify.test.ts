@@ -10,6 +10,7 @@ import { requireEngine } from '../harness/engine.js';
 import { runCli } from '../harness/project.js';
 import { withFixture } from '../harness/scenario.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
+import { caSecretArgs, MACHINE_CA } from '../harness/machine-ca.js';
 
 // The naive variant compiles without a build cache: minutes on a small, cold machine.
 jest.setTimeout(20 * 60_000);
@@ -155,12 +156,12 @@ describe.each([
     withFixture(language, fixture, async ({ dir, image }) => {
       const facts = PIPELINE.detect(takeSnapshot(dir), {});
       const build = async (name: string, explain?: (typeof LOCALES)[number]) => {
-        const [dockerfile, dockerignore] = PIPELINE.generate(facts, {}, { templatesDir, explain }).files;
+        const [dockerfile, dockerignore] = PIPELINE.generate(facts, { caCert: { path: MACHINE_CA, from: '--ca-cert' } }, { templatesDir, explain }).files;
         // The .dockerignore keeps Dockerfile* out of the context, so every variant sees the same files.
         writeFileSync(join(dir, '.dockerignore'), dockerignore!.content);
         writeFileSync(join(dir, name), dockerfile!.content);
         const tag = image(`cdf-explain-${fixture}-${name.toLowerCase().replace(/\W/g, '')}:test`);
-        await docker(['build', '--file', join(dir, name), '--tag', tag, dir]);
+        await docker(['build', '--file', join(dir, name), ...caSecretArgs(), '--tag', tag, dir]);
         return inspectImage(tag) as Promise<Awaited<ReturnType<typeof inspectImage>> & { RootFS: { Layers: string[] } }>;
       };
       const plain = await build('Dockerfile');
