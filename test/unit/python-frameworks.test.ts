@@ -88,10 +88,26 @@ describe('servers that come with an extra', () => {
       },
     ],
     ['Pipfile table extras', { Pipfile: '[packages]\nfastapi = {version = "*", extras = ["standard"]}\n' }],
-  ])('%s: uvicorn serves the app', (_name, files) => {
+  ])("%s: FastAPI's own `fastapi run` serves the app, as its deployment guide does", (_name, files) => {
     const facts = detect({ ...files, 'app/main.py': FASTAPI_APP });
-    expect(facts.dependencies).toEqual(expect.arrayContaining(['fastapi', 'uvicorn']));
-    expect(facts.entry.slice(0, 2)).toEqual(['uvicorn', 'app.main:app']);
+    expect(facts.dependencies).toEqual(expect.arrayContaining(['fastapi', 'uvicorn', 'fastapi-cli']));
+    expect(facts.entry).toEqual(['fastapi', 'run', 'app/main.py', '--port', '$PORT']);
+    expect(facts.entrySource).toBe('FastAPI app app.main:app under fastapi run');
+  });
+
+  test('fastapi run is told an attribute not called app; a factory stays with uvicorn --factory, which fastapi run cannot call', () => {
+    const deps = { 'requirements.txt': 'fastapi[standard]\n' };
+    expect(detect({ ...deps, 'main.py': 'from fastapi import FastAPI\napi = FastAPI()\n' }).entry).toEqual([
+      'fastapi',
+      'run',
+      'main.py',
+      '--port',
+      '$PORT',
+      '--app',
+      'api',
+    ]);
+    const factory = detect({ ...deps, 'main.py': 'from fastapi import FastAPI\n\ndef create_app():\n    app = FastAPI()\n    return app\n' });
+    expect(factory.entry.slice(0, 2)).toEqual(['uvicorn', '--factory']);
   });
 
   test('Poetry package-mode = false, uv package = false, pdm distribution = false: dependencies only, no project install', () => {

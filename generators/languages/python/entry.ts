@@ -95,14 +95,19 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
     }
     // A src/ layout that is not installed imports from src/ only when the server is told so.
     const srcFlag = app.underSrc && !installable;
-    const entry =
-      server === 'uvicorn'
+    // `fastapi[standard]` brings FastAPI's own command, which its docs deploy with: `fastapi run FILE`
+    // finds the package root from the file and runs uvicorn in-process on 0.0.0.0 (no factories).
+    const fastapiRun = framework === 'fastapi' && depends('fastapi-cli') && !app.factory;
+    const attribute = app.target.split(':')[1]!;
+    const entry = fastapiRun
+      ? ['fastapi', 'run', app.file, '--port', PORT_TOKEN, ...(attribute === 'app' ? [] : ['--app', attribute])]
+      : server === 'uvicorn'
         ? ['uvicorn', ...(app.factory ? ['--factory'] : []), app.target, '--host', '0.0.0.0', '--port', PORT_TOKEN, ...(srcFlag ? ['--app-dir', 'src'] : [])]
         : ['gunicorn', '--bind', `0.0.0.0:${PORT_TOKEN}`, ...(srcFlag ? ['--chdir', 'src'] : []), app.factory ? `${app.target}()` : app.target];
     const how = app.factory ? `the factory ${app.target}()` : `app ${app.target}`;
     return {
       entry,
-      entrySource: `${constructor} ${how} under ${server}`,
+      entrySource: `${constructor} ${how} under ${fastapiRun ? 'fastapi run' : server}`,
       entryNeedsShell: false,
       framework,
       listens: true,

@@ -48,10 +48,11 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
 
   // Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: --init forwards and
-  // reaps. gunicorn and uvicorn handle SIGTERM themselves (a graceful shutdown), so they need none.
+  // reaps. gunicorn and uvicorn (fastapi run is uvicorn in-process) handle SIGTERM themselves (a
+  // graceful shutdown), so they need none.
   // A shell entry exec's its server last, so the server is PID 1 there too.
   const server = py.entryNeedsShell && py.entry[0] === '/bin/sh' ? /\bexec (\S+)/.exec(py.entry[2] ?? '')?.[1] : py.entry[0];
-  const init = ['gunicorn', 'uvicorn'].includes(server ?? '') ? [] : ['--init'];
+  const init = ['gunicorn', 'uvicorn', 'fastapi'].includes(server ?? '') ? [] : ['--init'];
   const [tool, ...args] = py.entry as [string, ...string[]];
   const program = command(tool, py);
   if (program.consoleScript && !py.dependencies.includes(normalise(tool)) && !py.installable) {
