@@ -13,8 +13,9 @@ import { nodeIndependentFloor } from '../test/harness/floor.js';
 import { compiledIndependentFloor } from '../test/harness/compiled-floor.js';
 import { pythonIndependentFloor } from '../test/harness/python/floor.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
+import { caSecretArgs, MACHINE_CA } from '../test/harness/machine-ca.js';
 import { mb, median, timed } from './measure.js';
-import { startPythonIndex, type PythonIndex } from '../test/harness/python-index.js';
+import { startPythonIndex, usesLocalPackages, type PythonIndex } from '../test/harness/python-index.js';
 import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mirror.js';
 import { startGoProxy, type GoProxy } from '../test/harness/go/module-proxy.js';
 
@@ -127,7 +128,12 @@ let prismaMirror: PrismaMirror | undefined;
 /** Go modules come from the tests' module proxy (proxy.golang.org is unreachable). */
 let goProxy: GoProxy | undefined;
 
-const buildArgs = (): Record<string, string> => ({ ...pythonIndex?.buildArgs, ...prismaMirror?.buildArgs, ...goProxy?.buildArgs });
+/** The private index only for a project that installs its packages; every other one installs from PyPI. */
+const buildArgs = (dir?: string): Record<string, string> => ({
+  ...(dir !== undefined && usesLocalPackages(dir) ? pythonIndex?.buildArgs : {}),
+  ...prismaMirror?.buildArgs,
+  ...goProxy?.buildArgs,
+});
 
 /** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
 function sourceEdit(file: string): string {
@@ -148,8 +154,8 @@ async function coldBuild(dir: string, tag: string, dockerfile?: string): Promise
 
 async function build(dir: string, tag: string, dockerfile?: string): Promise<number> {
   const file = dockerfile ? ['-f', dockerfile] : [];
-  const args = Object.entries(buildArgs()).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
-  const { seconds, value } = await timed(() => docker(['build', ...file, ...args, '-t', tag, dir], { reject: false, all: true }));
+  const args = Object.entries(buildArgs(dir)).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]);
+  const { seconds, value } = await timed(() => docker(['build', ...file, ...args, ...caSecretArgs(), '-t', tag, dir], { reject: false, all: true }));
   if (value.exitCode !== 0) throw new Error(`docker build ${dir} failed:\n${String(value.all).split('\n').slice(-20).join('\n')}`);
   return seconds;
 }
@@ -158,9 +164,10 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
   const dir = copyFixture(language, fixture);
   const tag = `cdf-bench-${fixture}:${runtime}`;
   try {
-    const generation = await timed(() => runCli([dir, '--yes', '--runtime', runtime]));
+    // As a user of this machine runs it: the CA bundle its proxy needs, named by --ca-cert.
+    const generation = await timed(() => runCli([dir, '--yes', '--runtime', runtime, '--ca-cert', MACHINE_CA]));
     if (generation.value.exitCode !== 0) throw new Error(`generation failed: ${generation.value.stderr}`);
-    const { plan } = JSON.parse(String((await runCli([dir, '--json', '--runtime', runtime])).stdout)) as GenerationResult;
+    const { plan } = JSON.parse(String((await runCli([dir, '--json', '--runtime', runtime, '--ca-cert', MACHINE_CA])).stdout)) as GenerationResult;
     await ensureBase(plan.builderImage);
     await ensureBase(plan.runtimeImage);
 
@@ -172,10 +179,10 @@ async function benchCase({ language, fixture, runtime, edit }: Case): Promise<Ro
     // Every floor is computed apart from the image it judges: what the app needs, installed or built on its own.
     const floor =
       plan.language === 'node'
-        ? await nodeIndependentFloor(dir, plan, buildArgs())
+        ? await nodeIndependentFloor(dir, plan, buildArgs(dir))
         : plan.language === 'python'
-          ? await pythonIndependentFloor(dir, plan, buildArgs())
-          : await compiledIndependentFloor(dir, plan, buildArgs());
+          ? await pythonIndependentFloor(dir, plan, buildArgs(dir))
+          : await compiledIndependentFloor(dir, plan, buildArgs(dir));
     return {
       language,
       fixture,

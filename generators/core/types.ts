@@ -146,6 +146,8 @@ export interface PlanBase<L extends string = string> {
   readonly runtimeReason: Message;
   readonly builderImage: string;
   readonly runtimeImage: string;
+  /** An image the build stage copies a tool from (uv's), pulled, mirrored and pinned like the bases. */
+  readonly toolImage?: string;
   readonly imageName: string;
   /** Numeric uid:gid, so that even an image without /etc/passwd runs as non-root. */
   readonly user: string;

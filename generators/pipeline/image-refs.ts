@@ -51,5 +51,11 @@ export function rewriteImages<P extends PlanBase>(plan: P, registry: string | un
     if (!digests[mirrored]) notes.push(SHARED_MESSAGES.message('note.pin-digests', { image: mirrored }));
     return withDigest(mirrored, digests);
   };
-  return { ...plan, builderImage: rewrite(plan.builderImage), runtimeImage: rewrite(plan.runtimeImage), notes };
+  return {
+    ...plan,
+    builderImage: rewrite(plan.builderImage),
+    runtimeImage: rewrite(plan.runtimeImage),
+    ...(plan.toolImage === undefined ? {} : { toolImage: rewrite(plan.toolImage) }),
+    notes,
+  };
 }

@@ -23,7 +23,7 @@ export function planWith(languages: readonly AnyLanguage[], facts: AnyFacts, cho
 /** The base images a plan pulls, through the --registry mirror but before digests: what --pin-digests looks up. */
 export function baseImagesWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): string[] {
   const plan = planWith(languages, facts, { ...choices, digests: undefined });
-  return [plan.builderImage, plan.runtimeImage].filter((image) => image !== 'scratch');
+  return [plan.builderImage, plan.runtimeImage, ...(plan.toolImage === undefined ? [] : [plan.toolImage])].filter((image) => image !== 'scratch');
 }
 
 export interface RuntimeOption {

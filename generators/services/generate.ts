@@ -110,7 +110,10 @@ function generateEach<F extends ServiceFacts, P extends PlanBase>(
 ): ServiceResult<F, P>[] {
   const probe = choices.probe ?? request.compose;
   const shared: Choices =
-    chosen.length === 1 ? { ...choices, probe } : { portable: choices.portable, registry: choices.registry, digests: choices.digests, probe };
+    chosen.length === 1
+      ? { ...choices, probe }
+      : // What holds for every service; a runtime, port or main is one service's.
+        { portable: choices.portable, registry: choices.registry, digests: choices.digests, caCert: choices.caCert, probe };
   const results = chosen.map((candidate) => pipeline.generate(candidate.facts, { ...shared, ...candidate.choices }, options));
   const rootIgnore = sharedRootIgnore(pipeline, chosen, results, options);
   return chosen.map((candidate, index) => {

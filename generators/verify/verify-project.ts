@@ -55,14 +55,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
   const build = async (label: string, imageTag: string, options: { target?: string; dockerfile?: string } = {}): Promise<BuildOutcome> => {
     const progress = createProgress(label, request.stderr);
-    const outcome = await buildImage({
-      context: request.dir,
-      tag: imageTag,
-      dockerfile: request.dockerfile && dockerfile,
-      caCert: request.caCert,
-      ...options,
-      onStep: progress.step,
-    });
+    const outcome = await buildImage({ ...buildTarget(request, dockerfile), tag: imageTag, ...options, onStep: progress.step });
     progress.done(outcome.ok, outcome.seconds);
     if (outcome.ok) made.push(imageTag);
     return outcome;
@@ -170,3 +163,10 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
 /** Whether the Dockerfile names a stage, so that `--target NAME` can build it. */
 const hasStage = (dockerfile: string, name: string) => new RegExp(`^FROM\\s+\\S+\\s+AS\\s+${name}\\s*$`, 'im').test(dockerfile);
+
+/** Where verify's builds read from: the context, the Dockerfile (a member's, or the context's own) and the CA bundle they pass. */
+const buildTarget = (request: VerifyRequest, dockerfile: string) => ({
+  context: request.dir,
+  dockerfile: request.dockerfile && dockerfile,
+  caCert: request.caCert,
+});

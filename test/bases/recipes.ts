@@ -2,6 +2,7 @@ import { SERVICE_RECIPES } from './services.js';
 import { NODE_IMAGES } from '../../generators/languages/node/images.js';
 import { NODE_MAJORS } from '../../generators/languages/node/version.js';
 import { PYTHON_IMAGES } from '../../generators/languages/python/images.js';
+import { TOOL_DEFAULTS } from '../../generators/languages/python/tool-version.js';
 import { tagOf } from './tags.js';
 
 /**
@@ -28,12 +29,29 @@ export interface DockerfileRecipe {
   /** Files written next to the Dockerfile from these contents (part of the recipe's hash). */
   readonly files?: Record<string, string>;
   /** Host-side step that fills the build context (downloads); its inputs must be in the recipe. */
-  readonly prepare?: { readonly kind: 'node'; readonly version: string; readonly npm: string };
+  readonly prepare?: NodePrepare | WheelScriptsPrepare;
   /** Shell command run in the finished image; its output must contain `expect`. */
   readonly check?: { readonly command: readonly string[]; readonly expect: string };
 }
 
 export type Recipe = DebootstrapRecipe | DockerfileRecipe;
+
+/** Node's binaries and npm, from the npm registry. */
+export interface NodePrepare {
+  readonly kind: 'node';
+  readonly version: string;
+  readonly npm: string;
+}
+
+/** The programs a wheel from PyPI carries under its .data/scripts/ (uv's static binaries), placed in the context by name. */
+export interface WheelScriptsPrepare {
+  readonly kind: 'wheel-scripts';
+  readonly project: string;
+  readonly version: string;
+  /** pip's --platform tag of the wheel to take. */
+  readonly platform: string;
+  readonly scripts: readonly string[];
+}
 
 /** deb822 sources as the official debian:13 images ship them (trixie, updates, security). */
 export const SLIM_SOURCES = `Types: deb
@@ -352,6 +370,23 @@ CMD ["nginx", "-g", "daemon off;"]
   check: { command: ['sh', '-c', 'nginx -v 2>&1'], expect: `nginx/${NGINX_LINE}.` },
 };
 
+/**
+ * ghcr.io/astral-sh/uv:<version>: like upstream's, scratch holding uv's statically linked binaries
+ * /uv and /uvx, here taken from the musllinux wheel uv publishes to PyPI (the same static build).
+ */
+function uvImage(version: string): DockerfileRecipe {
+  return {
+    kind: 'dockerfile',
+    image: PYTHON_IMAGES.uv(version),
+    parents: [],
+    prepare: { kind: 'wheel-scripts', project: 'uv', version, platform: 'musllinux_1_1_x86_64', scripts: ['uv', 'uvx'] },
+    dockerfile: `FROM scratch
+COPY uv uvx /
+`,
+    check: { command: ['/uv', '--version'], expect: `uv ${version}` },
+  };
+}
+
 export const RECIPES: readonly Recipe[] = [
   debianSlim,
   golang('1.24'),
@@ -367,6 +402,8 @@ export const RECIPES: readonly Recipe[] = [
   // Every Node major the product generates for (version.ts), each pinned to a release below.
   ...NODE_MAJORS.flatMap((major) => [nodeSlim(major), nodeFull(major), distrolessNode(major)]),
   nginxUnprivileged,
+  // The uv the product installs by default, and the one a fixture pins with [tool.uv] required-version.
+  ...[...new Set([TOOL_DEFAULTS.uv, '0.9.11'])].map(uvImage),
   ...SERVICE_RECIPES,
 ];
 

@@ -18,7 +18,8 @@ const legacyBuild = (args: readonly string[]) =>
 /** Builds a generated project after making sure its base images exist; returns a throw-away tag. */
 export async function buildImage(dir: string, plan: Plan, options: { legacy?: boolean; buildArgs?: Record<string, string> } = {}): Promise<string> {
   // An image no recipe makes (a --registry mirror's) is the test's to provide.
-  for (const image of [plan.builderImage, plan.runtimeImage]) if (image === 'scratch' || recipeFor(image)) await ensureBase(image);
+  for (const image of [plan.builderImage, plan.runtimeImage, ...(plan.toolImage ? [plan.toolImage] : [])])
+    if (image === 'scratch' || recipeFor(image)) await ensureBase(image);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
   const args = [
     ...Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]),

@@ -4,20 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../../generators/verify/docker.js';
 import { startHostServer } from './host-server.js';
-import { debianWheels } from './python/debian-wheels.js';
 import { packageRoot } from '../../generators/util/package-root.js';
 import { ensureBase } from '../bases/ensure.js';
 import { PYTHON_VERSION } from '../bases/recipes.js';
 
 /**
- * PyPI is not reachable here, so the tests serve their own PEP 503 "simple" index: wheels built from
- * test/fixtures/python-packages, fastsum as an sdist (so the generated builder compiles its C),
- * setuptools, which pip needs to build that sdist and the projects that use setuptools themselves,
- * and the real web frameworks as wheels made from Debian's packages of them (python/debian-wheels.ts).
+ * A private package index, as teams run one: the tests serve a PEP 503 "simple" index of their own
+ * packages (test/fixtures/python-packages: wheels, and fastsum as an sdist so that the generated
+ * builder compiles its C) plus setuptools, which pip needs to build that sdist. The fixtures that
+ * use those packages build against it (PIP_INDEX_URL); every other Python fixture installs from the
+ * real PyPI, at the versions its lockfile pins, through the machine's proxy (the ca-cert secret).
  */
 const PACKAGES = join(packageRoot, 'test/fixtures/python-packages');
 const WHEELS = ['greeting-lib', 'tinywsgi'];
 const SDISTS = ['fastsum'];
+
+/**
+ * Whether a project installs one of the index's own packages (its requirements files or
+ * pyproject.toml name one), and so builds against the index rather than PyPI.
+ */
+export function usesLocalPackages(dir: string): boolean {
+  const names = new RegExp(`(^|[\\s"'])(${[...WHEELS, ...SDISTS].join('|')})\\b`, 'im');
+  const manifests = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)(requirements[^/]*\.txt|pyproject\.toml)$/.test(file));
+  return manifests.some((file) => names.test(readFileSync(join(dir, file), 'utf8')));
+}
 
 export interface PythonIndex {
   /** Build arguments that point pip at the index from inside a build. */
@@ -28,9 +38,7 @@ export interface PythonIndex {
 
 /** Builds the index's files once per package content, in the python stand-in, then serves them. */
 export async function startPythonIndex(): Promise<PythonIndex> {
-  // The index's own files come last and win a name both have: Debian's setuptools, repacked, is not
-  // the wheel pip's build isolation needs.
-  const folders = [await debianWheels(), await indexFiles()];
+  const folders = [await indexFiles()];
   const where = new Map(folders.flatMap((folder) => readdirSync(folder).map((file) => [file, join(folder, file)] as const)));
   const byProject = projects([...where.keys()]);
   const server = await startHostServer((request, response) => {

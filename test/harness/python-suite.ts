@@ -5,16 +5,24 @@ import { requireEngine } from './engine.js';
 import { startPythonIndex, type PythonIndex } from './python-index.js';
 
 // Apart from python-index.ts, which `npm run bench` imports outside jest.
+const PYTHON_BASES = ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot'];
+
+/** For a suite that builds Python images from PyPI: the engine and the Python stand-in bases, once before its tests. */
+export function usePythonBases(): void {
+  beforeAll(async () => {
+    await requireEngine();
+    for (const image of PYTHON_BASES) await ensureBase(image);
+  });
+}
+
 /**
- * For a suite that builds Python images: the engine, the Python stand-in bases and the index, once
+ * For a suite whose fixtures install the tests' own packages: the bases and the private index, once
  * before its tests and closed after them. The returned function gives the running index.
  */
 export function usePythonIndex(): () => PythonIndex {
   let index: PythonIndex | undefined;
+  usePythonBases();
   beforeAll(async () => {
-    await requireEngine();
-    for (const image of ['debian:13-slim', `python:${PYTHON_VERSION}`, `python:${PYTHON_VERSION}-slim`, 'gcr.io/distroless/python3-debian13:nonroot'])
-      await ensureBase(image);
     index = await startPythonIndex();
   });
   afterAll(() => index?.close());

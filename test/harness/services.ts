@@ -10,8 +10,9 @@ import { runCli } from './project.js';
 export async function ensureServiceBases(dir: string, flags: readonly string[]): Promise<void> {
   const json = await runCli([dir, '--yes', '--json', ...flags]);
   if (json.exitCode !== 0) throw new Error(`--json failed: ${json.stderr}`);
-  const planned = JSON.parse(String(json.stdout)) as { services: { plan: { builderImage: string; runtimeImage: string } }[] };
-  for (const { plan } of planned.services) for (const image of [plan.builderImage, plan.runtimeImage]) await ensureBase(image);
+  const planned = JSON.parse(String(json.stdout)) as { services: { plan: { builderImage: string; runtimeImage: string; toolImage?: string } }[] };
+  for (const { plan } of planned.services)
+    for (const image of [plan.builderImage, plan.runtimeImage, ...(plan.toolImage ? [plan.toolImage] : [])]) await ensureBase(image);
   // MongoDB has no stand-in (Debian does not package it): only images with a recipe are built.
   for (const backing of Object.values(BACKING_IMAGES)) if (recipeFor(backing.image)) await ensureBase(backing.image);
 }

@@ -7,18 +7,18 @@ import { generateInto } from '../harness/generated.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { narrow } from '../harness/narrow.js';
-import { usePythonIndex } from '../harness/python-suite.js';
+import { usePythonBases } from '../harness/python-suite.js';
 import { serve, withFixture } from '../harness/scenario.js';
 
-// The first run builds the index's framework wheels from Debian's packages.
 jest.setTimeout(20 * 60_000);
 
-const pythonIndex = usePythonIndex();
+usePythonBases();
 
 /**
- * Real Flask, Django and FastAPI (wheels of Debian's packages of them, from the tests' index), in
- * projects laid out the way each framework's guide lays one out: generated with --yes, built, and
- * asked for their own page and for who serves it.
+ * Real Flask, Django and FastAPI from PyPI, at the versions each fixture's lockfile or requirements
+ * pin, installed by the tool each project names (Poetry, PDM, uv) through this machine's proxy (the
+ * ca-cert secret), in projects laid out the way each framework's guide lays one out: generated with
+ * --yes, built, and asked for their own page and for who serves it.
  */
 interface FrameworkCase {
   readonly fixture: string;
@@ -57,7 +57,7 @@ const CASES: readonly FrameworkCase[] = [
     whoami: '/whoami',
   },
   {
-    // Pipfile.lock's pins, installed by pip from the index: no Pipenv in the build.
+    // Pipfile.lock's pins, installed by pip from PyPI: no Pipenv in the build.
     fixture: 'pipenv-flask',
     runtimes: ['distroless'],
     framework: 'flask',
@@ -66,7 +66,7 @@ const CASES: readonly FrameworkCase[] = [
     whoami: '/whoami',
   },
   {
-    // poetry.lock exported by Poetry and its export plugin (from the index too), installed by pip.
+    // poetry.lock exported by Poetry and its export plugin (from PyPI too), installed by pip.
     fixture: 'poetry-flask',
     runtimes: ['distroless'],
     framework: 'flask',
@@ -91,7 +91,7 @@ describe.each(CASES)('Python framework $fixture', ({ fixture, runtimes, framewor
       const result = await generateInto(scenario.dir, ['--runtime', runtime]);
       const { plan } = result;
       expect([narrow(result.facts, 'python').framework, plan.port]).toEqual([framework, 8000]);
-      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: pythonIndex().buildArgs }));
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
       const running = await serve(scenario, tag, 8000, whoami);
       expect(running.response.status).toBe(200);
       const base = running.url;
@@ -134,7 +134,7 @@ test('Procfile release: and a web line of several commands: run by sh, the relea
     const result = await generateInto(scenario.dir);
     const { plan } = result;
     expect([plan.runtime, plan.entrypoint.slice(0, 2)]).toEqual(['slim', ['/bin/sh', '-c']]);
-    const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: pythonIndex().buildArgs }));
+    const tag = scenario.image(await buildImage(scenario.dir, plan));
     const running = await serve(scenario, tag, 8000, '/');
     // The release step made the table and its first post before the server started.
     expect([running.response.status, JSON.parse(running.response.body)]).toEqual([

@@ -524,6 +524,7 @@ describe('uv workspaces', () => {
     const api = dockerfile(uvShop(), 'apps/api/Dockerfile');
     const copies = api.match(/^COPY .*$/gm);
     expect(copies).toEqual([
+      'COPY --from=ghcr.io/astral-sh/uv:0.13.9 /uv /uvx /bin/',
       'COPY pyproject.toml uv.lock ./',
       'COPY apps/admin/pyproject.toml apps/admin/',
       'COPY apps/api/pyproject.toml apps/api/',
@@ -532,14 +533,15 @@ describe('uv workspaces', () => {
       'COPY --from=build /opt/venv /opt/venv',
       'COPY apps/api/ ./',
     ]);
-    expect(api).toContain('/opt/uv/bin/uv export --frozen --no-dev --package shop-api --no-emit-workspace --no-hashes -o /tmp/requirements.txt');
+    // The member's dependencies from the lock first, then the member and the workspace projects it uses, not editable.
+    expect(api).toMatch(/^ {4}uv sync --locked --no-dev --package shop-api --no-install-workspace$/m);
     expect(api).toMatch(/^WORKDIR \/app\/apps\/api$/m);
-    expect(api).toMatch(/install --no-deps \/app\/apps\/api \/app\/packages\/db$/m);
+    expect(api).toMatch(/^ {4}uv sync --locked --no-dev --no-editable --package shop-api$/m);
     expect(api).toContain('ENTRYPOINT ["/opt/venv/bin/gunicorn", "--bind", "0.0.0.0:8000", "shop_api.app:app"]');
     expect(api).toContain('docker build -f apps/api/Dockerfile -t shop-api .');
-    // admin has no build system: uv installs nothing of it, only the db package it uses.
+    // admin has no build system: uv syncs the db package it uses, and nothing of admin itself.
     const admin = dockerfile(uvShop(), 'apps/admin/Dockerfile');
-    expect(admin).toMatch(/install --no-deps \/app\/packages\/db$/m);
+    expect(admin).toMatch(/^ {4}uv sync --locked --no-dev --no-editable --package shop-admin$/m);
     expect(admin).toContain('ENTRYPOINT ["/opt/venv/bin/uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]');
   });
 
@@ -568,11 +570,11 @@ describe('uv workspaces', () => {
     expect(result.services.map((service) => [service.name, service.dir, service.dockerfile])).toEqual([['portal', '.', 'Dockerfile']]);
     expect(result.skipped).toEqual([{ dir: 'libs/auth', why: PY_LIBRARY }]);
     const root = dockerfile(result, 'Dockerfile');
-    expect(root).toContain('/opt/uv/bin/uv export --no-dev --package portal --no-emit-workspace --no-hashes');
+    expect(root).toMatch(/^ {4}uv sync --no-dev --package portal --no-install-workspace$/m);
     expect(root).toContain('COPY libs/auth/pyproject.toml libs/auth/');
     expect(root).not.toContain('libs/scratch');
     // The root project has no build system: only the library is installed, and the root's files ship.
-    expect(root).toMatch(/install --no-deps \/app\/libs\/auth$/m);
+    expect(root).toMatch(/^ {4}uv sync --no-dev --no-editable --package portal$/m);
     expect(root).toMatch(/^COPY \. \.$/m);
     expect(root).not.toMatch(/^WORKDIR \/app\/./m);
   });

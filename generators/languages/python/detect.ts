@@ -16,6 +16,8 @@ import { pythonEntry, serverDefault } from './entry.js';
 import { configBind, gunicornWords, hasBindFlag, withBind } from './gunicorn-config.js';
 import { pythonVersion } from './version.js';
 import { PYTHON_PROJECT } from './markers.js';
+import { lockToolOf, toolRequest } from './tool-version.js';
+import { readPyproject } from './manifests.js';
 
 export const isPythonProject = (snapshot: ProjectSnapshot) =>
   snapshot.files.some((file) => PYTHON_PROJECT.manifests.includes(file) || (!file.includes('/') && file.endsWith('.py')));
@@ -116,6 +118,7 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
     dependencyFiles: deps.files,
     dependencies: deps.names,
     installable: deps.installable,
+    toolRequest: toolRequest(snapshot, readPyproject(snapshot), lockToolOf(deps.source)),
     ...entry,
     compiled,
     buildOutputDirs: [

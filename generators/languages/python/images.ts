@@ -5,4 +5,6 @@ export const PYTHON_IMAGES = {
   python: (minor: string) => `python:${minor}`,
   pythonSlim: (minor: string) => `python:${minor}-slim`,
   distrolessPython: 'gcr.io/distroless/python3-debian13:nonroot',
+  /** uv's own image: its static binaries /uv and /uvx on scratch, for COPY --from. */
+  uv: (version: string) => `ghcr.io/astral-sh/uv:${version}`,
 } as const;

@@ -1,13 +1,7 @@
 import { contextPath, shellWord } from '../../core/render/quote.js';
 import type { PythonFacts } from './types.js';
-
-/**
- * Tool versions used when the project pins none, so one project always gets one Dockerfile. Poetry,
- * its export plugin and PDM are the versions Debian 13 ships, which the tests build with offline.
- */
-const TOOL_VERSIONS = { poetry: '2.1.2', uv: '0.9.11', pdm: '2.20.1' } as const;
-/** What each tool needs besides itself; Poetry 2 exports only through this plugin. */
-const TOOL_PLUGINS: Partial<Record<keyof typeof TOOL_VERSIONS, string>> = { poetry: 'poetry-plugin-export==1.9.0' };
+import { PYTHON_IMAGES } from './images.js';
+import { chooseToolVersion, lockToolOf, type LockTool } from './tool-version.js';
 
 /**
  * Reads dependency names out of a file with Python itself (tomllib, json, configparser), in the
@@ -16,18 +10,10 @@ const TOOL_PLUGINS: Partial<Record<keyof typeof TOOL_VERSIONS, string>> = { poet
  */
 const EXTRACT = {
   pyproject: `import tomllib; print("\\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"].get("dependencies", [])))`,
-  pipfileLock: `import json; d = json.load(open("Pipfile.lock"))["default"]; print("\\n".join(n + v.get("version", "") for n, v in d.items()))`,
-  pipfile: `import tomllib; p = tomllib.load(open("Pipfile", "rb")).get("packages", {}); print("\\n".join(n if v == "*" or not isinstance(v, str) else n + v for n, v in p.items()))`,
   setupCfg: `import configparser; c = configparser.ConfigParser(); c.read("setup.cfg"); print(c.get("options", "install_requires", fallback=""))`,
 } as const;
 
 const PIP_CACHE = ['/root/.cache/pip'];
-
-/**
- * What `uv export` leaves out: the project itself, or in a workspace every member (they are
- * installed from their folders once the source is copied) while the lock is read for this one.
- */
-const uvScope = (facts: PythonFacts) => (facts.workspace ? `--package ${shellWord(facts.workspace.name)} --no-emit-workspace` : '--no-emit-project');
 
 /** The workspace projects a member uses, from their folders in the build stage; their dependencies are in already. */
 const workspaceInstall = (pip: string, dirs: readonly string[]) =>
@@ -38,61 +24,108 @@ export interface PythonCommands {
   readonly installProject?: string;
   /** pip's cache always (the tool itself and the project install with pip), and the tool's own when it has one. */
   readonly cacheTargets: readonly string[];
+  /** uv's own image, whose binaries the builder copies (uv's Docker guide); undefined for the other tools. */
+  readonly toolImage?: string;
+  /** The tool's settings for the build stage only (uv: where the venv is, which Python, no downloads of Python). */
+  readonly builderEnv: readonly { readonly name: string; readonly value: string }[];
+  /** pip does the installing, so the PIP_* index arguments and the pip.conf secret reach it; uv reads its own. */
+  readonly pipInstalls: boolean;
+  /** The lock tool that reads the lock, at the version installed. */
+  readonly tool?: { readonly name: LockTool; readonly version: string; readonly lowest?: boolean };
 }
 
 /**
- * The builder's install commands. pip runs as the builder's interpreter with `--python` pointed at
- * the venv, so the venv itself holds no pip: only the app's dependencies ship.
+ * The Python a venv-based tool is installed in, apart from the app's venv, the way its docs install
+ * it for CI. A tool that publishes its own dependencies pinned (PDM's `locked` extra) is installed
+ * with them, so a later release of one of them cannot break the tool.
+ */
+const toolVenv = (interpreter: string, name: string, version: string, noCacheDir: boolean, extra = '') =>
+  `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${shellWord(`${name}${extra}==${version}`)}`;
+
+/**
+ * The builder's install commands. Each lock tool reads its own lock, at the version the project asks
+ * for, and checks the hashes the lock holds: `uv sync --locked`, `poetry sync`, `pdm sync`, and
+ * Pipenv's locked requirements with `pip --require-hashes`. pip runs as the builder's interpreter
+ * with `--python` pointed at the venv, so the venv itself holds no pip: only the app's dependencies ship.
  */
 export function pythonCommands(facts: PythonFacts, interpreter: string, venv: string, noCacheDir: boolean): PythonCommands {
   const pip = `${interpreter} -m pip --python ${venv}/bin/python install${noCacheDir ? ' --no-cache-dir' : ''}`;
   const fromExtract = (code: string) => `${interpreter} -c '${code}' > /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
-  const tool = (name: keyof typeof TOOL_VERSIONS) =>
-    `${interpreter} -m venv /opt/${name} && /opt/${name}/bin/pip install${noCacheDir ? ' --no-cache-dir' : ''} ${name}==${TOOL_VERSIONS[name]}${TOOL_PLUGINS[name] ? ` ${TOOL_PLUGINS[name]}` : ''}`;
-  // A lock tool only reads its lock into pinned requirements; pip installs them, so the index, the
-  // pip.conf secret and the cache work the same for every tool.
-  const exported = (command: string) => `${command} -o /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
   const hasLock = (file: string) => facts.dependencyFiles.includes(file);
   const installProject = facts.workspace
     ? workspaceInstall(pip, facts.workspace.installs)
     : facts.installable
       ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .`
       : undefined;
+  const viaPip = { installProject, cacheTargets: PIP_CACHE, builderEnv: [], pipInstalls: true } as const;
+  const lockTool = lockToolOf(facts.dependencySource);
+  const tool = lockTool && { name: lockTool, ...chooseToolVersion(lockTool, facts.toolRequest) };
+  // Tools that install into a venv they did not make take it from VIRTUAL_ENV, as when it is activated.
+  const inVenv = `VIRTUAL_ENV=${venv}`;
 
   switch (facts.dependencySource) {
     case 'requirements':
-      return { installDependencies: `${pip} -r requirements.txt`, installProject, cacheTargets: PIP_CACHE };
+      return { ...viaPip, installDependencies: `${pip} -r requirements.txt` };
     case 'pyproject':
-      return { installDependencies: fromExtract(EXTRACT.pyproject), installProject, cacheTargets: PIP_CACHE };
-    case 'pipfile':
-      return {
-        installDependencies: fromExtract(hasLock('Pipfile.lock') ? EXTRACT.pipfileLock : EXTRACT.pipfile),
-        installProject,
-        cacheTargets: PIP_CACHE,
-      };
+      return { ...viaPip, installDependencies: fromExtract(EXTRACT.pyproject) };
     case 'setup.cfg':
-      return { installDependencies: fromExtract(EXTRACT.setupCfg), installProject, cacheTargets: PIP_CACHE };
-    case 'poetry':
+      return { ...viaPip, installDependencies: fromExtract(EXTRACT.setupCfg) };
+    case 'pipfile': {
+      // Pipenv writes the lock's pins with their hashes as requirements; pip installs them, checking each.
+      const pipenv = '/opt/pipenv/bin/pipenv';
+      const lock = hasLock('Pipfile.lock') ? '' : `${pipenv} lock && `;
+      return {
+        ...viaPip,
+        tool,
+        cacheTargets: [...PIP_CACHE, '/root/.cache/pipenv'],
+        installDependencies: `${toolVenv(interpreter, 'pipenv', tool!.version, noCacheDir)} && ${lock}${pipenv} requirements --hash > /tmp/requirements.txt && ${pip} --require-hashes -r /tmp/requirements.txt`,
+      };
+    }
+    case 'poetry': {
       // Without a lock, Poetry resolves one first (from the sources pyproject.toml names).
+      const poetry = '/opt/poetry/bin/poetry';
+      const sync = Number(tool!.version.split('.')[0]) >= 2 ? 'sync' : 'install --sync';
+      const lock = hasLock('poetry.lock') ? '' : `${poetry} lock --no-interaction && `;
       return {
-        installDependencies: `${tool('poetry')} && ${hasLock('poetry.lock') ? '' : '/opt/poetry/bin/poetry lock --no-interaction && '}${exported('/opt/poetry/bin/poetry export --only main --without-hashes -f requirements.txt')}`,
-        installProject,
+        ...viaPip,
+        tool,
         cacheTargets: [...PIP_CACHE, '/root/.cache/pypoetry'],
+        installDependencies: `${toolVenv(interpreter, 'poetry', tool!.version, noCacheDir)} && ${lock}${inVenv} POETRY_VIRTUALENVS_CREATE=false ${poetry} ${sync} --no-root --only main --no-interaction`,
       };
-    case 'uv':
+    }
+    case 'pdm': {
+      const pdm = `${inVenv} PDM_CHECK_UPDATE=false /opt/pdm/bin/pdm`;
+      const install = hasLock('pdm.lock') ? `${pdm} sync --prod --no-self --no-editable` : `${pdm} install --prod --no-self --no-editable`;
       return {
-        installDependencies: `${tool('uv')} && ${exported(`/opt/uv/bin/uv export${hasLock('uv.lock') ? ' --frozen' : ''} --no-dev ${uvScope(facts)} --no-hashes`)}`,
-        installProject,
-        cacheTargets: [...PIP_CACHE, '/root/.cache/uv'],
+        ...viaPip,
+        tool,
+        cacheTargets: [...PIP_CACHE, '/root/.cache/pdm'],
+        installDependencies: `${toolVenv(interpreter, 'pdm', tool!.version, noCacheDir, '[locked]')} && ${install}`,
       };
-    case 'pdm':
+    }
+    case 'uv': {
+      // uv's Docker guide: its binary from its image, the dependencies first, the project after the source.
+      // --locked: the lock must match pyproject.toml, and every file its hash; without a lock, uv resolves one.
+      const member = facts.workspace && ` --package ${shellWord(facts.workspace.name)}`;
+      const locked = hasLock('uv.lock') ? ' --locked' : '';
       return {
-        installDependencies: `${tool('pdm')} && ${exported('PDM_CHECK_UPDATE=false /opt/pdm/bin/pdm export --prod --without-hashes')}`,
-        installProject,
-        cacheTargets: PIP_CACHE,
+        installDependencies: `uv sync${locked} --no-dev${member ? `${member} --no-install-workspace` : ' --no-install-project'}`,
+        installProject: member || facts.installable ? `uv sync${locked} --no-dev --no-editable${member ?? ''}` : undefined,
+        cacheTargets: ['/root/.cache/uv'],
+        toolImage: PYTHON_IMAGES.uv(tool!.version),
+        builderEnv: [
+          { name: 'UV_PROJECT_ENVIRONMENT', value: venv },
+          { name: 'UV_PYTHON', value: interpreter },
+          { name: 'UV_PYTHON_DOWNLOADS', value: 'never' },
+          { name: 'UV_COMPILE_BYTECODE', value: '1' },
+          { name: 'UV_LINK_MODE', value: 'copy' },
+        ],
+        pipInstalls: false,
+        tool,
       };
+    }
     case 'setup.py':
     case 'none':
-      return { installProject, cacheTargets: PIP_CACHE };
+      return viaPip;
   }
 }

@@ -37,9 +37,13 @@ const PYPROJECT = plain(
         group: v.optional(plain(v.record(v.string(), v.unknown()), 'a table')),
         // A Poetry script is "module:function" or, for other kinds, a table.
         scripts: dependencyTable,
+        // Poetry 2: the Poetry versions that may manage the project (a PEP 440 specifier).
+        'requires-poetry': text,
       }),
       uv: table({
         package: v.optional(v.boolean()),
+        // The uv versions that may manage the project (a PEP 440 specifier).
+        'required-version': text,
         'dev-dependencies': v.optional(v.array(v.unknown())),
         // A uv workspace: member folders as globs, and globs of folders that are not members.
         workspace: table({ members: strings, exclude: strings }),

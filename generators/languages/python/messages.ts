@@ -77,6 +77,15 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'note.python.procfile-user':
       'The steps before the server run as the image user, 65532, who cannot write into /app: point what they write (a SQLite database, compiled translations) at a volume or /tmp.',
     'note.python.tool-missing': '{tool} is not among the dependencies, so the venv will not have it; add it to them.',
+    'note.python.tool-default':
+      '{tool} {version} reads the lock and checks its hashes: the default, since the project asks for no version; {setting} asks for one.',
+    'note.python.tool-asked': '{tool} {version} reads the lock and checks its hashes, as {source} asks ({spec}).',
+    'note.python.tool-lowest':
+      '{tool} {version} reads the lock and checks its hashes: the lowest version {source} allows ({spec}), since the default is outside it; change the version in the Dockerfile for a newer one.',
+    'why.python.uv-copy':
+      "uv's own binaries, copied from its image as uv's Docker guide does: no pip install, and nothing of uv reaches the runtime, which takes only the venv.",
+    'why.python.builder-env':
+      "uv's settings, for this stage only: the venv it syncs into, the Python that made it (so the venv's links match the runtime's), no Python downloads, bytecode compiled once here, files copied rather than linked from the cache mount.",
   },
   fr: {
     'ignore.python': "Virtualenvs, bytecode et caches d'outils de l'hôte : l'image crée son propre venv, pour Linux.",
@@ -157,5 +166,14 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
     'note.python.procfile-user':
       "Les étapes avant le serveur tournent sous l'utilisateur de l'image, 65532, qui ne peut pas écrire dans /app : faites écrire ce qu'elles produisent (une base SQLite, des traductions compilées) dans un volume ou dans /tmp.",
     'note.python.tool-missing': "{tool} n'est pas parmi les dépendances, le venv ne l'aura donc pas ; ajoutez-le.",
+    'note.python.tool-default':
+      '{tool} {version} lit le lock et vérifie ses empreintes : la version par défaut, puisque le projet n’en demande aucune ; {setting} en demande une.',
+    'note.python.tool-asked': '{tool} {version} lit le lock et vérifie ses empreintes, comme le demande {source} ({spec}).',
+    'note.python.tool-lowest':
+      '{tool} {version} lit le lock et vérifie ses empreintes : la plus basse version que {source} permet ({spec}), la version par défaut étant hors de cette plage ; changez la version dans le Dockerfile pour une plus récente.',
+    'why.python.uv-copy':
+      "Les binaires d'uv, copiés depuis son image comme le fait le guide Docker d'uv : aucun pip install, et rien d'uv n'atteint l'image finale, qui ne prend que le venv.",
+    'why.python.builder-env':
+      "Les réglages d'uv, pour cette étape seulement : le venv qu'il synchronise, le Python qui l'a créé (pour que les liens du venv correspondent à ceux de l'image finale), aucun téléchargement de Python, le bytecode compilé une fois ici, les fichiers copiés plutôt que liés depuis le cache monté.",
   },
 });

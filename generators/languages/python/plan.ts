@@ -13,7 +13,7 @@ import { PORT_TOKEN } from './procfile.js';
 import { pythonHealthcheck } from './healthcheck.js';
 import { PYTHON_IGNORE, pythonNeededByBuild } from './ignore.js';
 import { PYTHON_IMAGES } from './images.js';
-import { pythonCommands } from './install-commands.js';
+import { pythonCommands, type PythonCommands } from './install-commands.js';
 import { PYTHON_MESSAGES } from './messages.js';
 import type { PythonFacts, PythonPlan } from './types.js';
 import type { TestInstall } from './test-tools.js';
@@ -46,6 +46,7 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     : [];
   const builderPackages = unique([...pythonPackages, ...(hasDependencies && builderFromApt ? COMPILERS : []), ...devPackages]);
   const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
+  if (commands.tool) notes.push(toolVersionNote(commands.tool, py.toolRequest));
 
   // Python installs no SIGTERM handler, and PID 1 ignores unhandled signals: --init forwards and
   // reaps. gunicorn and uvicorn (fastapi run is uvicorn in-process) handle SIGTERM themselves (a
@@ -82,8 +83,12 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
     needsBuildKit: !choices.portable,
     profile: choices.portable ? 'portable' : 'buildkit',
     needsInit: init.length > 0,
+    toolImage: commands.toolImage,
     // index-args.hbs sits before every pip install: dependencies, the project, the test tools.
-    buildArgs: commands.installDependencies || commands.installProject || (py.tests && !choices.portable && py.testInstall) ? INDEX_ARGS : [],
+    buildArgs:
+      (commands.pipInstalls && (commands.installDependencies || commands.installProject)) || (py.tests && !choices.portable && py.testInstall)
+        ? INDEX_ARGS
+        : [],
     nextCommand: nextCommand(py.projectName, port, init, buildFlags),
     hardenedRun: nextCommand(py.projectName, port, [...init, ...HARDENING], buildFlags),
     // Both runtimes have Python, so the image can probe itself with no shell and no curl.
@@ -100,6 +105,8 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
       installDependencies: commands.installDependencies,
       installProject: commands.installProject,
       cacheTargets: commands.cacheTargets,
+      builderEnv: commands.builderEnv,
+      pipInstalls: commands.pipInstalls,
       createUser: runtime === 'slim',
       dependencyCopies: dependencyCopies(py.dependencyFiles),
       testInstall: py.testInstall && testInstallCommand(py.testInstall, interpreter),
@@ -114,11 +121,39 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   };
 }
 
-/** --compare's single stage: the same venv and installs, made with the python image's own interpreter. */
+/**
+ * --compare's single stage: the same venv and installs, made with the python image's own interpreter
+ * (uv from pip there, as a first Dockerfile would get it, with the same settings on its command line).
+ */
 function naiveInstall(py: PythonFacts): string {
   const commands = pythonCommands(py, '/usr/local/bin/python3', VENV, false);
-  return [`/usr/local/bin/python3 -m venv ${VENV}`, commands.installDependencies, commands.installProject].filter(Boolean).join(' && ');
+  const uv = commands.toolImage && commands.tool ? [`/usr/local/bin/python3 -m pip install uv==${commands.tool.version}`] : [];
+  const env = commands.builderEnv.map(({ name, value }) => `${name}=${value}`).join(' ');
+  const withEnv = (command: string | undefined) => command && (env ? `export ${env} && ${command}` : command);
+  return [`/usr/local/bin/python3 -m venv ${VENV}`, ...uv, withEnv(commands.installDependencies), withEnv(commands.installProject)]
+    .filter(Boolean)
+    .join(' && ');
 }
+
+/** Which version of its lock tool the build installs, and why: what the project asks, or the default and where to ask. */
+function toolVersionNote(tool: NonNullable<PythonCommands['tool']>, request: PythonFacts['toolRequest']) {
+  const name = { uv: 'uv', poetry: 'Poetry', pdm: 'PDM', pipenv: 'Pipenv' }[tool.name];
+  if (!request) return message('note.python.tool-default', { tool: name, version: tool.version, setting: TOOL_SETTINGS[tool.name] });
+  return message(tool.lowest ? 'note.python.tool-lowest' : 'note.python.tool-asked', {
+    tool: name,
+    version: tool.version,
+    spec: request.spec,
+    source: request.source,
+  });
+}
+
+/** Where each tool's users state the version they need. */
+const TOOL_SETTINGS = {
+  uv: '[tool.uv] required-version',
+  poetry: '[tool.poetry] requires-poetry',
+  pdm: 'the RUN line that installs it',
+  pipenv: 'the RUN line that installs it',
+} as const;
 
 /** One COPY per folder, root first: `COPY requirements.txt ./` then `COPY requirements/base.txt requirements/`. */
 function dependencyCopies(files: readonly string[]): { files: string[]; dest: string }[] {

@@ -1,5 +1,6 @@
 import type { FactsBase, ListenerFacts, PlanBase } from '../../core/types.js';
 import type { TestInstall } from './test-tools.js';
+import type { ToolRequest } from './tool-version.js';
 
 export type PythonDependencySource = 'requirements' | 'pyproject' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'setup.cfg' | 'setup.py' | 'none';
 
@@ -44,6 +45,8 @@ export interface PythonFacts extends FactsBase<'python'>, ListenerFacts {
   readonly compiled: readonly PythonCompiledDependency[];
   /** Where pytest is declared for development (a dependency group, requirements-dev.txt): the test stage installs it. */
   readonly testInstall?: TestInstall;
+  /** The version of its lock tool (uv, Poetry) the project asks for, and where it says so. */
+  readonly toolRequest?: ToolRequest;
   /** Set for a uv workspace's project: the build runs from the workspace root. */
   readonly workspace?: PythonWorkspaceMember;
 }
@@ -63,6 +66,10 @@ export interface PythonDetails {
   readonly installDependencies?: string;
   /** pip installing the project itself, after the source is copied. */
   readonly installProject?: string;
+  /** The tool's settings for the build stage only (uv's), as one ENV there. */
+  readonly builderEnv: readonly { readonly name: string; readonly value: string }[];
+  /** pip installs the dependencies and the project: the PIP_* arguments and the pip.conf secret reach it (uv reads its own settings). */
+  readonly pipInstalls: boolean;
   /** Cache mount targets: pip's always, plus the installing tool's own (uv, poetry). */
   readonly cacheTargets: readonly string[];
   readonly createUser: boolean;

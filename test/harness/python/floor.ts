@@ -6,6 +6,7 @@ import { packageRoot } from '../../../generators/util/package-root.js';
 import { PYTHON_VERSION } from '../../bases/recipes.js';
 import type { Floor } from '../floor.js';
 import { narrow } from '../narrow.js';
+import { caRunArgs } from '../machine-ca.js';
 
 const PINS = join(packageRoot, 'test/harness/python/floor-pins.py');
 
@@ -36,6 +37,7 @@ export async function pythonIndependentFloor(dir: string, plan: Plan, buildArgs:
         'run',
         '--rm',
         ...env,
+        ...caRunArgs(),
         '-e',
         `PINS=${readFileSync(PINS, 'utf8')}`,
         '-v',
