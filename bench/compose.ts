@@ -3,9 +3,9 @@ import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
 import { docker, inspectImage } from '../generators/verify/docker.js';
-import { startGoProxy } from '../test/harness/go/module-proxy.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { ensureServiceBases } from '../test/harness/services.js';
+import { MACHINE_CA } from '../test/harness/machine-ca.js';
 
 export interface ComposeRow {
   readonly fixture: string;
@@ -28,13 +28,13 @@ const DOCKER = process.env.DOCKER_BIN ?? 'docker';
  */
 export async function benchCompose(): Promise<ComposeRow> {
   const dir = copyFixture('services', 'notes');
-  const proxy = await startGoProxy();
   const project = `cdf-bench-${randomUUID().slice(0, 8)}`;
   const compose = (args: readonly string[]) =>
-    execa(DOCKER, ['compose', '-p', project, ...args], { cwd: dir, reject: false, all: true, env: { ...proxy.buildArgs, DOCKER_BUILDKIT: '1' } });
+    execa(DOCKER, ['compose', '-p', project, ...args], { cwd: dir, reject: false, all: true, env: { DOCKER_BUILDKIT: '1' } });
   try {
     await ensureServiceBases(dir, ['--compose']);
-    const generated = await runCli([dir, '--yes', '--compose']);
+    // As a user of this machine runs it: the CA bundle its proxy needs, named by --ca-cert.
+    const generated = await runCli([dir, '--yes', '--compose', '--ca-cert', MACHINE_CA]);
     if (generated.exitCode !== 0) throw new Error(`create-dockerfile failed: ${generated.stderr}`);
     await docker(['builder', 'prune', '-af']);
     const up = async () => {
@@ -59,7 +59,6 @@ export async function benchCompose(): Promise<ComposeRow> {
     return { fixture: 'services/notes', coldUpSeconds, rebuildUpSeconds, images, firstAnswerSeconds };
   } finally {
     await compose(['down', '-v', '--rmi', 'local']);
-    await proxy.close();
     removeDir(dir);
   }
 }

@@ -17,10 +17,8 @@ import { caSecretArgs, MACHINE_CA } from '../test/harness/machine-ca.js';
 import { mb, median, timed } from './measure.js';
 import { startPythonIndex, usesLocalPackages, type PythonIndex } from '../test/harness/python-index.js';
 import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mirror.js';
-import { startGoProxy, type GoProxy } from '../test/harness/go/module-proxy.js';
 
 /** Fixtures whose modules come through the proxy. */
-const GO_MODULE_FIXTURES = ['gin-app', 'echo-flag', 'xnet-h2c', 'gorm-sqlite', 'gin-config'];
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchStartup } from './startup.js';
 import { benchCompose } from './compose.js';
@@ -126,13 +124,11 @@ let pythonIndex: PythonIndex | undefined;
 let prismaMirror: PrismaMirror | undefined;
 
 /** Go modules come from the tests' module proxy (proxy.golang.org is unreachable). */
-let goProxy: GoProxy | undefined;
 
 /** The private index only for a project that installs its packages; every other one installs from PyPI. */
 const buildArgs = (dir?: string): Record<string, string> => ({
   ...(dir !== undefined && usesLocalPackages(dir) ? pythonIndex?.buildArgs : {}),
   ...prismaMirror?.buildArgs,
-  ...goProxy?.buildArgs,
 });
 
 /** A real code change, not a touch: a Go package must recompile, a TypeScript build must rerun. */
@@ -252,14 +248,12 @@ const rows: Row[] = [];
 const selected = CASES.filter((spec) => wants(spec.language) || only.includes(spec.fixture));
 if (selected.some((spec) => spec.language === 'python')) pythonIndex = await startPythonIndex();
 if (selected.some((spec) => spec.fixture === 'prisma-app')) prismaMirror = await startPrismaMirror();
-if (selected.some((spec) => GO_MODULE_FIXTURES.includes(spec.fixture))) goProxy = await startGoProxy();
 for (const benchCaseSpec of selected) {
   process.stderr.write(`bench: ${benchCaseSpec.language} ${benchCaseSpec.fixture} on ${benchCaseSpec.runtime}\n`);
   rows.push(await benchCase(benchCaseSpec));
 }
 await pythonIndex?.close();
 await prismaMirror?.close();
-await goProxy?.close();
 const reference = wants('node') ? await benchReference() : undefined;
 const express = rows.find((row) => row.fixture === 'express-app');
 const detection = benchDetection();

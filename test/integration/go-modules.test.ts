@@ -1,24 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { jest } from '@jest/globals';
 import { inspectImage } from '../../generators/verify/docker.js';
 import { httpGet, processUids } from '../harness/container.js';
 import { goFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
-import { useGoProxy } from '../harness/go/go-suite.js';
+import { requireEngine } from '../harness/engine.js';
 import { buildImage } from '../harness/image-build.js';
 import { listFiles } from '../harness/image-files.js';
 import { narrow } from '../harness/narrow.js';
 import { serve, withFixture } from '../harness/scenario.js';
 
-// The first run extracts Debian's Go module packages; cgo builds compile SQLite.
+// cgo builds compile SQLite.
 jest.setTimeout(20 * 60_000);
 
-const goProxy = useGoProxy();
+beforeAll(requireEngine);
 
 /**
  * Programs that use real third-party modules (gin, echo, golang.org/x/net, gorm with go-sqlite3),
- * written the way their guides write them, with go.mod and go.sum as `go mod tidy` leaves them:
- * generated with --yes, built through the tests' module proxy (Debian's packaged sources), run, and
- * asked who serves them.
+ * written the way their guides write them, with go.mod and go.sum as `go mod tidy` leaves them
+ * against the real module proxy: generated with --yes, built through proxy.golang.org with go.sum
+ * checked (and sum.golang.org for what go.sum lacks), through this machine's TLS-inspecting proxy
+ * (the ca-cert secret), run, and asked who serves them.
  */
 interface ModuleCase {
   readonly fixture: string;
@@ -44,7 +48,7 @@ describe.each(CASES)('Go with modules: $fixture', ({ fixture, runtime, port, cgo
       const result = await generateInto(scenario.dir);
       const { plan } = result;
       expect([plan.runtime, plan.port, narrow(result.facts, 'go').cgo]).toEqual([runtime, port, cgo]);
-      const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs: goProxy().buildArgs }));
+      const tag = scenario.image(await buildImage(scenario.dir, plan));
       const path = fixture === 'gorm-sqlite' ? '/notes' : '/whoami';
       const running = await serve(scenario, tag, port, path);
       const who = JSON.parse(running.response.body) as { fixture: string; uid: number; pid: number };
@@ -58,10 +62,21 @@ describe.each(CASES)('Go with modules: $fixture', ({ fixture, runtime, port, cgo
       if (fixture === 'gin-app') expect(await httpGet(`${base}/ping`)).toEqual({ status: 200, body: '{"message":"pong"}' });
       if (fixture === 'echo-flag') expect(await httpGet(`${base}/`)).toEqual({ status: 200, body: 'echo-flag fixture page' });
       if (fixture === 'gorm-sqlite') {
-        // SQLite is the amalgamation go-sqlite3 compiles in (3.44.2 here), not a system library.
+        // SQLite is the amalgamation go-sqlite3 compiles in, not a system library: the version its source says.
         const posted = await fetch(`${base}/notes?text=hello`, { method: 'POST' });
         const notes = (await posted.json()) as { notes: string[]; sqlite: string };
-        expect([posted.status, notes.notes, notes.sqlite]).toEqual([200, ['hello'], '3.44.2']);
+        expect([posted.status, notes.notes, notes.sqlite]).toEqual([200, ['hello'], await bundledSqlite(scenario.dir)]);
       }
     }));
 });
+
+/**
+ * The SQLite version go-sqlite3's bundled amalgamation declares, at the version go.mod requires: read
+ * from the module's own source, which the host's go command downloads through the same proxy.
+ */
+async function bundledSqlite(dir: string): Promise<string> {
+  const version = /github\.com\/mattn\/go-sqlite3 (v\S+)/.exec(readFileSync(join(dir, 'go.mod'), 'utf8'))![1];
+  const download = await execa('go', ['mod', 'download', '-json', `github.com/mattn/go-sqlite3@${version}`], { cwd: dir });
+  const source = readFileSync(join((JSON.parse(download.stdout) as { Dir: string }).Dir, 'sqlite3-binding.c'), 'utf8');
+  return /#define SQLITE_VERSION\s+"([^"]+)"/.exec(source)![1]!;
+}

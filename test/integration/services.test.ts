@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker, inspectImage } from '../../generators/verify/docker.js';
 import { httpGet } from '../harness/container.js';
-import { useGoProxy } from '../harness/go/go-suite.js';
+import { requireEngine } from '../harness/engine.js';
 import { ensureServiceBases } from '../harness/services.js';
 import { listFiles } from '../harness/image-files.js';
 import { runCli } from '../harness/project.js';
@@ -14,13 +14,16 @@ import { serve, withFixture, type Scenario } from '../harness/scenario.js';
 // Two services built from scratch, a database and a cache started and probed.
 jest.setTimeout(20 * 60_000);
 
-const goProxy = useGoProxy();
+beforeAll(requireEngine);
 
 const DOCKER = process.env.DOCKER_BIN ?? 'docker';
 
-/** docker with the module proxy in its environment, for compose and bake builds of Go services. */
+/**
+ * docker for compose and bake: their builds reach the real registries (npm, the Go module proxy)
+ * through this machine's proxy, with the CA the generated files pass as the ca-cert secret.
+ */
 const withProxy = (args: readonly string[], cwd: string, env: Record<string, string> = {}) =>
-  execa(DOCKER, args, { cwd, reject: false, all: true, env: { ...goProxy().buildArgs, DOCKER_BUILDKIT: '1', ...env } });
+  execa(DOCKER, args, { cwd, reject: false, all: true, env: { DOCKER_BUILDKIT: '1', ...env } });
 
 /**
  * `docker buildx bake` of the generated bake file, every image tagged with one fresh TAG; `use` gets
@@ -109,7 +112,7 @@ describe('a repository with a Node front end and a Go API over PostgreSQL and Re
   test('--compose --verify: each service is built and checked, then compose runs them together, each up and healthy; nothing is left behind', () =>
     withFixture('services', 'notes', async (scenario) => {
       await ensureServiceBases(scenario.dir, ['--compose']);
-      const run = await runCli([scenario.dir, '--yes', '--compose', '--verify'], { env: goProxy().buildArgs, timeoutMs: 15 * 60_000 });
+      const run = await runCli([scenario.dir, '--yes', '--compose', '--verify'], { timeoutMs: 15 * 60_000 });
       expect([run.exitCode, run.exitCode === 0 ? '' : `${String(run.stdout).slice(-2000)}${String(run.stderr).slice(-2000)}`]).toEqual([0, '']);
       const report = String(run.stdout);
       // Two single-service reports (build, non-root; run by compose, not alone), then the services together.
