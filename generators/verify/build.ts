@@ -4,7 +4,16 @@ import { docker } from './docker.js';
 import { CA_SECRET, caSecretValue } from '../core/plan/ca-cert.js';
 
 /** Build arguments the generated Dockerfiles declare, taken from the environment when set. */
-export const FORWARDED_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST', 'GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] as const;
+export const FORWARDED_ARGS = [
+  'PIP_INDEX_URL',
+  'PIP_EXTRA_INDEX_URL',
+  'PIP_TRUSTED_HOST',
+  'GOPROXY',
+  'GOPRIVATE',
+  'GONOPROXY',
+  'GONOSUMDB',
+  'GOFLAGS',
+] as const;
 
 export interface BuildRequest {
   readonly context: string;

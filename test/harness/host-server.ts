@@ -18,7 +18,7 @@ export async function startHostServer(handler: (request: IncomingMessage, respon
 }
 
 /** Containers (and BuildKit's RUN steps) reach this machine at the default bridge's gateway. */
-async function bridgeGateway(): Promise<string> {
+export async function bridgeGateway(): Promise<string> {
   const result = await docker(['network', 'inspect', 'bridge', '--format', '{{(index .IPAM.Config 0).Gateway}}']);
   return String(result.stdout).trim() || '172.17.0.1';
 }

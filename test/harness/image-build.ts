@@ -16,14 +16,19 @@ const legacyBuild = (args: readonly string[]) =>
   execa(existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker', args, { env: { DOCKER_BUILDKIT: '0' }, reject: false, all: true });
 
 /** Builds a generated project after making sure its base images exist; returns a throw-away tag. */
-export async function buildImage(dir: string, plan: Plan, options: { legacy?: boolean; buildArgs?: Record<string, string> } = {}): Promise<string> {
+export async function buildImage(
+  dir: string,
+  plan: Plan,
+  options: { legacy?: boolean; buildArgs?: Record<string, string>; caCert?: string; secrets?: readonly string[] } = {},
+): Promise<string> {
   // An image no recipe makes (a --registry mirror's) is the test's to provide.
   for (const image of [plan.builderImage, plan.runtimeImage, ...(plan.toolImage ? [plan.toolImage] : [])])
     if (image === 'scratch' || recipeFor(image)) await ensureBase(image);
   const tag = `cdf-test-${randomUUID().slice(0, 8)}:${plan.runtime}`;
   const args = [
     ...Object.entries(options.buildArgs ?? {}).flatMap(([name, value]) => ['--build-arg', `${name}=${value}`]),
-    ...secretArgs(dir, undefined, MACHINE_CA),
+    ...secretArgs(dir, undefined, options.caCert ?? MACHINE_CA),
+    ...(options.secrets ?? []).flatMap((secret) => ['--secret', secret]),
   ];
   const build = options.legacy
     ? await legacyBuild(['build', ...args, '-t', tag, dir])

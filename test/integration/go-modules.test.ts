@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { jest } from '@jest/globals';
-import { inspectImage } from '../../generators/verify/docker.js';
+import { docker, inspectImage } from '../../generators/verify/docker.js';
+import { startPrivateProxy } from '../harness/go/private-proxy.js';
+import { MACHINE_CA } from '../harness/machine-ca.js';
 import { httpGet, processUids } from '../harness/container.js';
 import { goFloor } from '../harness/floor.js';
 import { generateInto } from '../harness/generated.js';
@@ -80,3 +83,34 @@ async function bundledSqlite(dir: string): Promise<string> {
   const source = readFileSync(join((JSON.parse(download.stdout) as { Dir: string }).Dir, 'sqlite3-binding.c'), 'utf8');
   return /#define SQLITE_VERSION\s+"([^"]+)"/.exec(source)![1]!;
 }
+
+describe('a private module through the company proxy', () => {
+  test('GOPRIVATE with GONOPROXY=none and the netrc secret: the private module from the company proxy (its CA in the ca-cert bundle), the public one from proxy.golang.org, go.sum checked; without the netrc the proxy refuses and the build fails; no layer holds it', () =>
+    withFixture('go', 'private-module', async (scenario) => {
+      const proxy = await startPrivateProxy();
+      const secrets = mkdtempSync(join(tmpdir(), 'cdf-go-private-'));
+      try {
+        const { plan } = await generateInto(scenario.dir);
+        expect(plan.buildArgs).toEqual(['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOFLAGS']);
+        // The company's CA beside the machine's proxy CA: one bundle, as a company's machines have it.
+        const bundle = join(secrets, 'ca.pem');
+        writeFileSync(bundle, `${readFileSync(MACHINE_CA, 'utf8')}\n${proxy.caPem}`);
+        const netrc = join(secrets, 'netrc');
+        writeFileSync(netrc, proxy.netrc, { mode: 0o600 });
+        const buildArgs = { GOPROXY: `${proxy.origin},https://proxy.golang.org`, GOPRIVATE: 'corp.test/*', GONOPROXY: 'none' };
+
+        await expect(buildImage(scenario.dir, plan, { buildArgs, caCert: bundle })).rejects.toThrow(/401 Unauthorized/);
+        expect(proxy.refused()).toBeGreaterThan(0);
+
+        const tag = scenario.image(await buildImage(scenario.dir, plan, { buildArgs, caCert: bundle, secrets: [`id=netrc,src=${netrc}`] }));
+        const running = await serve(scenario, tag, 8080, '/');
+        expect(running.response).toEqual({ status: 200, body: 'hello, docker, from the private greeting module (request 36 chars id, uid 65532)\n' });
+        expect((await listFiles(tag)).filter((file) => /(^|\/)\.?netrc$/.test(file))).toEqual([]);
+        const password = /password (\S+)/.exec(proxy.netrc)![1]!;
+        expect(String((await docker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', tag])).stdout)).not.toContain(password);
+      } finally {
+        await proxy.close();
+        rmSync(secrets, { recursive: true, force: true });
+      }
+    }));
+});

@@ -152,10 +152,10 @@ describe('module proxies and private modules', () => {
   const dockerfile = (choices: { portable?: boolean } = {}) =>
     PIPELINE.generate(PIPELINE.detect(memorySnapshot('/work/svc', files)), choices, { templatesDir }).files[0]!.content;
 
-  test('GOPROXY, GOPRIVATE, GONOSUMDB and GOFLAGS are build arguments of the build stage only; netrc is a secret of the download', () => {
+  test('GOPROXY, GOPRIVATE, GONOPROXY, GONOSUMDB and GOFLAGS are build arguments of the build stage only; netrc is a secret of the download', () => {
     const text = dockerfile();
     const [build, runtime] = text.split(/^FROM .* AS runtime$/m) as [string, string];
-    expect([...build.matchAll(/^ARG (\w+)$/gm)].map((match) => match[1])).toEqual(['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS']);
+    expect([...build.matchAll(/^ARG (\w+)$/gm)].map((match) => match[1])).toEqual(['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOFLAGS']);
     expect(runtime).not.toMatch(/^(ARG|ENV) GO/m);
     expect(build).toMatch(/--mount=type=secret,id=netrc,target=\/root\/\.netrc \\\n\s+go mod download$/m);
   });

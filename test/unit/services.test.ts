@@ -295,7 +295,11 @@ describe('go.work workspaces', () => {
     expect(api).toContain('COPY go.work ./\nCOPY api/go.mod api/go.sum ./api/\nCOPY admin/go.mod ./admin/\nCOPY shared/go.mod ./shared/\n');
     expect(api).toMatch(/go build .* -o \/out\/api \.\/api\n/);
     const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
-    expect(compose.services.api!.build).toEqual({ context: '.', dockerfile: './api/Dockerfile', args: ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'] });
+    expect(compose.services.api!.build).toEqual({
+      context: '.',
+      dockerfile: './api/Dockerfile',
+      args: ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOFLAGS'],
+    });
   });
 
   test.each([
@@ -500,7 +504,7 @@ test("a workspace member's packages count as its own: a db package's driver and 
 test("build arguments are the Dockerfile's ARGs without a default, read by the Dockerfile parser", () => {
   const result = generateServices(memorySnapshot('/src/shop', GO_API), {}, { templatesDir }, { compose: false, bake: true });
   expect(result.files.find((file) => file.path === 'docker-bake.hcl')!.content).toContain(
-    'args       = { for name, value in { GOPROXY = GOPROXY, GOPRIVATE = GOPRIVATE, GONOSUMDB = GONOSUMDB, GOFLAGS = GOFLAGS } : name => value if value != "" }',
+    'args       = { for name, value in { GOPROXY = GOPROXY, GOPRIVATE = GOPRIVATE, GONOPROXY = GONOPROXY, GONOSUMDB = GONOSUMDB, GOFLAGS = GOFLAGS } : name => value if value != "" }',
   );
 });
 

@@ -13,7 +13,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'reason.go.cgo': 'cgo links against glibc, so scratch cannot run it; distroless base has glibc and nothing else',
     'why.go.arg-proxy':
       'A module proxy or mirror, passed with `docker build --build-arg GOPROXY=...`. An ARG lives only in this stage: it reaches neither the final image nor its history.',
-    'why.go.arg-private': 'Private modules: fetched directly and not checked against the public checksum database (`--build-arg GOPRIVATE=example.com/*`).',
+    'why.go.arg-private':
+      "Private modules: not checked against the public checksum database, and fetched directly (`--build-arg GOPRIVATE=example.com/*`), or through your company's GOPROXY with `GONOPROXY=none`; credentials come from the netrc secret.",
     'why.go.arg-flags': 'Extra go flags for the build, such as -mod=mod (`--build-arg GOFLAGS=...`).',
     'why.go.netrc':
       'Credentials for private modules belong in a BuildKit secret, mounted for this RUN only and never stored: `docker build --secret id=netrc,src=$HOME/.netrc .`.',
@@ -56,7 +57,7 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.arg-proxy':
       "Un proxy ou miroir de modules, passé par `docker build --build-arg GOPROXY=...`. Un ARG ne vit que dans cette étape : il n'atteint ni l'image finale ni son historique.",
     'why.go.arg-private':
-      'Modules privés : téléchargés directement et non vérifiés auprès de la base publique des sommes de contrôle (`--build-arg GOPRIVATE=example.com/*`).',
+      'Modules privés : non vérifiés auprès de la base publique des sommes de contrôle, et téléchargés directement (`--build-arg GOPRIVATE=example.com/*`), ou par le GOPROXY de votre entreprise avec `GONOPROXY=none` ; les identifiants viennent du secret netrc.',
     'why.go.arg-flags': 'Des options go en plus pour la compilation, comme -mod=mod (`--build-arg GOFLAGS=...`).',
     'why.go.netrc':
       'Les identifiants des modules privés vont dans un secret BuildKit, monté pour ce seul RUN et jamais stocké : `docker build --secret id=netrc,src=$HOME/.netrc .`.',

@@ -20,7 +20,7 @@ const { message } = GO_MESSAGES;
 const DEFAULT_SERVER_PORT = 8080;
 
 /** What module-args.hbs declares: the Go proxy and private-module settings a builder may need. */
-const MODULE_ARGS = ['GOPROXY', 'GOPRIVATE', 'GONOSUMDB', 'GOFLAGS'];
+const MODULE_ARGS = ['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOFLAGS'];
 
 export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
   const notes = [...go.notes];
