@@ -9,6 +9,7 @@ import { requireEngine } from '../harness/engine.js';
 import { ensureServiceBases } from '../harness/services.js';
 import { listFiles } from '../harness/image-files.js';
 import { runCli } from '../harness/project.js';
+import { MACHINE_CA } from '../harness/machine-ca.js';
 import { serve, withFixture, type Scenario } from '../harness/scenario.js';
 
 // Two services built from scratch, a database and a cache started and probed.
@@ -146,7 +147,10 @@ describe('a go.work workspace: two programs and a shared module', () => {
     withFixture('services', 'go-work', async (scenario) => {
       await ensureServiceBases(scenario.dir, ['--bake']);
       const generated = await runCli([scenario.dir, '--yes', '--bake']);
-      expect([generated.exitCode, generated.stderr]).toEqual([0, expect.stringContaining('docker build -f api/Dockerfile -t go-work-api .')]);
+      expect([generated.exitCode, generated.stderr]).toEqual([
+        0,
+        expect.stringContaining(`docker build --secret 'id=ca-cert,src=${MACHINE_CA}' -f api/Dockerfile -t go-work-api .`),
+      ]);
       await withBakedImages(scenario.dir, 'go-work', ['admin', 'api'], async (image) => {
         await expectWhoami(scenario, image('admin'), 'admin', 9000, '/whoami');
         const api = await expectWhoami(scenario, image('api'), 'api', 8080, '/whoami');
