@@ -1,4 +1,4 @@
-import { contextPath, shellWord } from '../../core/render/quote.js';
+import { shellWord } from '../../core/render/quote.js';
 import type { PythonFacts } from './types.js';
 import { PYTHON_IMAGES } from './images.js';
 import { chooseToolVersion, lockToolOf, type LockTool } from './tool-version.js';
@@ -14,10 +14,6 @@ const EXTRACT = {
 } as const;
 
 const PIP_CACHE = ['/root/.cache/pip'];
-
-/** The workspace projects a member uses, from their folders in the build stage; their dependencies are in already. */
-const workspaceInstall = (pip: string, dirs: readonly string[]) =>
-  dirs.length === 0 ? undefined : `${pip} --no-deps ${dirs.map((dir) => (dir === '.' ? '/app' : `/app/${contextPath(dir, 'workspace member')}`)).join(' ')}`;
 
 export interface PythonCommands {
   readonly installDependencies?: string;
@@ -52,11 +48,8 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
   const pip = `${interpreter} -m pip --python ${venv}/bin/python install${noCacheDir ? ' --no-cache-dir' : ''}`;
   const fromExtract = (code: string) => `${interpreter} -c '${code}' > /tmp/requirements.txt && ${pip} -r /tmp/requirements.txt`;
   const hasLock = (file: string) => facts.dependencyFiles.includes(file);
-  const installProject = facts.workspace
-    ? workspaceInstall(pip, facts.workspace.installs)
-    : facts.installable
-      ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .`
-      : undefined;
+  // A uv workspace member (the one kind of workspace) is installed by uv itself, below.
+  const installProject = facts.installable ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .` : undefined;
   const viaPip = { installProject, cacheTargets: PIP_CACHE, builderEnv: [], pipInstalls: true } as const;
   const lockTool = lockToolOf(facts.dependencySource);
   const tool = lockTool && { name: lockTool, ...chooseToolVersion(lockTool, facts.toolRequest) };
