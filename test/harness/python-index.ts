@@ -25,7 +25,9 @@ const SDISTS = ['fastsum'];
  */
 export function usesLocalPackages(dir: string): boolean {
   const names = new RegExp(`(^|[\\s"'])(${[...WHEELS, ...SDISTS].join('|')})\\b`, 'im');
-  const manifests = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml)$/.test(file));
+  const manifests = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /(^|\/)(requirements[^/]*\.txt|requirements\/[^/]+\.txt|pyproject\.toml)$/.test(file),
+  );
   return manifests.some((file) => names.test(readFileSync(join(dir, file), 'utf8')));
 }
 
