@@ -115,6 +115,7 @@ const CASES: readonly Case[] = [
   { language: 'python', fixture: 'pipenv-flask', runtime: 'distroless', edit: 'app.py' },
   { language: 'python', fixture: 'poetry-flask', runtime: 'distroless', edit: 'blog/__init__.py' },
   { language: 'python', fixture: 'pdm-starlette', runtime: 'slim', edit: 'src/pdm_starlette/app.py' },
+  { language: 'python', fixture: 'uv-fastapi', runtime: 'distroless', edit: 'main.py' },
 ];
 
 /** Python's dependencies come from the tests' own index (PyPI is unreachable), passed as build arguments. */
