@@ -569,6 +569,21 @@ describe('uv workspaces', () => {
     'libs/scratch/pyproject.toml': 'not toml at all [',
   };
 
+  test("a member in its folder is built with the uv the workspace's root asks for ([tool.uv] required-version lives there, beside uv.lock)", () => {
+    const workspace = {
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["apps/*"]\n\n[tool.uv]\nrequired-version = "==0.9.11"\n',
+      'uv.lock': '',
+      'apps/api/pyproject.toml': '[project]\nname = "api"\nversion = "1.0"\ndependencies = ["flask", "gunicorn"]\n',
+      'apps/api/wsgi.py': 'from flask import Flask\napp = Flask(__name__)\n',
+    };
+    const result = generateServices(memorySnapshot('/src/shop', workspace), {}, { templatesDir }, { compose: false, bake: false });
+    const text = dockerfile(result, 'apps/api/Dockerfile');
+    expect(text).toContain('COPY --from=ghcr.io/astral-sh/uv:0.9.11 /uv /uvx /bin/\n');
+    expect(text.replace(/\n# /g, ' ')).toContain(
+      'uv 0.9.11 reads the lock and checks its hashes, as [tool.uv] required-version in pyproject.toml asks (==0.9.11).',
+    );
+  });
+
   test("the root's own project is a member: it is the service, with the libraries it uses; excluded folders are not read; no lock, no --frozen", () => {
     const result = generateServices(memorySnapshot('/src/portal', tree), {}, { templatesDir }, { compose: false, bake: false });
     expect(result.services.map((service) => [service.name, service.dir, service.dockerfile])).toEqual([['portal', '.', 'Dockerfile']]);

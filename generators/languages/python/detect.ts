@@ -118,7 +118,8 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
     dependencyFiles: deps.files,
     dependencies: deps.names,
     installable: deps.installable,
-    toolRequest: toolRequest(snapshot, readPyproject(snapshot), lockToolOf(deps.source)),
+    // uv reads required-version at the workspace's root, where uv.lock and uv.toml sit too.
+    toolRequest: toolRequest(root, readPyproject(root), lockToolOf(deps.source)),
     ...entry,
     compiled,
     buildOutputDirs: [
