@@ -1,7 +1,7 @@
 import { shellWord } from '../../core/render/quote.js';
 import type { PythonFacts } from './types.js';
 import { PYTHON_IMAGES } from './images.js';
-import { chooseToolVersion, lockToolOf, type LockTool } from './tool-version.js';
+import { chooseToolVersion, type LockTool } from './tool-version.js';
 
 /**
  * Reads dependency names out of a file with Python itself (tomllib, json, configparser), in the
@@ -51,8 +51,7 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
   // A uv workspace member (the one kind of workspace) is installed by uv itself, below.
   const installProject = facts.installable ? `${pip}${facts.dependencySource === 'setup.py' ? '' : ' --no-deps'} .` : undefined;
   const viaPip = { installProject, cacheTargets: PIP_CACHE, builderEnv: [], pipInstalls: true } as const;
-  const lockTool = lockToolOf(facts.dependencySource);
-  const tool = lockTool && { name: lockTool, ...chooseToolVersion(lockTool, facts.toolRequest) };
+  const toolAt = (name: LockTool) => ({ name, ...chooseToolVersion(name, facts.toolRequest) });
   // Tools that install into a venv they did not make take it from VIRTUAL_ENV, as when it is activated.
   const inVenv = `VIRTUAL_ENV=${venv}`;
 
@@ -64,6 +63,7 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
     case 'setup.cfg':
       return { ...viaPip, installDependencies: fromExtract(EXTRACT.setupCfg) };
     case 'pipfile': {
+      const tool = toolAt('pipenv');
       // Pipenv writes the lock's pins with their hashes as requirements; pip installs them, checking each.
       const pipenv = '/opt/pipenv/bin/pipenv';
       const lock = hasLock('Pipfile.lock') ? '' : `${pipenv} lock && `;
@@ -71,32 +71,35 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
         ...viaPip,
         tool,
         cacheTargets: [...PIP_CACHE, '/root/.cache/pipenv'],
-        installDependencies: `${toolVenv(interpreter, 'pipenv', tool!.version, noCacheDir)} && ${lock}${pipenv} requirements --hash > /tmp/requirements.txt && ${pip} --require-hashes -r /tmp/requirements.txt`,
+        installDependencies: `${toolVenv(interpreter, 'pipenv', tool.version, noCacheDir)} && ${lock}${pipenv} requirements --hash > /tmp/requirements.txt && ${pip} --require-hashes -r /tmp/requirements.txt`,
       };
     }
     case 'poetry': {
+      const tool = toolAt('poetry');
       // Without a lock, Poetry resolves one first (from the sources pyproject.toml names).
       const poetry = '/opt/poetry/bin/poetry';
-      const sync = Number(tool!.version.split('.')[0]) >= 2 ? 'sync' : 'install --sync';
+      const sync = Number(tool.version.split('.')[0]) >= 2 ? 'sync' : 'install --sync';
       const lock = hasLock('poetry.lock') ? '' : `${poetry} lock --no-interaction && `;
       return {
         ...viaPip,
         tool,
         cacheTargets: [...PIP_CACHE, '/root/.cache/pypoetry'],
-        installDependencies: `${toolVenv(interpreter, 'poetry', tool!.version, noCacheDir)} && ${lock}${inVenv} POETRY_VIRTUALENVS_CREATE=false ${poetry} ${sync} --no-root --only main --no-interaction`,
+        installDependencies: `${toolVenv(interpreter, 'poetry', tool.version, noCacheDir)} && ${lock}${inVenv} POETRY_VIRTUALENVS_CREATE=false ${poetry} ${sync} --no-root --only main --no-interaction`,
       };
     }
     case 'pdm': {
+      const tool = toolAt('pdm');
       const pdm = `${inVenv} PDM_CHECK_UPDATE=false /opt/pdm/bin/pdm`;
       const install = hasLock('pdm.lock') ? `${pdm} sync --prod --no-self --no-editable` : `${pdm} install --prod --no-self --no-editable`;
       return {
         ...viaPip,
         tool,
         cacheTargets: [...PIP_CACHE, '/root/.cache/pdm'],
-        installDependencies: `${toolVenv(interpreter, 'pdm', tool!.version, noCacheDir, '[locked]')} && ${install}`,
+        installDependencies: `${toolVenv(interpreter, 'pdm', tool.version, noCacheDir, '[locked]')} && ${install}`,
       };
     }
     case 'uv': {
+      const tool = toolAt('uv');
       // uv's Docker guide: its binary from its image, the dependencies first, the project after the source.
       // --locked: the lock must match pyproject.toml, and every file its hash; without a lock, uv resolves one.
       const member = facts.workspace && ` --package ${shellWord(facts.workspace.name)}`;
@@ -105,7 +108,7 @@ export function pythonCommands(facts: PythonFacts, interpreter: string, venv: st
         installDependencies: `uv sync${locked} --no-dev${member ? `${member} --no-install-workspace` : ' --no-install-project'}`,
         installProject: member || facts.installable ? `uv sync${locked} --no-dev --no-editable${member ?? ''}` : undefined,
         cacheTargets: ['/root/.cache/uv'],
-        toolImage: PYTHON_IMAGES.uv(tool!.version),
+        toolImage: PYTHON_IMAGES.uv(tool.version),
         builderEnv: [
           { name: 'UV_PROJECT_ENVIRONMENT', value: venv },
           { name: 'UV_PYTHON', value: interpreter },
