@@ -35,6 +35,12 @@ export interface CliOptions {
   readonly projectTemplates: boolean;
   readonly explain?: Locale;
   readonly verify: boolean;
+  /** With --verify: apply what the run observed (ports, writable folders, build packages) and verify again. */
+  readonly fix: boolean;
+  /** Debian packages the build stage installs besides the detected ones (--build-packages). */
+  readonly buildPackages?: readonly string[];
+  /** Folders, relative to the app, the runtime user must be able to write (--writable). */
+  readonly writable?: readonly string[];
   readonly compare: boolean;
   readonly keep: boolean;
   readonly help: boolean;
@@ -50,6 +56,8 @@ export const choicesFrom = (cli: CliOptions): Choices => ({
   registry: cli.registry,
   probe: cli.probe,
   caCert: cli.caCert,
+  buildPackages: cli.buildPackages,
+  writable: cli.writable,
 });
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -84,6 +92,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'project-templates': { type: 'boolean', default: false },
         explain: { type: 'string' },
         verify: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'build-packages': { type: 'string' },
+        writable: { type: 'string' },
         compare: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -99,6 +110,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(
       `--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`,
     );
+  if (values.fix && !values.verify) throw new UsageError('--fix corrects what --verify observes; use --verify --fix');
   if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
   if (values['ca-cert'] !== undefined && values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
   if (values['ca-cert'] !== undefined && values.portable)
@@ -129,6 +141,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     projectTemplates: values['project-templates'],
     explain: oneOf('--explain', values.explain, LOCALES),
     verify: values.verify,
+    fix: values.fix,
+    buildPackages: values['build-packages'] === undefined ? undefined : debianPackages(values['build-packages']),
+    writable: values.writable === undefined ? undefined : writableFolders(values.writable),
     compare: values.compare,
     keep: values.keep,
     help: values.help,
@@ -160,4 +175,20 @@ function portNumber(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535 (got ${JSON.stringify(value)})`);
   return port;
+}
+
+/** Debian package names as apt takes them: lower case, digits, + - . (policy 5.6.1), no option or version. */
+export function debianPackages(value: string): string[] {
+  const names = value.split(',').map((name) => name.trim());
+  const bad = names.find((name) => !/^[a-z0-9][a-z0-9+.-]+$/.test(name));
+  if (bad !== undefined) throw new UsageError(`--build-packages takes Debian package names separated by commas (got ${JSON.stringify(bad)})`);
+  return [...new Set(names)].sort();
+}
+
+/** Folders inside the app, relative, without `..`: the runtime stage makes them the runtime user's. */
+export function writableFolders(value: string): string[] {
+  const folders = value.split(',').map((folder) => folder.trim().replace(/^\.\//, '').replace(/\/+$/, ''));
+  const bad = folders.find((folder) => !/^[\w.-]+(?:\/[\w.-]+)*$/.test(folder) || folder.split('/').some((part) => part === '..' || part === '.'));
+  if (bad !== undefined) throw new UsageError(`--writable takes folders inside the project, relative and separated by commas (got ${JSON.stringify(bad)})`);
+  return [...new Set(folders)].sort();
 }

@@ -47,6 +47,13 @@ Options:
                               layers, user and entrypoint; exit 1 if the build or the run fails. With
                               several services, each one; with --compose, then all of them together
                               (compose up --wait: each running and healthy; down -v afterwards)
+      --fix                   with --verify: turn what the build and the run showed into flags (the
+                              port it listens on, read from its own /proc/net; folders it could not
+                              write; Debian packages for a missing header, pkg-config module or
+                              command), regenerate with them and verify again; the report lists each
+      --build-packages A,B    Debian packages the build stage installs besides the detected ones
+      --writable DIR,DIR      Node and Python: folders of the app the runtime user owns (it writes
+                              there where it runs); the rest of the app stays read-only
       --compare               with --verify: also build the naive single-stage variant and print
                               both sizes and the reduction
       --keep                  with --verify: keep the images it built (removed by default)

@@ -92,8 +92,9 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
     }
     const result = interactive ? await (await loadInteractive()).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams, snapshot);
     if (!cli.verify) return 0;
-    const { verifyWith } = await loadVerifyCommand();
-    return await verifyWith(cwd, result, cli, streams);
+    const { verifyWith, verifyAndFix } = await loadVerifyCommand();
+    if (!cli.fix || !result) return await verifyWith(cwd, result, cli, streams);
+    return await verifyAndFix(cwd, result, cli, streams);
   } catch (error) {
     return fail(unwrap(error));
   }

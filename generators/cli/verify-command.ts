@@ -12,6 +12,10 @@ import { templateOverrideDirs } from '../util/template-dirs.js';
 import type { ServicesResult } from '../services/generate.js';
 import { verifyCompose } from '../verify/verify-compose.js';
 import { verifyProject } from '../verify/verify-project.js';
+import { generateOnce } from './generate-once.js';
+import type { CliOptions } from './args.js';
+import type { Observation } from '../verify/observations.js';
+import type { PlanBase } from '../core/types.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
 
 export interface VerifyFlags {
@@ -77,7 +81,7 @@ export function verifyWith(
   generation: GenerationResult | undefined,
   flags: VerifyFlags,
   streams: CliStreams,
-  where: { readonly dockerfile?: string; readonly smoke?: boolean } = {},
+  where: { readonly dockerfile?: string; readonly smoke?: boolean; readonly onObserved?: (observations: readonly Observation[]) => void } = {},
 ): Promise<number> {
   return verifyProject({
     dir,
@@ -85,6 +89,8 @@ export function verifyWith(
     generation: generation && {
       imageName: generation.plan.imageName,
       listensOn: generation.plan.listens ? generation.plan.port : undefined,
+      helperImage: generation.plan.builderImage,
+      workdir: appFolder(generation.plan),
       // Rendered only when asked: it is --compare's variant, never written to the project.
       naiveDockerfile: flags.compare
         ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates, false) })
@@ -96,6 +102,14 @@ export function verifyWith(
     stdout: streams.stdout,
     stderr: streams.stderr,
   });
+}
+
+/** Where the app runs in the image: /app for Node and Python (a member's folder below it), else the plan's own. */
+function appFolder(plan: PlanBase): string {
+  const details = (plan as unknown as Record<string, { workdir?: string } | undefined>)[plan.language];
+  const workdir = details?.workdir;
+  if (plan.language === 'node' || plan.language === 'python') return workdir && workdir !== '.' && !workdir.startsWith('/') ? `/app/${workdir}` : '/app';
+  return workdir ?? '/';
 }
 
 /**
@@ -121,3 +135,54 @@ export async function verifyServices(root: string, result: ServicesResult, flags
 }
 
 const COMPOSE_FILE = /^(compose|compose\.create-dockerfile)\.ya?ml$/;
+
+/** Rounds of --fix: each applies what the last run showed; a project needing more wants a person. */
+const FIX_ROUNDS = 3;
+
+/**
+ * --verify --fix: verify, turn what the build and the run showed into flags (the port it listens
+ * on, the folders it writes, the packages its build misses), regenerate with them and verify again,
+ * until nothing new is observed. The files written are this run's own, so they are replaced.
+ */
+export async function verifyAndFix(cwd: string, first: GenerationResult, start: CliOptions, streams: CliStreams): Promise<number> {
+  let cli = start;
+  let result = first;
+  const changed: string[] = [];
+  for (let round = 1; ; round++) {
+    const observed: Observation[] = [];
+    const code = await verifyWith(cwd, result, cli, streams, { onObserved: (found) => observed.push(...found) });
+    const next = applyCorrections(cli, observed);
+    if (next.applied.length === 0 || round > FIX_ROUNDS) {
+      writeError(
+        streams,
+        changed.length === 0
+          ? `create-dockerfile: --fix: ${code === 0 ? 'nothing to correct' : 'nothing it can correct; the report above says what failed'}\n`
+          : `create-dockerfile: --fix changed ${changed.join(', ')}; ${code === 0 ? 'the image now builds and runs' : 'the image still fails: the report above says why'}. Run again with those flags to get the same files.\n`,
+      );
+      return code;
+    }
+    changed.push(...next.applied);
+    writeError(streams, `create-dockerfile: --fix: regenerating with ${next.applied.join(', ')}\n`);
+    cli = { ...next.cli, force: true };
+    result = await generateOnce(cwd, cli, streams, takeSnapshot(cwd));
+  }
+}
+
+/** The flags each new correction stands for; a correction already applied is not applied twice. */
+function applyCorrections(cli: CliOptions, observed: readonly Observation[]): { cli: CliOptions; applied: string[] } {
+  let next = cli;
+  const applied: string[] = [];
+  for (const { correction } of observed) {
+    if (correction?.kind === 'port' && next.port !== correction.port) {
+      next = { ...next, port: correction.port };
+      applied.push(`--port ${correction.port}`);
+    } else if (correction?.kind === 'writable' && !(next.writable ?? []).includes(correction.folder)) {
+      next = { ...next, writable: [...(next.writable ?? []), correction.folder].sort() };
+      applied.push(`--writable ${correction.folder}`);
+    } else if (correction?.kind === 'build-package' && !(next.buildPackages ?? []).includes(correction.package)) {
+      next = { ...next, buildPackages: [...(next.buildPackages ?? []), correction.package].sort() };
+      applied.push(`--build-packages ${correction.package}`);
+    }
+  }
+  return { cli: next, applied };
+}

@@ -62,6 +62,12 @@ export interface ProjectMarkers {
    * built from the root and chosen with --main: go.work. Other workspaces list members (workspaceMembers).
    */
   readonly mainsWorkspace?: string;
+  /**
+   * Whether the root's manifest only serves the repository's tooling (a package.json of lint and
+   * commit-hook devDependencies beside a Go module): then it does not make the tree this language's
+   * when another language has a manifest of its own.
+   */
+  readonly toolingOnly?: (snapshot: ProjectSnapshot) => boolean;
 }
 
 /** The other languages' markers, handed to looksLike. */

@@ -115,6 +115,10 @@ export interface Choices {
   readonly probe?: boolean;
   /** A CA bundle every download step trusts, passed as a BuildKit secret (--ca-cert, or named by the environment). */
   readonly caCert?: CaCertChoice;
+  /** Debian packages the build stage installs besides those detected (--build-packages, or what --verify --fix observed missing). */
+  readonly buildPackages?: readonly string[];
+  /** Folders, relative to the app's folder, the runtime user owns (--writable, or where --verify --fix saw EACCES). */
+  readonly writable?: readonly string[];
 }
 
 /** The file and who named it: `--ca-cert`, or the environment variable it was read from (SSL_CERT_FILE...). */
@@ -145,6 +149,8 @@ export interface PlanBase<L extends string = string> {
   /** Why this runtime, as a message: templates say it in the output's language, the summary in English. */
   readonly runtimeReason: Message;
   readonly builderImage: string;
+  /** Folders of the app the runtime user owns (--writable): gathered by a stage of their own, copied last. */
+  readonly writable?: { readonly folders: readonly string[] };
   readonly runtimeImage: string;
   /** An image the build stage copies a tool from (uv's), pulled, mirrored and pinned like the bases. */
   readonly toolImage?: string;

@@ -25,7 +25,10 @@ export function dominantLanguage(languages: readonly AnyLanguage[], found: reado
   const markers = new Map(languages.map((language) => [language.id, language.project]));
   // A Makefile counts for C only here: C's own looksLike already steps aside beside another manifest.
   const buildFiles = (language: string) => [...(markers.get(language)?.manifests ?? []), ...(markers.get(language)?.sharedBuildFiles ?? [])];
-  const manifests = found.filter((language) => buildFiles(language).some((file) => snapshot.files.includes(file)));
+  const withManifest = found.filter((language) => buildFiles(language).some((file) => snapshot.files.includes(file)));
+  // A tooling-only manifest (lint devDependencies) steps aside for another language's real one.
+  const real = withManifest.filter((language) => !markers.get(language)?.toolingOnly?.(snapshot));
+  const manifests = real.length > 0 ? real : withManifest;
   const pattern = new Map(found.map((language) => [language, extensionPattern(markers.get(language)?.sourceExtensions ?? [])]));
   const sources = (language: string) =>
     snapshot.files.filter((file) => pattern.get(language)!.test(file) && !file.split('/').some((part) => part.startsWith('.')));

@@ -4,6 +4,7 @@ import { RUNTIMES } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
 import { rewriteImages } from './image-refs.js';
 import { withCaCert } from '../core/plan/ca-cert.js';
+import { withWritable } from '../core/plan/writable.js';
 
 type AnyFacts = FactsBase & CommonFacts;
 
@@ -16,7 +17,7 @@ export function definitionOf(languages: readonly AnyLanguage[], language: string
 /** facts + choices -> plan: the language's planner, then the user's CA bundle, mirror and digests. */
 export function planWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase {
   const definition = definitionOf(languages, facts.language);
-  const plan = withCaCert(definition.plan(facts, choices), choices.caCert, definition.caVariables);
+  const plan = withWritable(withCaCert(definition.plan(facts, choices), choices.caCert, definition.caVariables), choices.writable);
   return rewriteImages(plan, choices.registry, choices.digests);
 }
 

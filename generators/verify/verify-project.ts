@@ -10,6 +10,8 @@ import { layers } from './history.js';
 import { createProgress } from './progress.js';
 import { smokeCommand, smokeServer } from './smoke.js';
 import { formatReport, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
+import { buildObservations, runObservations, type Observation } from './observations.js';
+import { observeRun } from './observe.js';
 
 /** Enough of what the container printed to see why it stopped, never its whole log. */
 const CONTAINER_LINES_SHOWN = 20;
@@ -29,7 +31,13 @@ export interface VerifyRequest {
     readonly naiveDockerfile: string;
     /** The port the plan says the app listens on: a container that exits instead fails, EXPOSE or not. */
     readonly listensOn?: number;
+    /** An image with `cat` that the build pulled (the build stage's base), to read the container's /proc/net. */
+    readonly helperImage?: string;
+    /** Where the app runs, to place the folders a permission error names. */
+    readonly workdir?: string;
   };
+  /** Each build or run's observations, as the report prints them: --fix turns them into flags. */
+  readonly onObserved?: (observations: readonly Observation[]) => void;
   readonly compare: boolean;
   readonly keep: boolean;
   readonly stdout: NodeJS.WritableStream;
@@ -63,20 +71,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
   try {
     const final = await build('building the image', tag());
-    if (!final.ok) {
-      say('---- full build log ----');
-      request.stderr.write(final.log.endsWith('\n') ? final.log : `${final.log}\n`);
-      say('---- failing lines ----');
-      for (const line of final.failingLines) say(line);
-      request.stdout.write(
-        formatReport({
-          checks: [{ name: 'build', ok: false, detail: `docker build failed after ${final.seconds.toFixed(1)} s; the failing lines are above` }],
-          sizes: [],
-          layers: [],
-        }),
-      );
-      return 1;
-    }
+    if (!final.ok) return buildFailed(request, final);
     const checks: Check[] = [{ name: 'build', ok: true, detail: `built in ${final.seconds.toFixed(1)} s` }];
     const config = await inspectImage(tag());
     const user = config.Config.User || 'root (no USER)';
@@ -87,6 +82,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       Object.keys(config.Config.ExposedPorts ?? {})
         .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
         .find(Boolean) ?? request.generation?.listensOn?.toString();
+    if (request.smoke !== false) await observe(request, tag(), port === undefined ? undefined : Number(port));
     if (request.smoke !== false) {
       say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
       const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
@@ -159,6 +155,54 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
   } finally {
     if (!request.keep && made.length > 0) await docker(['image', 'rm', '--force', ...made], { reject: false });
   }
+}
+
+/** A failed build: its whole log, its failing lines, what they show is missing, and the report. */
+function buildFailed(request: VerifyRequest, final: BuildOutcome): number {
+  const say = (line: string) => request.stderr.write(`${line}\n`);
+  say('---- full build log ----');
+  request.stderr.write(final.log.endsWith('\n') ? final.log : `${final.log}\n`);
+  say('---- failing lines ----');
+  for (const line of final.failingLines) say(line);
+  reportObservations(request, buildObservations(final.log));
+  request.stdout.write(
+    formatReport({
+      checks: [{ name: 'build', ok: false, detail: `docker build failed after ${final.seconds.toFixed(1)} s; the failing lines are above` }],
+      sizes: [],
+      layers: [],
+    }),
+  );
+  return 1;
+}
+
+/** Runs the image once more to see where it listens and what it could not write, before the probe. */
+async function observe(request: VerifyRequest, image: string, plannedPort: number | undefined): Promise<void> {
+  const helper = request.generation?.helperImage;
+  if (helper === undefined) return;
+  request.stderr.write('observing: running the image and reading the ports it listens on from its /proc/net\n');
+  const run = await observeRun(image, helper);
+  reportObservations(request, runObservations({ ...run, plannedPort, workdir: request.generation?.workdir ?? '/app' }));
+}
+
+/** The observations, one line each with the flag that settles it, then to --fix. */
+function reportObservations(request: VerifyRequest, observations: readonly Observation[]): void {
+  if (observations.length === 0) return;
+  request.stdout.write('What the build and the run showed:\n');
+  for (const observation of observations) request.stdout.write(`  OBSERVED  ${observation.seen}: ${settle(observation)}\n`);
+  request.onObserved?.(observations);
+}
+
+/** The flag a correction stands for, or the advice when there is none. */
+export function settle(observation: Observation): string {
+  const { correction } = observation;
+  if (!correction) return observation.advice ?? '';
+  const flag =
+    correction.kind === 'port'
+      ? `--port ${correction.port}`
+      : correction.kind === 'writable'
+        ? `--writable ${correction.folder}`
+        : `--build-packages ${correction.package}`;
+  return `${flag} (--verify --fix applies it)`;
 }
 
 /** Whether the Dockerfile names a stage, so that `--target NAME` can build it. */

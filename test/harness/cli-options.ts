@@ -15,6 +15,7 @@ export const cliOptions = (overrides: Partial<CliOptions> = {}): CliOptions => (
   templates: undefined,
   projectTemplates: false,
   verify: false,
+  fix: false,
   compare: false,
   keep: false,
   help: false,

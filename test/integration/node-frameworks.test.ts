@@ -43,7 +43,7 @@ const SERVERS: readonly ServerCase[] = [
   { fixture: 'sveltekit-node', framework: 'SvelteKit', port: 3000, page: '/', whoami: '/whoami' },
   { fixture: 'koa-app', framework: '', port: 3000, page: '', whoami: '/' },
   { fixture: 'hono-app', framework: '', port: 3000, page: '', whoami: '/' },
-  // Installs only with the project's .npmrc (legacy-peer-deps), which reaches npm ci as a BuildKit secret.
+  // Installs only with the project's .npmrc (legacy-peer-deps): settings and no token, so it is copied like package.json.
   { fixture: 'npmrc-app', framework: '', port: 3000, page: '', whoami: '/' },
 ];
 
@@ -74,7 +74,9 @@ describe.each(SERVERS)('Node framework $fixture', ({ fixture, framework, port, p
       expect([uid, args.join(' ')]).toEqual(['65532', title ? expect.stringMatching(title) : ['/nodejs/bin/node', ...facts.start].join(' ')]);
       // No npm, no compiler, no sources the build replaced.
       const files = await listFiles(tag);
-      expect(files.filter((path) => /(^|\/)bin\/(npm|gcc|cc|make)$|(^|\/)\.npmrc$/.test(path))).toEqual([]);
+      expect(files.filter((path) => /(^|\/)bin\/(npm|gcc|cc|make)$/.test(path))).toEqual([]);
+      // An .npmrc reaches the image only where it is the project's settings file, never anywhere else.
+      expect(files.filter((path) => /(^|\/)\.npmrc$/.test(path))).toEqual(fixture === 'npmrc-app' ? [expect.stringMatching(/^\/?app\/\.npmrc$/)] : []);
       const image = await inspectImage(tag);
       expect(image.Size).toBeLessThanOrEqual((await nodeFloor(tag, plan)).bytes * 1.05);
     });

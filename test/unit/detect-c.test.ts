@@ -60,8 +60,43 @@ describe('C detection', () => {
   });
 
   test('a server: listen/bind, and the port from htons or a PORT define', () => {
-    expect(project({ 's.c': '#define LISTEN_PORT 9000\nint main(void){ bind(0,0,0); listen(0,1); }\n' })).toMatchObject({ listens: true, port: 9000 });
-    expect(project({ 's.c': 'int main(void){ a.sin_port = htons(7070); bind(0,0,0); }\n' }).port).toBe(7070);
+    expect(project({ 's.c': '#define LISTEN_PORT 9000\nint main(void){ int s = socket(2,1,0); bind(s,0,0); listen(s,1); }\n' })).toMatchObject({
+      listens: true,
+      port: 9000,
+    });
+    expect(project({ 's.c': 'int main(void){ int s = socket(2,1,0); a.sin_port = htons(7070); bind(s,0,0); }\n' }).port).toBe(7070);
+  });
+
+  test("a port that is a variable's default before main() reads its arguments", () => {
+    const server = [
+      '#include <stdlib.h>',
+      '#include <sys/socket.h>',
+      'static int default_port = 9999;',
+      'int main(int argc, char **argv) {',
+      '  int port = argc > 1 ? atoi(argv[1]) : default_port;',
+      '  int fd = socket(AF_INET, SOCK_STREAM, 0);',
+      '  bind(fd, (struct sockaddr *)&addr, sizeof addr);',
+      '  listen(fd, 16);',
+      '}',
+    ].join('\n');
+    expect(project({ 'server.c': server })).toMatchObject({ listens: true, port: 9999 });
+    expect(project({ 'httpd.c': 'u_short port = 4000;\nint main(void){ int s = socket(PF_INET, SOCK_STREAM, 0); bind(s, 0, 0); listen(s, 5); }\n' }).port).toBe(
+      4000,
+    );
+  });
+
+  test('a CLI that calls std::bind or a method named bind is no server, whatever numbers it holds', () => {
+    const cli = [
+      '#include <functional>',
+      'int main() {',
+      '  auto f = std::bind(add, 1, 2);',
+      '  parser.bind(options);',
+      '  int retries = 15;',
+      '  return f();',
+      '}',
+    ].join('\n');
+    const facts = project({ 'CMakeLists.txt': 'project(tool CXX)\nadd_executable(tool main.cpp)\ninstall(TARGETS tool)\n', 'main.cpp': cli });
+    expect(facts).toMatchObject({ listens: false, port: undefined });
   });
 
   test('a Makefile next to Go code is not a C project', () => {

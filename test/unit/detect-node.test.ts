@@ -19,7 +19,7 @@ describe('Node detection', () => {
     expect(nodeVersion(undefined, 'lts/jod', undefined).major).toBe('22');
     expect(nodeVersion(undefined, 'lts/*', undefined).major).toBe('26');
     expect(nodeVersion(undefined, undefined, '22.1.0').source).toBe('.node-version "22.1.0"');
-    expect(nodeVersion(undefined, undefined, undefined)).toEqual({ major: '26', source: 'default (current Active LTS)' });
+    expect(nodeVersion(undefined, undefined, undefined)).toEqual({ major: '26', source: 'default (the newest LTS line on 2026-12-06)' });
     expect(nodeVersion('not a range', undefined, undefined).source).toMatch(/default/);
   });
 

@@ -34,10 +34,23 @@ describe('a dominant language: a helper script in another one is noted, not a re
     expect(facts.notes.map(sayNote)).toEqual(expect.arrayContaining([expect.stringMatching(/since it holds 5 of the 6 source files/)]));
   });
 
+  test("a package.json of the repository's tooling (lint, commit hooks) steps aside for the real manifest", () => {
+    const tooling = JSON.stringify({
+      private: true,
+      scripts: { lint: 'markdownlint "**/*.md"', prepare: 'husky' },
+      devDependencies: { husky: '^9.1.7', 'markdownlint-cli': '^0.45.0', '@commitlint/cli': '^19.8.1' },
+    });
+    const facts = detect({ 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': GO_MAIN, 'package.json': tooling, 'commitlint.config.js': 'module.exports = {};\n' });
+    expect(facts.language).toBe('go');
+    // A script that starts or builds something makes it an app again.
+    const app = JSON.stringify({ scripts: { start: 'node web.js' }, devDependencies: { eslint: '^9.39.5' } });
+    expect(() => detect({ 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': GO_MAIN, 'package.json': app, 'web.js': 'x\n' })).toThrow(/several languages/);
+  });
+
   test('two manifests, or no clear bulk, still ask for --language', () => {
-    expect(() => detect({ 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': GO_MAIN, 'package.json': '{}' })).toThrow(
-      /several languages \(go, node\); choose one with --language/,
-    );
+    expect(() =>
+      detect({ 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': GO_MAIN, 'package.json': '{"dependencies":{"express":"^4.21.2"}}', 'web.js': 'x\n' }),
+    ).toThrow(/several languages \(go, node\); choose one with --language/);
     expect(() => detect({ 'a.c': C_MAIN, 'b.py': 'print(1)\n' })).toThrow(/several languages/);
   });
 });

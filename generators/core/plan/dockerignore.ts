@@ -28,7 +28,13 @@ const ENV_EXAMPLES = ['.env.example', '.env.sample', '.env.template', '.env.dist
  * line may keep out. The always-out groups (version control, secrets, the Docker files) come last:
  * .dockerignore is last-match-wins, so no `!` line copied from .gitignore can bring them back.
  */
-export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup: IgnoreGroup, neededByBuild: () => readonly string[]): IgnoreGroup[] {
+export function dockerignoreGroups(
+  facts: FactsBase & CommonFacts,
+  languageGroup: IgnoreGroup,
+  neededByBuild: () => readonly string[],
+  /** Files of the secrets list that hold only settings here (an .npmrc with no token): the build copies them. */
+  settingsOnly: readonly string[] = [],
+): IgnoreGroup[] {
   const groups: IgnoreGroup[] = [languageGroup];
   // Listed only when .gitignore has lines to check: a workspace member's list names every member's manifest.
   const needed = facts.gitignore.length > 0 ? neededByBuild() : [];
@@ -42,6 +48,7 @@ export function dockerignoreGroups(facts: FactsBase & CommonFacts, languageGroup
       why: message('ignore.secrets'),
       patterns: ['.env', '.env.*', '**/.env', '**/.env.*', '*.pem', '**/*.pem', '*.key', '**/*.key', 'id_rsa*', '**/id_rsa*', '.npmrc', '.netrc'],
     },
+    ...(settingsOnly.length > 0 ? [{ why: message('ignore.settings-only'), patterns: settingsOnly.map((file) => `!${ignoreLiteral(file)}`) }] : []),
     // After the secrets: last match wins, so these templates of .env come back, and nothing after them can.
     { why: message('ignore.env-examples'), patterns: ENV_EXAMPLES.flatMap((name) => [`!${name}`, `!**/${name}`]) },
     { why: message('ignore.docker'), patterns: ['**/Dockerfile*', '**/.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },

@@ -74,6 +74,8 @@ export function readAutotools(configure: string, makefiles: readonly { file: str
     ),
   );
   const binary = (pkg && programs.find((name) => name === pkg)) ?? programs[0];
+  // AC_PROG_YACC and AC_PROG_LEX fall back to a stub that fails at make time when no parser generator is there.
+  const tools = [...(/\bAC_PROG_YACC\b/.test(configure) ? ['yacc'] : []), ...(/\b(?:AC|AM)_PROG_LEX\b/.test(configure) ? ['lex'] : [])];
   const hasTests = makefiles.some(({ text }) => variable(text, 'TESTS').length > 0 || variable(text, 'check_PROGRAMS').length > 0);
   return {
     binary,
@@ -83,6 +85,7 @@ export function readAutotools(configure: string, makefiles: readonly { file: str
     libtool: /\b(LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL)\b/.test(configure),
     gettext: /\bAM_GNU_GETTEXT\b/.test(configure),
     pkgConfig: pkgModules.length > 0,
+    tools,
     tests: hasTests ? { source: 'Makefile.am TESTS', makeTarget: 'check' } : undefined,
   };
 }

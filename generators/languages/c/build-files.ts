@@ -19,6 +19,27 @@ export interface BuildFileFacts {
   readonly binaryDir?: string;
   /** Shared libraries the project builds itself: they must be installed beside the program. */
   readonly ownLibraries?: readonly string[];
+  /** Commands the build runs that a compiler image lacks: `yacc` for AC_PROG_YACC, `bison` for find_package(BISON). */
+  readonly tools?: readonly string[];
+}
+
+/** CMake's find modules for build tools, and meson's find_program, by the command each finds. */
+const CMAKE_TOOLS: Readonly<Record<string, string>> = {
+  BISON: 'bison',
+  FLEX: 'flex',
+  Gperf: 'gperf',
+  Perl: 'perl',
+  PythonInterp: 'python3',
+  Python3: 'python3',
+  Doxygen: 'doxygen',
+};
+
+/** `find_package(BISON REQUIRED)`: an optional tool (no REQUIRED) is left for the project to skip. */
+export function cmakeTools(code: string): string[] {
+  return [...code.matchAll(/find_package\s*\(\s*(\w+)([^)]*)\)/gi)]
+    .filter((match) => /\bREQUIRED\b/.test(match[2]!) || ['BISON', 'FLEX'].includes(match[1]!))
+    .map((match) => (Object.hasOwn(CMAKE_TOOLS, match[1]!) ? CMAKE_TOOLS[match[1]!]! : ''))
+    .filter(Boolean);
 }
 
 /** The text between `name(` and its closing parenthesis, for each call. */
@@ -134,7 +155,8 @@ export function readCMakeLists(text: string): BuildFileFacts {
     .map(([name]) => resolve(name!));
   return {
     binary,
-    libraries: [...packages.filter((name) => !['Threads', 'PkgConfig'].includes(name)), ...pkgModules, ...linked],
+    libraries: [...packages.filter((name) => !['Threads', 'PkgConfig', ...Object.keys(CMAKE_TOOLS)].includes(name)), ...pkgModules, ...linked],
+    tools: cmakeTools(code),
     tests,
     installs: binary !== undefined && installed.includes(binary),
     ownLibraries,

@@ -12,6 +12,7 @@ import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { dataPaths, dataPathsNote } from '../../core/detect/data-paths.js';
 import { own } from '../../core/own.js';
+import { commandPackage } from '../../core/debian/contents.js';
 import { isAutotools, readAutotools, type AutotoolsFacts } from './autotools.js';
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
@@ -60,6 +61,17 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const literalLinker = buildFacts.linker?.kind === 'literal' ? buildFacts.linker.line : undefined;
   if (literalLinker) notes.push(C_MESSAGES.message('note.c.literal-linker', { file: buildFile ?? buildSystem, binary, linker: literalLinker }));
   const ownLibraries = buildFacts.ownLibraries ?? [];
+  const buildTools = (buildFacts.tools ?? []).flatMap((command) => {
+    const pkg = commandPackage(command);
+    return pkg === undefined ? [] : [{ command, package: pkg }];
+  });
+  if (buildTools.length > 0)
+    notes.push(
+      C_MESSAGES.message('note.c.build-tools', {
+        file: buildFile ?? buildSystem,
+        tools: buildTools.map((tool) => `${tool.command} (${tool.package})`).join(', '),
+      }),
+    );
   const autotools = buildSystem === 'autotools' ? autotoolsBuild(snapshot, buildFacts as AutotoolsFacts) : undefined;
   if (autotools) notes.push(...autotoolsNotes(snapshot, autotools, binary));
   if (ownLibraries.length > 0)
@@ -78,7 +90,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
 
   // Of several programs, only the built one's files say whether it serves, and where.
   const built = programs.length > 1 ? texts.filter(({ file }) => loneSources.includes(file)) : texts;
-  const server = built.find(({ text }) => /\b(bind|listen)\s*\(/.test(text));
+  const server = serves(built.map(({ text }) => text).join('\n')) || undefined;
   // A port is often a #define in the project's own header.
   const headers = snapshot.files
     .filter((file) => /\.(h|hh|hpp)$/.test(file) && !file.split('/').some((part) => part.startsWith('.')))
@@ -117,6 +129,7 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
     ...(buildSystem === 'make' ? { makeTarget: binary } : {}),
     installs,
     ownLibraries,
+    buildTools,
     ...(autotools ? { autotools } : {}),
     listens: server !== undefined,
     port: port?.port,
@@ -140,7 +153,7 @@ function ccProgram(
 ): { binary: string; loneSources: string[]; programs: CProgram[] } {
   const rootMains = mains.filter(({ file }) => !file.includes('/'));
   if (rootMains.length === 0) throw new UserError('no main() found in the C sources');
-  const programs = rootMains.map(({ file, text }) => ({ file, listens: /\b(bind|listen)\s*\(/.test(text) }));
+  const programs = rootMains.map(({ file, text }) => ({ file, listens: serves(text) }));
   const chosen = defaultProgram(programs);
   return { binary: posix.basename(chosen.file).replace(SOURCE, ''), loneSources: programSources(sources, programs, chosen.file), programs };
 }
@@ -247,5 +260,15 @@ const defaultProgram = (programs: readonly CProgram[]) => {
 export const programSources = (sources: readonly string[], programs: readonly CProgram[], chosen: string) =>
   sources.filter((file) => !file.includes('/') && (file === chosen || !programs.some((program) => program.file === file)));
 
-/** `htons(8080)`, `#define PORT 8080`, `port = 8080`. */
-const PORT_PATTERNS = [/htons\s*\(\s*(\d{2,5})\s*\)/, /#\s*define\s+\w*PORT\w*\s+(\d{2,5})\b/, /\bport\s*=\s*(\d{2,5})\b/i];
+/**
+ * `htons(8080)`, `#define PORT 8080`, `port = 8080`, and a variable's default before main() reads the
+ * arguments (`int default_port = 9999;`, `u_short port = 4000;`, `.port = 8080`): a C server's usual ways.
+ */
+const PORT_PATTERNS = [/htons\s*\(\s*(\d{2,5})\s*\)/, /#\s*define\s+\w*PORT\w*\s+\(?(\d{2,5})\b/, /\b\w*port\w*\s*=\s*(\d{2,5})\s*[;,]/i];
+
+/**
+ * A server's own calls: socket() with bind() or listen(), or a server library's. C++'s std::bind and a
+ * method named bind are no socket: `.bind(`, `->bind(`, `::bind(` do not count.
+ */
+const SERVES = /(?<![.:>\w])(?:bind|listen)\s*\(/;
+const serves = (text: string) => SERVES.test(text) && /\b(?:socket|accept|evhttp_\w+|MHD_start_daemon|uv_listen|mg_\w*listen\w*)\s*\(/.test(text);

@@ -1,5 +1,6 @@
 import type { CLibrary } from './types.js';
 import { own } from '../../core/own.js';
+import { debianLibrary, pkgConfigPackage } from '../../core/debian/contents.js';
 
 /** Libraries that come with libc itself: nothing to install, and static linking works. */
 export const LIBC_PARTS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'crypt', 'iconv', 'intl']);
@@ -84,8 +85,19 @@ const TABLE: Record<string, Row> = {
   cmocka: { devPackage: 'libcmocka-dev', runtimePackage: 'libcmocka0', staticOk: true },
 };
 
+/**
+ * The table first (its rows know which static archives link alone and what curses reads at run
+ * time); then Debian's own Contents index, for the whole archive: a -l name by its libX.so and
+ * libX.so.N, a pkg-config or CMake name by its .pc file. Those link dynamically: an archive alone
+ * does not say what else it needs.
+ */
 export function lookupLibrary(name: string): CLibrary | undefined {
   const key = name.toLowerCase();
   const row = own(TABLE, key) ?? own(TABLE, key.replace(/^lib/, ''));
-  return row && { name, ...row };
+  if (row) return { name, ...row };
+  const linked = debianLibrary(name.replace(/^lib/, '')) ?? debianLibrary(key.replace(/^lib/, ''));
+  if (linked) return { name, devPackage: linked[0], runtimePackage: linked[1], staticOk: false };
+  const devPackage = pkgConfigPackage(name) ?? pkgConfigPackage(key) ?? pkgConfigPackage(`lib${key}`);
+  const runtime = devPackage && debianLibrary(key.replace(/^lib/, '').replace(/-[\d.]+$/, ''));
+  return devPackage && runtime ? { name, devPackage, runtimePackage: runtime[1], staticOk: false } : undefined;
 }

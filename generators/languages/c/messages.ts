@@ -34,6 +34,7 @@ export const C_MESSAGES = defineLanguageMessages({
     'why.c.runtime-data': 'Data a library reads at run time (curses reads terminal descriptions from terminfo), which this runtime lacks.',
     'why.c.entrypoint':
       'Exec form, a JSON array: the binary is PID 1 with no shell in between. A C program has no SIGTERM handler unless it installs one, and PID 1 ignores unhandled signals: run it with `docker run --init` to stop it promptly.',
+    'note.c.build-tools': "{file} runs {tools} during the build: installed in the build stage (the packages from Debian's Contents index).",
     'note.c.unknown-libraries': 'Unknown libraries ({libraries}): add their -dev packages to the build stage yourself.',
     'note.c.literal-linker':
       '{file}: the rule for {binary} links with `{linker}`, which neither CC nor LDFLAGS reaches, so it cannot be made static: it is built as written and runs on distroless cc (use $(CC) in the rule for a static build on scratch).',
@@ -89,6 +90,7 @@ export const C_MESSAGES = defineLanguageMessages({
       'Des données que lit une bibliothèque à l’exécution (curses lit les descriptions de terminaux dans terminfo), absentes de ce runtime.',
     'why.c.entrypoint':
       "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux. Un programme C n'a pas de gestionnaire de SIGTERM s'il n'en installe pas, et le PID 1 ignore les signaux non gérés : lancez-le avec `docker run --init` pour qu'il s'arrête aussitôt.",
+    'note.c.build-tools': "{file} lance {tools} pendant la compilation : installés à l'étape build (paquets trouvés dans l'index Contents de Debian).",
     'note.c.unknown-libraries': "Bibliothèques inconnues ({libraries}) : ajoutez vous-même leurs paquets -dev à l'étape build.",
     'note.c.literal-linker':
       "{file} : la règle de {binary} lie avec `{linker}`, que ni CC ni LDFLAGS n'atteignent, elle ne peut donc pas être rendue statique : le programme est construit tel qu'écrit et tourne sur distroless cc (utilisez $(CC) dans la règle pour un build statique sur scratch).",

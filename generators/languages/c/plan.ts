@@ -74,7 +74,15 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     c: {
       static: isStatic,
       binaryName: c.binary,
-      builderPackages: [...new Set([...c.libraries.map((library) => library.devPackage), ...BUILD_TOOLS[c.buildSystem], ...autotoolsTools(c)])],
+      builderPackages: [
+        ...new Set([
+          ...c.libraries.map((library) => library.devPackage),
+          ...BUILD_TOOLS[c.buildSystem],
+          ...autotoolsTools(c),
+          ...c.buildTools.map((tool) => tool.package),
+          ...(choices.buildPackages ?? []),
+        ]),
+      ],
       runtimePackages: runtime === 'slim' ? [...new Set(c.libraries.map((library) => library.runtimePackage))] : [],
       buildCommand: buildCommand(c, isStatic),
       installCommand: installCommand(c, binaryPath),

@@ -43,6 +43,8 @@ export interface CFacts extends FactsBase<'c'>, ListenerFacts {
   /** Shared libraries the project builds and the program loads; they travel with it. */
   readonly ownLibraries: readonly string[];
   readonly autotools?: AutotoolsBuild;
+  /** Commands the build files run and the Debian package of each (Debian's Contents index). */
+  readonly buildTools: readonly { readonly command: string; readonly package: string }[];
 }
 
 /** How an autotools project is built: what regenerates configure when the tree has none. */

@@ -80,7 +80,7 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
 
   const data = goDataPaths(snapshot, sources);
   if (data.length > 0) notes.push(dataPathsNote(data));
-  const mainInfo = mains.map((dir) => describeMain(dir, sources));
+  const mainInfo = mains.map((dir) => describeMain(dir, programFiles(dir, sources, goMod?.module)));
   // A server whose code names no port may take it from a config file it loads at run time.
   const config = mainInfo.some((main) => main.listens && main.port === undefined) ? portFromConfig(snapshot, data) : undefined;
   if (config) {
@@ -152,9 +152,31 @@ function goTests(snapshot: ProjectSnapshot): TestsFound | undefined {
   return count === 0 ? undefined : { source: `${count} *_test.go file${count === 1 ? '' : 's'}` };
 }
 
-/** A main package's listener and port, read from its own files only: another main's port is no hint. */
-function describeMain(dir: string, sources: readonly { file: string; text: string }[]): GoMain {
-  const own = sources.filter(({ file }) => posix.dirname(file) === dir);
+/** Packages of its own a program may import before the search stops: enough for any service's layout. */
+const PACKAGES_FOLLOWED = 64;
+
+/**
+ * A main package's files, then those of the module's own packages it imports, transitively (the
+ * server in internal/server, its defaults in internal/config): the program, not one folder of it.
+ * Another main package is never reached, as Go cannot import one.
+ */
+export function programFiles(dir: string, sources: readonly { file: string; text: string }[], module: string | undefined): { file: string; text: string }[] {
+  const byDir = new Map<string, { file: string; text: string }[]>();
+  for (const source of sources) byDir.set(posix.dirname(source.file), [...(byDir.get(posix.dirname(source.file)) ?? []), source]);
+  const order = [dir];
+  for (let index = 0; index < order.length && order.length < PACKAGES_FOLLOWED; index++) {
+    if (module === undefined) break;
+    for (const path of (byDir.get(order[index]!) ?? []).flatMap(({ text }) => imports(text))) {
+      if (!path.startsWith(`${module}/`)) continue;
+      const imported = path.slice(module.length + 1);
+      if (byDir.has(imported) && !order.includes(imported)) order.push(imported);
+    }
+  }
+  return order.flatMap((folder) => byDir.get(folder) ?? []);
+}
+
+/** A main package's listener and port, read from the program's own files: another main's port is no hint. */
+function describeMain(dir: string, own: readonly { file: string; text: string }[]): GoMain {
   if (!own.some(({ text }) => listens(text))) return { dir, listens: false };
   for (const { file, text } of own) {
     const port = portLiteral(text);

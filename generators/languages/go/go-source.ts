@@ -75,6 +75,10 @@ export function portLiteral(source: string): number | undefined {
     /Addr\s*:\s*"(?:[\w.\-[\]]*):(\d{2,5})"/,
     /"(?:0\.0\.0\.0|localhost|127\.0\.0\.1|\[::\])?:(\d{2,5})"/,
     /(?:PORT|[Pp]ort)\b[^\n]*?"(\d{2,5})"/,
+    // A named constant or a config default: `defaultPort = 8080`, `const Port = ":8080"`, `Port: 8080` in a
+    // config struct's literal, viper's `SetDefault("server.port", 8080)`.
+    /\b(?!\w*(?:DB|Db|Redis|REDIS|Mysql|MYSQL|Postgres|POSTGRES|Pg|PG|Smtp|SMTP|Mongo|MONGO|Metrics|METRICS|Grpc|GRPC|Debug|DEBUG))\w*(?:PORT|Port)\w*\s*(?:int\s*|uint16\s*|string\s*)?(?::?=|:)\s*"?(?:[\w.\-[\]]*:)?(\d{2,5})\b"?/,
+    /\bSetDefault\s*\(\s*"(?!(?:db|database|redis|mysql|postgres|pg|mongo|smtp|mail|metrics|grpc|debug)\b)(?:[\w-]*\.)*(?:port|addr|address|listen)"\s*,\s*"?(?:[\w.\-[\]]*:)?(\d{2,5})"?\s*\)/i,
   ];
   for (const pattern of candidates) {
     const value = Number(pattern.exec(code)?.[1]);

@@ -79,7 +79,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
       downloadDeps: go.hasGoMod && go.hasRequires && !go.vendored,
       initModule: go.hasGoMod ? undefined : binary,
       cgo: go.cgo,
-      builderPackages: unique(go.cgoModules.flatMap((module) => module.builderPackages)),
+      builderPackages: unique([...go.cgoModules.flatMap((module) => module.builderPackages), ...(choices.buildPackages ?? [])]),
       runtimePackages: runtime === 'slim' ? unique(go.cgoModules.flatMap((module) => module.runtimePackages)) : [],
       buildFlags: buildFlags(go, runtime),
       caCerts: go.needsCaCerts && runtime !== 'distroless',

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { UserError } from '../../core/errors.js';
+import { NothingToRunError, UserError } from '../../core/errors.js';
 import { imageName } from '../../core/render/quote.js';
 import type { ProjectSnapshot, TestsFound } from '../../core/types.js';
 import type { NodeFacts } from './types.js';
@@ -12,12 +12,14 @@ import { loopbackBind, loopbackNote } from '../../core/detect/loopback.js';
 import { packageManager } from './package-manager.js';
 import { startCommand, type StartCommand, type StartInputs } from './start.js';
 import { detectFramework } from './frameworks/index.js';
+import { sveltekitAdapterHint } from './frameworks/sveltekit.js';
 import type { Framework, FrameworkServer, FrameworkStatic } from './frameworks/types.js';
 import { stripJsComments } from './js-comments.js';
 import { findBin, resolveBin } from './bins.js';
 import { devOnlyInstallScripts } from './install-scripts.js';
 import { detectPrisma, type PrismaFacts } from './prisma.js';
 import { nodeVersion } from './version.js';
+import { nodeEvidence } from './evidence.js';
 import type { DetectOptions } from '../../core/types.js';
 import { findMember, withWorkspaceDependencies, workspaceGlobs, workspaceMembers, type WorkspaceMember } from '../../core/detect/workspaces.js';
 import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
@@ -74,7 +76,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
   const project = readNodeProject(root, options);
   const { rootPkg, member, members, snapshot, pkg, scripts, dependencies, devDependencies } = project;
   const notes: Message[] = [];
-  const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'));
+  const version = nodeVersion(pkg.engines?.node ?? rootPkg.engines?.node, root.read('.nvmrc'), root.read('.node-version'), nodeEvidence(root));
   const manager = packageManager(root, rootPkg.packageManager);
   if (manager.name === 'yarn-berry') checkBerryLinker(root.read('.yarnrc.yml') ?? '');
   if (!manager.lockfile) notes.push(NODE_MESSAGES.message('note.node.no-lockfile', { manager: manager.name }));
@@ -104,7 +106,13 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     packageManagerVersion: manager.version,
     packageManagerSource: manager.source,
     lockfile: manager.lockfile,
-    installFiles: ['package.json', ...(manager.lockfile ? [manager.lockfile] : []), ...INSTALL_CONFIG_FILES.filter(rootExists)],
+    installFiles: [
+      'package.json',
+      ...(manager.lockfile ? [manager.lockfile] : []),
+      ...INSTALL_CONFIG_FILES.filter(rootExists),
+      // Settings only (shamefully-hoist, legacy-peer-deps): copied, so the install reads them where the project keeps them.
+      ...(rootExists('.npmrc') && !npmrcHoldsCredentials(root.read('.npmrc') ?? '') ? ['.npmrc'] : []),
+    ],
     productionDependencies: Object.keys(dependencies).length,
     buildScript: build.buildScript,
     typescript: build.typescript,
@@ -125,7 +133,7 @@ export function detectNode(root: ProjectSnapshot, options: DetectOptions = {}): 
     devOnlyScripts: devOnlyScripts.map((item) => item.script),
     prisma,
     workspaces: project.workspaces,
-    npmrc: root.files.includes('.npmrc'),
+    npmrc: root.files.includes('.npmrc') && npmrcHoldsCredentials(root.read('.npmrc') ?? ''),
     workspace: member && workspaceFacts(member, members),
     buildOutputDirs: buildOutputDirs(project, build, prisma),
     notes,
@@ -174,7 +182,7 @@ function servingFacts(
   const exists = (path: string) => snapshot.files.includes(posix.normalize(path));
   const compiled = (path: string) => compiledPath(path, outDir, typescript);
   const served = withWorkspaceHint(
-    () => serving(framework, { scripts, main: pkg.main, requested, exists, compiled, resolveBin: resolveBinFor }),
+    () => withAdapterHint(snapshot, pkg, () => serving(framework, { scripts, main: pkg.main, requested, exists, compiled, resolveBin: resolveBinFor })),
     member,
     members,
   );
@@ -187,6 +195,21 @@ function servingFacts(
     );
   }
   return served;
+}
+
+/** A framework whose adapter makes no server says which adapter does, instead of "no entry point". */
+function withAdapterHint<T>(snapshot: ProjectSnapshot, pkg: PackageJson, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    const kit = { ...pkg.dependencies, ...pkg.devDependencies }['@sveltejs/kit'] !== undefined;
+    if (!(error instanceof NothingToRunError) || !kit) throw error;
+    const configs = snapshot.files
+      .filter((file) => /^(svelte|vite)\.config\.[cm]?[jt]s$/.test(file))
+      .map((file) => ({ file, text: snapshot.read(file) ?? '' }));
+    const hint = sveltekitAdapterHint(configs);
+    throw hint === undefined ? error : new NothingToRunError(hint);
+  }
 }
 
 /** Whether the app listens, and on which port: a static site's web server, the code's own, or the framework's default. */
@@ -347,13 +370,58 @@ function compiledPath(path: string, outDir: string | undefined, typescript: bool
 /** The entry's own source (or its TypeScript original) first, then everything under src/. */
 function sourcesFor(snapshot: ProjectSnapshot, entry: string, outDir: string | undefined) {
   const original = outDir && entry.startsWith(outDir + '/') ? entry.slice(outDir.length + 1).replace(/\.(m|c)?js$/, '.ts') : entry;
-  const candidates = [entry, original, `src/${original}`, ...snapshot.files.filter((file) => file.startsWith('src/') && SOURCE.test(file))];
+  const starts = [entry, original, `src/${original}`].filter((file) => snapshot.files.includes(file));
+  const candidates = [...followImports(snapshot, starts), ...snapshot.files.filter((file) => file.startsWith('src/') && SOURCE.test(file))];
   return [...new Set(candidates)].filter((file) => snapshot.files.includes(file)).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
 }
 
-/** `.listen(3000)`, `PORT || 3000`, `port: 3000`. */
+/**
+ * Whether an .npmrc holds what must never reach a layer: a token, a password or basic auth, a client
+ * key or certificate, for any registry (`//registry.example/:_authToken=...`), or a `${VAR}` that
+ * npm fills from the environment, which is meant to be a secret. Anything else is a setting.
+ */
+export function npmrcHoldsCredentials(text: string): boolean {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith(';'))
+    .some((line) => /(?:^|:)(?:_authToken|_auth|_password|password|username|email|certfile|keyfile|cert|key)\s*=/i.test(line) || /\$\{[^}]+\}/.test(line));
+}
+
+/** Files a program reaches before the search stops: its own modules and config files, not a whole tree. */
+const FILES_FOLLOWED = 64;
+const RELATIVE_IMPORT = /(?:\brequire\s*\(\s*|\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm;
+const RESOLVED = ['', '.js', '.ts', '.mjs', '.cjs', '.mts', '.cts', '.json', '/index.js', '/index.ts'];
+
+/**
+ * The entry, then the files it requires or imports by a relative path, transitively: the program's
+ * port may sit in `./config.json` or an env module (`config/env.js`) that the server file reads.
+ */
+function followImports(snapshot: ProjectSnapshot, starts: readonly string[]): string[] {
+  const order = [...new Set(starts)];
+  for (let index = 0; index < order.length && order.length < FILES_FOLLOWED; index++) {
+    const file = order[index]!;
+    if (file.endsWith('.json')) continue;
+    for (const match of stripJsComments(snapshot.read(file) ?? '').matchAll(RELATIVE_IMPORT)) {
+      const base = posix.normalize(posix.join(posix.dirname(file), match[1]!));
+      // TypeScript sources import './config.js' for the file config.ts.
+      const stems = [base, base.replace(/\.(m|c)?js$/, '')];
+      const found = stems.flatMap((stem) => RESOLVED.map((suffix) => stem + suffix)).find((candidate) => snapshot.files.includes(candidate));
+      if (found && !order.includes(found)) order.push(found);
+    }
+  }
+  return order;
+}
+
 /** `.listen(3000)`, `PORT || 3000`, `Number(process.env.PORT) || 3000`, `parseInt(process.env.PORT, 10) ?? 3000`, `port: 3000`. */
-const PORT_PATTERNS = [/\.listen\s*\(\s*(\d{2,5})\b/, /PORT\b[^|?;\n]{0,16}(?:\|\||\?\?)\s*['"]?(\d{2,5})/, /\bport\s*[:=]\s*['"]?(\d{2,5})\b/i];
+const PORT_PATTERNS = [
+  /\.listen\s*\(\s*(\d{2,5})\b/,
+  /PORT\b[^|?;\n]{0,16}(?:\|\||\?\?)\s*['"]?(\d{2,5})/,
+  // An env schema's default: zod's `PORT: z.coerce.number().default(3000)`, envalid's `PORT: port({ default: 3000 })`.
+  /\bPORT['"]?\s*:\s*[\w.]+\([^\n]*?\b(?:default\s*\(\s*|default\s*:\s*)['"]?(\d{2,5})\b/i,
+  // `port: 3000`, and a JSON config's `"port": 7777`.
+  /\bport['"]?\s*[:=]\s*['"]?(\d{2,5})\b/i,
+];
 
 /** `npm init` writes a test script that only fails; that one is no test suite. */
 function nodeTests(scripts: Record<string, string>): TestsFound | undefined {

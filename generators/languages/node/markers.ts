@@ -7,7 +7,28 @@ export const NODE_PROJECT: ProjectMarkers = {
   manifests: ['package.json'],
   sharedBuildFiles: [],
   sourceExtensions: ['js', 'mjs', 'cjs', 'ts', 'mts', 'cts', 'jsx', 'tsx'],
+  toolingOnly: toolingOnlyPackageJson,
 };
+
+/** Scripts that run an app or build one; any other (lint, format, prepare, commit hooks, test) is tooling. */
+const APP_SCRIPT = /^(start|build|serve|dev|preview|prod|production)(:|$)/;
+
+/**
+ * A package.json with no dependencies, no main, bin, exports or workspaces, and no script that starts
+ * or builds anything: husky, commitlint, prettier or markdownlint for a repository in another language.
+ */
+export function toolingOnlyPackageJson(snapshot: ProjectSnapshot): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(snapshot.read('package.json') ?? '');
+  } catch {
+    return false;
+  }
+  if (!isPlainObject(parsed)) return false;
+  const runtime = isPlainObject(parsed.dependencies) && Object.keys(parsed.dependencies).length > 0;
+  const scripts = isPlainObject(parsed.scripts) ? Object.keys(parsed.scripts) : [];
+  return !runtime && !['main', 'bin', 'exports', 'workspaces', 'module'].some((key) => key in parsed) && !scripts.some((name) => APP_SCRIPT.test(name));
+}
 
 /** package.json's production dependencies; a malformed one shows nothing here (the detector says what is wrong). */
 function dependencies(snapshot: Parameters<ServiceClues['dependencies']>[0]): string[] {

@@ -58,7 +58,7 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.copy-conf': 'The server block written in the build stage.',
     'why.node.copy-framework': "The framework's production output from the build stage, as its deployment guide lays it out; the sources stay behind.",
     'why.node.npmrc-secret':
-      "The project's .npmrc (registry, auth, install settings) is mounted for this command only, as a BuildKit secret: build with `--secret id=npmrc,src=.npmrc`; it never lands in a layer.",
+      "The project's .npmrc holds a credential: it is mounted where the project keeps it (so its install settings apply too) for this command only, as a BuildKit secret: build with `--secret id=npmrc,src=.npmrc`; it never lands in a layer.",
     'why.node.builder-packages': 'The -dev packages the native addons compile against; they stay in this stage.',
     'why.node.cmd.nginx': 'Exec form: nginx itself is PID 1, in the foreground, and stops cleanly on the SIGQUIT the image declares.',
     'why.node.generate': 'Generates the Prisma Client from the schema: the app imports this code, and the runtime copies it from here.',
@@ -155,7 +155,7 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'why.node.copy-framework':
       "La sortie de production du framework, prise dans l'étape build, disposée comme le dit son guide de déploiement ; les sources restent derrière.",
     'why.node.npmrc-secret':
-      "Le .npmrc du projet (registre, authentification, réglages) est monté pour cette seule commande, en secret BuildKit : construisez avec `--secret id=npmrc,src=.npmrc` ; il n'atterrit jamais dans une couche.",
+      "Le .npmrc du projet contient un identifiant : il est monté là où le projet le garde (ses réglages d'installation s'appliquent donc aussi) pour cette seule commande, en secret BuildKit : construisez avec `--secret id=npmrc,src=.npmrc` ; il n'atterrit jamais dans une couche.",
     'why.node.builder-packages': 'Les paquets -dev contre lesquels se compilent les addons natifs ; ils restent dans cette étape.',
     'why.node.cmd.nginx': "Forme exec : nginx lui-même est le PID 1, au premier plan, et s'arrête proprement au SIGQUIT que déclare l'image.",
     'why.node.generate': "Génère le Prisma Client depuis le schéma : l'app importe ce code, et l'étape finale le copie d'ici.",

@@ -1,5 +1,6 @@
 import type { ProjectSnapshot } from '../../core/types.js';
 import type { NodePackageManager } from './types.js';
+import { PNPM_FOR_LOCKFILE, pnpmLockfileFormat } from './policy.js';
 
 export interface PackageManagerFacts {
   readonly name: NodePackageManager;
@@ -30,8 +31,22 @@ export function packageManager(snapshot: ProjectSnapshot, field: unknown): Packa
   }
   if (lockfile) {
     const [file, name] = lockfile;
-    const berry = name === 'yarn' && !/^# yarn lockfile v1/m.test(snapshot.read(file) ?? '');
-    return { name: berry ? 'yarn-berry' : name, source: file, lockfile: file };
+    const text = snapshot.read(file) ?? '';
+    const berry = name === 'yarn' && !/^# yarn lockfile v1/m.test(text);
+    return { name: berry ? 'yarn-berry' : name, ...readerOf(berry ? 'yarn-berry' : name, file, text), lockfile: file };
   }
   return { name: 'npm', source: 'default: no lockfile' };
+}
+
+/**
+ * Without a packageManager field, the release that reads the lockfile's own format (policy.ts): a
+ * pnpm-lock.yaml of format 6.0 gets pnpm 8, which the default pnpm 10 would refuse to install frozen.
+ */
+function readerOf(name: NodePackageManager, file: string, text: string): { version?: string; source: string } {
+  if (name === 'pnpm') {
+    const format = pnpmLockfileFormat(text);
+    const row = format === undefined ? undefined : PNPM_FOR_LOCKFILE.find((candidate) => candidate.format.test(format));
+    if (row) return { version: row.version, source: `${file} (lockfileVersion ${format}: pnpm ${row.major} reads it)` };
+  }
+  return { source: file };
 }

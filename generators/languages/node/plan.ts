@@ -80,7 +80,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
     healthcheck: stage.healthcheck,
     healthcheckAbsent: port === undefined ? message('health.none.no-port') : undefined,
     ...testStage(node.tests, install.runTest, choices.portable),
-    dockerignore: dockerignoreGroups(node, NODE_IGNORE, () => nodeNeededByBuild(node)),
+    dockerignore: dockerignoreGroups(node, NODE_IGNORE, () => nodeNeededByBuild(node), node.installFiles.includes('.npmrc') ? ['.npmrc'] : []),
     node: {
       installFiles: node.installFiles,
       install,
@@ -114,7 +114,7 @@ export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodeP
       runtimeSummary: stage.runtimeSummary,
       frameworkName: node.framework?.name ?? '',
       npmrcSecret,
-      builderPackages: [...new Set(node.nativeAddons.flatMap((addon) => addon.buildPackages))],
+      builderPackages: [...new Set([...node.nativeAddons.flatMap((addon) => addon.buildPackages), ...(choices.buildPackages ?? [])])],
       staticSite: stage.staticSite,
       outDir: node.outDir && contextPath(posix.join(workdir, node.outDir), 'tsconfig.json outDir'),
       workdir,

@@ -28,36 +28,123 @@ const SKIP_DIRS = /(^|\/)(\.|venv\/|env\/|site-packages\/|node_modules\/|tests?\
  * scripts, Django, an ASGI/WSGI app under a server the project depends on, then main.py, app.py,
  * __main__.py, and last a boot.sh.
  */
-export function pythonEntry({ snapshot, dependencies, scripts, installable = false }: EntryInputs): PythonEntry {
-  const sources = snapshot.files.filter((file) => file.endsWith('.py') && !SKIP_DIRS.test(file)).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
-  const depends = (name: string) => dependencies.includes(name);
-  const codePort = firstPort(sources, PORT_PATTERNS);
+export function pythonEntry(inputs: EntryInputs): PythonEntry {
+  const sources = inputs.snapshot.files
+    .filter((file) => file.endsWith('.py') && !SKIP_DIRS.test(file))
+    .map((file) => ({ file, text: inputs.snapshot.read(file) ?? '' }));
+  const entry = firstEntry(inputs, sources);
+  // Facts compose: Django's collectstatic belongs to the image whatever starts it (a Procfile, a script).
+  const django = entry.collectStatic === undefined ? djangoApp(inputs.snapshot, sources) : undefined;
+  return django?.staticRoot ? { ...entry, collectStatic: django.staticRoot } : entry;
+}
 
+type Sources = readonly { file: string; text: string }[];
+type MissingServer = { readonly constructor: string; readonly target: string; readonly server: string };
+
+/** Servers a Procfile line may start, by the distribution that installs each command. */
+const SERVER_DISTRIBUTIONS: Readonly<Record<string, string>> = {
+  gunicorn: 'gunicorn',
+  uvicorn: 'uvicorn',
+  hypercorn: 'hypercorn',
+  daphne: 'daphne',
+  'waitress-serve': 'waitress',
+  granian: 'granian',
+};
+
+function firstEntry(inputs: EntryInputs, sources: Sources): PythonEntry {
+  const { snapshot, dependencies } = inputs;
+  const codePort = firstPort(sources, PORT_PATTERNS);
   const { web, release } = procfileLines(snapshot.read('Procfile') ?? '');
-  if (web) {
+  // A server the Procfile starts but no dependency installs would fail at the image's first start.
+  const server = web === undefined ? undefined : /^(?:[A-Za-z_]\w*=\S*\s+)*(?:exec\s+)?(\S+)/.exec(web)?.[1];
+  const distribution = server !== undefined && Object.hasOwn(SERVER_DISTRIBUTIONS, server) ? SERVER_DISTRIBUTIONS[server]! : undefined;
+  if (web && (distribution === undefined || dependencies.includes(distribution))) {
     const port = flagPort(web) ?? codePort;
     if (release !== undefined || needsShell(web)) return shellEntry(web, release, port, frameworkOf(sources));
     const argv = procfileWords(web);
     return { entry: argv, entrySource: 'Procfile web:', entryNeedsShell: false, listens: true, ...portOf(port, 'Procfile'), framework: frameworkOf(sources) };
   }
+  if (!web) return otherEntry(inputs, sources, codePort);
+  let found: PythonEntry;
+  try {
+    found = otherEntry(inputs, sources, codePort);
+  } catch (error) {
+    if (!(error instanceof NothingToRunError)) throw error;
+    throw new UserError(`Procfile web: starts ${server}, which no dependency installs: add ${distribution} to the requirements and lock it`);
+  }
+  const skipped = PYTHON_MESSAGES.message('note.python.procfile-uninstalled', { server: server!, distribution: distribution!, entry: found.entrySource });
+  return { ...found, notes: [skipped, ...(found.notes ?? [])] };
+}
 
+/**
+ * Without a Procfile: a console script that serves; Django; a framework app under its installed
+ * server; a console script that does not serve (a helper that prints and exits waits behind the
+ * app); main.py, app.py, __main__.py; a package's __main__; boot.sh.
+ */
+function otherEntry(inputs: EntryInputs, sources: Sources, codePort: ReturnType<typeof firstPort>): PythonEntry {
+  const { snapshot, scripts } = inputs;
   const scriptNames = Object.keys(scripts);
-  if (scriptNames.length > 0) {
-    const name = scriptNames[0]!;
-    const module = scripts[name]!.split(':')[0]!.replace(/\./g, '/');
-    const own = sources.filter(
-      ({ file }) => file === `${module}.py` || file === `src/${module}.py` || file.startsWith(`${module}/`) || file.startsWith(`src/${module}/`),
-    );
-    const listens = own.some(({ text }) => listensIn(text));
+  const script = scriptNames.length > 0 ? scriptEntry(scriptNames[0]!, scripts, sources) : undefined;
+  if (script?.listens) return script;
+  const web = webEntry(inputs, sources, codePort);
+  if ('entry' in web) return web;
+  if (script) return script;
+  const { missingServer } = web;
+
+  for (const file of ['main.py', 'app.py', '__main__.py']) {
+    const text = snapshot.read(file);
+    if (text === undefined) continue;
+    const listens = listensIn(text);
     return {
-      entry: [name],
-      entrySource: `[project.scripts] ${name}`,
+      entry: ['python', file === '__main__.py' ? '.' : file],
+      entrySource: file,
       entryNeedsShell: false,
+      framework: frameworkOf(sources),
       listens,
-      ...(listens ? portOf(firstPort(own, PORT_PATTERNS)) : {}),
+      ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}),
+      notes: missingServer.map((missing) => PYTHON_MESSAGES.message('note.python.missing-server', missing)),
     };
   }
+  const packageMain = snapshot.files.find((file) => /^(src\/)?[A-Za-z_][A-Za-z0-9_]*\/__main__\.py$/.test(file));
+  if (packageMain) {
+    const module = posix.basename(posix.dirname(packageMain));
+    const listens = sources.filter(({ file }) => posix.dirname(file) === posix.dirname(packageMain)).some(({ text }) => listensIn(text));
+    return { entry: ['python', '-m', module], entrySource: packageMain, entryNeedsShell: false, listens, ...(listens ? portOf(codePort) : {}) };
+  }
+  if (snapshot.files.includes('boot.sh')) {
+    const port = flagPort(snapshot.read('boot.sh') ?? '') ?? codePort;
+    return { entry: ['./boot.sh'], entrySource: 'boot.sh', entryNeedsShell: true, listens: true, ...portOf(port, 'boot.sh') };
+  }
+  const [missing] = missingServer;
+  if (missing)
+    // The same sentence as the note, in English: errors speak English.
+    throw new UserError(say(PYTHON_MESSAGES.catalog, 'en', 'note.python.missing-server', missing));
+  throw new NothingToRunError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
+}
 
+/** `[project.scripts] name = "module:function"`: it serves when its module's files listen. */
+function scriptEntry(name: string, scripts: Readonly<Record<string, string>>, sources: Sources): PythonEntry {
+  const module = scripts[name]!.split(':')[0]!.replace(/\./g, '/');
+  const own = sources.filter(
+    ({ file }) => file === `${module}.py` || file === `src/${module}.py` || file.startsWith(`${module}/`) || file.startsWith(`src/${module}/`),
+  );
+  const listens = own.some(({ text }) => listensIn(text));
+  return {
+    entry: [name],
+    entrySource: `[project.scripts] ${name}`,
+    entryNeedsShell: false,
+    listens,
+    ...(listens ? portOf(firstPort(own, PORT_PATTERNS)) : {}),
+  };
+}
+
+/** Django, then an ASGI/WSGI app under a server the project depends on; else the apps whose server is missing. */
+function webEntry(
+  { snapshot, dependencies, installable = false }: EntryInputs,
+  sources: Sources,
+  codePort: ReturnType<typeof firstPort>,
+): PythonEntry | { readonly missingServer: readonly MissingServer[] } {
+  const depends = (name: string) => dependencies.includes(name);
   const django = djangoApp(snapshot, sources);
   if (django) {
     const asgi = !depends('gunicorn') && depends('uvicorn') && django.asgi;
@@ -80,7 +167,7 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
   }
 
   // A framework app whose server is not installed: a note when another entry runs, the error when none does.
-  const missingServer: { readonly constructor: string; readonly target: string; readonly server: string }[] = [];
+  const missingServer: MissingServer[] = [];
   for (const [framework, constructor, server] of [
     ['fastapi', 'FastAPI', 'uvicorn'],
     ['starlette', 'Starlette', 'uvicorn'],
@@ -115,35 +202,7 @@ export function pythonEntry({ snapshot, dependencies, scripts, installable = fal
     };
   }
 
-  for (const file of ['main.py', 'app.py', '__main__.py']) {
-    const text = snapshot.read(file);
-    if (text === undefined) continue;
-    const listens = listensIn(text);
-    return {
-      entry: ['python', file === '__main__.py' ? '.' : file],
-      entrySource: file,
-      entryNeedsShell: false,
-      framework: frameworkOf(sources),
-      listens,
-      ...(listens ? portOf(firstPort([{ file, text }], PORT_PATTERNS)) : {}),
-      notes: missingServer.map((missing) => PYTHON_MESSAGES.message('note.python.missing-server', missing)),
-    };
-  }
-  const packageMain = snapshot.files.find((file) => /^(src\/)?[A-Za-z_][A-Za-z0-9_]*\/__main__\.py$/.test(file));
-  if (packageMain) {
-    const module = posix.basename(posix.dirname(packageMain));
-    const listens = sources.filter(({ file }) => posix.dirname(file) === posix.dirname(packageMain)).some(({ text }) => listensIn(text));
-    return { entry: ['python', '-m', module], entrySource: packageMain, entryNeedsShell: false, listens, ...(listens ? portOf(codePort) : {}) };
-  }
-  if (snapshot.files.includes('boot.sh')) {
-    const port = flagPort(snapshot.read('boot.sh') ?? '') ?? codePort;
-    return { entry: ['./boot.sh'], entrySource: 'boot.sh', entryNeedsShell: true, listens: true, ...portOf(port, 'boot.sh') };
-  }
-  const [missing] = missingServer;
-  if (missing)
-    // The same sentence as the note, in English: errors speak English.
-    throw new UserError(say(PYTHON_MESSAGES.catalog, 'en', 'note.python.missing-server', missing));
-  throw new NothingToRunError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
+  return { missingServer };
 }
 
 /** gunicorn and uvicorn are started on $PORT, which the image sets: 8000, both servers' own default. */
@@ -190,7 +249,8 @@ const PORT_PATTERNS = [
 
 /** A port a command names in its flags: --port 8000, --bind 0.0.0.0:8000, -b :8000. */
 function flagPort(command: string): number | undefined {
-  const match = /(?:--port[=\s]+|(?:--bind|-b)[=\s]+\S*:)(\d{2,5})\b/.exec(command);
+  // `--port 8000`, `--bind 0.0.0.0:8000`, and the default of `--port ${PORT:-8000}`.
+  const match = /(?:--port[=\s]+|(?:--bind|-b)[=\s]+\S*:)(?:\$\{PORT:?-)?(\d{2,5})\b/.exec(command);
   const port = Number(match?.[1]);
   return port >= 1 && port <= 65535 ? port : undefined;
 }

@@ -69,6 +69,8 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
       "The test stage installs {requirements} from {source} by name, at the index's newest versions: its version syntax is not pip's.",
     'note.python.migrations':
       'Django migrations are not run at build time (the database is not there): run `docker run --rm --entrypoint /opt/venv/bin/python IMAGE manage.py migrate` against it before the app starts.',
+    'note.python.procfile-uninstalled':
+      "The Procfile's web line starts {server}, which no dependency installs (add {distribution} to the requirements and lock it): the image runs {entry} instead.",
     'note.python.missing-server': '{constructor} app {target} found, but {server} is not among the dependencies: add it to serve the app with it.',
     'note.python.procfile-several':
       "The Procfile's web line runs several commands: the image runs them with sh at every start (`{script}`), so it needs a shell (slim, not distroless); the server is exec'd and is PID 1.",
@@ -157,6 +159,8 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
       "L'étape test installe {requirements} depuis {source} par leur nom, aux versions les plus récentes de l'index : sa syntaxe de versions n'est pas celle de pip.",
     'note.python.migrations':
       "Les migrations Django ne tournent pas au build (la base n'est pas là) : lancez `docker run --rm --entrypoint /opt/venv/bin/python IMAGE manage.py migrate` contre elle avant que l'application démarre.",
+    'note.python.procfile-uninstalled':
+      "La ligne web du Procfile lance {server}, qu'aucune dépendance n'installe (ajoutez {distribution} aux dépendances et verrouillez-le) : l'image lance {entry} à la place.",
     'note.python.missing-server':
       "Application {constructor} {target} trouvée, mais {server} n'est pas parmi les dépendances : ajoutez-le pour la servir avec lui.",
     'note.python.procfile-several':

@@ -44,7 +44,12 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   const pythonPackages = builderFromApt
     ? [`python${py.pythonVersion}`, `python${py.pythonVersion}-venv`, 'python3-pip', ...(hasDependencies ? [`python${py.pythonVersion}-dev`] : [])]
     : [];
-  const builderPackages = unique([...pythonPackages, ...(hasDependencies && builderFromApt ? COMPILERS : []), ...devPackages]);
+  const builderPackages = unique([
+    ...pythonPackages,
+    ...(hasDependencies && builderFromApt ? COMPILERS : []),
+    ...devPackages,
+    ...(choices.buildPackages ?? []),
+  ]);
   const commands = pythonCommands(py, interpreter, VENV, Boolean(choices.portable));
   if (commands.tool) notes.push(toolVersionNote(commands.tool, py.toolRequest));
 

@@ -22,7 +22,7 @@ export function procfileLines(text: string): ProcfileLines {
 }
 
 /** A line that sh must run: several commands, a leading VAR=value, or a variable other than PORT. */
-export const needsShell = (line: string) => operators(line).length > 0 || ASSIGNMENT.exec(line)![0] !== '' || /\$(?!\{?PORT\b)/.test(line);
+export const needsShell = (line: string) => operators(line).length > 0 || ASSIGNMENT.exec(line)![0] !== '' || /\$(?!\{PORT(?::?-\d{1,5})?\}|PORT\b)/.test(line);
 
 /**
  * A Procfile line as argv. Only what exec form can say is accepted: words, quotes, and $PORT; pipes,
@@ -32,7 +32,8 @@ export function procfileWords(line: string): string[] {
   const words: string[] = [];
   const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
   for (const match of line.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3]!);
-  const withPort = words.map((word) => word.replace(/\$\{PORT\}|\$PORT\b/g, PORT_TOKEN));
+  // `${PORT:-8000}`: the image always sets PORT, so its default is never the one used.
+  const withPort = words.map((word) => word.replace(/\$\{PORT(?::?-\d{1,5})?\}|\$PORT\b/g, PORT_TOKEN));
   const shellOnly = withPort.find((word) => /[|&;<>`]|\$\(/.test(word) || /\$(?!PORT\b)/.test(word));
   if (shellOnly !== undefined)
     throw new UserError(`Procfile web: "${line}" needs a shell (${JSON.stringify(shellOnly)}); write it as one command so the app runs as PID 1`);

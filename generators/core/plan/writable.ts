@@ -1,0 +1,22 @@
+import { UserError } from '../errors.js';
+import { SHARED_MESSAGES } from '../explain/shared-messages.js';
+import type { PlanBase } from '../types.js';
+
+/** Languages whose runtime stage runs the app from its folder (/app), where a relative write lands. */
+const RUNS_FROM_APP = new Set(['node', 'python']);
+
+/**
+ * Folders the runtime user owns (--writable, or where --verify --fix saw EACCES): a program that
+ * writes `./data` or `static/app.min.js` where it runs, as uid 65532 in a root-owned /app.
+ */
+export function withWritable<P extends PlanBase>(plan: P, folders: readonly string[] | undefined): P {
+  if (folders === undefined || folders.length === 0) return plan;
+  if (!RUNS_FROM_APP.has(plan.language))
+    throw new UserError(`--writable is for apps that run from their folder (node, python); a ${plan.language} binary writes where its own flags say`);
+  if (plan.runtime === 'scratch') throw new UserError('--writable needs a runtime with a filesystem layout; use --runtime distroless or slim');
+  return {
+    ...plan,
+    writable: { folders },
+    notes: [...plan.notes, SHARED_MESSAGES.message('note.writable', { folders: folders.join(', '), from: '--writable' })],
+  };
+}

@@ -1,0 +1,156 @@
+import { posix } from 'node:path';
+import { commandPackage, includePackage, pkgConfigPackage } from '../core/debian/contents.js';
+
+/**
+ * What a build and a run showed, read from the build log, the container's own output and its
+ * /proc/net: each observation says what was seen and, where one exists, the correction (a flag's
+ * value) that settles it. Pure: verify gathers the text, --fix applies the corrections.
+ */
+export interface Observation {
+  /** One line for the report: what was seen. */
+  readonly seen: string;
+  readonly correction?: Correction;
+  /** No correction: the flag or edit that settles it. */
+  readonly advice?: string;
+}
+
+export type Correction =
+  | { readonly kind: 'port'; readonly port: number }
+  | { readonly kind: 'writable'; readonly folder: string }
+  | { readonly kind: 'build-package'; readonly package: string };
+
+/** A socket in LISTEN state, from /proc/net/tcp or tcp6. */
+export interface Listener {
+  readonly port: number;
+  readonly loopback: boolean;
+}
+
+/** `/proc/net/tcp` and `/proc/net/tcp6` as cat prints them: the sockets in LISTEN state (st 0A). */
+export function parseProcNet(text: string): Listener[] {
+  const found = new Map<number, Listener>();
+  for (const line of text.split('\n')) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 4 || fields[3] !== '0A') continue;
+    const local = /^([0-9A-F]+):([0-9A-F]{4})$/i.exec(fields[1] ?? '');
+    if (!local) continue;
+    const port = parseInt(local[2]!, 16);
+    const loopback = local[1] === '0100007F' || local[1] === '00000000000000000000000001000000';
+    const seen = found.get(port);
+    // Listening on any address as well as loopback: reachable.
+    found.set(port, { port, loopback: loopback && (seen?.loopback ?? true) });
+  }
+  return [...found.values()].sort((a, b) => a.port - b.port);
+}
+
+/** sh's `sh: 1: bison: not found`, bash's `bison: command not found`, make's `make: yacc: No such file or directory`, env's. */
+const MISSING_COMMAND = [
+  /(?:^|\s|\/)(?:ba|da)?sh: (?:\d+: |line \d+: )?([\w.+-]+): (?:command )?not found/gm,
+  /(?:^|\s)([\w.+-]+): command not found/gm,
+  /make(?:\[\d+\])?: ([\w.+-]+): No such file or directory/g,
+  /\/usr\/bin\/env: '([\w.+-]+)': No such file or directory/g,
+];
+
+/** Commands a missing one is usually a typo or a script's own, never a package: left to the user. */
+const NOT_A_TOOL = new Set(['sh', 'bash', 'node', 'python', 'python3', 'go', 'cc', 'gcc']);
+
+/**
+ * The build's missing pieces, each to the Debian package that ships it: a header (`fatal error:
+ * curses.h: No such file or directory`), a pkg-config module (`No package 'libpcre' found`,
+ * `Package 'x', required by 'y', not found`) and a command (`bison: not found`,
+ * `make: yacc: No such file or directory`, `configure: error: no acceptable C compiler`...).
+ */
+export function buildObservations(log: string): Observation[] {
+  const found: Observation[] = [];
+  const add = (seen: string, pkg: string | undefined, what: string) => {
+    if (found.some((observation) => observation.seen === seen)) return;
+    found.push(
+      pkg === undefined
+        ? { seen, advice: `no Debian 13 package ships ${what}: install it in the build stage yourself, or drop the need for it` }
+        : { seen, correction: { kind: 'build-package', package: pkg } },
+    );
+  };
+  for (const match of log.matchAll(/fatal error: ([\w./+-]+\.(?:h|hh|hpp|hxx)): No such file or directory/g))
+    add(`the build misses the header ${match[1]}`, includePackage(match[1]!), match[1]!);
+  for (const match of log.matchAll(
+    /(?:No package '([\w.+-]+)' found|Package '([\w.+-]+)',? (?:required by '[^']*', )?not found|Package ([\w.+-]+) was not found in the pkg-config search path)/g,
+  )) {
+    const module = match[1] ?? match[2] ?? match[3]!;
+    add(`the build misses the pkg-config module ${module}`, pkgConfigPackage(module), `${module}.pc`);
+  }
+  for (const pattern of MISSING_COMMAND)
+    for (const match of log.matchAll(pattern)) {
+      const command = match[1]!;
+      if (NOT_A_TOOL.has(command) || /\.(?:c|h|o|a|so|js|ts|py|go)$/.test(command)) continue;
+      add(`the build runs ${command}, which the build stage lacks`, commandPackage(command), `a ${command} command`);
+    }
+  return found;
+}
+
+/**
+ * The run's own account: where it listens against where the plan said, whether it stayed up, and
+ * the folders it could not write as the runtime user.
+ */
+export function runObservations(run: {
+  readonly listeners: readonly Listener[];
+  readonly running: boolean;
+  readonly exitCode: number;
+  readonly logs: string;
+  readonly plannedPort?: number;
+  readonly workdir: string;
+}): Observation[] {
+  const found: Observation[] = [];
+  const reachable = run.listeners.filter((listener) => !listener.loopback);
+  if (reachable.length > 0 && !reachable.some((listener) => listener.port === run.plannedPort)) {
+    const port = reachable[0]!.port;
+    found.push({
+      seen: `the process listens on port ${reachable.map((listener) => listener.port).join(', ')}${run.plannedPort === undefined ? ', where the plan had no port' : `, not on ${run.plannedPort} as planned`}`,
+      correction: { kind: 'port', port },
+    });
+  }
+  for (const listener of run.listeners.filter((candidate) => candidate.loopback && !reachable.some((other) => other.port === candidate.port)))
+    found.push({
+      seen: `the process listens on 127.0.0.1:${listener.port} only, which no published port reaches`,
+      advice: 'make it listen on 0.0.0.0 (its host setting or flag)',
+    });
+  for (const folder of deniedFolders(run.logs, run.workdir)) {
+    if (folder === '.')
+      found.push({
+        seen: `the process writes into its own folder (${run.workdir}) as the runtime user`,
+        advice: 'point its writes at a folder of their own (data/...) and pass --writable FOLDER',
+      });
+    else found.push({ seen: `the process cannot write ${folder}/ as the runtime user (EACCES)`, correction: { kind: 'writable', folder } });
+  }
+  if (!run.running && run.plannedPort !== undefined && run.exitCode !== 0 && found.length === 0) {
+    const missing = /(?:Cannot find module|ModuleNotFoundError: No module named) '?([\w@/.-]+)/.exec(run.logs)?.[1];
+    if (missing)
+      found.push({
+        seen: `it stopped at start: the module ${missing} is not in the image`,
+        advice: 'add it to the dependencies (not the dev ones) and lock it',
+      });
+  }
+  return found;
+}
+
+/**
+ * Folders, relative to the app's folder, that a permission error names: Node's `EACCES: permission
+ * denied, open '/app/static/app.min.js'` or `mkdir 'data'`, Python's `PermissionError: [Errno 13]
+ * Permission denied: 'data/x.db'`, Go's and C's `open data/x: permission denied`.
+ */
+export function deniedFolders(logs: string, workdir: string): string[] {
+  const folders = new Set<string>();
+  const patterns = [
+    /EACCES: permission denied, (\w+) '([^']+)'/g,
+    /PermissionError: \[Errno 13\] Permission denied: '([^']+)'/g,
+    /\b(open|mkdir|create) ([^\s:]+): permission denied/g,
+  ];
+  for (const pattern of patterns)
+    for (const match of logs.matchAll(pattern)) {
+      const [syscall, target] = match.length === 3 ? [match[1]!, match[2]!] : ['open', match[1]!];
+      const absolute = posix.resolve(workdir, target);
+      if (!absolute.startsWith(`${workdir}/`) && absolute !== workdir) continue;
+      // mkdir of `data` means the folder above is not writable: `data` itself is the one to own.
+      const folder = posix.relative(workdir, syscall === 'mkdir' ? absolute : posix.dirname(absolute)) || '.';
+      folders.add(folder.split('/')[0] === '' ? '.' : folder);
+    }
+  return [...folders].sort();
+}
