@@ -41,6 +41,8 @@ export interface CliOptions {
   readonly buildPackages?: readonly string[];
   /** Folders, relative to the app, the runtime user must be able to write (--writable). */
   readonly writable?: readonly string[];
+  /** Node: the line over the detected one (--node-version 24). */
+  readonly nodeVersion?: string;
   readonly compare: boolean;
   readonly keep: boolean;
   readonly help: boolean;
@@ -58,6 +60,7 @@ export const choicesFrom = (cli: CliOptions): Choices => ({
   caCert: cli.caCert,
   buildPackages: cli.buildPackages,
   writable: cli.writable,
+  nodeVersion: cli.nodeVersion,
 });
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -95,6 +98,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         fix: { type: 'boolean', default: false },
         'build-packages': { type: 'string' },
         writable: { type: 'string' },
+        'node-version': { type: 'string' },
         compare: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -144,6 +148,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: values.fix,
     buildPackages: values['build-packages'] === undefined ? undefined : debianPackages(values['build-packages']),
     writable: values.writable === undefined ? undefined : writableFolders(values.writable),
+    nodeVersion: values['node-version'] === undefined ? undefined : nodeLine(values['node-version']),
     compare: values.compare,
     keep: values.keep,
     help: values.help,
@@ -185,10 +190,21 @@ export function debianPackages(value: string): string[] {
   return [...new Set(names)].sort();
 }
 
-/** Folders inside the app, relative, without `..`: the runtime stage makes them the runtime user's. */
+/** Folders of the app (relative) or of the image (absolute), without `..`: the runtime stage makes them the runtime user's. */
 export function writableFolders(value: string): string[] {
   const folders = value.split(',').map((folder) => folder.trim().replace(/^\.\//, '').replace(/\/+$/, ''));
-  const bad = folders.find((folder) => !/^[\w.-]+(?:\/[\w.-]+)*$/.test(folder) || folder.split('/').some((part) => part === '..' || part === '.'));
-  if (bad !== undefined) throw new UsageError(`--writable takes folders inside the project, relative and separated by commas (got ${JSON.stringify(bad)})`);
+  const bad = folders.find(
+    (folder) =>
+      !/^\/?[\w.-]+(?:\/[\w.-]+)*$/.test(folder) || folder.split('/').some((part) => part === '..' || part === '.') || /^\/(?:proc|sys|dev|run)\b/.test(folder),
+  );
+  if (bad !== undefined)
+    throw new UsageError(`--writable takes folders, relative to the app or absolute (/var/lib/app), separated by commas (got ${JSON.stringify(bad)})`);
   return [...new Set(folders)].sort();
+}
+
+/** `24`, `v24`, `24.x`: a Node line by its major; which lines have images is the planner's to say. */
+function nodeLine(value: string): string {
+  const major = /^v?(\d{2})(?:\.x)?$/.exec(value.trim())?.[1];
+  if (major === undefined) throw new UsageError(`--node-version takes a Node major line such as 24 (got ${JSON.stringify(value)})`);
+  return major;
 }

@@ -51,6 +51,7 @@ Options:
                               port it listens on, read from its own /proc/net; folders it could not
                               write; Debian packages for a missing header, pkg-config module or
                               command), regenerate with them and verify again; the report lists each
+      --node-version N        Node: the line (24) over the one read from engines, .nvmrc and CI
       --build-packages A,B    Debian packages the build stage installs besides the detected ones
       --writable DIR,DIR      Node and Python: folders of the app the runtime user owns (it writes
                               there where it runs); the rest of the app stays read-only

@@ -16,6 +16,7 @@ import { generateOnce } from './generate-once.js';
 import type { CliOptions } from './args.js';
 import type { Observation } from '../verify/observations.js';
 import type { PlanBase } from '../core/types.js';
+import { NODE_MAJORS } from '../languages/node/version.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
 
 export interface VerifyFlags {
@@ -91,6 +92,8 @@ export function verifyWith(
       listensOn: generation.plan.listens ? generation.plan.port : undefined,
       helperImage: generation.plan.builderImage,
       workdir: appFolder(generation.plan),
+      writable: generation.plan.language === 'node' || generation.plan.language === 'python',
+      nodeLines: nodeLines(generation.plan),
       // Rendered only when asked: it is --compare's variant, never written to the project.
       naiveDockerfile: flags.compare
         ? PIPELINE.renderNaive(generation.facts, generation.plan, { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates, false) })
@@ -102,6 +105,13 @@ export function verifyWith(
     stdout: streams.stdout,
     stderr: streams.stderr,
   });
+}
+
+/** The Node line a plan's images run, and the next older line with images: what --fix tries after a dependency's crash. */
+function nodeLines(plan: PlanBase): { current: string; older?: string } | undefined {
+  const current = /(?:^|\/)(?:node:|nodejs)(\d{2})\b/.exec(plan.runtimeImage)?.[1] ?? /(?:^|\/)node:(\d{2})\b/.exec(plan.builderImage)?.[1];
+  if (plan.language !== 'node' || current === undefined) return undefined;
+  return { current, older: NODE_MAJORS.find((major) => Number(major) < Number(current)) };
 }
 
 /** Where the app runs in the image: /app for Node and Python (a member's folder below it), else the plan's own. */
@@ -179,6 +189,9 @@ function applyCorrections(cli: CliOptions, observed: readonly Observation[]): { 
     } else if (correction?.kind === 'writable' && !(next.writable ?? []).includes(correction.folder)) {
       next = { ...next, writable: [...(next.writable ?? []), correction.folder].sort() };
       applied.push(`--writable ${correction.folder}`);
+    } else if (correction?.kind === 'node-version' && next.nodeVersion !== correction.major) {
+      next = { ...next, nodeVersion: correction.major };
+      applied.push(`--node-version ${correction.major}`);
     } else if (correction?.kind === 'build-package' && !(next.buildPackages ?? []).includes(correction.package)) {
       next = { ...next, buildPackages: [...(next.buildPackages ?? []), correction.package].sort() };
       applied.push(`--build-packages ${correction.package}`);

@@ -119,6 +119,8 @@ export interface Choices {
   readonly buildPackages?: readonly string[];
   /** Folders, relative to the app's folder, the runtime user owns (--writable, or where --verify --fix saw EACCES). */
   readonly writable?: readonly string[];
+  /** Node: the line to use over the detected one (--node-version, or an older one --verify --fix tried after a crash). */
+  readonly nodeVersion?: string;
 }
 
 /** The file and who named it: `--ca-cert`, or the environment variable it was read from (SSL_CERT_FILE...). */
@@ -150,7 +152,16 @@ export interface PlanBase<L extends string = string> {
   readonly runtimeReason: Message;
   readonly builderImage: string;
   /** Folders of the app the runtime user owns (--writable): gathered by a stage of their own, copied last. */
-  readonly writable?: { readonly folders: readonly string[] };
+  readonly writable?: {
+    readonly folders: readonly string[];
+    readonly copies: readonly {
+      readonly path: string;
+      readonly stage: string;
+      readonly from: string;
+      readonly target: string;
+      readonly fromContext: boolean;
+    }[];
+  };
   readonly runtimeImage: string;
   /** An image the build stage copies a tool from (uv's), pulled, mirrored and pinned like the bases. */
   readonly toolImage?: string;

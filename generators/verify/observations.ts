@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { commandPackage, includePackage, pkgConfigPackage } from '../core/debian/contents.js';
+import { commandPackage, debianLibrary, includePackage, pkgConfigPackage } from '../core/debian/contents.js';
 
 /**
  * What a build and a run showed, read from the build log, the container's own output and its
@@ -17,7 +17,8 @@ export interface Observation {
 export type Correction =
   | { readonly kind: 'port'; readonly port: number }
   | { readonly kind: 'writable'; readonly folder: string }
-  | { readonly kind: 'build-package'; readonly package: string };
+  | { readonly kind: 'build-package'; readonly package: string }
+  | { readonly kind: 'node-version'; readonly major: string };
 
 /** A socket in LISTEN state, from /proc/net/tcp or tcp6. */
 export interface Listener {
@@ -45,6 +46,9 @@ export function parseProcNet(text: string): Listener[] {
 /** sh's `sh: 1: bison: not found`, bash's `bison: command not found`, make's `make: yacc: No such file or directory`, env's. */
 const MISSING_COMMAND = [
   /(?:^|\s|\/)(?:ba|da)?sh: (?:\d+: |line \d+: )?([\w.+-]+): (?:command )?not found/gm,
+  // psycopg2's setup.py: `Error: pg_config executable not found.`; configure's `error: "yacc not found"`.
+  /Error: ([\w.+-]+) executable not found/g,
+  /configure: error: "?([\w.+-]+)"? (?:not found|is required)/g,
   /(?:^|\s)([\w.+-]+): command not found/gm,
   /make(?:\[\d+\])?: ([\w.+-]+): No such file or directory/g,
   /\/usr\/bin\/env: '([\w.+-]+)': No such file or directory/g,
@@ -77,6 +81,12 @@ export function buildObservations(log: string): Observation[] {
     const module = match[1] ?? match[2] ?? match[3]!;
     add(`the build misses the pkg-config module ${module}`, pkgConfigPackage(module), `${module}.pc`);
   }
+  // configure's own words for a library it looked for by several names: `cannot find required curses/ncurses library`.
+  for (const match of log.matchAll(/configure: error: (?:cannot find|could not find|no) (?:required |usable )?([\w+/-]+) (?:library|libraries|headers)/gi)) {
+    const names = match[1]!.split('/');
+    const pkg = names.map((name) => debianLibrary(name.replace(/^lib/, ''))?.[0] ?? pkgConfigPackage(name)).find(Boolean);
+    add(`the build misses the library ${match[1]}`, pkg, `a ${match[1]} library`);
+  }
   for (const pattern of MISSING_COMMAND)
     for (const match of log.matchAll(pattern)) {
       const command = match[1]!;
@@ -97,6 +107,10 @@ export function runObservations(run: {
   readonly logs: string;
   readonly plannedPort?: number;
   readonly workdir: string;
+  /** --writable applies (Node and Python); elsewhere a denied folder gets advice only. */
+  readonly writableSupported: boolean;
+  /** Node: the line the image runs and the next older one with images, to try when a dependency fails on this one. */
+  readonly nodeLines?: { readonly current: string; readonly older?: string };
 }): Observation[] {
   const found: Observation[] = [];
   const reachable = run.listeners.filter((listener) => !listener.loopback);
@@ -113,13 +127,19 @@ export function runObservations(run: {
       advice: 'make it listen on 0.0.0.0 (its host setting or flag)',
     });
   for (const folder of deniedFolders(run.logs, run.workdir)) {
-    if (folder === '.')
+    if (folder === '.' || !run.writableSupported)
       found.push({
         seen: `the process writes into its own folder (${run.workdir}) as the runtime user`,
         advice: 'point its writes at a folder of their own (data/...) and pass --writable FOLDER',
       });
     else found.push({ seen: `the process cannot write ${folder}/ as the runtime user (EACCES)`, correction: { kind: 'writable', folder } });
   }
+  const failedIn = !run.running && run.exitCode !== 0 ? dependencyFrame(run.logs) : undefined;
+  if (failedIn && run.nodeLines?.older)
+    found.push({
+      seen: `it stopped at start with an error thrown inside its dependencies (${failedIn}) on Node ${run.nodeLines.current}, a line newer than they were written for`,
+      correction: { kind: 'node-version', major: run.nodeLines.older },
+    });
   if (!run.running && run.plannedPort !== undefined && run.exitCode !== 0 && found.length === 0) {
     const missing = /(?:Cannot find module|ModuleNotFoundError: No module named) '?([\w@/.-]+)/.exec(run.logs)?.[1];
     if (missing)
@@ -129,6 +149,17 @@ export function runObservations(run: {
       });
   }
   return found;
+}
+
+/**
+ * The first stack frame of an uncaught error, when it lies in node_modules (`at Object.<anonymous>
+ * (/app/node_modules/buffer-equal-constant-time/index.js:37:35)`): the app's own code did not fail,
+ * a dependency did, as one written for an older Node does on a newer one.
+ */
+function dependencyFrame(logs: string): string | undefined {
+  const frame = /^\s+at (?:.*?\()?([^\s()]+):\d+:\d+\)?$/m.exec(logs)?.[1];
+  const module = frame === undefined ? undefined : /\/node_modules\/((?:@[\w.-]+\/)?[\w.-]+)\//.exec(frame)?.[1];
+  return module;
 }
 
 /**
@@ -147,10 +178,11 @@ export function deniedFolders(logs: string, workdir: string): string[] {
     for (const match of logs.matchAll(pattern)) {
       const [syscall, target] = match.length === 3 ? [match[1]!, match[2]!] : ['open', match[1]!];
       const absolute = posix.resolve(workdir, target);
-      if (!absolute.startsWith(`${workdir}/`) && absolute !== workdir) continue;
       // mkdir of `data` means the folder above is not writable: `data` itself is the one to own.
-      const folder = posix.relative(workdir, syscall === 'mkdir' ? absolute : posix.dirname(absolute)) || '.';
-      folders.add(folder.split('/')[0] === '' ? '.' : folder);
+      const wanted = syscall === 'mkdir' ? absolute : posix.dirname(absolute);
+      if (wanted === workdir || wanted.startsWith(`${workdir}/`)) folders.add(posix.relative(workdir, wanted) || '.');
+      // Outside the app (`mkdir '/etc/todos'`): that folder, never a system one like /etc or /var itself.
+      else if (wanted.split('/').length > 2 && !/^\/(?:proc|sys|dev|run)\//.test(wanted)) folders.add(wanted);
     }
   return [...folders].sort();
 }

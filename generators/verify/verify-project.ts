@@ -10,7 +10,7 @@ import { layers } from './history.js';
 import { createProgress } from './progress.js';
 import { smokeCommand, smokeServer } from './smoke.js';
 import { formatReport, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
-import { buildObservations, runObservations, type Observation } from './observations.js';
+import { buildObservations, runObservations, type Correction, type Observation } from './observations.js';
 import { observeRun } from './observe.js';
 
 /** Enough of what the container printed to see why it stopped, never its whole log. */
@@ -35,6 +35,10 @@ export interface VerifyRequest {
     readonly helperImage?: string;
     /** Where the app runs, to place the folders a permission error names. */
     readonly workdir?: string;
+    /** Whether --writable applies to this language. */
+    readonly writable?: boolean;
+    /** Node: the line the image runs and the next older one, for --fix after a dependency's crash. */
+    readonly nodeLines?: { readonly current: string; readonly older?: string };
   };
   /** Each build or run's observations, as the report prints them: --fix turns them into flags. */
   readonly onObserved?: (observations: readonly Observation[]) => void;
@@ -181,7 +185,16 @@ async function observe(request: VerifyRequest, image: string, plannedPort: numbe
   if (helper === undefined) return;
   request.stderr.write('observing: running the image and reading the ports it listens on from its /proc/net\n');
   const run = await observeRun(image, helper);
-  reportObservations(request, runObservations({ ...run, plannedPort, workdir: request.generation?.workdir ?? '/app' }));
+  reportObservations(
+    request,
+    runObservations({
+      ...run,
+      plannedPort,
+      workdir: request.generation?.workdir ?? '/app',
+      writableSupported: request.generation?.writable ?? false,
+      nodeLines: request.generation?.nodeLines,
+    }),
+  );
 }
 
 /** The observations, one line each with the flag that settles it, then to --fix. */
@@ -196,13 +209,21 @@ function reportObservations(request: VerifyRequest, observations: readonly Obser
 export function settle(observation: Observation): string {
   const { correction } = observation;
   if (!correction) return observation.advice ?? '';
-  const flag =
-    correction.kind === 'port'
-      ? `--port ${correction.port}`
-      : correction.kind === 'writable'
-        ? `--writable ${correction.folder}`
-        : `--build-packages ${correction.package}`;
-  return `${flag} (--verify --fix applies it)`;
+  return `${correctionFlag(correction)} (--verify --fix applies it)`;
+}
+
+/** The flag that says the same as a correction. */
+export function correctionFlag(correction: Correction): string {
+  switch (correction.kind) {
+    case 'port':
+      return `--port ${correction.port}`;
+    case 'writable':
+      return `--writable ${correction.folder}`;
+    case 'build-package':
+      return `--build-packages ${correction.package}`;
+    case 'node-version':
+      return `--node-version ${correction.major}`;
+  }
 }
 
 /** Whether the Dockerfile names a stage, so that `--target NAME` can build it. */

@@ -87,7 +87,7 @@ describe('Go detection', () => {
   });
 
   test('several languages at once need --language, which then picks one', () => {
-    const files = { 'main.go': server(':1'), 'package.json': '{"dependencies":{"express":"^4.21.2"}}', 'requirements.txt': 'flask\n' };
+    const files = { 'main.go': server(':1'), 'package.json': '{"main":"web.js","dependencies":{"express":"^4.21.2"}}', 'requirements.txt': 'flask\n' };
     expect(() => project(files)).toThrow(/several languages \(go, node, python\).*--language/);
     expect(PIPELINE.detect(memorySnapshot('/p', files), { language: 'go' }).language).toBe('go');
     expect(() => PIPELINE.detect(memorySnapshot('/p', files), { language: 'python' })).toThrow(/no entry point found/);

@@ -49,7 +49,12 @@ describe('a dominant language: a helper script in another one is noted, not a re
 
   test('two manifests, or no clear bulk, still ask for --language', () => {
     expect(() =>
-      detect({ 'go.mod': 'module x\n\ngo 1.24\n', 'main.go': GO_MAIN, 'package.json': '{"dependencies":{"express":"^4.21.2"}}', 'web.js': 'x\n' }),
+      detect({
+        'go.mod': 'module x\n\ngo 1.24\n',
+        'main.go': GO_MAIN,
+        'package.json': '{"main":"web.js","dependencies":{"express":"^4.21.2"}}',
+        'web.js': 'x\n',
+      }),
     ).toThrow(/several languages \(go, node\); choose one with --language/);
     expect(() => detect({ 'a.c': C_MAIN, 'b.py': 'print(1)\n' })).toThrow(/several languages/);
   });

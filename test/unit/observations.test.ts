@@ -22,11 +22,21 @@ describe("what verify reads from the container's /proc/net and output", () => {
   });
 
   test('a port other than the planned one becomes --port; loopback-only gets advice, not a correction', () => {
-    const observed = runObservations({ listeners: parseProcNet(procNet), running: true, exitCode: 0, logs: '', plannedPort: 3000, workdir: '/app' });
+    const observed = runObservations({
+      listeners: parseProcNet(procNet),
+      running: true,
+      exitCode: 0,
+      logs: '',
+      plannedPort: 3000,
+      workdir: '/app',
+      writableSupported: true,
+    });
     expect(observed[0]).toMatchObject({ correction: { kind: 'port', port: 8081 } });
     expect(observed[0]!.seen).toMatch(/8081, 9090, not on 3000/);
     expect(observed[1]).toMatchObject({ advice: expect.stringMatching(/0\.0\.0\.0/) });
-    expect(runObservations({ listeners: parseProcNet(procNet), running: true, exitCode: 0, logs: '', plannedPort: 8081, workdir: '/app' })).toHaveLength(1);
+    expect(
+      runObservations({ listeners: parseProcNet(procNet), running: true, exitCode: 0, logs: '', plannedPort: 8081, workdir: '/app', writableSupported: true }),
+    ).toHaveLength(1);
   });
 
   test("EACCES lines in Node's, Python's and Go's words name the folder to hand to the runtime user", () => {
@@ -36,8 +46,10 @@ describe("what verify reads from the container's /proc/net and output", () => {
       "PermissionError: [Errno 13] Permission denied: 'instance/app.db'",
       'open data/cache.json: permission denied',
       "Error: EACCES: permission denied, open '/etc/hosts'",
+      "Error: EACCES: permission denied, mkdir '/etc/todos'",
     ].join('\n');
-    expect(deniedFolders(logs, '/app')).toEqual(['data', 'instance', 'static', 'uploads']);
+    // /etc itself never: only the folder the app wanted, /etc/todos.
+    expect(deniedFolders(logs, '/app')).toEqual(['/etc/todos', 'data', 'instance', 'static', 'uploads']);
     expect(deniedFolders("EACCES: permission denied, open 'db.sqlite'", '/app')).toEqual(['.']);
   });
 
@@ -54,6 +66,9 @@ describe("what verify reads from the container's /proc/net and output", () => {
       { kind: 'build-package', package: 'gperf' },
       { kind: 'build-package', package: 'bison' },
     ]);
+    expect(buildObservations('      Error: pg_config executable not found.')[0]).toMatchObject({ correction: { package: 'libpq-dev' } });
+    expect(buildObservations('configure: error: "yacc not found"')[0]).toMatchObject({ correction: { package: 'bison' } });
+    expect(buildObservations('configure: error: cannot find required curses/ncurses library')[0]).toMatchObject({ correction: { package: 'libncurses-dev' } });
     expect(buildObservations("No package 'libpcre' found")[0]).toMatchObject({ advice: expect.stringMatching(/no Debian 13 package ships libpcre\.pc/) });
   });
 });

@@ -45,6 +45,7 @@ export function packContents(entries: readonly ContentsEntry[], choose: (package
   const commands: Record<string, string> = {};
   const pkgConfig: Record<string, string> = {};
   const headerFiles = new Map<string, string>();
+  const commandOwners = new Map<string, Set<string>>();
   const dev = new Map<string, string>();
   const runtime = new Map<string, string>();
   const archives = new Set<string>();
@@ -59,8 +60,8 @@ export function packContents(entries: readonly ContentsEntry[], choose: (package
     }
     const command = COMMAND.exec(path)?.[1];
     if (command !== undefined) {
-      // /usr/bin wins over /bin, as merged /usr lists both.
-      if (!(command in commands) || path.startsWith('usr/')) commands[command] = choose(packages, command);
+      // /bin and /usr/bin, and one path listed twice (once per index), all count: one choice among them all.
+      commandOwners.set(command, new Set([...(commandOwners.get(command) ?? []), ...packages]));
       continue;
     }
     const module = PKG_CONFIG.exec(path)?.[1];
@@ -71,6 +72,7 @@ export function packContents(entries: readonly ContentsEntry[], choose: (package
     const header = HEADER.exec(path)?.[1];
     if (header !== undefined && !headerFiles.has(header)) headerFiles.set(header, choose(packages, header.replace(/\.\w+$/, '').replace(/.*\//, '')));
   }
+  for (const [command, owners] of commandOwners) commands[command] = choose([...owners], command);
   const libraries: Record<string, readonly [string, string, boolean]> = {};
   for (const [name, devPackage] of dev) {
     // libevent.so links libevent-2.1.so.7: a runtime name with a version is the same library.

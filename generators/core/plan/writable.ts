@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { UserError } from '../errors.js';
 import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 import type { PlanBase } from '../types.js';
@@ -16,7 +17,21 @@ export function withWritable<P extends PlanBase>(plan: P, folders: readonly stri
   if (plan.runtime === 'scratch') throw new UserError('--writable needs a runtime with a filesystem layout; use --runtime distroless or slim');
   return {
     ...plan,
-    writable: { folders },
+    writable: {
+      folders,
+      copies: folders.map((folder, index) => {
+        // The folder travels as an entry of a folder of its own, copied into its parent: COPY then
+        // gives the folder itself to the user, even where the app's own COPY already made it root's.
+        const parent = posix.dirname(folder);
+        return {
+          path: folder,
+          stage: `/writable/${index}/${posix.basename(folder)}`,
+          from: `/writable/${index}/`,
+          target: folder.startsWith('/') ? (parent === '/' ? '/' : `${parent}/`) : parent === '.' ? './' : `./${parent}/`,
+          fromContext: !folder.startsWith('/'),
+        };
+      }),
+    },
     notes: [...plan.notes, SHARED_MESSAGES.message('note.writable', { folders: folders.join(', '), from: '--writable' })],
   };
 }

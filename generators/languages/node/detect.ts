@@ -368,7 +368,10 @@ function compiledPath(path: string, outDir: string | undefined, typescript: bool
 }
 
 /** The entry's own source (or its TypeScript original) first, then everything under src/. */
-function sourcesFor(snapshot: ProjectSnapshot, entry: string, outDir: string | undefined) {
+function sourcesFor(snapshot: ProjectSnapshot, start: string, outDir: string | undefined) {
+  // `node ./bin/www`, `node server`: the file node loads, as node resolves it.
+  const named = posix.normalize(start);
+  const entry = ['', '.js', '.cjs', '.mjs', '/index.js'].map((suffix) => named + suffix).find((file) => snapshot.files.includes(file)) ?? named;
   const original = outDir && entry.startsWith(outDir + '/') ? entry.slice(outDir.length + 1).replace(/\.(m|c)?js$/, '.ts') : entry;
   const starts = [entry, original, `src/${original}`].filter((file) => snapshot.files.includes(file));
   const candidates = [...followImports(snapshot, starts), ...snapshot.files.filter((file) => file.startsWith('src/') && SOURCE.test(file))];

@@ -1,6 +1,7 @@
 import type { ProjectMarkers, ServiceClues } from '../../core/language.js';
 import { isPlainObject } from '../../core/schema.js';
 import { own } from '../../core/own.js';
+import { DEFAULT_FILES } from './start.js';
 import type { BackingKind, ProjectSnapshot } from '../../core/types.js';
 
 export const NODE_PROJECT: ProjectMarkers = {
@@ -14,8 +15,9 @@ export const NODE_PROJECT: ProjectMarkers = {
 const APP_SCRIPT = /^(start|build|serve|dev|preview|prod|production)(:|$)/;
 
 /**
- * A package.json with no dependencies, no main, bin, exports or workspaces, and no script that starts
- * or builds anything: husky, commitlint, prettier or markdownlint for a repository in another language.
+ * A package.json that starts and builds nothing: no main, bin, exports or workspaces, no script that
+ * starts or builds, and none of the files `npm start` would run. Its dependencies are then tools for
+ * the repository (husky, prettier, less for a Go app's stylesheets), whatever section lists them.
  */
 export function toolingOnlyPackageJson(snapshot: ProjectSnapshot): boolean {
   let parsed: unknown;
@@ -25,9 +27,12 @@ export function toolingOnlyPackageJson(snapshot: ProjectSnapshot): boolean {
     return false;
   }
   if (!isPlainObject(parsed)) return false;
-  const runtime = isPlainObject(parsed.dependencies) && Object.keys(parsed.dependencies).length > 0;
   const scripts = isPlainObject(parsed.scripts) ? Object.keys(parsed.scripts) : [];
-  return !runtime && !['main', 'bin', 'exports', 'workspaces', 'module'].some((key) => key in parsed) && !scripts.some((name) => APP_SCRIPT.test(name));
+  return (
+    !['main', 'bin', 'exports', 'workspaces', 'module'].some((key) => key in parsed) &&
+    !scripts.some((name) => APP_SCRIPT.test(name)) &&
+    !DEFAULT_FILES.some((file) => snapshot.files.includes(file) || snapshot.files.includes(file.replace(/\.js$/, '.ts')))
+  );
 }
 
 /** package.json's production dependencies; a malformed one shows nothing here (the detector says what is wrong). */

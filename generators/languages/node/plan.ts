@@ -9,6 +9,7 @@ import { contextPath, shellWord } from '../../core/render/quote.js';
 import type { Choices, CommonFacts, Runtime } from '../../core/types.js';
 import { NODE_IGNORE, nodeNeededByBuild } from './ignore.js';
 import { NODE_IMAGES } from './images.js';
+import { NODE_MAJORS } from './version.js';
 import { installPlan, pnpmDeploy } from './install-commands.js';
 import { NODE_MESSAGES } from './messages.js';
 import type { PrismaFacts } from './prisma.js';
@@ -19,12 +20,21 @@ const { message } = NODE_MESSAGES;
 
 const DEFAULT_SERVER_PORT = 3000;
 
+/** --node-version N (or what --verify --fix saw fail on the detected line) over the line detection chose. */
+function withNodeLine(node: NodeFacts & CommonFacts, requested: string | undefined): NodeFacts & CommonFacts {
+  if (requested === undefined || requested === node.nodeMajor) return node;
+  if (!(NODE_MAJORS as readonly string[]).includes(requested))
+    throw new UserError(`--node-version ${requested}: not a Node line with images (${NODE_MAJORS.join(', ')})`);
+  return { ...node, nodeMajor: requested, nodeVersionSource: `--node-version ${requested} (detected: ${node.nodeMajor}, ${node.nodeVersionSource})` };
+}
+
 /** The manifests npm ci needs before the install, checked as context paths once per workspace. */
 const memberManifests = onceper((manifests: readonly string[]) =>
   manifests.map((file) => ({ file: contextPath(file, 'workspace manifest'), dir: contextPath(posix.dirname(file), 'workspace folder') })),
 );
 
-export function planNode(node: NodeFacts & CommonFacts, choices: Choices): NodePlan {
+export function planNode(detected: NodeFacts & CommonFacts, choices: Choices): NodePlan {
+  const node = withNodeLine(detected, choices.nodeVersion);
   const notes = [...node.notes];
   const runtimePackages = [...new Set(node.nativeAddons.flatMap((addon) => addon.runtimePackages))];
   const { runtime, reason } = chooseRuntime(node, runtimePackages, choices.runtime);

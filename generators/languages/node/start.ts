@@ -15,7 +15,7 @@ export interface StartCommand {
 /** What only a shell gives meaning to; a line break is one too (it separates commands). */
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?{}\r\n]/;
 const ENV_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-const DEFAULT_FILES = ['server.js', 'index.js', 'app.js', 'main.js', 'src/server.js', 'src/index.js', 'src/app.js', 'src/main.js'];
+export const DEFAULT_FILES = ['server.js', 'index.js', 'app.js', 'main.js', 'src/server.js', 'src/index.js', 'src/app.js', 'src/main.js'];
 const RUNNERS = /^(npm|pnpm|yarn|bun)$/;
 
 export interface StartInputs {
