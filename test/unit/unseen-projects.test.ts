@@ -42,6 +42,22 @@ describe('ports the program reaches, not only its main file', () => {
     expect(go.mains[0]).toMatchObject({ listens: true, port: 9090 });
   });
 
+  test("Go: the listen call passes a flag struct's field, whose go-flags tag holds the default; a tunnel's port elsewhere is not it", () => {
+    const go = narrow(
+      detect({
+        'go.mod': `${GO_MOD}\nrequire github.com/gin-gonic/gin v1.10.0\n`,
+        'main.go': 'package main\n\nimport "github.com/acme/notes/pkg/cli"\n\nfunc main() { cli.Run() }\n',
+        'pkg/cli/cli.go':
+          'package cli\n\nimport (\n\t"fmt"\n\n\t"github.com/gin-gonic/gin"\n\t"github.com/acme/notes/pkg/command"\n\t"github.com/acme/notes/pkg/tunnel"\n)\n\nfunc Run() {\n\topts := command.Parse()\n\ttunnel.Open()\n\trouter := gin.New()\n\trouter.Run(fmt.Sprintf("%v:%v", opts.HTTPHost, opts.HTTPPort))\n}\n',
+        'pkg/command/options.go':
+          'package command\n\ntype Options struct {\n\tHTTPHost string `long:"bind" description:"HTTP server host" default:"localhost"`\n\tHTTPPort uint   `long:"listen" description:"HTTP server listen port" default:"8081"`\n}\n\nfunc Parse() Options { return Options{} }\n',
+        'pkg/tunnel/tunnel.go': 'package tunnel\n\nimport "net"\n\nfunc Open() {\n\tport := "5432"\n\tnet.Listen("tcp", "127.0.0.1:"+port)\n}\n',
+      }),
+      'go',
+    );
+    expect(go.mains[0]).toMatchObject({ listens: true, port: 8081, portSource: 'pkg/command/options.go (HTTPPort, passed to the listen call)' });
+  });
+
   test('Node: listen(process.env.PORT || config.port) with "port": 7777 in config.json', () => {
     const node = narrow(
       detect({

@@ -12,7 +12,7 @@ import { goDataPaths } from './data-paths.js';
 import { portFromConfig } from '../../core/detect/config-port.js';
 import { minorLine, newerLine, parseGoMod, type GoMod } from './go-mod.js';
 import { parseGoWork, type GoWork } from './go-work.js';
-import { hasMainFunc, imports, isStdlib, listens, packageName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
+import { hasMainFunc, imports, isStdlib, listens, packageName, portByName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
 /** Newest Go line we know to be released; used only when the project names none. */
 export const DEFAULT_GO_VERSION = '1.26';
@@ -178,13 +178,32 @@ export function programFiles(dir: string, sources: readonly { file: string; text
 /** A main package's listener and port, read from the program's own files: another main's port is no hint. */
 function describeMain(dir: string, own: readonly { file: string; text: string }[]): GoMain {
   if (!own.some(({ text }) => listens(text))) return { dir, listens: false };
-  for (const { file, text } of own) {
-    const port = portLiteral(text);
-    if (port !== undefined) return { dir, listens: true, port, portSource: file };
-  }
-  for (const { file, text } of own) {
-    const found = portFromFlagsOrFramework(text);
-    if (found) return { dir, listens: true, port: found.port, portSource: `${file} (${found.how})` };
-  }
+  // Literals near a listen call, then a flag's default or the framework's, then named constants and config defaults, then any literal.
+  // The main package's own files and those that listen come first: a literal there is the listener's.
+  const near = own.filter(({ file, text }) => posix.dirname(file) === dir || listens(text));
+  const literal = (tier: number, files = own) => {
+    for (const { file, text } of files) {
+      const port = portLiteral(text, tier);
+      if (port !== undefined) return { dir, listens: true, port, portSource: file };
+    }
+    return undefined;
+  };
+  const flag = () => {
+    for (const { file, text } of own) {
+      const found = portFromFlagsOrFramework(text);
+      if (found) return { dir, listens: true, port: found.port, portSource: `${file} (${found.how})` };
+    }
+    return undefined;
+  };
+  const named = () => {
+    const found = portByName(
+      own.filter(({ text }) => listens(text)).map(({ text }) => text),
+      own,
+    );
+    return found && { dir, listens: true, port: found.port, portSource: `${found.file} (${found.name}, passed to the listen call)` };
+  };
+  const mainFiles = own.filter(({ file }) => posix.dirname(file) === dir);
+  const found = literal(0, mainFiles) ?? named() ?? literal(0, near) ?? flag() ?? literal(1) ?? literal(0);
+  if (found) return found;
   return { dir, listens: true };
 }
