@@ -20,6 +20,7 @@ import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mir
 
 /** Fixtures whose modules come through the proxy. */
 import { writeSyntheticTree } from './synthetic-tree.js';
+import { benchFix } from './fix.js';
 import { benchStartup } from './startup.js';
 import { benchCompose } from './compose.js';
 import { benchInstall } from './install-size.js';
@@ -264,6 +265,8 @@ if (wants('install')) process.stderr.write('bench: installing the packed tarball
 const install = wants('install') ? benchInstall() : undefined;
 if (wants('lint')) process.stderr.write('bench: lint on generated 2 MB Dockerfiles\n');
 const lint = wants('lint') ? benchLint() : undefined;
+if (wants('fix')) process.stderr.write('bench: --verify against --verify --fix on the shapes --fix corrects\n');
+const fixRows = wants('fix') ? benchFix() : undefined;
 if (wants('members')) process.stderr.write('bench: workspaces of 100, 1,000 and 5,000 members, --yes --dry-run\n');
 const members = wants('members') ? benchMembers() : undefined;
 if (wants('compose')) process.stderr.write('bench: compose up --build --wait of services/notes, cold then after an API edit\n');
@@ -332,6 +335,16 @@ const output = [
           .join(', ')}; 5,000/1,000 ${(members.at(-1)!.seconds / members.at(-2)!.seconds).toFixed(2)}`,
       ]
     : []),
+  ...(fixRows
+    ? [
+        '',
+        '--verify --fix, whole process (the failing --verify round, then --fix on a fresh copy; base images and caches warm):',
+        ...fixRows.map(
+          (row) =>
+            `  ${row.fixture}: --verify ${row.verifySeconds.toFixed(1)} s (fails), --fix ${row.fixSeconds.toFixed(1)} s in ${row.rounds} rounds (${row.applied.join(', ')}), fix/verify ${row.fixOverVerify.toFixed(2)}${row.passed ? '' : ' NOT CORRECTED'}`,
+        ),
+      ]
+    : []),
   ...(composeRow
     ? [
         '',
@@ -358,6 +371,7 @@ const measured = {
   install,
   lint,
   members,
+  fix: fixRows,
   compose: composeRow,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
