@@ -120,6 +120,23 @@ describe('versions chosen by policy, from the project and its lockfile', () => {
     expect(node).toMatchObject({ nodeMajor: '22', nodeVersionSource: 'engines.node ">=20"; .github/workflows/ci.yml runs Node 22' });
   });
 
+  test("Go: go.mod's go line is a minimum; a line Go no longer patches builds with the oldest patched one, and says so", () => {
+    const module = (line: string) =>
+      narrow(
+        detect({
+          'go.mod': `module github.com/acme/echo\n\n${line}\n`,
+          'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.ListenAndServe(":5678", nil) }\n',
+        }),
+        'go',
+      );
+    const old = module('go 1.21');
+    expect(old.goVersion).toBe('1.25');
+    expect(old.notes.map(sayNote).join(' ')).toMatch(/go\.mod asks for Go 1\.21 or newer, a line Go no longer patches .* builds with Go 1\.25/);
+    expect(module('go 1.26').goVersion).toBe('1.26');
+    expect(module('go 1.25.3').goVersion).toBe('1.25');
+    expect(module('go 1.21\ntoolchain go1.26.2').goVersion).toBe('1.26');
+  });
+
   test('a pnpm lockfile of format 6.0 gets pnpm 8, which reads it frozen', () => {
     const files = {
       'package.json': JSON.stringify({ name: 'web', scripts: { start: 'node index.js' }, dependencies: { ms: '^2.1.3' } }),

@@ -11,6 +11,7 @@ import { dataPathsNote } from '../../core/detect/data-paths.js';
 import { goDataPaths } from './data-paths.js';
 import { portFromConfig } from '../../core/detect/config-port.js';
 import { minorLine, newerLine, parseGoMod, type GoMod } from './go-mod.js';
+import { GO_LINES_AS_OF, oldestSupportedGo } from './policy.js';
 import { parseGoWork, type GoWork } from './go-work.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portByName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
 
@@ -75,6 +76,12 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
     if (goMod.toolchain && newerLine(goVersion, minorLine(goMod.toolchain)) !== goVersion) {
       goVersion = minorLine(goMod.toolchain);
       goVersionSource = 'toolchain';
+    }
+    // go.mod's go line is a minimum: a line Go no longer patches builds with the oldest one it does.
+    const supported = oldestSupportedGo(goVersion);
+    if (supported !== goVersion) {
+      notes.push(GO_MESSAGES.message('note.go.unsupported-line', { line: goVersion, supported, asOf: GO_LINES_AS_OF }));
+      goVersion = supported;
     }
   }
 

@@ -38,6 +38,8 @@ export const GO_MESSAGES = defineLanguageMessages({
       "Exec form, a JSON array: the binary is PID 1 with no shell in between, and Go's runtime handles the SIGTERM that `docker stop` sends.",
     'note.go.cgo': '{module} is cgo: the build has CGO_ENABLED=1 and the binary needs glibc at run time.',
     'note.go.cgo-libraries': '{module} is cgo: the build has CGO_ENABLED=1 and the binary needs glibc and {packages} at run time.',
+    'note.go.unsupported-line':
+      "go.mod asks for Go {line} or newer, a line Go no longer patches (as of {asOf}): it builds with Go {supported}, the oldest line still patched, since its standard library is compiled into the binary; Go 1 compatibility keeps the module's own language version. A `toolchain` line in go.mod settles another.",
     'note.go.no-go-mod': 'No go.mod: the build runs `go mod init` for this standard-library-only main package.',
     'note.go.vendor': 'vendor/ found: the build uses -mod=vendor and downloads nothing.',
     'note.go.work': 'go.work: a workspace of {count} modules ({modules}), built from the root so each module sees the others.',
@@ -82,6 +84,8 @@ export const GO_MESSAGES = defineLanguageMessages({
       "Forme exec, un tableau JSON : le binaire est le PID 1, sans shell entre les deux, et le runtime Go gère le SIGTERM qu'envoie `docker stop`.",
     'note.go.cgo': "{module} utilise cgo : le build a CGO_ENABLED=1 et le binaire a besoin de la glibc à l'exécution.",
     'note.go.cgo-libraries': "{module} utilise cgo : le build a CGO_ENABLED=1 et le binaire a besoin de la glibc et de {packages} à l'exécution.",
+    'note.go.unsupported-line':
+      'go.mod demande Go {line} ou plus récent, une version que Go ne corrige plus (au {asOf}) : le build utilise Go {supported}, la plus ancienne encore corrigée, car sa bibliothèque standard est compilée dans le binaire ; la compatibilité de Go 1 garde la version de langage du module. Une ligne `toolchain` dans go.mod en impose une autre.',
     'note.go.no-go-mod': 'Pas de go.mod : le build lance `go mod init` pour ce paquet main qui ne dépend que de la bibliothèque standard.',
     'note.go.vendor': 'vendor/ trouvé : le build utilise -mod=vendor et ne télécharge rien.',
     'note.go.work': 'go.work : un espace de travail de {count} modules ({modules}), construit depuis la racine pour que chaque module voie les autres.',
