@@ -109,6 +109,8 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       if (!tests.ok) {
         say('---- failing lines of the test stage ----');
         for (const line of tests.failingLines) say(line);
+        // The test stage installs and builds too: what it lacked is the build's to add.
+        reportObservations(request, buildObservations(tests.log));
       }
     }
 

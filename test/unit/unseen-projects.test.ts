@@ -151,6 +151,21 @@ describe('versions chosen by policy, from the project and its lockfile', () => {
   });
 });
 
+test("a native addon's build packages reach the test stage too, which installs the dev dependencies from source", () => {
+  const text = dockerfile({
+    'package.json': JSON.stringify({
+      name: 'todo',
+      scripts: { start: 'node src/index.js', test: 'jest' },
+      dependencies: { sqlite3: '^5.1.7' },
+      devDependencies: { jest: '^29.7.0' },
+    }),
+    'package-lock.json': JSON.stringify({ name: 'todo', lockfileVersion: 3, packages: { '': { name: 'todo' } } }),
+    'src/index.js': "require('http').createServer().listen(3000);\n",
+  });
+  const test = text.slice(text.indexOf(' AS test'));
+  expect(test.slice(0, test.indexOf('\nFROM '))).toMatch(/apt-get install -y --no-install-recommends python3-setuptools/);
+});
+
 describe('settings are not secrets', () => {
   const pnpmApp = (npmrc: string) => ({
     'package.json': JSON.stringify({ name: 'web', scripts: { start: 'node index.js' }, dependencies: { ms: '^2.1.3' } }),
