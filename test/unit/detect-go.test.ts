@@ -51,9 +51,14 @@ describe('Go detection', () => {
   });
 
   test('vendor/ with modules.txt is noted even though it is never walked', () => {
-    const facts = project({ 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1.0.0\n', 'main.go': server(':1'), 'vendor/modules.txt': '# x.io/y v1.0.0\n' }, [
-      'vendor',
-    ]);
+    const facts = project(
+      {
+        'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1.0.0\n',
+        'main.go': server(':1'),
+        'vendor/modules.txt': '# x.io/y v1.0.0\n## explicit; go 1.26\nx.io/y\n',
+      },
+      ['vendor'],
+    );
     expect(facts).toMatchObject({ vendored: true, hasRequires: true });
   });
 
@@ -101,7 +106,13 @@ describe('.gitignore in the .dockerignore', () => {
     const facts = PIPELINE.detect(
       memorySnapshot(
         '/p',
-        { 'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n', 'go.sum': '', 'main.go': server(':1'), 'vendor/modules.txt': '#', '.gitignore': gitignore },
+        {
+          'go.mod': 'module m\ngo 1.26\nrequire x.io/y v1\n',
+          'go.sum': '',
+          'main.go': server(':1'),
+          'vendor/modules.txt': '# x.io/y v1\n## explicit\n',
+          '.gitignore': gitignore,
+        },
         ['vendor'],
       ),
     );

@@ -41,7 +41,13 @@ describe('Go planning', () => {
     expect(withDeps.go).toMatchObject({ manifests: ['go.mod', 'go.sum'], downloadDeps: true });
     const vendored = narrow(
       PIPELINE.plan(
-        PIPELINE.detect(memorySnapshot('/x/svc', { 'go.mod': goMod + 'require x.io/y v1.2.3\n', 'main.go': server, 'vendor/modules.txt': '#' }, ['vendor'])),
+        PIPELINE.detect(
+          memorySnapshot(
+            '/x/svc',
+            { 'go.mod': goMod + 'require x.io/y v1.2.3\n', 'main.go': server, 'vendor/modules.txt': '# x.io/y v1.2.3\n## explicit\nx.io/y\n' },
+            ['vendor'],
+          ),
+        ),
         {},
       ),
       'go',

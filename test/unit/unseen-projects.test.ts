@@ -8,7 +8,8 @@ import { sayNote } from '../harness/notes.js';
 import { nodeVersion } from '../../generators/languages/node/version.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 
-const detect = (files: Record<string, string>, language?: string) => PIPELINE.detect(memorySnapshot('/src/app', files), language ? { language } : {});
+const detect = (files: Record<string, string>, language?: string) =>
+  PIPELINE.detect(memorySnapshot('/src/app', files, files['vendor/modules.txt'] === undefined ? [] : ['vendor']), language ? { language } : {});
 const generate = (files: Record<string, string>, language?: string) => PIPELINE.generate(detect(files, language), {}, { templatesDir });
 const dockerfile = (files: Record<string, string>, language?: string) => generate(files, language).files.find((file) => file.path === 'Dockerfile')!.content;
 
@@ -135,6 +136,21 @@ describe('versions chosen by policy, from the project and its lockfile', () => {
     expect(module('go 1.26').goVersion).toBe('1.26');
     expect(module('go 1.25.3').goVersion).toBe('1.25');
     expect(module('go 1.21\ntoolchain go1.26.2').goVersion).toBe('1.26');
+  });
+
+  test('a vendor/ written before Go 1.14 is not trusted by the patched lines: the modules come from the proxy', () => {
+    const go = narrow(
+      detect({
+        'go.mod': 'module github.com/acme/hey\n\ngo 1.13\n\nrequire golang.org/x/net v0.0.0-20191009170851-d66e71096ffb\n',
+        'go.sum': 'golang.org/x/net v0.0.0-20191009170851-d66e71096ffb h1:x\n',
+        'vendor/modules.txt': '# golang.org/x/net v0.0.0-20181017193950-04a2e542c03f\ngolang.org/x/net/http2\n',
+        'vendor/golang.org/x/net/http2/http2.go': 'package http2\n',
+        'main.go': 'package main\n\nimport _ "golang.org/x/net/http2"\n\nfunc main() {}\n',
+      }),
+      'go',
+    );
+    expect(go.vendored).toBe(false);
+    expect(go.notes.map(sayNote).join(' ')).toMatch(/vendor\/modules\.txt predates Go 1\.14/);
   });
 
   test('a pnpm lockfile of format 6.0 gets pnpm 8, which reads it frozen', () => {

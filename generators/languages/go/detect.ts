@@ -47,7 +47,12 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   if (loopback) notes.push(loopbackNote(loopback));
 
   const allImports = sources.flatMap(({ text }) => imports(text));
-  const vendored = snapshot.pruned.includes('vendor') && snapshot.read('vendor/modules.txt') !== undefined;
+  const vendorList = snapshot.pruned.includes('vendor') ? snapshot.read('vendor/modules.txt') : undefined;
+  // A vendor/ written before Go 1.14 has no `## explicit` lines, and the patched lines check it against
+  // go.mod (older ones did not): such a tree is often stale, so the modules come from the proxy instead.
+  const staleVendor = vendorList !== undefined && goMod !== undefined && goMod.hasRequires && !/^## explicit/m.test(vendorList);
+  if (staleVendor) notes.push(GO_MESSAGES.message('note.go.vendor-unchecked'));
+  const vendored = vendorList !== undefined && !staleVendor;
   const modules = [...(goMod?.requires ?? []), ...(vendored ? vendoredModules(snapshot.read('vendor/modules.txt')!) : [])];
   const withCgo = cgoModules([...new Set(modules)]);
   for (const found of withCgo)

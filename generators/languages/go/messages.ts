@@ -41,6 +41,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'note.go.unsupported-line':
       "go.mod asks for Go {line} or newer, a line Go no longer patches (as of {asOf}): it builds with Go {supported}, the oldest line still patched, since its standard library is compiled into the binary; Go 1 compatibility keeps the module's own language version. A `toolchain` line in go.mod settles another.",
     'note.go.no-go-mod': 'No go.mod: the build runs `go mod init` for this standard-library-only main package.',
+    'note.go.vendor-unchecked':
+      "vendor/modules.txt predates Go 1.14 (no `## explicit` lines), so today's Go would check it against go.mod and refuse a stale one: the build downloads the modules go.mod and go.sum name instead; `go mod vendor` with a current Go brings vendor/ back into use.",
     'note.go.vendor': 'vendor/ found: the build uses -mod=vendor and downloads nothing.',
     'note.go.work': 'go.work: a workspace of {count} modules ({modules}), built from the root so each module sees the others.',
     'note.go.config-port': 'Port {port} is read from {source}, the config the program loads at run time; --port settles it if another config is used.',
@@ -87,6 +89,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'note.go.unsupported-line':
       'go.mod demande Go {line} ou plus récent, une version que Go ne corrige plus (au {asOf}) : le build utilise Go {supported}, la plus ancienne encore corrigée, car sa bibliothèque standard est compilée dans le binaire ; la compatibilité de Go 1 garde la version de langage du module. Une ligne `toolchain` dans go.mod en impose une autre.',
     'note.go.no-go-mod': 'Pas de go.mod : le build lance `go mod init` pour ce paquet main qui ne dépend que de la bibliothèque standard.',
+    'note.go.vendor-unchecked':
+      "vendor/modules.txt date d'avant Go 1.14 (pas de lignes `## explicit`) : le Go d'aujourd'hui le vérifierait contre go.mod et en refuserait un périmé, le build télécharge donc les modules que nomment go.mod et go.sum ; un `go mod vendor` avec un Go actuel remet vendor/ en service.",
     'note.go.vendor': 'vendor/ trouvé : le build utilise -mod=vendor et ne télécharge rien.',
     'note.go.work': 'go.work : un espace de travail de {count} modules ({modules}), construit depuis la racine pour que chaque module voie les autres.',
     'note.go.config-port':
