@@ -86,7 +86,6 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       Object.keys(config.Config.ExposedPorts ?? {})
         .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
         .find(Boolean) ?? request.generation?.listensOn?.toString();
-    if (request.smoke !== false) await observe(request, tag(), port === undefined ? undefined : Number(port));
     if (request.smoke !== false) {
       say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
       const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
@@ -95,6 +94,8 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
         say(`---- container output (${smoke.ok ? 'last lines' : 'last lines before it failed'}) ----`);
         for (const line of capped(smoke.logs.trimEnd().split('\n'), CONTAINER_LINES_SHOWN)) say(line);
       }
+      // A run that failed is run once more and watched: where it listens, what it could not write.
+      if (!smoke.ok) await observe(request, tag(), port === undefined ? undefined : Number(port));
     }
 
     const text = readFileSync(dockerfile, 'utf8');
@@ -181,7 +182,7 @@ function buildFailed(request: VerifyRequest, final: BuildOutcome): number {
   return 1;
 }
 
-/** Runs the image once more to see where it listens and what it could not write, before the probe. */
+/** Runs the image once more, after a failed run, to see where it listens and what it could not write. */
 async function observe(request: VerifyRequest, image: string, plannedPort: number | undefined): Promise<void> {
   const helper = request.generation?.helperImage;
   if (helper === undefined) return;
