@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docker } from './docker.js';
 import { parseProcNet, type Listener } from './observations.js';
+import { containerLogs, containerState } from './smoke.js';
 
 export interface RunObserved {
   readonly listeners: readonly Listener[];
@@ -30,10 +31,7 @@ export async function observeRun(image: string, helperImage: string): Promise<Ru
     let running = true;
     let exitCode = 0;
     while (Date.now() < deadline) {
-      const state = await docker(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', id], { reject: false });
-      const [up, code] = String(state.stdout).trim().split(' ');
-      running = up === 'true';
-      exitCode = Number(code ?? -1);
+      ({ running, exitCode } = await containerState(id));
       if (!running) break;
       const net = await docker(['run', '--rm', '--network', `container:${id}`, '--entrypoint', 'cat', helperImage, '/proc/net/tcp', '/proc/net/tcp6'], {
         reject: false,
@@ -43,8 +41,7 @@ export async function observeRun(image: string, helperImage: string): Promise<Ru
       listeners = now;
       await sleep(POLL_MS);
     }
-    const logs = await docker(['logs', '--tail', '60', id], { reject: false, all: true });
-    return { listeners, running, exitCode, logs: String(logs.all ?? '') };
+    return { listeners, running, exitCode, logs: await containerLogs(id, 60) };
   } finally {
     await docker(['rm', '--force', id], { reject: false });
   }

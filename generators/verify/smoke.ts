@@ -90,14 +90,14 @@ async function hostPort(id: string, port: number): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
-async function containerState(id: string): Promise<{ running: boolean; exitCode: number }> {
+export async function containerState(id: string): Promise<{ running: boolean; exitCode: number }> {
   const result = await docker(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', id], { reject: false });
   const [running, exitCode] = String(result.stdout).trim().split(' ');
   return { running: running === 'true', exitCode: Number(exitCode ?? -1) };
 }
 
-async function containerLogs(id: string): Promise<string> {
-  const result = await docker(['logs', '--tail', '40', id], { reject: false, all: true });
+export async function containerLogs(id: string, lines = 40): Promise<string> {
+  const result = await docker(['logs', '--tail', String(lines), id], { reject: false, all: true });
   return String(result.all ?? '').trim();
 }
 
