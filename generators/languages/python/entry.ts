@@ -7,7 +7,7 @@ import type { ProjectSnapshot } from '../../core/types.js';
 import type { PythonFacts } from './types.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { findApp, moduleOf } from './apps.js';
-import { needsShell, PORT_TOKEN, procfileLines, procfileWords, startScript } from './procfile.js';
+import { needsShell, PORT_TOKEN, procfileLines, procfileWords, programOf, startScript } from './procfile.js';
 
 export type PythonEntry = Pick<PythonFacts, 'entry' | 'entrySource' | 'entryNeedsShell' | 'framework' | 'listens' | 'port' | 'portSource' | 'collectStatic'> & {
   readonly notes?: readonly Message[];
@@ -56,7 +56,7 @@ function firstEntry(inputs: EntryInputs, sources: Sources): PythonEntry {
   const codePort = firstPort(sources, PORT_PATTERNS);
   const { web, release } = procfileLines(snapshot.read('Procfile') ?? '');
   // A server the Procfile starts but no dependency installs would fail at the image's first start.
-  const server = web === undefined ? undefined : /^(?:[A-Za-z_]\w*=\S*\s+)*(?:exec\s+)?(\S+)/.exec(web)?.[1];
+  const server = web === undefined ? undefined : programOf(web);
   const distribution = server !== undefined && Object.hasOwn(SERVER_DISTRIBUTIONS, server) ? SERVER_DISTRIBUTIONS[server]! : undefined;
   if (web && (distribution === undefined || dependencies.includes(distribution))) {
     const port = flagPort(web) ?? codePort;

@@ -115,7 +115,8 @@ function withExec(command: string): string {
   return /^exec\s/.test(rest) ? command : `${assignments}exec ${rest}`;
 }
 
-const programOf = (command: string) => /^\S+/.exec(command.slice(ASSIGNMENT.exec(command)![0].length).replace(/^exec\s+/, ''))?.[0] ?? '';
+/** The program a command runs, past leading VAR=value words and `exec`. */
+export const programOf = (command: string) => /^\S+/.exec(command.slice(ASSIGNMENT.exec(command)![0].length).replace(/^exec\s+/, ''))?.[0] ?? '';
 
 function serves(command: string): boolean {
   const rest = command.slice(ASSIGNMENT.exec(command)![0].length).replace(/^exec\s+/, '');
