@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { own } from '../own.js';
 import { packageRoot } from '../package-root.js';
 import { headerPackage, type PackedContents } from './contents-pack.js';
 
@@ -24,14 +25,12 @@ const contents = (): ContentsFile =>
  */
 const ALTERNATIVES: Readonly<Record<string, string>> = { yacc: 'bison', lex: 'flex', cc: 'gcc', 'c++': 'g++', awk: 'gawk' };
 
-const own = (map: Readonly<Record<string, string>>, key: string) => (Object.hasOwn(map, key) ? map[key] : undefined);
-
 export const commandPackage = (command: string): string | undefined => own(ALTERNATIVES, command) ?? own(contents().commands, command);
 
 export const pkgConfigPackage = (module: string): string | undefined => own(contents().pkgConfig, module);
 
 export const debianLibrary = (linkerName: string): readonly [dev: string, runtime: string, staticArchive: boolean] | undefined =>
-  Object.hasOwn(contents().libraries, linkerName) ? contents().libraries[linkerName] : undefined;
+  own(contents().libraries, linkerName);
 
 export const includePackage = (include: string): string | undefined => headerPackage(contents().headers, include);
 
