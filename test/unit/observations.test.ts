@@ -1,6 +1,6 @@
 import { buildObservations, deniedFolders, parseProcNet, runObservations } from '../../generators/verify/observations.js';
 import { choosePackage, headerPackage, packContents } from '../../generators/core/debian/contents-pack.js';
-import { commandPackage, includePackage, pkgConfigPackage } from '../../generators/core/debian/contents.js';
+import { commandPackage, debianLibrary, includePackage, pkgConfigPackage } from '../../generators/core/debian/contents.js';
 
 describe("what verify reads from the container's /proc/net and output", () => {
   // As `cat /proc/net/tcp /proc/net/tcp6` prints them: 0.0.0.0:8081 and 127.0.0.1:6060 listening, one established, then [::]:9090.
@@ -74,6 +74,21 @@ describe("what verify reads from the container's /proc/net and output", () => {
 });
 
 describe("Debian's Contents index, packed", () => {
+  test('a path listed twice, by different packages, is chosen among all its owners, not by the last line read', () => {
+    const packed = packContents(
+      [
+        { path: 'usr/include/x86_64-linux-gnu/sys/auxv.h', packages: ['libc6-dev-i386'] },
+        { path: 'usr/include/sys/auxv.h', packages: ['libc6-dev'] },
+        { path: 'usr/lib/x86_64-linux-gnu/libkrb5.so', packages: ['libkrb5-dev'] },
+        { path: 'usr/lib/x86_64-linux-gnu/libkrb5.so.26', packages: ['libkrb5-26t64-heimdal'] },
+        { path: 'usr/lib/x86_64-linux-gnu/libkrb5.so.3', packages: ['libkrb5-3'] },
+      ],
+      choosePackage,
+    );
+    expect(packed.headers).toEqual({ 'sys/': 'libc6-dev' });
+    expect(packed.libraries).toEqual({ krb5: ['libkrb5-dev', 'libkrb5-3', false] });
+  });
+
   test('the plainest of several packages, a -dev one for headers', () => {
     expect(choosePackage(['make-guile', 'make'], 'make')).toBe('make');
     expect(choosePackage(['libfoo1', 'libfoo-dev'], 'foo')).toBe('libfoo-dev');
@@ -108,5 +123,8 @@ describe("Debian's Contents index, packed", () => {
     expect(pkgConfigPackage('gtk4')).toBe('libgtk-4-dev');
     expect(commandPackage('protoc')).toBe('protobuf-compiler');
     expect(commandPackage('yacc')).toBe('bison');
+    // Listed by two packages in two places (the i386 multilib copy first): one choice among every owner.
+    expect(includePackage('sys/auxv.h')).toBe('libc6-dev');
+    expect(debianLibrary('krb5')).toEqual(['libkrb5-dev', 'libkrb5-3', false]);
   });
 });

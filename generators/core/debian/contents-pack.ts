@@ -42,42 +42,41 @@ export function choosePackage(packages: readonly string[], name: string): string
 }
 
 export function packContents(entries: readonly ContentsEntry[], choose: (packages: readonly string[], name: string) => string): PackedContents {
-  const commands: Record<string, string> = {};
-  const pkgConfig: Record<string, string> = {};
-  const headerFiles = new Map<string, string>();
-  const commandOwners = new Map<string, Set<string>>();
-  const dev = new Map<string, string>();
-  const runtime = new Map<string, string>();
+  // A path may be listed by both indexes, and a name by several paths (/bin and /usr/bin, libX.so.1
+  // and libX.so.2): every owner of a key is gathered first, then one choice is made among them all.
+  const gathered = { commands: new Map<string, Set<string>>(), pkgConfig: new Map<string, Set<string>>(), headers: new Map<string, Set<string>>() };
+  const dev = new Map<string, Set<string>>();
+  const runtime = new Map<string, Set<string>>();
   const archives = new Set<string>();
+  const gather = (map: Map<string, Set<string>>, key: string, packages: readonly string[]) => map.set(key, new Set([...(map.get(key) ?? []), ...packages]));
   for (const { path, packages } of entries) {
     const library = LIBRARY.exec(path);
     if (library) {
       const [, name, kind] = library as unknown as [string, string, string];
-      if (kind === 'so') dev.set(name, choose(packages, `lib${name}`));
+      if (kind === 'so') gather(dev, name, packages);
       else if (kind === 'a') archives.add(name);
-      else if (!runtime.has(name)) runtime.set(name, choose(packages, `lib${name}`));
+      else gather(runtime, name, packages);
       continue;
     }
     const command = COMMAND.exec(path)?.[1];
-    if (command !== undefined) {
-      // /bin and /usr/bin, and one path listed twice (once per index), all count: one choice among them all.
-      commandOwners.set(command, new Set([...(commandOwners.get(command) ?? []), ...packages]));
-      continue;
-    }
     const module = PKG_CONFIG.exec(path)?.[1];
-    if (module !== undefined) {
-      pkgConfig[module] = choose(packages, module);
-      continue;
-    }
     const header = HEADER.exec(path)?.[1];
-    if (header !== undefined && !headerFiles.has(header)) headerFiles.set(header, choose(packages, header.replace(/\.\w+$/, '').replace(/.*\//, '')));
+    if (command !== undefined) gather(gathered.commands, command, packages);
+    else if (module !== undefined) gather(gathered.pkgConfig, module, packages);
+    else if (header !== undefined) gather(gathered.headers, header, packages);
   }
-  for (const [command, owners] of commandOwners) commands[command] = choose([...owners], command);
+  const chosen = (map: Map<string, Set<string>>, nameOf: (key: string) => string) =>
+    new Map([...map].map(([key, owners]) => [key, choose([...owners], nameOf(key))] as const));
+  const commands = Object.fromEntries(chosen(gathered.commands, (command) => command));
+  const pkgConfig = Object.fromEntries(chosen(gathered.pkgConfig, (module) => module));
+  const headerFiles = chosen(gathered.headers, (header) => header.replace(/\.\w+$/, '').replace(/.*\//, ''));
+  const devPackages = chosen(dev, (name) => `lib${name}`);
+  const runtimePackages = chosen(runtime, (name) => `lib${name}`);
   const libraries: Record<string, readonly [string, string, boolean]> = {};
-  for (const [name, devPackage] of dev) {
+  for (const [name, devPackage] of devPackages) {
     // libevent.so links libevent-2.1.so.7: a runtime name with a version is the same library.
     const runtimePackage =
-      runtime.get(name) ?? [...runtime].find(([other]) => other.startsWith(`${name}-`) && /^[\d.]+$/.test(other.slice(name.length + 1)))?.[1];
+      runtimePackages.get(name) ?? [...runtimePackages].find(([other]) => other.startsWith(`${name}-`) && /^[\d.]+$/.test(other.slice(name.length + 1)))?.[1];
     if (runtimePackage !== undefined) libraries[name] = [devPackage, runtimePackage, archives.has(name)];
   }
   return { commands, pkgConfig, headers: compactHeaders(headerFiles), libraries };
