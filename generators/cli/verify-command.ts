@@ -17,6 +17,7 @@ import type { CliOptions } from './args.js';
 import type { Observation } from '../verify/observations.js';
 import type { PlanBase } from '../core/types.js';
 import { NODE_MAJORS } from '../languages/node/version.js';
+import type { NodePlan } from '../languages/node/types.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
 
 export interface VerifyFlags {
@@ -109,10 +110,12 @@ export function verifyWith(
 
 /** The Node line a plan's images run, and the next older line with images: what --fix tries after a dependency's crash. */
 function nodeLines(plan: PlanBase): { current: string; older?: string } | undefined {
-  const current = /(?:^|\/)(?:node:|nodejs)(\d{2})\b/.exec(plan.runtimeImage)?.[1] ?? /(?:^|\/)node:(\d{2})\b/.exec(plan.builderImage)?.[1];
-  if (plan.language !== 'node' || current === undefined) return undefined;
+  if (!isNodePlan(plan)) return undefined;
+  const current = plan.node.major;
   return { current, older: NODE_MAJORS.find((major) => Number(major) < Number(current)) };
 }
+
+const isNodePlan = (plan: PlanBase): plan is NodePlan => plan.language === 'node';
 
 /** Where the app runs in the image: /app for Node and Python (a member's folder below it), else the plan's own. */
 function appFolder(plan: PlanBase): string {

@@ -128,6 +128,7 @@ export function planNode(detected: NodeFacts & CommonFacts, choices: Choices): N
       staticSite: stage.staticSite,
       outDir: node.outDir && contextPath(posix.join(workdir, node.outDir), 'tsconfig.json outDir'),
       workdir,
+      major: node.nodeMajor,
       nativeTools,
       runtimePackages,
     },

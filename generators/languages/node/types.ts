@@ -116,6 +116,8 @@ export interface NodeDetails {
   readonly runtimePackages: readonly string[];
   /** Folder, relative to /app, that the app runs from: "." or a workspace member. */
   readonly workdir: string;
+  /** The Node line the images run (detected, or --node-version): what verify tries one line below after a dependency's crash. */
+  readonly major: string;
   /**
    * A pnpm workspace member: the build stage runs `pnpm deploy` into /prod/app (the member's files
    * and its production node_modules, workspace packages copied in), which the runtime copies whole.
