@@ -4,7 +4,10 @@ import { choicesFrom, type CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
 import { terminalLine, terminalText } from '../cli/streams.js';
 import { takeSnapshot } from '../core/detect/snapshot.js';
-import { plannedWrites } from '../cli/write-files.js';
+import { assertWritableOutcomes, fileOutcomes } from '../cli/write-files.js';
+import type { SavedState } from '../cli/saved-choices.js';
+import { saveState } from '../cli/saved-state.js';
+import { outcomeDiff } from '../core/regenerate/unified-diff.js';
 import type { Choices } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -17,6 +20,8 @@ import { QUESTIONS } from './questions.js';
 export interface DockerfileGeneratorOptions {
   readonly cli: CliOptions;
   readonly interactive: boolean;
+  /** The project's saved choices and last generated files, when it has them. */
+  readonly state?: SavedState;
   /** Receives the result, for callers (tests, the CLI) that want it as data. */
   readonly onResult?: (result: GenerationResult) => void;
 }
@@ -101,13 +106,34 @@ export default class DockerfileGenerator extends Generator {
     if (cli.json) return void process.stdout.write(terminalText(jsonText(this.result)));
     if (cli.dryRun) return void process.stdout.write(terminalText(dryRunText(this.result.files)));
 
-    // Existing files pass the reading gate before the conflicter reads them; without a terminal there
-    // is no conflict menu, so a differing file refuses the run before anything is written.
-    plannedWrites(this.destinationRoot(), this.result.files, interactive || cli.force);
-    for (const file of this.result.files) this.fs.write(this.destinationPath(file.path), file.content);
+    // Existing files pass the reading gate before the conflicter reads them. The user's edits are
+    // merged with the regeneration first; the conflicter then asks about what still differs. Without
+    // a terminal there is no conflict menu, so a differing file refuses the run before anything is written.
+    const outcomes = fileOutcomes(this.destinationRoot(), this.result.files, cli.force, this.settings.state?.generated);
+    const conflicted = outcomes.filter((outcome) => outcome.status === 'conflict');
+    for (const outcome of conflicted) process.stdout.write(terminalText(outcomeDiff(outcome)));
+    assertWritableOutcomes(
+      outcomes.map((outcome) =>
+        outcome.status === 'refuse' && interactive
+          ? { ...outcome, status: 'force', next: this.result.files.find((file) => file.path === outcome.path)!.content }
+          : outcome,
+      ),
+    );
+    for (const outcome of outcomes)
+      if (outcome.status !== 'identical' && outcome.status !== 'keep')
+        this.fs.write(
+          this.destinationPath(outcome.path),
+          outcome.status === 'refuse' ? this.result.files.find((file) => file.path === outcome.path)!.content : outcome.next,
+        );
   }
 
   end(): void {
+    const { cli } = this.settings;
+    if (!cli.json && !cli.dryRun) {
+      // The prompts' answers are choices too: a later run takes them without asking again.
+      const answered = { ...cli, runtime: this.choices.runtime, port: this.choices.port, main: this.choices.main, digests: this.choices.digests };
+      saveState(this.destinationRoot(), answered, this.result.files, (line) => this.log(terminalLine(line)));
+    }
     for (const line of summaryLines(this.result)) this.log(terminalLine(line));
   }
 }

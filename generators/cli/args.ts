@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { RUNTIMES, type CaCertChoice, type Choices, type Runtime } from '../core/types.js';
+import { RUNTIMES, type CaCertChoice, type Choices, type CopyChoice, type FragmentChoice, type NamedValue, type Runtime } from '../core/types.js';
+import { commandWords, copyChoice, fragmentChoice, namedValues, userId } from './custom-args.js';
 import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 
@@ -43,6 +44,25 @@ export interface CliOptions {
   readonly writable?: readonly string[];
   /** Node: the line over the detected one (--node-version 24). */
   readonly nodeVersion?: string;
+  /** Debian packages the runtime stage installs (--runtime-packages; the runtime becomes slim). */
+  readonly runtimePackages?: readonly string[];
+  readonly buildArgs?: readonly NamedValue[];
+  readonly env?: readonly NamedValue[];
+  readonly fragments?: readonly FragmentChoice[];
+  readonly copies?: readonly CopyChoice[];
+  readonly cmd?: readonly string[];
+  readonly entrypoint?: readonly string[];
+  readonly userId?: number;
+  /** Digests to pin base images to: saved by an earlier --pin-digests, or asked of the engine now. */
+  readonly digests?: Readonly<Record<string, string>>;
+  /** Exit 1, printing the diff, when regenerating would change a file; writes nothing. */
+  readonly check: boolean;
+  /** Print what regenerating would change; writes nothing. */
+  readonly diff: boolean;
+  /** Ignore .create-dockerfile.json's saved choices (the new ones are still saved). */
+  readonly reset: boolean;
+  /** The options the command line named, by CliOptions key: they override saved choices. */
+  readonly given: ReadonlySet<string>;
   readonly compare: boolean;
   readonly keep: boolean;
   readonly help: boolean;
@@ -61,6 +81,15 @@ export const choicesFrom = (cli: CliOptions): Choices => ({
   buildPackages: cli.buildPackages,
   writable: cli.writable,
   nodeVersion: cli.nodeVersion,
+  runtimePackages: cli.runtimePackages,
+  buildArgs: cli.buildArgs,
+  env: cli.env,
+  fragments: cli.fragments,
+  copies: cli.copies,
+  cmd: cli.cmd,
+  entrypoint: cli.entrypoint,
+  userId: cli.userId,
+  digests: cli.digests,
 });
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -70,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       args: optionalExplainValue(argv),
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         yes: { type: 'boolean', short: 'y', default: false },
         language: { type: 'string' },
@@ -99,6 +129,17 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'build-packages': { type: 'string' },
         writable: { type: 'string' },
         'node-version': { type: 'string' },
+        'runtime-packages': { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        env: { type: 'string', multiple: true },
+        fragment: { type: 'string', multiple: true },
+        copy: { type: 'string', multiple: true },
+        cmd: { type: 'string' },
+        entrypoint: { type: 'string' },
+        'user-id': { type: 'string' },
+        check: { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        reset: { type: 'boolean', default: false },
         compare: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -108,7 +149,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
+  const given = new Set(tokens.flatMap((token) => (token.kind === 'option' ? [optionKey(token.name)] : [])));
+  if ((values.check || values.diff) && (values.verify || values['dry-run'] || values.json || values.force))
+    throw new UsageError(`--${values.check ? 'check' : 'diff'} only compares; it cannot go with --verify, --dry-run, --json or --force`);
+  if (values.check && values.diff) throw new UsageError('--check already prints the diff; use one of --check and --diff');
   if (values.verify && (values['dry-run'] || values.json)) throw new UsageError('--verify builds the files it writes; it cannot go with --dry-run or --json');
   if (!values.verify && (values.compare || values.keep))
     throw new UsageError(
@@ -149,11 +194,34 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     buildPackages: values['build-packages'] === undefined ? undefined : debianPackages(values['build-packages']),
     writable: values.writable === undefined ? undefined : writableFolders(values.writable),
     nodeVersion: values['node-version'] === undefined ? undefined : nodeLine(values['node-version']),
+    runtimePackages: values['runtime-packages'] === undefined ? undefined : debianPackages(values['runtime-packages'], '--runtime-packages'),
+    buildArgs: values['build-arg'] === undefined ? undefined : namedValues('--build-arg', values['build-arg']),
+    env: values.env === undefined ? undefined : namedValues('--env', values.env),
+    fragments: values.fragment?.map(fragmentChoice),
+    copies: values.copy?.map(copyChoice),
+    cmd: values.cmd === undefined ? undefined : commandWords('--cmd', values.cmd),
+    entrypoint: values.entrypoint === undefined ? undefined : commandWords('--entrypoint', values.entrypoint),
+    userId: values['user-id'] === undefined ? undefined : userId(values['user-id']),
+    check: values.check,
+    diff: values.diff,
+    reset: values.reset,
+    given,
     compare: values.compare,
     keep: values.keep,
     help: values.help,
     version: values.version,
   };
+}
+
+/** The CliOptions key an option sets: --no-probe answers probe, --no-ca-cert and --ca-cert the CA. */
+function optionKey(name: string): string {
+  if (name === 'no-probe') return 'probe';
+  if (name === 'no-ca-cert' || name === 'ca-cert') return 'caCert';
+  if (name === 'build-arg') return 'buildArgs';
+  if (name === 'fragment') return 'fragments';
+  if (name === 'copy') return 'copies';
+  if (name === 'pin-digests') return 'digests';
+  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /** `--explain` alone means English: parseArgs has no optional values, so supply it. */
@@ -183,10 +251,10 @@ function portNumber(value: string): number {
 }
 
 /** Debian package names as apt takes them: lower case, digits, + - . (policy 5.6.1), no option or version. */
-export function debianPackages(value: string): string[] {
+export function debianPackages(value: string, flag = '--build-packages'): string[] {
   const names = value.split(',').map((name) => name.trim());
   const bad = names.find((name) => !/^[a-z0-9][a-z0-9+.-]+$/.test(name));
-  if (bad !== undefined) throw new UsageError(`--build-packages takes Debian package names separated by commas (got ${JSON.stringify(bad)})`);
+  if (bad !== undefined) throw new UsageError(`${flag} takes Debian package names separated by commas (got ${JSON.stringify(bad)})`);
   return [...new Set(names)].sort();
 }
 

@@ -6,14 +6,24 @@ import { templatesDir } from '../util/package-root.js';
 import { projectTemplates, projectTemplatesNote, templateOverrideDirs } from '../util/template-dirs.js';
 import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, jsonText, summaryLines } from './report.js';
+import type { SavedState } from './saved-choices.js';
+import { saveState } from './saved-state.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
-import { writeFiles } from './write-files.js';
+import { writeFiles, type WriteMode } from './write-files.js';
+
+export const writeModeOf = (cli: CliOptions): WriteMode => (cli.check ? 'check' : cli.diff ? 'diff' : 'write');
 
 /**
  * The whole run when nothing will be asked (--yes, or stdin is no terminal): the pure pipeline, then
  * the files. Prompts, yeoman and the conflict menu are never loaded on this path, so it starts fast.
  */
-export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStreams, snapshot = takeSnapshot(cwd)): Promise<GenerationResult> {
+export async function generateOnce(
+  cwd: string,
+  cli: CliOptions,
+  streams: CliStreams,
+  snapshot = takeSnapshot(cwd),
+  state?: SavedState,
+): Promise<GenerationResult> {
   const facts = PIPELINE.detect(snapshot, { language: cli.language, workspace: cli.workspace, start: cli.start });
   let choices = choicesFrom(cli);
   if (cli.pinDigests) {
@@ -21,7 +31,7 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
     const { knownDigests } = await loadDocker();
     choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
   }
-  // stdout carries only --json or --dry-run output; what the run says goes to stderr.
+  // stdout carries only --json, --dry-run, --diff or --check output; what the run says goes to stderr.
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
   // Nothing to ask here, so the project's own templates are used only when a flag says so, and always said.
   const found = projectTemplates(cwd);
@@ -30,7 +40,12 @@ export async function generateOnce(cwd: string, cli: CliOptions, streams: CliStr
   const result = PIPELINE.generate(facts, choices, { templatesDir, overrideDirs, explain: cli.explain });
   if (cli.json) writeOut(streams, jsonText(result));
   else if (cli.dryRun) writeOut(streams, dryRunText(result.files));
-  else writeFiles(cwd, result.files, cli.force, log);
+  else {
+    const mode = writeModeOf(cli);
+    writeFiles(cwd, result.files, { force: cli.force, mode, base: state?.generated, show: (text) => writeOut(streams, text) }, log);
+    if (mode !== 'write') return result;
+    saveState(cwd, { ...cli, digests: choices.digests }, result.files, log);
+  }
   for (const line of summaryLines(result)) log(line);
   return result;
 }

@@ -13,6 +13,9 @@ import { choicesFrom, type CliOptions } from './args.js';
 import { dryRunText, summaryLines } from './report.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import { writeFiles } from './write-files.js';
+import { writeModeOf } from './generate-once.js';
+import type { SavedState } from './saved-choices.js';
+import { saveState } from './saved-state.js';
 
 /**
  * Services mode: asked for (--services, --compose, --bake); a workspace root (go.work, npm/pnpm/yarn
@@ -50,7 +53,7 @@ export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStre
   );
 }
 
-export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli: CliOptions, streams: CliStreams): ServicesResult {
+export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli: CliOptions, streams: CliStreams, state?: SavedState): ServicesResult {
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
   const result = generateServices(
     snapshot,
@@ -67,7 +70,10 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
     );
   else if (cli.dryRun) writeOut(streams, dryRunText([...result.files, ...masked]));
   else {
-    writeFiles(cwd, result.files, cli.force, log);
+    const mode = writeModeOf(cli);
+    writeFiles(cwd, result.files, { force: cli.force, mode, base: state?.generated, show: (text) => writeOut(streams, text) }, log);
+    if (mode !== 'write') return result;
+    saveState(cwd, cli, result.files, log);
     // .env is only ever added to, never replaced, so it skips the differing-file refusal.
     if (env?.content !== undefined) {
       // Passwords: a new .env is the user's alone; an existing one keeps its mode (writeAtomically keeps it).

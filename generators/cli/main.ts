@@ -6,6 +6,8 @@ import { isKnownError, isUsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
 import { caCertOf } from './ca-cert.js';
+import { readSavedState, withSavedChoices, type SavedState } from './saved-choices.js';
+import { withCustomFiles } from './custom-files.js';
 import { generateOnce } from './generate-once.js';
 import { chooseServices, generateServicesOnce, wantsServices } from './generate-services.js';
 import { USAGE } from './help.js';
@@ -69,28 +71,40 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
   if (cli.version) return (void streams.stdout.write(`${packageVersion()}\n`), 0);
 
   const cwd = resolve(cli.dir);
+  let state: SavedState | undefined;
   try {
     assertDirectory(cwd);
-    cli = { ...cli, caCert: caCertOf(cli, process.env) };
+    // Saved choices answer what the command line leaves open; a saved CA is taken as saved (the
+    // machine that runs --check in CI need not have the file, and its environment must not add one).
+    state = readSavedState(cwd);
+    const savedCa = !cli.reset && state?.choices.caCert !== undefined && !cli.given.has('caCert');
+    cli = withSavedChoices(cli, state?.choices);
+    cli = withCustomFiles(cwd, savedCa ? cli : { ...cli, caCert: caCertOf(cli, process.env) });
   } catch (error) {
     return fail(error);
   }
 
   // With --yes, stdin is never looked at (making process.stdin alone costs a --yes run a third of its time).
-  const interactive = !cli.yes && Boolean(streams.stdin.isTTY);
-  if (!cli.yes && !interactive) writeError(streams, 'create-dockerfile: stdin is not a terminal; accepting detected defaults as with --yes\n');
+  // --check and --diff compare; they never ask.
+  const interactive = !cli.yes && !cli.check && !cli.diff && Boolean(streams.stdin.isTTY);
+  if (!cli.yes && !interactive && !cli.check && !cli.diff)
+    writeError(streams, `create-dockerfile: stdin is not a terminal; accepting ${state ? 'saved choices and ' : ''}detected defaults as with --yes\n`);
+  if (state && !cli.reset && !cli.json && !cli.dryRun)
+    writeError(streams, 'create-dockerfile: taking the choices saved in .create-dockerfile.json (flags override them; --reset ignores them)\n');
 
   try {
     // The interactive stack (yeoman, prompts, the conflict menu) loads only when a prompt will be shown.
     const snapshot = takeSnapshot(cwd);
     if (wantsServices(snapshot, cli)) {
       const picked = interactive && cli.services === undefined ? await chooseServices(snapshot, streams) : undefined;
-      const services = generateServicesOnce(cwd, snapshot, picked ? { ...cli, services: picked } : cli, streams);
+      const services = generateServicesOnce(cwd, snapshot, picked ? { ...cli, services: picked } : cli, streams, state);
       if (!cli.verify) return 0;
       const { verifyServices } = await loadVerifyCommand();
       return await verifyServices(cwd, services, cli, streams);
     }
-    const result = interactive ? await (await loadInteractive()).generateInteractively(cwd, cli, streams) : await generateOnce(cwd, cli, streams, snapshot);
+    const result = interactive
+      ? await (await loadInteractive()).generateInteractively(cwd, cli, streams, state)
+      : await generateOnce(cwd, cli, streams, snapshot, state);
     if (!cli.verify) return 0;
     const { verifyWith, verifyAndFix } = await loadVerifyCommand();
     if (!cli.fix || !result) return await verifyWith(cwd, result, cli, streams);

@@ -2,35 +2,66 @@ import { join } from 'node:path';
 import { assertWritable } from '../core/detect/snapshot.js';
 import { UserError } from '../core/errors.js';
 import { readProjectFile } from '../core/read-gate.js';
+import { changes, conflictPlaces, outcomeOf, type FileOutcome } from '../core/regenerate/outcome.js';
+import { outcomeDiff } from '../core/regenerate/unified-diff.js';
 import type { GeneratedFile } from '../core/types.js';
 import { writeAtomically } from '../util/atomic-write.js';
 
-type Status = 'create' | 'identical' | 'force';
+/** write: the files land; diff: what would change is printed; check: the same, and any change fails the run. */
+export type WriteMode = 'write' | 'diff' | 'check';
 
-/** What writing each file would do; a differing file without --force refuses them all, before any is written. */
-export function plannedWrites(dir: string, files: readonly GeneratedFile[], force: boolean): Status[] {
+export interface WriteOptions {
+  readonly force: boolean;
+  readonly mode: WriteMode;
+  /** The files as this tool last generated them (the saved state): the base of the merge. */
+  readonly base?: Readonly<Record<string, string>>;
+  /** Where diffs go (stdout). */
+  readonly show: (text: string) => void;
+}
+
+/** Each file's outcome; existing files pass the reading gate, so a FIFO or a link out of the project is refused by name, never read. */
+export function fileOutcomes(dir: string, files: readonly GeneratedFile[], force: boolean, base?: Readonly<Record<string, string>>): FileOutcome[] {
   assertWritable(dir);
-  return files.map((file) => {
-    // The existing file passes the same gate as every project file: a FIFO, a device or a link out
-    // of the project is refused by name, never read (nor waited on).
-    const existing = readProjectFile(dir, file.path);
-    if (existing === undefined) return 'create';
-    if (existing === file.content) return 'identical';
-    if (!force) throw new UserError(`${file.path} already exists and differs; rerun with --force to overwrite it`);
-    return 'force';
-  });
+  return files.map((file) => outcomeOf(file.path, readProjectFile(dir, file.path), base?.[file.path], file.content, force));
+}
+
+/** A differing file the tool has no record of, or a conflicting edit: nothing is written, in one line naming the way out. */
+export function assertWritableOutcomes(outcomes: readonly FileOutcome[]): void {
+  const refused = outcomes.find((outcome) => outcome.status === 'refuse');
+  if (refused) throw new UserError(`${refused.path} already exists and differs; rerun with --force to overwrite it`);
+  const places = conflictPlaces(outcomes);
+  if (places.length > 0)
+    throw new UserError(
+      `your edits at ${places.join(', ')} change the same lines the regeneration changes; nothing was written (the diff above shows what --force would write, dropping your edits there)`,
+    );
 }
 
 /**
- * The non-interactive write (--yes, or no terminal): nothing to ask, so no conflict menu. Every file
- * is checked before any is written, so a refusal leaves the project untouched; then each lands
- * atomically. Status lines look like yeoman's, which the interactive path prints.
+ * The non-interactive write (--yes, or no terminal), and --diff and --check. Every file is decided
+ * before any is written, so a refusal leaves the project untouched; then each lands atomically.
+ * Status lines look like yeoman's, which the interactive path prints.
  */
-export function writeFiles(dir: string, files: readonly GeneratedFile[], force: boolean, log: (line: string) => void): void {
-  const statuses = plannedWrites(dir, files, force);
-  for (const [index, file] of files.entries()) {
-    const status = statuses[index]!;
-    if (status !== 'identical') writeAtomically(join(dir, file.path), file.content);
-    log(`${status.padStart(9)} ${file.path}`);
+export function writeFiles(dir: string, files: readonly GeneratedFile[], options: WriteOptions, log: (line: string) => void): FileOutcome[] {
+  const outcomes = fileOutcomes(dir, files, options.force, options.base);
+  const shown = outcomes.filter((outcome) => changes(outcome) || outcome.status === 'conflict' || (options.mode !== 'write' && outcome.status === 'refuse'));
+  if (options.mode !== 'write' || shown.some((outcome) => outcome.status === 'conflict')) for (const outcome of shown) options.show(outcomeDiff(outcome));
+  if (options.mode === 'check') {
+    if (shown.length > 0)
+      throw new UserError(
+        `${shown.map((outcome) => outcome.path).join(', ')} ${shown.length === 1 ? 'is' : 'are'} out of step with the project; rerun create-dockerfile to regenerate (the diff above)`,
+      );
+    log(`in step: regenerating would change none of ${outcomes.map((outcome) => outcome.path).join(', ')}`);
+    return outcomes;
   }
+  if (options.mode === 'diff') {
+    if (shown.length === 0) log('no change: regenerating would write the files as they are');
+    for (const place of conflictPlaces(outcomes)) log(`conflict: ${place} (your edit and the regeneration change the same lines)`);
+    return outcomes;
+  }
+  assertWritableOutcomes(outcomes);
+  for (const outcome of outcomes) {
+    if (changes(outcome)) writeAtomically(join(dir, outcome.path), outcome.next);
+    log(`${outcome.status.padStart(9)} ${outcome.path}`);
+  }
+  return outcomes;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,3 +14,6 @@ export const packageRoot = (() => {
 })();
 
 export const templatesDir = join(packageRoot, 'templates');
+
+/** The version this copy of the tool is, which every generated file's header names. */
+export const TOOL_VERSION = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -121,6 +121,61 @@ export interface Choices {
   readonly writable?: readonly string[];
   /** Node: the line to use over the detected one (--node-version, or an older one --verify --fix tried after a crash). */
   readonly nodeVersion?: string;
+  /** Debian packages the runtime stage installs (--runtime-packages); they need apt, so the runtime is slim. */
+  readonly runtimePackages?: readonly string[];
+  /** ARGs the build stage declares (--build-arg NAME[=DEFAULT]). */
+  readonly buildArgs?: readonly NamedValue[];
+  /** The runtime stage's environment (--env NAME=VALUE). */
+  readonly env?: readonly NamedValue[];
+  /** The user's own instructions at named points (--fragment POINT=FILE); the CLI reads each file's text. */
+  readonly fragments?: readonly FragmentChoice[];
+  /** Files or folders of the build context the runtime stage copies (--copy SRC[:DEST]). */
+  readonly copies?: readonly CopyChoice[];
+  /** The image's ENTRYPOINT, over the planned one (--entrypoint). */
+  readonly entrypoint?: readonly string[];
+  /** The image's CMD, over the planned one (--cmd). */
+  readonly cmd?: readonly string[];
+  /** The runtime user's numeric id, over 65532 (--user-id). */
+  readonly userId?: number;
+}
+
+/** NAME=VALUE, as --build-arg and --env take it; a build arg's value is its default and may be absent. */
+export interface NamedValue {
+  readonly name: string;
+  readonly value?: string;
+}
+
+/** Where a fragment goes: each builder stage before its install, the build stage after its build, the runtime stage before USER. */
+export const FRAGMENT_POINTS = ['before-install', 'after-build', 'runtime'] as const;
+export type FragmentPoint = (typeof FRAGMENT_POINTS)[number];
+
+export interface FragmentChoice {
+  readonly point: FragmentPoint;
+  /** The file, relative to the project, that holds the instructions. */
+  readonly file: string;
+  /** Its text, read through the project's reading gate; absent until read. */
+  readonly text?: string;
+}
+
+export interface CopyChoice {
+  readonly source: string;
+  /** Where it lands in the runtime stage: absolute, or relative to the runtime's working folder. */
+  readonly target: string;
+}
+
+/** The customisations as the templates read them (plan.custom): always present, empty when none. */
+export interface CustomPlan {
+  readonly buildArgs: readonly NamedValue[];
+  readonly env: readonly NamedValue[];
+  /** Fragment text by point, with its file named in a comment; null where there is none. */
+  readonly fragments: Readonly<Record<FragmentPoint, { readonly file: string; readonly text: string } | null>>;
+  readonly copies: readonly CopyChoice[];
+  /** An ENTRYPOINT the template writes where it would write none (Node's CMD-only stage). */
+  readonly entrypoint: readonly string[] | null;
+  /** A CMD the template writes after its ENTRYPOINT (Go, C, Python). */
+  readonly cmd: readonly string[] | null;
+  /** The id the slim runtime's user is created with. */
+  readonly userId: number;
 }
 
 /** The file and who named it: `--ca-cert`, or the environment variable it was read from (SSL_CERT_FILE...). */
@@ -200,6 +255,8 @@ export interface PlanBase<L extends string = string> {
   readonly testOmitted: boolean;
   /** .dockerignore content, grouped so each group can say why it is there. */
   readonly dockerignore: readonly IgnoreGroup[];
+  /** The user's customisations (withCustom fills it for every language; absent only inside a language's planner). */
+  readonly custom?: CustomPlan;
 }
 
 /** For compiled languages: the one file the runtime copies from the build stage, and where it goes. */

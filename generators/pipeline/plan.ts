@@ -5,6 +5,7 @@ import type { AnyLanguage } from '../languages/registry.js';
 import { rewriteImages } from './image-refs.js';
 import { withCaCert } from '../core/plan/ca-cert.js';
 import { withWritable } from '../core/plan/writable.js';
+import { withCustom, withRuntimeForPackages } from '../core/plan/custom.js';
 
 type AnyFacts = FactsBase & CommonFacts;
 
@@ -17,7 +18,10 @@ export function definitionOf(languages: readonly AnyLanguage[], language: string
 /** facts + choices -> plan: the language's planner, then the user's CA bundle, mirror and digests. */
 export function planWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase {
   const definition = definitionOf(languages, facts.language);
-  const plan = withWritable(withCaCert(definition.plan(facts, choices), choices.caCert, definition.caVariables), choices.writable);
+  const planned = definition.plan(facts, withRuntimeForPackages(choices));
+  // The user id comes before --writable, whose copies hand the folders to that user.
+  const custom = withCustom(withCaCert(planned, choices.caCert, definition.caVariables), choices, choices.runtime);
+  const plan = withWritable(custom, choices.writable);
   return rewriteImages(plan, choices.registry, choices.digests);
 }
 

@@ -4,7 +4,8 @@ import type FullHandlebars from 'handlebars';
 import runtime from 'handlebars/runtime.js';
 import type { Catalog } from '../core/explain/catalog.js';
 import { commentLines, isMessage, type Locale } from '../core/explain/messages.js';
-import { comment, execForm, shellWord } from '../core/render/quote.js';
+import { comment, dockerQuoted, execForm, shellWord } from '../core/render/quote.js';
+import { TOOL_VERSION } from '../core/package-root.js';
 import { onceper } from '../core/memo.js';
 import type { CommonFacts, FactsBase, GeneratedFile, PlanBase } from '../core/types.js';
 import { say } from './messages.js';
@@ -62,7 +63,7 @@ function renderer(facts: AnyFacts, plan: PlanBase, options: RenderOptions): (tem
   registerMessageHelpers(handlebars, options.catalog, options.explain);
   const folders = [options.templatesDir, ...(options.overrideDirs ?? [])].flatMap((root) => [join(root, 'shared'), join(root, facts.language)]);
   for (const folder of folders) registerPartials(handlebars, join(folder, 'partials'));
-  const context = { ...templateContext(facts, plan), explain: options.explain ?? null };
+  const context = { ...templateContext(facts, plan), explain: options.explain ?? null, tool: { version: TOOL_VERSION } };
   return (template) => tidy(handlebars.template(templateSpec(readTemplate(folders, template)))(context));
 }
 
@@ -117,6 +118,7 @@ function registerHelpers(handlebars: Environment): void {
   handlebars.registerHelper('json', (args: string[]) => execForm(args));
   handlebars.registerHelper('shell', (value: string) => shellWord(String(value)));
   handlebars.registerHelper('comment', (value: string) => comment(String(value)));
+  handlebars.registerHelper('quoted', (value: string) => dockerQuoted(String(value)));
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('concat', (first: string, rest: readonly string[]) => [first, ...rest]);
   // A continuation line's indent, written where a bare indent would make a block tag standalone.

@@ -29,7 +29,7 @@ const file = (dir: string, path: string, text: string) => {
   mkdirSync(join(dir, path, '..'), { recursive: true });
   writeFileSync(join(dir, path), text);
 };
-const OUTPUT = ['Dockerfile', '.dockerignore'];
+const OUTPUT = ['Dockerfile', '.dockerignore', '.create-dockerfile.json'];
 
 const CASES: readonly BadInput[] = [
   { name: 'an empty folder', setup: (dir) => [dir, '--yes'], exitCode: 1, message: /no supported project found/ },
@@ -173,7 +173,7 @@ const CASES: readonly BadInput[] = [
     },
     exitCode: 0,
     message: /next: docker build -t mon-cafe-app \. /,
-    writes: ['mon café app/Dockerfile', 'mon café app/.dockerignore'],
+    writes: ['mon café app/Dockerfile', 'mon café app/.dockerignore', 'mon café app/.create-dockerfile.json'],
   },
   {
     name: 'an existing, different Dockerfile',

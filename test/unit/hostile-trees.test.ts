@@ -46,7 +46,7 @@ const fifoCase = (name: string, language: string, setup: (dir: string) => unknow
   exitCode: 1,
   message: refused(name, NOT_REGULAR),
 });
-const OUTPUT = ['Dockerfile', '.dockerignore'];
+const OUTPUT = ['Dockerfile', '.dockerignore', '.create-dockerfile.json'];
 /** The patterns of the written .dockerignore's group whose comment starts with `why`. */
 const ignoreGroup = (dir: string, why: string) =>
   readFileSync(join(dir, '.dockerignore'), 'utf8')

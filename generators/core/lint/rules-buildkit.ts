@@ -3,7 +3,7 @@ import type { Rule } from './rule.js';
 /** The instructions the builder expands $VARIABLES in; RUN, CMD, ENTRYPOINT and HEALTHCHECK leave them to the shell or the program. */
 const EXPANDED = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ONBUILD', 'ARG']);
 
-const SECRET_NAME = /(secret|token|passw(or)?d|api_?key|private_?key|credential|auth)/i;
+export const SECRET_NAME = /(secret|token|passw(or)?d|api_?key|private_?key|credential|auth)/i;
 
 /** BuildKit's build checks (docker build --check), by their names. */
 export const BUILDKIT_RULES: readonly Rule[] = [

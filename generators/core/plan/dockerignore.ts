@@ -51,7 +51,10 @@ export function dockerignoreGroups(
     ...(settingsOnly.length > 0 ? [{ why: message('ignore.settings-only'), patterns: settingsOnly.map((file) => `!${ignoreLiteral(file)}`) }] : []),
     // After the secrets: last match wins, so these templates of .env come back, and nothing after them can.
     { why: message('ignore.env-examples'), patterns: ENV_EXAMPLES.flatMap((name) => [`!${name}`, `!**/${name}`]) },
-    { why: message('ignore.docker'), patterns: ['**/Dockerfile*', '**/.dockerignore', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'] },
+    {
+      why: message('ignore.docker'),
+      patterns: ['**/Dockerfile*', '**/.dockerignore', '.create-dockerfile.json', 'docker-compose*.yml', 'compose*.yaml', 'compose*.yml'],
+    },
   );
   return groups;
 }

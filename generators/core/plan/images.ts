@@ -8,4 +8,5 @@ export const SHARED_IMAGES = {
 } as const;
 
 /** distroless and our scratch images use the distroless "nonroot" ids. */
-export const NONROOT = '65532:65532';
+export const NONROOT_ID = 65532;
+export const NONROOT = `${NONROOT_ID}:${NONROOT_ID}`;

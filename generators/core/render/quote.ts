@@ -61,3 +61,13 @@ export function execForm(args: readonly string[]): string {
   }
   return `[${args.map((arg) => JSON.stringify(arg)).join(', ')}]`;
 }
+
+/**
+ * A value for ENV or ARG, in double quotes: the Dockerfile's own quoting, where `"` and `$` take a
+ * backslash (so `$HOME` stays those five characters rather than the builder's variable). A value
+ * cannot hold a line break or a backslash: the CLI refuses them, and the render guard proves it.
+ */
+export function dockerQuoted(value: string): string {
+  if (/[\u0000-\u001f\u007f\u2028\u2029\\]/.test(value)) throw new UserError(`value ${JSON.stringify(value)} holds a control character or a backslash`);
+  return `"${value.replace(/["$]/g, (match) => `\\${match}`)}"`;
+}

@@ -83,7 +83,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
           ...(choices.buildPackages ?? []),
         ]),
       ],
-      runtimePackages: runtime === 'slim' ? [...new Set(c.libraries.map((library) => library.runtimePackage))] : [],
+      runtimePackages: runtime === 'slim' ? [...new Set([...c.libraries.map((library) => library.runtimePackage), ...(choices.runtimePackages ?? [])])] : [],
       buildCommand: buildCommand(c, isStatic),
       installCommand: installCommand(c, binaryPath),
       installs: c.installs,

@@ -80,7 +80,7 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
       initModule: go.hasGoMod ? undefined : binary,
       cgo: go.cgo,
       builderPackages: unique([...go.cgoModules.flatMap((module) => module.builderPackages), ...(choices.buildPackages ?? [])]),
-      runtimePackages: runtime === 'slim' ? unique(go.cgoModules.flatMap((module) => module.runtimePackages)) : [],
+      runtimePackages: runtime === 'slim' ? unique([...go.cgoModules.flatMap((module) => module.runtimePackages), ...(choices.runtimePackages ?? [])]) : [],
       buildFlags: buildFlags(go, runtime),
       caCerts: go.needsCaCerts && runtime !== 'distroless',
       zoneinfo: zoneinfoEmbedded(go, runtime),

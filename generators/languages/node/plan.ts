@@ -36,7 +36,7 @@ const memberManifests = onceper((manifests: readonly string[]) =>
 export function planNode(detected: NodeFacts & CommonFacts, choices: Choices): NodePlan {
   const node = withNodeLine(detected, choices.nodeVersion);
   const notes = [...node.notes];
-  const runtimePackages = [...new Set(node.nativeAddons.flatMap((addon) => addon.runtimePackages))];
+  const runtimePackages = [...new Set([...node.nativeAddons.flatMap((addon) => addon.runtimePackages), ...(choices.runtimePackages ?? [])])];
   const { runtime, reason } = chooseRuntime(node, runtimePackages, choices.runtime);
   const nativeTools = node.nativeAddons.length > 0;
   if (nativeTools)

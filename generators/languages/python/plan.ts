@@ -31,7 +31,7 @@ const INDEX_ARGS = ['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_TRUSTED_HOST'];
 
 export function planPython(py: PythonFacts & CommonFacts, choices: Choices): PythonPlan {
   const notes = [...py.notes];
-  const runtimePackages = runtimePackagesOf(py);
+  const runtimePackages = unique([...runtimePackagesOf(py), ...(choices.runtimePackages ?? [])]);
   const devPackages = unique(py.compiled.flatMap((dependency) => dependency.builderPackages));
   const { runtime, reason } = chooseRuntime(py, choices.runtime);
   const port = resolvePort(choices.port, py.port, py.listens, notes, DEFAULT_SERVER_PORT);
