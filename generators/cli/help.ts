@@ -2,6 +2,8 @@ import { RUNTIMES } from '../core/types.js';
 import { LANGUAGE_IDS } from '../languages/registry.js';
 
 export const USAGE = `Usage: create-dockerfile [dir] [options]
+       create-dockerfile [dir] --check | --diff
+       create-dockerfile update [dir] [--pin-digests] [--renovate]
        create-dockerfile lint [file]
        create-dockerfile verify [dir] [--compare] [--keep] [--ca-cert FILE|--no-ca-cert] [--language L] [--workspace NAME] [--start COMMAND]
        npm create dockerfile@latest -- [dir] [options]
@@ -55,6 +57,20 @@ Options:
       --build-packages A,B    Debian packages the build stage installs besides the detected ones
       --writable DIR,DIR      Node and Python: folders of the app the runtime user owns (it writes
                               there where it runs); the rest of the app stays read-only
+      --runtime-packages A,B  Debian packages the runtime stage installs (the runtime becomes slim)
+      --build-arg NAME[=DEF]  an ARG of the build stage, with its default (repeatable)
+      --env NAME=VALUE        an ENV of the runtime stage (repeatable); never a secret (refused by name)
+      --fragment POINT=FILE   your own instructions from FILE at POINT: before-install (each builder
+                              stage, before its install), after-build (the build stage, after its build)
+                              or runtime (the runtime stage, before USER); repeatable
+      --copy SRC[:DEST]       a file or folder of the project the runtime stage copies (repeatable)
+      --cmd "ARGS"            the image's CMD, in exec form (use --cmd="--flag x" for leading dashes)
+      --entrypoint "COMMAND"  the image's ENTRYPOINT, in exec form
+      --user-id N             the runtime user's numeric id (default 65532)
+      --check                 write nothing; exit 1 and print the diff when regenerating with the saved
+                              choices would change a file (a CI step)
+      --diff                  write nothing; print what regenerating would change
+      --reset                 ignore the choices saved in .create-dockerfile.json
       --compare               with --verify: also build the naive single-stage variant and print
                               both sizes and the reduction
       --keep                  with --verify: keep the images it built (removed by default)
@@ -67,6 +83,16 @@ Options:
 \`verify\` does what --verify does, for the Dockerfile already in dir. It uses your docker CLI as
 it is set up: DOCKER_HOST and the current docker context apply, and a remote engine's published
 port is probed on that engine's host.
+
+Every run that writes saves its choices, and the files as generated, in .create-dockerfile.json; the
+next run takes them as defaults (flags override and are saved) and merges your own edits of the
+generated files with what it regenerates, three-way, as git merges. An edit of the very lines the
+regeneration changes is a conflict: nothing is written, the diff is printed, exit 1 (--force takes
+the regenerated file).
+
+\`update\` moves the base images to the newest tags the project's versions allow (and, with
+--pin-digests, to the digests the engine knows), keeping your edits; --renovate also writes a
+renovate.json that keeps the pinned digests current.
 
 Without a terminal on stdin, create-dockerfile behaves as with --yes and says so on stderr.
 Exit codes: 0 done, 1 project or user error, 2 usage error.

@@ -53,6 +53,15 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
     }
   }
 
+  if (argv[0] === 'update') {
+    try {
+      const { runUpdate } = await import('./update-command.js');
+      return await runUpdate(argv.slice(1), streams);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
   if (argv[0] === 'lint') {
     try {
       return runLint(argv.slice(1), streams);

@@ -1,0 +1,83 @@
+import { join, resolve } from 'node:path';
+import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
+import { UsageError, UserError } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/package-root.js';
+import { readProjectFile } from '../core/read-gate.js';
+import { moveImages } from '../core/regenerate/image-update.js';
+import { outcomeOf } from '../core/regenerate/outcome.js';
+import { outcomeDiff } from '../core/regenerate/unified-diff.js';
+import { PIPELINE } from '../pipeline/index.js';
+import { writeAtomically } from '../util/atomic-write.js';
+import { templatesDir } from '../util/package-root.js';
+import { choicesFrom, parseCliArgs } from './args.js';
+import { caCertOf } from './ca-cert.js';
+import { withCustomFiles } from './custom-files.js';
+import { loadDocker } from './parts.js';
+import { renovateConfig, RENOVATE_FILE } from './renovate.js';
+import { choicesToSave, readSavedState, SAVED_FILE, savedStateText, withSavedChoices } from './saved-choices.js';
+import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
+import { templateOverrideDirs } from '../util/template-dirs.js';
+
+/**
+ * `create-dockerfile update [dir] [--pin-digests] [--renovate] [--diff]`: the Dockerfile's base
+ * images moved to what a regeneration with the saved choices writes (the newest tags the project's
+ * versions allow, and with --pin-digests the digests the engine knows), as a diff; nothing else of
+ * the file changes, so the user's edits and any other pending regeneration stay theirs.
+ */
+export async function runUpdate(argv: readonly string[], streams: CliStreams): Promise<number> {
+  const renovate = argv.includes('--renovate');
+  let cli = parseCliArgs([...argv.filter((arg) => arg !== '--renovate'), '--yes']);
+  const unsupported = ['--services', '--compose', '--bake', '--verify', '--check', '--json', '--dry-run'].find((flag) => argv.includes(flag));
+  if (unsupported) throw new UsageError(`update moves the base images of one project's Dockerfile; ${unsupported} is not taken here`);
+  const dir = resolve(cli.dir);
+  assertDirectory(dir);
+  const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
+  const state = readSavedState(dir);
+  const savedCa = state?.choices.caCert !== undefined && !cli.given.has('caCert');
+  cli = withSavedChoices(cli, state?.choices);
+  cli = withCustomFiles(dir, savedCa ? cli : { ...cli, caCert: caCertOf(cli, process.env) });
+
+  const current = readProjectFile(dir, 'Dockerfile');
+  if (current === undefined) throw new UserError('no Dockerfile to update here; run create-dockerfile first');
+  const facts = PIPELINE.detect(takeSnapshot(dir), { language: cli.language, workspace: cli.workspace, start: cli.start });
+  let choices = choicesFrom(cli);
+  if (cli.pinDigests) {
+    const { knownDigests } = await loadDocker();
+    choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
+  }
+  const regenerated = PIPELINE.generate(facts, choices, {
+    templatesDir,
+    overrideDirs: templateOverrideDirs(dir, cli.templates, cli.projectTemplates),
+    explain: cli.explain,
+  }).files.find((file) => file.path === 'Dockerfile')!.content;
+
+  const moved = moveImages(current, regenerated);
+  if (moved.moves.length === 0) log('base images are up to date: nothing to move');
+  else writeOut(streams, outcomeDiff(outcomeOf('Dockerfile', current, current, moved.text, false)));
+  for (const move of moved.moves) log(`move ${move.from} -> ${move.to}`);
+  if (cli.diff) return 0;
+
+  if (moved.moves.length > 0) writeAtomically(join(dir, 'Dockerfile'), moved.text);
+  // The merge base moves with the file, so the next regeneration sees no edit of those lines.
+  const generated = { ...(state?.generated ?? {}) };
+  if (generated.Dockerfile !== undefined) generated.Dockerfile = moveImages(generated.Dockerfile, regenerated).text;
+  const savedText = savedStateText(choicesToSave({ ...cli, digests: choices.digests }), generated, TOOL_VERSION);
+  if (state !== undefined || cli.pinDigests) writeIfChanged(dir, SAVED_FILE, savedText, log);
+  if (renovate) writeRenovate(dir, cli.force, log);
+  return 0;
+}
+
+function writeIfChanged(dir: string, path: string, text: string, log: (line: string) => void): void {
+  const existing = readProjectFile(dir, path);
+  if (existing !== text) writeAtomically(join(dir, path), text);
+  log(`${(existing === undefined ? 'create' : existing === text ? 'identical' : 'update').padStart(9)} ${path}`);
+}
+
+/** renovate.json is the user's once written: a differing one is left alone unless --force. */
+function writeRenovate(dir: string, force: boolean, log: (line: string) => void): void {
+  const text = renovateConfig();
+  const existing = readProjectFile(dir, RENOVATE_FILE);
+  if (existing !== undefined && existing !== text && !force)
+    throw new UserError(`${RENOVATE_FILE} already exists and differs; merge the docker rules yourself, or rerun with --force`);
+  writeIfChanged(dir, RENOVATE_FILE, text, log);
+}
