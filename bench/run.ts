@@ -21,6 +21,7 @@ import { startPrismaMirror, type PrismaMirror } from '../test/harness/prisma-mir
 /** Fixtures whose modules come through the proxy. */
 import { writeSyntheticTree } from './synthetic-tree.js';
 import { benchFix } from './fix.js';
+import { benchRegenerate } from './regenerate.js';
 import { benchStartup } from './startup.js';
 import { benchCompose } from './compose.js';
 import { benchInstall } from './install-size.js';
@@ -267,6 +268,8 @@ if (wants('lint')) process.stderr.write('bench: lint on generated 2 MB Dockerfil
 const lint = wants('lint') ? benchLint() : undefined;
 if (wants('fix')) process.stderr.write('bench: --verify against --verify --fix on the shapes --fix corrects\n');
 const fixRows = wants('fix') ? benchFix() : undefined;
+if (wants('regenerate')) process.stderr.write('bench: first --yes, a regeneration that merges an edit, and --check, per language\n');
+const regenerateRows = wants('regenerate') ? benchRegenerate() : undefined;
 if (wants('members')) process.stderr.write('bench: workspaces of 100, 1,000 and 5,000 members, --yes --dry-run\n');
 const members = wants('members') ? benchMembers() : undefined;
 if (wants('compose')) process.stderr.write('bench: compose up --build --wait of services/notes, cold then after an API edit\n');
@@ -345,6 +348,16 @@ const output = [
         ),
       ]
     : []),
+  ...(regenerateRows
+    ? [
+        '',
+        'living with the Dockerfile, whole process, median of 5 fresh copies (first --yes; --yes after an edit and a new --env: saved choices and three-way merge; --check):',
+        ...regenerateRows.map(
+          (row) =>
+            `  ${row.fixture}: first ${row.firstSeconds.toFixed(2)} s, merge ${row.mergeSeconds.toFixed(2)} s (${row.mergeOverFirst.toFixed(2)}), check ${row.checkSeconds.toFixed(2)} s (${row.checkOverFirst.toFixed(2)}); .create-dockerfile.json ${row.stateBytes} bytes, ${row.stateOverDockerfile.toFixed(2)}x the Dockerfile`,
+        ),
+      ]
+    : []),
   ...(composeRow
     ? [
         '',
@@ -372,6 +385,7 @@ const measured = {
   lint,
   members,
   fix: fixRows,
+  regenerate: regenerateRows,
   compose: composeRow,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
