@@ -8,6 +8,7 @@ import { assertWritableOutcomes, fileOutcomes } from '../cli/write-files.js';
 import type { SavedState } from '../cli/saved-choices.js';
 import { saveState } from '../cli/saved-state.js';
 import { outcomeDiff } from '../core/regenerate/unified-diff.js';
+import { changes } from '../core/regenerate/outcome.js';
 import type { Choices } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -110,21 +111,14 @@ export default class DockerfileGenerator extends Generator {
     // merged with the regeneration first; the conflicter then asks about what still differs. Without
     // a terminal there is no conflict menu, so a differing file refuses the run before anything is written.
     const outcomes = fileOutcomes(this.destinationRoot(), this.result.files, cli.force, this.settings.state?.generated);
-    const conflicted = outcomes.filter((outcome) => outcome.status === 'conflict');
-    for (const outcome of conflicted) process.stdout.write(terminalText(outcomeDiff(outcome)));
-    assertWritableOutcomes(
-      outcomes.map((outcome) =>
-        outcome.status === 'refuse' && interactive
-          ? { ...outcome, status: 'force', next: this.result.files.find((file) => file.path === outcome.path)!.content }
-          : outcome,
-      ),
+    for (const outcome of outcomes.filter((candidate) => candidate.status === 'conflict')) process.stdout.write(terminalText(outcomeDiff(outcome)));
+    // A differing file this tool has no record of writing goes to the conflicter, which asks on a terminal.
+    const regenerated = (path: string) => this.result.files.find((file) => file.path === path)!.content;
+    const decided = outcomes.map((outcome) =>
+      outcome.status === 'refuse' && interactive ? { ...outcome, status: 'force' as const, next: regenerated(outcome.path) } : outcome,
     );
-    for (const outcome of outcomes)
-      if (outcome.status !== 'identical' && outcome.status !== 'keep')
-        this.fs.write(
-          this.destinationPath(outcome.path),
-          outcome.status === 'refuse' ? this.result.files.find((file) => file.path === outcome.path)!.content : outcome.next,
-        );
+    assertWritableOutcomes(decided);
+    for (const outcome of decided.filter(changes)) this.fs.write(this.destinationPath(outcome.path), outcome.next);
   }
 
   end(): void {

@@ -31,6 +31,23 @@ describe('interactive, in a real terminal', () => {
     expect(output).toMatch(/runtime: distroless .*you chose distroless over the default scratch/);
   });
 
+  test('the answers are saved: the next terminal run asks nothing answered before, and keeps an edit of the file', async () => {
+    const first = await runInPty(`node ${binPath} ${dir}`, [
+      { waitFor: /Which main package \(Go\) or program \(C\) should the image run\?/, type: '\u001b[B\r' },
+      { waitFor: /Runtime base for the final stage\?/, type: '\u001b[B\r' },
+    ]);
+    expect(first.exitCode).toBe(0);
+    const saved = JSON.parse(readFileSync(join(dir, '.create-dockerfile.json'), 'utf8')) as { choices: Record<string, unknown> };
+    expect(saved.choices).toMatchObject({ main: 'cmd/worker', runtime: 'distroless' });
+    const edited = readFileSync(join(dir, 'Dockerfile'), 'utf8').replace(/^(FROM \S+ AS runtime)$/m, '$1\nLABEL org.example.team="ops"');
+    writeFileSync(join(dir, 'Dockerfile'), edited);
+    const second = await runInPty(`node ${binPath} ${dir}`, []);
+    expect(second.exitCode).toBe(0);
+    expect(second.output).not.toMatch(/Which main package|Runtime base for the final stage|Overwrite Dockerfile/);
+    expect(second.output).toContain('taking the choices saved in .create-dockerfile.json');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(edited);
+  });
+
   test('answering no to the conflict keeps the file byte for byte', async () => {
     writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox:1.36\n');
     const { exitCode } = await runInPty(`node ${binPath} ${dir} --main cmd/api --runtime scratch --port 8081`, [
