@@ -9,8 +9,18 @@ if (problem) {
   process.stderr.write(`bases: ${problem}\n`);
   process.exit(1);
 }
+/**
+ * Three at a time: a stand-in is mostly apt downloading and unpacking, which one build leaves the
+ * machine idle for; parents shared by several (debian:13-slim) are built once (ensureBase shares
+ * a build in flight). CREATE_DOCKERFILE_BASES_PARALLEL=1 builds them one by one.
+ */
+const PARALLEL = Number(process.env.CREATE_DOCKERFILE_BASES_PARALLEL ?? 3) || 1;
 try {
-  for (const image of wanted.length > 0 ? wanted : RECIPES.map((recipe) => recipe.image)) await ensureBase(image);
+  const queue = [...(wanted.length > 0 ? wanted : RECIPES.map((recipe) => recipe.image))];
+  const worker = async () => {
+    for (let image = queue.shift(); image !== undefined; image = queue.shift()) await ensureBase(image);
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
 } catch (error) {
   process.stderr.write(`bases: ${(error as Error).message}\n`);
   process.exit(1);

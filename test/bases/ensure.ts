@@ -36,9 +36,23 @@ const requireRecipe = (image: string): Recipe => {
 
 const log = (message: string) => process.stderr.write(`bases: ${message}\n`);
 
+/** Builds in flight, by image: callers running side by side (npm run bases builds several at once) share one build. */
+const building = new Map<string, Promise<void>>();
+
 /** Builds the stand-in for `image` (and its parents) unless an image with the same recipe exists. */
-export async function ensureBase(image: string): Promise<void> {
-  if (image === 'scratch' || useRealBases()) return;
+export function ensureBase(image: string): Promise<void> {
+  if (image === 'scratch' || useRealBases()) return Promise.resolve();
+  let build = building.get(image);
+  if (!build) {
+    build = buildIfStale(image);
+    building.set(image, build);
+    // A failed build may be retried by a later caller; a finished one answers from the label next time.
+    void build.finally(() => building.delete(image)).catch(() => undefined);
+  }
+  return build;
+}
+
+async function buildIfStale(image: string): Promise<void> {
   const recipe = requireRecipe(image);
   if (recipe.kind === 'dockerfile') for (const parent of recipe.parents) await ensureBase(parent);
   const hash = recipeHash(recipe);
