@@ -34,6 +34,16 @@ describe('C detection', () => {
     ]);
   });
 
+  test('Makefile whose default goal names the program through a variable of its own (all: $(PROG))', () => {
+    const makefile =
+      'CFLAGS ?= -Wall -g\nPROG := relay\nSRCS := $(PROG).c\n\nall: $(PROG)\n\n$(PROG): $(SRCS)\n\t$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) -lz\n\nclean:\n\trm -f $(PROG)\n';
+    const facts = project({ Makefile: makefile, 'relay.c': main() });
+    expect(facts).toMatchObject({ buildSystem: 'make', binary: 'relay' });
+    expect(facts.libraries.map((library) => library.name)).toEqual(['z']);
+    // A program name made of several variables stays unknown, said as before.
+    expect(() => project({ Makefile: 'all: $(A)$(B)\n', 'relay.c': main() })).toThrow(/cannot tell which executable/);
+  });
+
   test('Makefile without TARGET: the first real rule names the binary', () => {
     expect(project({ Makefile: 'CFLAGS=-O2\n\nserver: main.o net.o\n\t$(CC) -o $@ $^\n\nclean:\n\trm -f server\n', 'main.c': main() }).binary).toBe('server');
   });

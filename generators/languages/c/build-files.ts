@@ -69,7 +69,10 @@ export function readMakefile(text: string): BuildFileFacts {
   const variable = (name: string) => new RegExp(`^\\s*${name}\\s*[:?+]?=\\s*(\\S+)`, 'm').exec(code)?.[1];
   let binary = variable('TARGET') ?? variable('BIN') ?? variable('PROGRAM') ?? variable('EXEC') ?? variable('APP');
   if (!binary) {
-    const all = /^all\s*:\s*([^\s#;]+)/m.exec(code)?.[1];
+    // `all: $(PROG)`: the default goal names the program through a variable of any name.
+    const goal = /^all\s*:\s*([^\s#;]+)/m.exec(code)?.[1];
+    const reference = goal && /^\$[({](\w+)[)}]$/.exec(goal)?.[1];
+    const all = reference ? variable(reference) : goal;
     const firstRule = [...code.matchAll(/^([A-Za-z0-9_.-]+)\s*:(?!=)/gm)]
       .map((match) => match[1]!)
       .find((name) => !name.startsWith('.') && !['all', 'clean', 'install', 'test', 'check'].includes(name) && !/\.(o|c|h)$/.test(name));
