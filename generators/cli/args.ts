@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { RUNTIMES, type CaCertChoice, type Choices, type CopyChoice, type FragmentChoice, type NamedValue, type Runtime } from '../core/types.js';
+import { RUNTIMES, type CaCertChoice, type Choices, type Runtime } from '../core/types.js';
 import { commandWords, copyChoice, fragmentChoice, namedValues, userId } from './custom-args.js';
 import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 
-export interface CliOptions {
+/** The customisation flags (--runtime-packages, --build-arg, --env, --fragment, --copy, --cmd, --entrypoint, --user-id) and saved digests: the choices' own fields. */
+type CustomisationFlags = Pick<Choices, 'runtimePackages' | 'buildArgs' | 'env' | 'fragments' | 'copies' | 'cmd' | 'entrypoint' | 'userId' | 'digests'>;
+
+export interface CliOptions extends CustomisationFlags {
   readonly dir: string;
   readonly yes: boolean;
   readonly language?: Language;
@@ -44,17 +47,6 @@ export interface CliOptions {
   readonly writable?: readonly string[];
   /** Node: the line over the detected one (--node-version 24). */
   readonly nodeVersion?: string;
-  /** Debian packages the runtime stage installs (--runtime-packages; the runtime becomes slim). */
-  readonly runtimePackages?: readonly string[];
-  readonly buildArgs?: readonly NamedValue[];
-  readonly env?: readonly NamedValue[];
-  readonly fragments?: readonly FragmentChoice[];
-  readonly copies?: readonly CopyChoice[];
-  readonly cmd?: readonly string[];
-  readonly entrypoint?: readonly string[];
-  readonly userId?: number;
-  /** Digests to pin base images to: saved by an earlier --pin-digests, or asked of the engine now. */
-  readonly digests?: Readonly<Record<string, string>>;
   /** Exit 1, printing the diff, when regenerating would change a file; writes nothing. */
   readonly check: boolean;
   /** Print what regenerating would change; writes nothing. */
