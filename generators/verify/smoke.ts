@@ -18,7 +18,8 @@ export interface SmokeOptions {
 /**
  * A server is run detached with its port published, then probed over HTTP until it answers or the
  * time is up; any HTTP answer below 500 passes, because the check is "does it start", not "what
- * does / return". A container that stops before answering fails at once, with its exit code.
+ * does / return", and so does a reply in another protocol. A container that stops before
+ * answering fails at once, with its exit code.
  */
 export async function smokeServer(image: string, port: number, options: SmokeOptions = {}): Promise<SmokeOutcome> {
   const { host, local } = await engineHost();
@@ -54,7 +55,12 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
           lastError = `HTTP ${response.status}`;
         } catch (error) {
           // fetch reports the socket's own error (ECONNREFUSED, ECONNRESET) as its cause.
-          const { cause, message } = error as Error & { cause?: Error };
+          const { cause, message } = error as Error & { cause?: Error & { code?: string } };
+          // The HTTP parser's own refusal (HPE_*) means bytes came back that are not HTTP: the process
+          // is up and answering on its port in a protocol of its own (SOCKS, SSH, a line protocol).
+          // (Nothing listening behind docker's proxy gives a reset or a closed socket, never bytes.)
+          if (cause?.code?.startsWith('HPE_'))
+            return { ok: true, summary: `answers on port ${port}, not in HTTP (a TCP service; its reply is no HTTP response)`, logs: await containerLogs(id) };
           lastError = cause?.message ?? message;
         } finally {
           clearTimeout(deadline);

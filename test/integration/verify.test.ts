@@ -89,6 +89,21 @@ describe('--verify', () => {
       expect(String(leftovers.stdout).trim()).toBe('');
     }));
 
+  test('a server answering on its port in a protocol of its own (not HTTP) starts, said as such', () =>
+    withFixture('c', 'tcp-server', async ({ dir }) => {
+      // A line protocol's greeting, as SMTP, POP3 or a SOCKS server's refusal: bytes that are not HTTP.
+      const file = join(dir, 'server.c');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          '(void)write(client, response, len);',
+          '(void)response; (void)len;\n        (void)write(client, "+OK ready\\r\\n", 10);',
+        ),
+      );
+      const run = await runCli([dir, '--yes', '--verify'], LONG);
+      expect([run.exitCode, String(run.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}starts +answers on port 8080, not in HTTP/m)]);
+    }));
+
   test('a Dockerfile without EXPOSE whose app the plan says listens: exiting 0 at once fails, and the last lines are shown', () =>
     withFixture('node', 'express-app', async ({ dir }) => {
       expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
