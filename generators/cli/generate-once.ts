@@ -29,7 +29,8 @@ export async function generateOnce(
   if (cli.pinDigests) {
     // The one step that asks the engine something; docker's client code loads only for it.
     const { knownDigests } = await loadDocker();
-    choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
+    // Each image's digest as the engine knows it now; one it no longer knows keeps the saved digest.
+    choices = { ...choices, digests: { ...choices.digests, ...(await knownDigests(PIPELINE.baseImages(facts, choices))) } };
   }
   // stdout carries only --json, --dry-run, --diff or --check output; what the run says goes to stderr.
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);

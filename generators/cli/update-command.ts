@@ -43,7 +43,12 @@ export async function runUpdate(argv: readonly string[], streams: CliStreams): P
   let choices = choicesFrom(cli);
   if (cli.pinDigests) {
     const { knownDigests } = await loadDocker();
-    choices = { ...choices, digests: await knownDigests(PIPELINE.baseImages(facts, choices)) };
+    // Each image's digest as the engine knows it now; one it no longer knows keeps the saved digest.
+    const images = PIPELINE.baseImages(facts, choices);
+    const known = await knownDigests(images);
+    for (const image of images.filter((candidate) => known[candidate] === undefined && choices.digests?.[candidate] === undefined))
+      log(`no digest known for ${image}: the engine has not pulled or pushed it (docker pull ${image}, then rerun)`);
+    choices = { ...choices, digests: { ...choices.digests, ...known } };
   }
   const regenerated = PIPELINE.generate(facts, choices, {
     templatesDir,

@@ -13,6 +13,7 @@ import { requireEngine } from '../harness/engine.js';
 import { caSecretArgs } from '../harness/machine-ca.js';
 import { removeDir, runCli } from '../harness/project.js';
 import { serve, withFixture, type Scenario } from '../harness/scenario.js';
+import { startRegistry } from '../harness/registry.js';
 
 jest.setTimeout(15 * 60_000);
 
@@ -166,6 +167,34 @@ describe('update', () => {
       expect(written(scenario)).toContain('LABEL org.example.kept="yes"');
       const tag = await build(scenario, 'go-updated');
       expect((await serve(scenario, tag, 8080, '/who')).response.status).toBe(200);
+    }));
+
+  test('--pin-digests pins the bases to the digests a registry gave them; --check stays in step without the engine knowing them; the pinned image builds', () =>
+    withFixture('go', 'lone-main', async (scenario) => {
+      const registry = await startRegistry();
+      const mirrored = `${registry.host}/hub/golang:1.26`;
+      try {
+        expect((await runCli([scenario.dir, '--yes', '--registry', `${registry.host}/hub`])).exitCode).toBe(0);
+        expect(written(scenario)).toMatch(new RegExp(`^FROM ${mirrored.replace(/[.]/g, '\\.')} AS build$`, 'm'));
+        // The stand-in, pushed as a mirror would serve it: the push gives it its digest.
+        await docker(['tag', 'golang:1.26', mirrored]);
+        const pushed = await docker(['push', mirrored]);
+        const digest = /digest: (sha256:[0-9a-f]{64})/.exec(String(pushed.stdout))![1]!;
+        scenario.image(mirrored);
+        const update = await runCli(['update', scenario.dir, '--pin-digests']);
+        expect([update.exitCode, String(update.stderr)]).toEqual([0, expect.stringContaining(`move ${mirrored} -> ${mirrored}@${digest}`)]);
+        expect(written(scenario)).toContain(`FROM ${mirrored}@${digest} AS build`);
+        const saved = JSON.parse(written(scenario, '.create-dockerfile.json')) as { choices: { digests: Record<string, string> } };
+        expect(saved.choices.digests).toEqual({ [mirrored]: digest });
+        // The engine forgets the image: the saved digest still writes the same file.
+        await docker(['rmi', mirrored]);
+        expect((await runCli([scenario.dir, '--check'])).exitCode).toBe(0);
+        // BuildKit pulls the base by its digest from the registry.
+        const tag = await build(scenario, 'go-pinned');
+        expect((await serve(scenario, tag, 8080, '/who')).response.status).toBe(200);
+      } finally {
+        await registry.stop();
+      }
     }));
 
   test("--renovate writes a renovate.json that Renovate's own validator accepts (and a broken one it refuses)", () =>

@@ -32,7 +32,8 @@ const repository = (image: string) => image.replace(/[@:][^/]*$/, '');
  * `update`: the base images of the file on disk, moved to the ones a regeneration writes, and
  * nothing else of the file touched (the user's edits, and what else the regeneration would change,
  * stay as they are). Stages are matched by name, a COPY --from image by its repository; a stage the
- * user added or renamed is left alone. Read with the Dockerfile parser, not line patterns.
+ * user added or renamed is left alone. FROM lines are read with the Dockerfile parser; comments
+ * that name a moved image name its new reference.
  */
 export function moveImages(current: string, regenerated: string): MovedImages {
   const wanted = fromImages(regenerated);
@@ -59,5 +60,15 @@ export function moveImages(current: string, regenerated: string): MovedImages {
     lines[index] = `${match[1]}${target}${line.slice(match[0].length)}`;
     moves.push({ from: match[2]!, to: target });
   });
+  // The header and the banners name the images too: a comment naming a moved image moves with it,
+  // so that the file stays what a regeneration writes (--check in step).
+  for (const move of moves) {
+    const named = new RegExp(`${escapeRegExp(move.from)}(?![\\w@:./-])`, 'g');
+    lines.forEach((line, index) => {
+      if (line.startsWith('#')) lines[index] = line.replace(named, move.to);
+    });
+  }
   return { text: lines.join('\n'), moves };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
