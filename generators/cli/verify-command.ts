@@ -13,6 +13,7 @@ import type { ServicesResult } from '../services/generate.js';
 import { verifyCompose } from '../verify/verify-compose.js';
 import { verifyProject } from '../verify/verify-project.js';
 import { generateOnce } from './generate-once.js';
+import { readSavedState } from './saved-choices.js';
 import type { CliOptions } from './args.js';
 import type { Observation } from '../verify/observations.js';
 import type { PlanBase } from '../core/types.js';
@@ -155,7 +156,8 @@ const FIX_ROUNDS = 3;
 /**
  * --verify --fix: verify, turn what the build and the run showed into flags (the port it listens
  * on, the folders it writes, the packages its build misses), regenerate with them and verify again,
- * until nothing new is observed. The files written are this run's own, so they are replaced.
+ * until nothing new is observed. Each regeneration merges as any does, so the user's edits stay,
+ * and its choices are saved.
  */
 export async function verifyAndFix(cwd: string, first: GenerationResult, start: CliOptions, streams: CliStreams): Promise<number> {
   let cli = start;
@@ -170,14 +172,15 @@ export async function verifyAndFix(cwd: string, first: GenerationResult, start: 
         streams,
         changed.length === 0
           ? `create-dockerfile: --fix: ${code === 0 ? 'nothing to correct' : 'nothing it can correct; the report above says what failed'}\n`
-          : `create-dockerfile: --fix changed ${changed.join(', ')}; ${code === 0 ? 'the image now builds and runs' : 'the image still fails: the report above says why'}. Run again with those flags to get the same files.\n`,
+          : `create-dockerfile: --fix changed ${changed.join(', ')}; ${code === 0 ? 'the image now builds and runs' : 'the image still fails: the report above says why'}. They are saved in .create-dockerfile.json, so the next run keeps them.\n`,
       );
       return code;
     }
     changed.push(...next.applied);
     writeError(streams, `create-dockerfile: --fix: regenerating with ${next.applied.join(', ')}\n`);
-    cli = { ...next.cli, force: true };
-    result = await generateOnce(cwd, cli, streams, takeSnapshot(cwd));
+    // The files are merged like any regeneration's: edits of the user's in them stay.
+    cli = next.cli;
+    result = await generateOnce(cwd, cli, streams, takeSnapshot(cwd), readSavedState(cwd));
   }
 }
 

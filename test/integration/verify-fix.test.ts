@@ -1,7 +1,7 @@
 // --verify --fix on the shapes issue 27 names, each failing with the detected defaults: the run
 // observes what went wrong, regenerates with the flag that settles it, and verifies again. Each
 // image is then built from the written files and probed here, independently of the report.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
@@ -120,4 +120,26 @@ describe('--verify --fix', () => {
         expect(user).toBe('65532:65532');
       }),
   );
+});
+
+describe('--verify --fix on a Dockerfile the user edited', () => {
+  test('the correction merges with the edit, and is saved as a choice the next run keeps', () =>
+    withFixture('c', 'route-table', async (scenario) => {
+      expect((await runCli([scenario.dir, '--yes'])).exitCode).toBe(0);
+      const edited = readFileSync(join(scenario.dir, 'Dockerfile'), 'utf8').replace(/^(FROM \S+ AS runtime)$/m, '$1\nLABEL org.example.owner="c-team"');
+      writeFileSync(join(scenario.dir, 'Dockerfile'), edited);
+      const run = await runCli([scenario.dir, '--yes', '--verify', '--fix'], LONG);
+      expect([run.exitCode, String(run.stderr)]).toEqual([
+        0,
+        expect.stringContaining('--fix changed --build-packages uthash-dev; the image now builds and runs'),
+      ]);
+      const written = readFileSync(join(scenario.dir, 'Dockerfile'), 'utf8');
+      expect(written).toContain('LABEL org.example.owner="c-team"');
+      expect(written).toMatch(/apt-get install -y --no-install-recommends uthash-dev/);
+      const saved = JSON.parse(readFileSync(join(scenario.dir, '.create-dockerfile.json'), 'utf8')) as { choices: Record<string, unknown> };
+      expect(saved.choices.buildPackages).toEqual(['uthash-dev']);
+      // The next plain run writes the same file: the correction is a saved choice, the edit the user's.
+      const again = await runCli([scenario.dir, '--yes']);
+      expect([again.exitCode, readFileSync(join(scenario.dir, 'Dockerfile'), 'utf8')]).toEqual([0, written]);
+    }));
 });
