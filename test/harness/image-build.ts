@@ -33,6 +33,11 @@ export async function buildImage(
   const build = options.legacy
     ? await legacyBuild(['build', ...args, '-t', tag, dir])
     : await docker(['build', ...args, '-t', tag, dir], { reject: false, all: true });
-  if (build.exitCode !== 0) throw new Error(`docker build failed:\n${String(build.all).split('\n').slice(-30).join('\n')}`);
+  if (build.exitCode !== 0) {
+    // BuildKit prints a failing step's own output before the step summaries: keep its error lines too.
+    const lines = String(build.all).split('\n');
+    const errors = lines.filter((line) => /\b(npm error|npm ERR!|error:|Error:|ERROR)\b/.test(line)).slice(-20);
+    throw new Error(`docker build failed:\n${[...errors, '...', ...lines.slice(-30)].join('\n')}`);
+  }
   return tag;
 }

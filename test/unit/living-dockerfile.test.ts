@@ -195,3 +195,22 @@ describe('a hostile or broken choices file', () => {
     }),
   );
 });
+
+describe('several services', () => {
+  test('--compose is saved: the next --yes writes the same Dockerfiles and compose.yaml, and --check is in step', () =>
+    inFixture(
+      async (dir) => {
+        expect((await runCli([dir, '--yes', '--compose'])).exitCode).toBe(0);
+        expect(savedOf(dir).choices.compose).toBe(true);
+        const generated = savedOf(dir).generated;
+        expect(Object.keys(generated)).toEqual(expect.arrayContaining(['compose.yaml', 'api/Dockerfile', 'web/Dockerfile']));
+        const before = Object.fromEntries(Object.keys(generated).map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+        const again = await runCli([dir, '--yes']);
+        expect(again.exitCode).toBe(0);
+        expect(Object.fromEntries(Object.keys(generated).map((path) => [path, readFileSync(join(dir, path), 'utf8')]))).toEqual(before);
+        expect((await runCli([dir, '--check'])).exitCode).toBe(0);
+      },
+      'services',
+      'notes',
+    ));
+});
