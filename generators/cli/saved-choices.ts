@@ -167,7 +167,8 @@ export function choicesToSave(cli: CliOptions): SavedChoices {
   const saved: Record<string, unknown> = {};
   for (const key of SAVED_KEYS) {
     const value = key === 'caCert' ? (cli.caCert ?? false) : cli[key];
-    if (value === undefined || value === false || (Array.isArray(value) && value.length === 0)) {
+    // false is the default of the on/off flags, but a choice for --probe (--no-probe, over compose's default on).
+    if (value === undefined || (value === false && key !== 'probe') || (Array.isArray(value) && value.length === 0)) {
       if (key === 'caCert') saved.caCert = false;
       continue;
     }

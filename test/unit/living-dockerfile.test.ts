@@ -209,6 +209,14 @@ describe('several services', () => {
         expect(again.exitCode).toBe(0);
         expect(Object.fromEntries(Object.keys(generated).map((path) => [path, readFileSync(join(dir, path), 'utf8')]))).toEqual(before);
         expect((await runCli([dir, '--check'])).exitCode).toBe(0);
+        // --no-probe is a choice too (compose turns the probe on by default): saved, and kept.
+        expect(before['api/Dockerfile']).toContain('HEALTHCHECK');
+        expect((await runCli([dir, '--yes', '--no-probe'])).exitCode).toBe(0);
+        expect(savedOf(dir).choices.probe).toBe(false);
+        const withoutProbe = readFileSync(join(dir, 'api/Dockerfile'), 'utf8');
+        expect(withoutProbe).not.toContain('HEALTHCHECK');
+        expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+        expect(readFileSync(join(dir, 'api/Dockerfile'), 'utf8')).toBe(withoutProbe);
       },
       'services',
       'notes',
