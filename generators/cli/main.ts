@@ -5,8 +5,8 @@ import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { isKnownError, isUsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
-import { caCertOf } from './ca-cert.js';
-import { readSavedState, withSavedChoices, type SavedState } from './saved-choices.js';
+import { CA_ENVIRONMENT, caCertOf } from './ca-cert.js';
+import { readSavedState, withSavedChoices, type SavedChoices, type SavedState } from './saved-choices.js';
 import { withCustomFiles } from './custom-files.js';
 import { generateOnce } from './generate-once.js';
 import { chooseServices, generateServicesOnce, wantsServices } from './generate-services.js';
@@ -89,6 +89,7 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
     const savedCa = !cli.reset && state?.choices.caCert !== undefined && !cli.given.has('caCert');
     cli = withSavedChoices(cli, state?.choices);
     cli = withCustomFiles(cwd, savedCa ? cli : { ...cli, caCert: caCertOf(cli, process.env) });
+    if (savedCa) saySavedCa(state!.choices.caCert, streams);
   } catch (error) {
     return fail(error);
   }
@@ -121,6 +122,17 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
   } catch (error) {
     return fail(unwrap(error));
   }
+}
+
+/** A saved CA choice that differs from what this environment names wins, and says so: never a silent override. */
+function saySavedCa(saved: SavedChoices['caCert'], streams: CliStreams): void {
+  const named = CA_ENVIRONMENT.map((name) => ({ name, path: process.env[name]?.trim() })).find((entry) => entry.path);
+  const savedPath = saved === false || saved === undefined ? undefined : saved.path;
+  if (named === undefined || (savedPath !== undefined && resolve(named.path!) === savedPath)) return;
+  writeError(
+    streams,
+    `create-dockerfile: ${named.name} names ${named.path}, but the saved choices ${savedPath === undefined ? 'pass no CA bundle' : `pass ${savedPath}`}; --ca-cert FILE or --no-ca-cert settles it\n`,
+  );
 }
 
 /** yeoman may wrap a task's error; the known error is what the user must see. */

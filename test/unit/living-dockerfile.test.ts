@@ -59,6 +59,22 @@ describe('saved choices', () => {
       expect(savedOf(dir).choices.runtime).toBeUndefined();
     }));
 
+  test("a saved CA choice wins over this machine's environment, and says so", () =>
+    inFixture(async (dir) => {
+      expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+      expect(savedOf(dir).choices.caCert).toBe(false);
+      const first = dockerfileOf(dir);
+      const bundle = join(dir, 'proxy-ca.pem');
+      writeFileSync(bundle, '-----BEGIN CERTIFICATE-----\n');
+      const run = await runCli([dir, '--yes'], { env: { SSL_CERT_FILE: bundle } });
+      expect(run.exitCode).toBe(0);
+      expect(String(run.stderr)).toContain(
+        `create-dockerfile: SSL_CERT_FILE names ${bundle}, but the saved choices pass no CA bundle; --ca-cert FILE or --no-ca-cert settles it`,
+      );
+      expect(dockerfileOf(dir)).toBe(first);
+      expect((await runCli([dir, '--check'], { env: { SSL_CERT_FILE: bundle } })).exitCode).toBe(0);
+    }));
+
   test('the header names the version that wrote the file', () =>
     inFixture(async (dir) => {
       await runCli([dir, '--yes']);
