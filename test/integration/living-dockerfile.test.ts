@@ -19,7 +19,7 @@ jest.setTimeout(15 * 60_000);
 
 beforeAll(async () => {
   await requireEngine();
-  for (const base of ['golang:1.25', 'golang:1.26', 'gcc:14', 'node:24-slim', 'debian:13-slim']) await ensureBase(base);
+  for (const base of ['golang:1.25', 'golang:1.26', 'gcc:14', 'node:24-slim', 'debian:13-slim', 'python:3.13-slim']) await ensureBase(base);
 });
 
 async function build(scenario: Scenario, name: string, extra: readonly string[] = []): Promise<string> {
@@ -107,6 +107,46 @@ describe('each customisation, built and run', () => {
       expect([curl.exitCode, String(curl.stdout).length > 0]).toEqual([0, true]);
       const uid = await docker(['exec', served.id, 'node', '-e', 'console.log(process.getuid())']);
       expect(String(uid.stdout).trim()).toBe('10001');
+    }));
+});
+
+describe('each customisation, built and run (Python)', () => {
+  test('Python on slim: runtime packages, build arg and fragments at every point, ENV, a copy, CMD arguments and a user id', () =>
+    withFixture('python', 'stdlib-server', async (scenario) => {
+      mkdirSync(join(scenario.dir, 'docker'));
+      writeFileSync(join(scenario.dir, 'docker/before.Dockerfile'), 'RUN test "$APP_VERSION" = "3.1" && test ! -e /app/main.py\n');
+      writeFileSync(join(scenario.dir, 'docker/after.Dockerfile'), 'RUN test -f /app/main.py && test -x /opt/venv/bin/python\n');
+      writeFileSync(join(scenario.dir, 'docker/runtime.Dockerfile'), 'LABEL org.opencontainers.image.title="stdlib"\n');
+      writeFileSync(join(scenario.dir, 'settings.ini'), '[app]\nname = stdlib\n');
+      const run = await runCli([
+        scenario.dir,
+        '--yes',
+        '--runtime-packages',
+        'curl',
+        '--build-arg',
+        'APP_VERSION=3.1',
+        '--fragment',
+        'before-install=docker/before.Dockerfile',
+        '--fragment',
+        'after-build=docker/after.Dockerfile',
+        '--fragment',
+        'runtime=docker/runtime.Dockerfile',
+        '--copy',
+        'settings.ini:/etc/stdlib/settings.ini',
+        '--env',
+        'APP_MODE=demo',
+        '--cmd=--ignored-by-main',
+        '--user-id',
+        '10001',
+      ]);
+      expect([run.exitCode, String(run.stderr)]).toEqual([0, expect.stringContaining('runtime: slim')]);
+      const tag = await build(scenario, 'python-custom');
+      const served = await serve(scenario, tag, 8000, '/');
+      expect([served.response.status, served.response.body]).toEqual([200, 'stdlib says hello as uid 10001\n']);
+      expect(await inspect(tag, '{{index .Config.Labels "org.opencontainers.image.title"}} {{json .Config.Cmd}}')).toBe('stdlib ["--ignored-by-main"]');
+      const inside = await docker(['exec', served.id, 'sh', '-c', 'curl -fsS http://127.0.0.1:8000/ && printenv APP_MODE && cat /etc/stdlib/settings.ini']);
+      // (execa drops the output's last line break)
+      expect(String(inside.stdout)).toBe('stdlib says hello as uid 10001\ndemo\n[app]\nname = stdlib');
     }));
 });
 
