@@ -109,6 +109,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         portable: { type: 'boolean', default: false },
         probe: { type: 'boolean' },
         'no-probe': { type: 'boolean' },
+        // Saved choices that are on can be turned off again (the flags' own defaults are off).
+        'no-compose': { type: 'boolean', default: false },
+        'no-bake': { type: 'boolean', default: false },
+        'no-portable': { type: 'boolean', default: false },
+        'no-project-templates': { type: 'boolean', default: false },
         registry: { type: 'string' },
         'ca-cert': { type: 'string' },
         'no-ca-cert': { type: 'boolean', default: false },
@@ -153,6 +158,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     );
   if (values.fix && !values.verify) throw new UsageError('--fix corrects what --verify observes; use --verify --fix');
   if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
+  const flip = (['compose', 'bake', 'portable', 'project-templates'] as const).find((name) => values[name] && values[`no-${name}`]);
+  if (flip) throw new UsageError(`--${flip} and --no-${flip} contradict each other; pick one`);
   if (values['ca-cert'] !== undefined && values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
   if (values['ca-cert'] !== undefined && values.portable)
     throw new UsageError('--ca-cert passes the CA as a BuildKit secret, which --portable builds cannot take; drop one of them');
@@ -166,20 +173,20 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     main: values.main,
     workspace: values.workspace,
     services: values.services === undefined ? undefined : serviceList(values.services),
-    compose: values.compose,
-    bake: values.bake,
+    compose: values.compose && !values['no-compose'],
+    bake: values.bake && !values['no-bake'],
     start: values.start,
     dryRun: values['dry-run'],
     json: values.json,
     force: values.force,
-    portable: values.portable,
+    portable: values.portable && !values['no-portable'],
     probe: values.probe ? true : values['no-probe'] ? false : undefined,
     registry: values.registry,
     caCert: values['ca-cert'] === undefined ? undefined : { path: values['ca-cert'], from: '--ca-cert' },
     noCaCert: values['no-ca-cert'],
     pinDigests: values['pin-digests'],
     templates: values.templates,
-    projectTemplates: values['project-templates'],
+    projectTemplates: values['project-templates'] && !values['no-project-templates'],
     explain: oneOf('--explain', values.explain, LOCALES),
     verify: values.verify,
     fix: values.fix,
@@ -208,6 +215,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 /** The CliOptions key an option sets: --no-probe answers probe, --no-ca-cert and --ca-cert the CA. */
 function optionKey(name: string): string {
   if (name === 'no-probe') return 'probe';
+  if (['no-compose', 'no-bake', 'no-portable', 'no-project-templates'].includes(name)) return optionKey(name.slice(3));
   if (name === 'no-ca-cert' || name === 'ca-cert') return 'caCert';
   if (name === 'build-arg') return 'buildArgs';
   if (name === 'fragment') return 'fragments';

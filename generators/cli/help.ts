@@ -71,6 +71,8 @@ Options:
                               choices would change a file (a CI step)
       --diff                  write nothing; print what regenerating would change
       --reset                 ignore the choices saved in .create-dockerfile.json
+      --no-compose, --no-bake, --no-portable, --no-project-templates
+                              turn off a choice saved on (the flags' defaults are off)
       --compare               with --verify: also build the naive single-stage variant and print
                               both sizes and the reduction
       --keep                  with --verify: keep the images it built (removed by default)

@@ -75,6 +75,23 @@ describe('saved choices', () => {
       expect((await runCli([dir, '--check'], { env: { SSL_CERT_FILE: bundle } })).exitCode).toBe(0);
     }));
 
+  test('a saved --portable is turned off by --no-portable, and that is saved', () =>
+    inFixture(async (dir) => {
+      expect((await runCli([dir, '--yes', '--portable'])).exitCode).toBe(0);
+      expect(savedOf(dir).choices.portable).toBe(true);
+      expect(dockerfileOf(dir)).not.toContain('--mount=type=cache');
+      expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+      expect(dockerfileOf(dir)).not.toContain('--mount=type=cache');
+      expect((await runCli([dir, '--yes', '--no-portable'])).exitCode).toBe(0);
+      expect(dockerfileOf(dir)).toContain('--mount=type=cache');
+      expect(savedOf(dir).choices.portable).toBeUndefined();
+      const both = await runCli([dir, '--yes', '--portable', '--no-portable']);
+      expect([both.exitCode, String(both.stderr).trim()]).toEqual([
+        2,
+        'create-dockerfile: --portable and --no-portable contradict each other; pick one (see --help)',
+      ]);
+    }));
+
   test('the header names the version that wrote the file', () =>
     inFixture(async (dir) => {
       await runCli([dir, '--yes']);
