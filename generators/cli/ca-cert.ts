@@ -40,7 +40,7 @@ export function caCertOf(cli: Pick<CliOptions, 'caCert' | 'noCaCert'>, env: Node
   return { path, from: named.from };
 }
 
-function fromEnvironment(env: NodeJS.ProcessEnv): CaCertChoice | undefined {
+export function fromEnvironment(env: NodeJS.ProcessEnv): CaCertChoice | undefined {
   for (const name of CA_ENVIRONMENT) {
     const value = env[name]?.trim();
     if (value) return { path: value, from: name };

@@ -1,4 +1,4 @@
-import { loadDocker } from './parts.js';
+import { withPinnedDigests } from './run-choices.js';
 import { takeSnapshot } from '../core/detect/snapshot.js';
 import type { GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -26,14 +26,9 @@ export async function generateOnce(
 ): Promise<GenerationResult> {
   const facts = PIPELINE.detect(snapshot, { language: cli.language, workspace: cli.workspace, start: cli.start });
   let choices = choicesFrom(cli);
-  if (cli.pinDigests) {
-    // The one step that asks the engine something; docker's client code loads only for it.
-    const { knownDigests } = await loadDocker();
-    // Each image's digest as the engine knows it now; one it no longer knows keeps the saved digest.
-    choices = { ...choices, digests: { ...choices.digests, ...(await knownDigests(PIPELINE.baseImages(facts, choices))) } };
-  }
   // stdout carries only --json, --dry-run, --diff or --check output; what the run says goes to stderr.
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
+  if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log);
   // Nothing to ask here, so the project's own templates are used only when a flag says so, and always said.
   const found = projectTemplates(cwd);
   const overrideDirs = templateOverrideDirs(cwd, cli.templates, cli.projectTemplates && found.length > 0);

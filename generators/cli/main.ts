@@ -5,9 +5,8 @@ import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { isKnownError, isUsageError } from '../core/errors.js';
 import { packageRoot } from '../util/package-root.js';
 import { parseCliArgs } from './args.js';
-import { CA_ENVIRONMENT, caCertOf } from './ca-cert.js';
-import { readSavedState, withSavedChoices, type SavedChoices, type SavedState } from './saved-choices.js';
-import { withCustomFiles } from './custom-files.js';
+import type { SavedState } from './saved-choices.js';
+import { runChoices } from './run-choices.js';
 import { generateOnce } from './generate-once.js';
 import { chooseServices, generateServicesOnce, wantsServices } from './generate-services.js';
 import { USAGE } from './help.js';
@@ -83,13 +82,7 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
   let state: SavedState | undefined;
   try {
     assertDirectory(cwd);
-    // Saved choices answer what the command line leaves open; a saved CA is taken as saved (the
-    // machine that runs --check in CI need not have the file, and its environment must not add one).
-    state = readSavedState(cwd);
-    const savedCa = !cli.reset && state?.choices.caCert !== undefined && !cli.given.has('caCert');
-    cli = withSavedChoices(cli, state?.choices);
-    cli = withCustomFiles(cwd, savedCa ? cli : { ...cli, caCert: caCertOf(cli, process.env) });
-    if (savedCa) saySavedCa(state!.choices.caCert, streams);
+    ({ cli, state } = runChoices(cwd, cli, (line) => writeError(streams, `${line}\n`)));
   } catch (error) {
     return fail(error);
   }
@@ -122,17 +115,6 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
   } catch (error) {
     return fail(unwrap(error));
   }
-}
-
-/** A saved CA choice that differs from what this environment names wins, and says so: never a silent override. */
-function saySavedCa(saved: SavedChoices['caCert'], streams: CliStreams): void {
-  const named = CA_ENVIRONMENT.map((name) => ({ name, path: process.env[name]?.trim() })).find((entry) => entry.path);
-  const savedPath = saved === false || saved === undefined ? undefined : saved.path;
-  if (named === undefined || (savedPath !== undefined && resolve(named.path!) === savedPath)) return;
-  writeError(
-    streams,
-    `create-dockerfile: ${named.name} names ${named.path}, but the saved choices ${savedPath === undefined ? 'pass no CA bundle' : `pass ${savedPath}`}; --ca-cert FILE or --no-ca-cert settles it\n`,
-  );
 }
 
 /** yeoman may wrap a task's error; the known error is what the user must see. */

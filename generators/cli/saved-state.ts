@@ -11,8 +11,12 @@ import { choicesToSave, SAVED_FILE, savedStateText } from './saved-choices.js';
  * next run's merge base is what the tool wrote, so the user's edits stay theirs), in one file.
  */
 export function saveState(dir: string, cli: CliOptions, files: readonly GeneratedFile[], log: (line: string) => void): void {
-  const text = savedStateText(choicesToSave(cli), Object.fromEntries(files.map((file) => [file.path, file.content])), TOOL_VERSION);
-  const current = readProjectFile(dir, SAVED_FILE);
-  if (current !== text) writeAtomically(join(dir, SAVED_FILE), text);
-  log(`${(current === undefined ? 'create' : current === text ? 'identical' : 'update').padStart(9)} ${SAVED_FILE}`);
+  writeOwnFile(dir, SAVED_FILE, savedStateText(choicesToSave(cli), Object.fromEntries(files.map((file) => [file.path, file.content])), TOOL_VERSION), log);
+}
+
+/** A file that is this tool's own record (the saved state, renovate.json once accepted): written when it changed, its status said as yeoman says it. */
+export function writeOwnFile(dir: string, path: string, text: string, log: (line: string) => void): void {
+  const current = readProjectFile(dir, path);
+  if (current !== text) writeAtomically(join(dir, path), text);
+  log(`${(current === undefined ? 'create' : current === text ? 'identical' : 'update').padStart(9)} ${path}`);
 }

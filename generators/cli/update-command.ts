@@ -10,11 +10,10 @@ import { PIPELINE } from '../pipeline/index.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { templatesDir } from '../util/package-root.js';
 import { choicesFrom, parseCliArgs } from './args.js';
-import { caCertOf } from './ca-cert.js';
-import { withCustomFiles } from './custom-files.js';
-import { loadDocker } from './parts.js';
 import { renovateConfig, RENOVATE_FILE } from './renovate.js';
-import { choicesToSave, readSavedState, SAVED_FILE, savedStateText, withSavedChoices } from './saved-choices.js';
+import { choicesToSave, SAVED_FILE, savedStateText } from './saved-choices.js';
+import { runChoices, withPinnedDigests } from './run-choices.js';
+import { writeOwnFile } from './saved-state.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 
@@ -26,30 +25,19 @@ import { templateOverrideDirs } from '../util/template-dirs.js';
  */
 export async function runUpdate(argv: readonly string[], streams: CliStreams): Promise<number> {
   const renovate = argv.includes('--renovate');
-  let cli = parseCliArgs([...argv.filter((arg) => arg !== '--renovate'), '--yes']);
+  const parsed = parseCliArgs([...argv.filter((arg) => arg !== '--renovate'), '--yes']);
   const unsupported = ['--services', '--compose', '--bake', '--verify', '--check', '--json', '--dry-run'].find((flag) => argv.includes(flag));
   if (unsupported) throw new UsageError(`update moves the base images of one project's Dockerfile; ${unsupported} is not taken here`);
-  const dir = resolve(cli.dir);
+  const dir = resolve(parsed.dir);
   assertDirectory(dir);
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
-  const state = readSavedState(dir);
-  const savedCa = state?.choices.caCert !== undefined && !cli.given.has('caCert');
-  cli = withSavedChoices(cli, state?.choices);
-  cli = withCustomFiles(dir, savedCa ? cli : { ...cli, caCert: caCertOf(cli, process.env) });
+  const { cli, state } = runChoices(dir, parsed, (line) => writeError(streams, `${line}\n`));
 
   const current = readProjectFile(dir, 'Dockerfile');
   if (current === undefined) throw new UserError('no Dockerfile to update here; run create-dockerfile first');
   const facts = PIPELINE.detect(takeSnapshot(dir), { language: cli.language, workspace: cli.workspace, start: cli.start });
   let choices = choicesFrom(cli);
-  if (cli.pinDigests) {
-    const { knownDigests } = await loadDocker();
-    // Each image's digest as the engine knows it now; one it no longer knows keeps the saved digest.
-    const images = PIPELINE.baseImages(facts, choices);
-    const known = await knownDigests(images);
-    for (const image of images.filter((candidate) => known[candidate] === undefined && choices.digests?.[candidate] === undefined))
-      log(`no digest known for ${image}: the engine has not pulled or pushed it (docker pull ${image}, then rerun)`);
-    choices = { ...choices, digests: { ...choices.digests, ...known } };
-  }
+  if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log);
   const regenerated = PIPELINE.generate(facts, choices, {
     templatesDir,
     overrideDirs: templateOverrideDirs(dir, cli.templates, cli.projectTemplates),
@@ -67,15 +55,9 @@ export async function runUpdate(argv: readonly string[], streams: CliStreams): P
   const generated = { ...(state?.generated ?? {}) };
   if (generated.Dockerfile !== undefined) generated.Dockerfile = moveImages(generated.Dockerfile, regenerated).text;
   const savedText = savedStateText(choicesToSave({ ...cli, digests: choices.digests }), generated, TOOL_VERSION);
-  if (state !== undefined || cli.pinDigests) writeIfChanged(dir, SAVED_FILE, savedText, log);
+  if (state !== undefined || cli.pinDigests) writeOwnFile(dir, SAVED_FILE, savedText, log);
   if (renovate) writeRenovate(dir, cli.force, log);
   return 0;
-}
-
-function writeIfChanged(dir: string, path: string, text: string, log: (line: string) => void): void {
-  const existing = readProjectFile(dir, path);
-  if (existing !== text) writeAtomically(join(dir, path), text);
-  log(`${(existing === undefined ? 'create' : existing === text ? 'identical' : 'update').padStart(9)} ${path}`);
 }
 
 /** renovate.json is the user's once written: a differing one is left alone unless --force. */
@@ -84,5 +66,5 @@ function writeRenovate(dir: string, force: boolean, log: (line: string) => void)
   const existing = readProjectFile(dir, RENOVATE_FILE);
   if (existing !== undefined && existing !== text && !force)
     throw new UserError(`${RENOVATE_FILE} already exists and differs; merge the docker rules yourself, or rerun with --force`);
-  writeIfChanged(dir, RENOVATE_FILE, text, log);
+  writeOwnFile(dir, RENOVATE_FILE, text, log);
 }
