@@ -1,5 +1,6 @@
 import { parse } from 'shell-quote';
 import { UsageError } from '../core/errors.js';
+import { SECRET_FILE } from '../core/detect/data-paths.js';
 import { SECRET_NAME } from '../core/lint/rules-buildkit.js';
 import { FRAGMENT_POINTS, type CopyChoice, type FragmentChoice, type FragmentPoint, type NamedValue } from '../core/types.js';
 
@@ -47,7 +48,7 @@ export function copyChoice(text: string): CopyChoice {
   const target = colon < 0 ? `./${source}` : text.slice(colon + 1);
   if (!PATH.test(target) || target.split('/').includes('..'))
     throw new UsageError(`--copy SRC:DEST takes a DEST in the image, absolute or relative, without .. (got ${JSON.stringify(target)})`);
-  if (/(^|\/)(\.env[^/]*|[^/]*\.(pem|key)|id_rsa[^/]*|\.git|\.npmrc)\/?$/.test(source))
+  if (source.split('/').some((segment) => SECRET_FILE.test(segment)))
     throw new UsageError(`--copy ${source}: secrets never go in a layer; mount them at run time`);
   return { source, target };
 }

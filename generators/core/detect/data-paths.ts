@@ -31,7 +31,8 @@ const PATH_LITERAL = /"((?:\.\/)?[A-Za-z0-9_][A-Za-z0-9_.-]*\/[^"\s]*|\.\/[A-Za-
 /** A URL to a local folder (golang-migrate's "file://migrations"). */
 const FILE_URL = /"file:\/\/([^"/][^"]*)"/g;
 const DATA_FILE = /\.(ya?ml|json|toml|ini|conf|cfg|html?|tmpl|gohtml|sql|csv|txt|properties|dat)$/;
-const SECRETS = /^(\.env.*|.*\.(pem|key)|\.git|id_rsa.*)$/;
+/** A file or folder name that holds secrets (the .dockerignore's secrets group): never copied into an image. */
+export const SECRET_FILE = /^(\.env.*|.*\.(pem|key)|\.git|\.npmrc|\.netrc|id_rsa.*)$/;
 
 export function dataPaths(snapshot: ProjectSnapshot, sources: readonly { file: string; text: string }[], rules: DataPathRules): DataPath[] {
   const found = new Map<string, string>();
@@ -42,7 +43,7 @@ export function dataPaths(snapshot: ProjectSnapshot, sources: readonly { file: s
     for (const literal of literals) {
       if (/^(\/|\.\.|[a-z]+:\/\/)/.test(literal)) continue;
       const segment = firstSegment(literal);
-      if (!segment || rules.embedded?.has(segment) || SECRETS.test(segment) || rules.never?.test(segment) || found.has(segment)) continue;
+      if (!segment || rules.embedded?.has(segment) || SECRET_FILE.test(segment) || rules.never?.test(segment) || found.has(segment)) continue;
       if (isDataFolder(snapshot, segment, rules.isCode) || (snapshot.files.includes(segment) && DATA_FILE.test(segment))) found.set(segment, file);
     }
   }
