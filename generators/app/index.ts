@@ -4,11 +4,9 @@ import { choicesFrom, type CliOptions } from '../cli/args.js';
 import { dryRunText, jsonText, summaryLines } from '../cli/report.js';
 import { terminalLine, terminalText } from '../cli/streams.js';
 import { takeSnapshot } from '../core/detect/snapshot.js';
-import { assertWritableOutcomes, fileOutcomes } from '../cli/write-files.js';
+import { conflicterWrites } from '../cli/write-files.js';
 import type { SavedState } from '../cli/saved-choices.js';
 import { saveState } from '../cli/saved-state.js';
-import { outcomeDiff } from '../core/regenerate/unified-diff.js';
-import { changes } from '../core/regenerate/outcome.js';
 import type { Choices } from '../core/types.js';
 import type { Facts, GenerationResult } from '../languages/registry.js';
 import { PIPELINE } from '../pipeline/index.js';
@@ -110,15 +108,13 @@ export default class DockerfileGenerator extends Generator {
     // Existing files pass the reading gate before the conflicter reads them. The user's edits are
     // merged with the regeneration first; the conflicter then asks about what still differs. Without
     // a terminal there is no conflict menu, so a differing file refuses the run before anything is written.
-    const outcomes = fileOutcomes(this.destinationRoot(), this.result.files, cli.force, this.settings.state?.generated);
-    for (const outcome of outcomes.filter((candidate) => candidate.status === 'conflict')) process.stdout.write(terminalText(outcomeDiff(outcome)));
-    // A differing file this tool has no record of writing goes to the conflicter, which asks on a terminal.
-    const regenerated = (path: string) => this.result.files.find((file) => file.path === path)!.content;
-    const decided = outcomes.map((outcome) =>
-      outcome.status === 'refuse' && interactive ? { ...outcome, status: 'force' as const, next: regenerated(outcome.path) } : outcome,
-    );
-    assertWritableOutcomes(decided);
-    for (const outcome of decided.filter(changes)) this.fs.write(this.destinationPath(outcome.path), outcome.next);
+    const writes = conflicterWrites(this.destinationRoot(), this.result.files, {
+      force: cli.force,
+      asks: interactive,
+      base: this.settings.state?.generated,
+      show: (text) => process.stdout.write(terminalText(text)),
+    });
+    for (const outcome of writes) this.fs.write(this.destinationPath(outcome.path), outcome.next);
   }
 
   end(): void {

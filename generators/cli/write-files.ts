@@ -65,3 +65,21 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[], options
   }
   return outcomes;
 }
+
+/**
+ * The writes the interactive run hands to yeoman's mem-fs: the same outcomes, except that a differing
+ * file this tool has no record of writing goes to the conflicter (which asks) rather than being refused.
+ * Conflicts are shown, then refused, as without a terminal.
+ */
+export function conflicterWrites(
+  dir: string,
+  files: readonly GeneratedFile[],
+  options: Omit<WriteOptions, 'mode'> & { readonly asks: boolean },
+): FileOutcome[] {
+  const outcomes = fileOutcomes(dir, files, options.force, options.base).map((outcome, index) =>
+    outcome.status === 'refuse' && options.asks ? { ...outcome, status: 'force' as const, next: files[index]!.content } : outcome,
+  );
+  for (const outcome of outcomes.filter((candidate) => candidate.status === 'conflict')) options.show(outcomeDiff(outcome));
+  assertWritableOutcomes(outcomes);
+  return outcomes.filter(changes);
+}
