@@ -63,7 +63,8 @@ Options:
       --fragment POINT=FILE   your own instructions from FILE at POINT: before-install (each builder
                               stage, before its install), after-build (the build stage, after its build)
                               or runtime (the runtime stage, before USER); repeatable
-      --copy SRC[:DEST]       a file or folder of the project the runtime stage copies (repeatable)
+      --copy SRC[:DEST]       a file or folder of the project the runtime stage copies (repeatable; DEST
+                              defaults to SRC under the runtime's working folder, or / where it has none)
       --cmd "ARGS"            the image's CMD, in exec form (use --cmd="--flag x" for leading dashes)
       --entrypoint "COMMAND"  the image's ENTRYPOINT, in exec form
       --user-id N             the runtime user's numeric id (default 65532)

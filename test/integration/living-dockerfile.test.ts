@@ -3,7 +3,7 @@
 // `update` moving a base image, built and served; renovate.json checked by Renovate's validator.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { execa } from 'execa';
 import { jest } from '@jest/globals';
@@ -29,18 +29,26 @@ async function build(scenario: Scenario, name: string, extra: readonly string[] 
   return tag;
 }
 
+/** Files of the user's own, by path relative to the project, folders made as needed. */
+function addFiles(scenario: Scenario, files: Readonly<Record<string, string>>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(scenario.dir, path)), { recursive: true });
+    writeFileSync(join(scenario.dir, path), text);
+  }
+}
+
 const inspect = async (tag: string, format: string) => String((await docker(['inspect', '--format', format, tag])).stdout).trim();
 const written = (scenario: Scenario, path = 'Dockerfile') => readFileSync(join(scenario.dir, path), 'utf8');
 
 describe('each customisation, built and run', () => {
   test('Go on scratch: build arg and fragments at both build points, a copied file, ENV, CMD and a user id', () =>
     withFixture('go', 'lone-main', async (scenario) => {
-      mkdirSync(join(scenario.dir, 'docker'));
-      mkdirSync(join(scenario.dir, 'config'));
       // The fragments assert inside the build: a wrong place or a missing ARG fails it.
-      writeFileSync(join(scenario.dir, 'docker/before.Dockerfile'), 'RUN test "$APP_VERSION" = "1.2.3" && test ! -e /out\n');
-      writeFileSync(join(scenario.dir, 'docker/after.Dockerfile'), 'RUN test -x /out/lone-main && test "$APP_VERSION" = "1.2.3"\n');
-      writeFileSync(join(scenario.dir, 'config/app.json'), '{"greeting":"from the project"}\n');
+      addFiles(scenario, {
+        'docker/before.Dockerfile': 'RUN test "$APP_VERSION" = "1.2.3" && test ! -e /out\n',
+        'docker/after.Dockerfile': 'RUN test -x /out/lone-main && test "$APP_VERSION" = "1.2.3"\n',
+        'config/app.json': '{"greeting":"from the project"}\n',
+      });
       const run = await runCli([
         scenario.dir,
         '--yes',
@@ -80,8 +88,7 @@ describe('each customisation, built and run', () => {
 
   test('Node on slim: runtime packages, a runtime fragment, an ENTRYPOINT and CMD of its own, a user id', () =>
     withFixture('node', 'express-app', async (scenario) => {
-      mkdirSync(join(scenario.dir, 'docker'));
-      writeFileSync(join(scenario.dir, 'docker/runtime.Dockerfile'), 'LABEL org.opencontainers.image.vendor="Example"\nRUN mkdir -p /var/cache/app\n');
+      addFiles(scenario, { 'docker/runtime.Dockerfile': 'LABEL org.opencontainers.image.vendor="Example"\nRUN mkdir -p /var/cache/app\n' });
       const run = await runCli([
         scenario.dir,
         '--yes',
@@ -113,11 +120,12 @@ describe('each customisation, built and run', () => {
 describe('each customisation, built and run (Python)', () => {
   test('Python on slim: runtime packages, build arg and fragments at every point, ENV, a copy, CMD arguments and a user id', () =>
     withFixture('python', 'stdlib-server', async (scenario) => {
-      mkdirSync(join(scenario.dir, 'docker'));
-      writeFileSync(join(scenario.dir, 'docker/before.Dockerfile'), 'RUN test "$APP_VERSION" = "3.1" && test ! -e /app/main.py\n');
-      writeFileSync(join(scenario.dir, 'docker/after.Dockerfile'), 'RUN test -f /app/main.py && test -x /opt/venv/bin/python\n');
-      writeFileSync(join(scenario.dir, 'docker/runtime.Dockerfile'), 'LABEL org.opencontainers.image.title="stdlib"\n');
-      writeFileSync(join(scenario.dir, 'settings.ini'), '[app]\nname = stdlib\n');
+      addFiles(scenario, {
+        'docker/before.Dockerfile': 'RUN test "$APP_VERSION" = "3.1" && test ! -e /app/main.py\n',
+        'docker/after.Dockerfile': 'RUN test -f /app/main.py && test -x /opt/venv/bin/python\n',
+        'docker/runtime.Dockerfile': 'LABEL org.opencontainers.image.title="stdlib"\n',
+        'settings.ini': '[app]\nname = stdlib\n',
+      });
       const run = await runCli([
         scenario.dir,
         '--yes',
