@@ -41,11 +41,11 @@ describe('Prisma Client is generated in the build and reaches the runtime', () =
     const {
       stages: [deps, build, runtime],
     } = generate(jsApp());
-    expect(lines(deps!)).toContain('RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev');
+    expect(lines(deps!)).toContain('RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci --omit=dev');
     expect(lines(build!)).toEqual(
       expect.arrayContaining([
         'ARG PRISMA_ENGINES_MIRROR',
-        'RUN --mount=type=cache,target=/root/.npm npm ci',
+        'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci',
         'COPY . .',
         'RUN node node_modules/prisma/build/index.js generate',
       ]),
@@ -69,10 +69,10 @@ describe('Prisma Client is generated in the build and reaches the runtime', () =
       'ARG PRISMA_ENGINES_MIRROR',
       'COPY package.json package-lock.json ./',
       'COPY prisma/schema.prisma prisma/',
-      'RUN --mount=type=cache,target=/root/.npm npm ci',
+      'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci',
     ]);
     expect(lines(build!)).not.toContain('RUN node node_modules/prisma/build/index.js generate');
-    expect(lines(deps!)).toContain('RUN --mount=type=cache,target=/root/.npm npm pkg delete scripts.postinstall && npm ci --omit=dev');
+    expect(lines(deps!)).toContain('RUN --mount=type=cache,target=/root/.npm,sharing=locked npm pkg delete scripts.postinstall && npm ci --omit=dev');
     expect(lines(deps!).filter((line) => /schema|ARG/.test(line))).toEqual([]);
     expect(facts.notes.map(sayNote).join('\n')).toContain(
       'scripts.postinstall `prisma generate` calls prisma, which prisma (not a production dependency) provides',
@@ -93,7 +93,7 @@ describe('Prisma Client is generated in the build and reaches the runtime', () =
     expect(stated.facts.prisma).toMatchObject({ schema: 'src/db/schema.prisma', outputs: [{ path: 'generated/client', typescript: false }], production: true });
     // prisma ships, so its install script still runs in the production install, and needs the schema there.
     expect(lines(stated.stages[0]!)).toEqual(
-      expect.arrayContaining(['ARG PRISMA_ENGINES_MIRROR', 'COPY src/db/schema.prisma src/db/', 'RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev']),
+      expect.arrayContaining(['ARG PRISMA_ENGINES_MIRROR', 'COPY src/db/schema.prisma src/db/', 'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci --omit=dev']),
     );
     expect(lines(stated.stages.at(-1)!)).toContain('COPY --from=build /app/generated/client ./generated/client');
     expect(stated.result.files.find((file) => file.path === '.dockerignore')?.content).toMatch(/^generated\/client\/$/m);
@@ -147,7 +147,7 @@ describe('root install scripts that need a dev dependency', () => {
       'server.js': SERVER,
     });
     expect(plan.node.install.installProduction).toBe('npm pkg delete scripts.prepare && npm ci --omit=dev');
-    expect(lines(build!)).toContain('RUN --mount=type=cache,target=/root/.npm npm pkg delete scripts.prepare && npm ci --omit=dev');
+    expect(lines(build!)).toContain('RUN --mount=type=cache,target=/root/.npm,sharing=locked npm pkg delete scripts.prepare && npm ci --omit=dev');
     expect(facts.notes.map(sayNote).join('\n')).toMatch(/scripts\.prepare `husky` calls husky, which husky \(not a production dependency\) provides/);
   });
 
