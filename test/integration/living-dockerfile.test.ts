@@ -25,7 +25,10 @@ beforeAll(async () => {
 async function build(scenario: Scenario, name: string, extra: readonly string[] = []): Promise<string> {
   const tag = scenario.image(`cdf-living-${randomUUID().slice(0, 8)}:${name}`);
   const result = await docker(['build', ...caSecretArgs(), ...extra, '-t', tag, scenario.dir], { reject: false, all: true });
-  expect([result.exitCode, String(result.all).split('\n').slice(-20).join('\n')]).toEqual([0, expect.anything()]);
+  // On failure the step's own error lines come first (BuildKit prints them before the step summaries).
+  const lines = String(result.all).split('\n');
+  const shown = [...lines.filter((line) => /\b(npm error|npm ERR!|error:|Error:|ERROR)\b/.test(line)).slice(-20), '...', ...lines.slice(-20)].join('\n');
+  expect([result.exitCode, result.exitCode === 0 ? '' : shown]).toEqual([0, '']);
   return tag;
 }
 
