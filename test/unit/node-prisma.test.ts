@@ -93,7 +93,11 @@ describe('Prisma Client is generated in the build and reaches the runtime', () =
     expect(stated.facts.prisma).toMatchObject({ schema: 'src/db/schema.prisma', outputs: [{ path: 'generated/client', typescript: false }], production: true });
     // prisma ships, so its install script still runs in the production install, and needs the schema there.
     expect(lines(stated.stages[0]!)).toEqual(
-      expect.arrayContaining(['ARG PRISMA_ENGINES_MIRROR', 'COPY src/db/schema.prisma src/db/', 'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci --omit=dev']),
+      expect.arrayContaining([
+        'ARG PRISMA_ENGINES_MIRROR',
+        'COPY src/db/schema.prisma src/db/',
+        'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci --omit=dev',
+      ]),
     );
     expect(lines(stated.stages.at(-1)!)).toContain('COPY --from=build /app/generated/client ./generated/client');
     expect(stated.result.files.find((file) => file.path === '.dockerignore')?.content).toMatch(/^generated\/client\/$/m);
