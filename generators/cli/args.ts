@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../core/errors.js';
-import { RUNTIMES, type CaCertChoice, type Choices, type Runtime } from '../core/types.js';
+import { CI_KINDS, PLATFORMS, RUNTIMES, type CaCertChoice, type Choices, type Platform, type Runtime } from '../core/types.js';
 import { commandWords, copyChoice, fragmentChoice, namedValues, userId } from './custom-args.js';
 import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 
 /** The customisation flags (--runtime-packages, --build-arg, --env, --fragment, --copy, --cmd, --entrypoint, --user-id) and saved digests: the choices' own fields. */
-type CustomisationFlags = Pick<Choices, 'runtimePackages' | 'buildArgs' | 'env' | 'fragments' | 'copies' | 'cmd' | 'entrypoint' | 'userId' | 'digests'>;
+type CustomisationFlags = Pick<
+  Choices,
+  'runtimePackages' | 'buildArgs' | 'env' | 'fragments' | 'copies' | 'cmd' | 'entrypoint' | 'userId' | 'digests' | 'platforms' | 'ci'
+>;
 
 export interface CliOptions extends CustomisationFlags {
   readonly dir: string;
@@ -82,6 +85,8 @@ export const choicesFrom = (cli: CliOptions): Choices => ({
   entrypoint: cli.entrypoint,
   userId: cli.userId,
   digests: cli.digests,
+  platforms: cli.platforms,
+  ci: cli.ci,
 });
 
 /** Every option parseArgs takes; the CliOptions fields come from them in parseCliArgs. */
@@ -127,6 +132,10 @@ const OPTIONS = {
   cmd: { type: 'string' },
   entrypoint: { type: 'string' },
   'user-id': { type: 'string' },
+  platform: { type: 'string' },
+  'no-platform': { type: 'boolean', default: false },
+  ci: { type: 'string' },
+  'no-ci': { type: 'boolean', default: false },
   check: { type: 'boolean', default: false },
   diff: { type: 'boolean', default: false },
   reset: { type: 'boolean', default: false },
@@ -163,6 +172,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
   const flip = (['compose', 'bake', 'portable', 'project-templates'] as const).find((name) => values[name] && values[`no-${name}`]);
   if (flip) throw new UsageError(`--${flip} and --no-${flip} contradict each other; pick one`);
+  if (values.platform !== undefined && values['no-platform']) throw new UsageError('--platform and --no-platform contradict each other; pick one');
+  if (values.ci !== undefined && values['no-ci']) throw new UsageError('--ci and --no-ci contradict each other; pick one');
+  if (values.platform !== undefined && values.portable)
+    throw new UsageError(
+      '--platform builds with buildx, whose multi-platform builds are BuildKit-only; --portable writes for builders without it: drop one of them',
+    );
   if (values['ca-cert'] !== undefined && values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
   if (values['ca-cert'] !== undefined && values.portable)
     throw new UsageError('--ca-cert passes the CA as a BuildKit secret, which --portable builds cannot take; drop one of them');
@@ -204,6 +219,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     cmd: values.cmd === undefined ? undefined : commandWords('--cmd', values.cmd),
     entrypoint: values.entrypoint === undefined ? undefined : commandWords('--entrypoint', values.entrypoint),
     userId: values['user-id'] === undefined ? undefined : userId(values['user-id']),
+    platforms: values.platform === undefined || values['no-platform'] ? undefined : platformList(values.platform),
+    ci: values['no-ci'] ? undefined : oneOf('--ci', values.ci, CI_KINDS),
     check: values.check,
     diff: values.diff,
     reset: values.reset,
@@ -224,6 +241,8 @@ function optionKey(name: string): string {
   if (name === 'fragment') return 'fragments';
   if (name === 'copy') return 'copies';
   if (name === 'pin-digests') return 'digests';
+  if (name === 'platform' || name === 'no-platform') return 'platforms';
+  if (name === 'no-ci') return 'ci';
   return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
@@ -254,6 +273,15 @@ function portNumber(value: string): number {
 }
 
 /** Debian package names as apt takes them: lower case, digits, + - . (policy 5.6.1), no option or version. */
+/** --platform linux/amd64,linux/arm64: the platforms, each one this tool builds and tests for, in the order given. */
+export function platformList(value: string, flag = '--platform'): Platform[] {
+  const named = value.split(',').map((platform) => platform.trim());
+  const unknown = named.find((platform) => !(PLATFORMS as readonly string[]).includes(platform));
+  if (unknown !== undefined)
+    throw new UsageError(`${flag}: ${JSON.stringify(unknown)} is not a platform this tool builds for; use ${PLATFORMS.join(', ')}, comma-separated`);
+  return [...new Set(named)] as Platform[];
+}
+
 export function debianPackages(value: string, flag = '--build-packages'): string[] {
   const names = value.split(',').map((name) => name.trim());
   const bad = names.find((name) => !/^[a-z0-9][a-z0-9+.-]+$/.test(name));

@@ -1,3 +1,4 @@
+import { UserError } from '../core/errors.js';
 import { loadCheckbox } from './parts.js';
 import { join } from 'node:path';
 import { writeAtomically } from '../util/atomic-write.js';
@@ -55,6 +56,10 @@ export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStre
 
 export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli: CliOptions, streams: CliStreams, state?: SavedState): ServicesResult {
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
+  if (cli.ci !== undefined)
+    throw new UserError(
+      '--ci writes the workflow of one image; for several services, generate each from its folder with --ci, or build them all with `docker buildx bake --push` (--bake)',
+    );
   const result = generateServices(
     snapshot,
     choicesFrom(cli),

@@ -3,7 +3,7 @@ import { UsageError, UserError } from '../core/errors.js';
 import { LOCALES } from '../core/explain/messages.js';
 import { readProjectFile } from '../core/read-gate.js';
 import { checked, plain } from '../core/schema.js';
-import { FRAGMENT_POINTS, RUNTIMES } from '../core/types.js';
+import { CI_KINDS, FRAGMENT_POINTS, PLATFORMS, RUNTIMES } from '../core/types.js';
 import { LANGUAGE_IDS } from '../languages/registry.js';
 import { debianPackages, writableFolders, type CliOptions } from './args.js';
 import { commandWords, copyChoice, fragmentChoice, namedValue, userId } from './custom-args.js';
@@ -45,6 +45,8 @@ export const SAVED_KEYS = [
   'entrypoint',
   'cmd',
   'userId',
+  'platforms',
+  'ci',
 ] as const satisfies readonly (keyof CliOptions)[];
 
 export type SavedKey = (typeof SAVED_KEYS)[number];
@@ -93,6 +95,8 @@ const CHOICES = plain(
     entrypoint: v.optional(words),
     cmd: v.optional(words),
     userId: v.optional(v.number()),
+    platforms: v.optional(v.array(v.picklist(PLATFORMS))),
+    ci: v.optional(v.picklist(CI_KINDS)),
   }),
 );
 

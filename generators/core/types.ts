@@ -10,6 +10,17 @@ import type { Message } from './explain/messages.js';
 export const RUNTIMES = ['scratch', 'distroless', 'slim'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
+/**
+ * The platforms --platform takes: those every base image the templates name is published for
+ * (distroless nodejs and python stop at these two) and that the tests build and run here.
+ */
+export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** The CI services --ci writes a workflow for. */
+export const CI_KINDS = ['github'] as const;
+export type CiKind = (typeof CI_KINDS)[number];
+
 /** Read-only view of a project tree; detectors see nothing else, so they stay pure and testable. */
 export interface ProjectSnapshot {
   /** Absolute path of the project root. */
@@ -137,6 +148,10 @@ export interface Choices {
   readonly cmd?: readonly string[];
   /** The runtime user's numeric id, over 65532 (--user-id). */
   readonly userId?: number;
+  /** The platforms one build makes an image for (--platform), as one manifest list; absent: the builder's own. */
+  readonly platforms?: readonly Platform[];
+  /** A CI workflow that builds every platform and pushes with attestations (--ci github). */
+  readonly ci?: CiKind;
 }
 
 /** NAME=VALUE, as --build-arg and --env take it; a build arg's value is its default and may be absent. */
@@ -257,6 +272,23 @@ export interface PlanBase<L extends string = string> {
   readonly dockerignore: readonly IgnoreGroup[];
   /** The user's customisations (withCustom fills it for every language; absent only inside a language's planner). */
   readonly custom?: CustomPlan;
+  /**
+   * Whether the build stage compiles for the target on the build machine's own platform
+   * (`FROM --platform=$BUILDPLATFORM`): Go without cgo, static C. Elsewhere a multi-platform build
+   * runs each builder stage on its target platform, emulated where that is not the build machine's.
+   */
+  readonly crossCompiles?: boolean;
+  /** --platform: what the build makes, and how (withPlatforms fills it for every language). */
+  readonly platforms?: PlatformPlan;
+}
+
+/** A multi-platform build as the header, bake and the CI workflow say it. */
+export interface PlatformPlan {
+  readonly list: readonly Platform[];
+  /** `linux/amd64,linux/arm64`, as buildx and bake take it. */
+  readonly joined: string;
+  /** The buildx command that builds and pushes them all as one manifest list, with SBOM and provenance. */
+  readonly pushCommand: string;
 }
 
 /** For compiled languages: the one file the runtime copies from the build stage, and where it goes. */

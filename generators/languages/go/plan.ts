@@ -46,8 +46,13 @@ export function planGo(go: GoFacts & CommonFacts, choices: Choices): GoPlan {
   const folders = [...new Set(manifests.map((file) => posix.dirname(file)))];
   const manifestCopies = folders.map((dir) => ({ files: manifests.filter((file) => posix.dirname(file) === dir), dir: dir === '.' ? './' : `./${dir}/` }));
 
+  // Pure Go compiles for any platform from the build machine's own; cgo needs the target's C toolchain and libraries, so it builds there, emulated.
+  const crossCompiles = Boolean(choices.platforms?.length) && !go.cgo;
+  if (choices.platforms?.length && go.cgo) notes.push(message('note.go.platforms.cgo', { platforms: choices.platforms.join(',') }));
+
   return {
     language: 'go',
+    crossCompiles,
     runtime,
     runtimeReason: reason,
     builderImage: GO_IMAGES.golang(go.goVersion),

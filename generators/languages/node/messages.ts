@@ -3,6 +3,8 @@ import { defineLanguageMessages } from '../../core/explain/catalog.js';
 /** What Node output says: stage banners, header summaries, runtime reasons and --explain comments, in English and French (same keys, checked by the compiler). */
 export const NODE_MESSAGES = defineLanguageMessages({
   en: {
+    'note.node.platforms':
+      "Multi-platform ({platforms}): the install and build run on each target platform (Node's own binary, and native addons compiled for it), emulated by QEMU on a machine of another architecture (several times slower).",
     'ignore.node': 'Dependencies and caches installed on the host: the image installs its own for Linux.',
     'stage.node.build.compile': '---- build: every dependency, dev ones included, to run the build; only its output ships ----',
     'stage.node.build.deps': '---- build: production dependencies, installed where the build tools and the cache live ----',
@@ -95,6 +97,8 @@ export const NODE_MESSAGES = defineLanguageMessages({
     'note.node.angular.not-folder': 'its outputPath is not a plain folder inside the project',
   },
   fr: {
+    'note.node.platforms':
+      "Multi-plateforme ({platforms}) : l'installation et le build tournent sur chaque plateforme cible (le binaire de Node lui-même, et les addons natifs compilés pour elle), émulés par QEMU sur une machine d'une autre architecture (plusieurs fois plus lent).",
     'ignore.node': "Dépendances et caches installés sur l'hôte : l'image installe les siens, pour Linux.",
     'stage.node.build.compile': '---- build : toutes les dépendances, dev comprises, pour le build ; seule sa sortie part ----',
     'stage.node.build.deps': '---- build : les dépendances de production, installées là où sont les outils et le cache ----',

@@ -67,8 +67,11 @@ export function planNode(detected: NodeFacts & CommonFacts, choices: Choices): N
   // prisma's own install script fetches its engines: wherever prisma is installed, the mirror may be needed.
   const generateArgs = prisma ? ['PRISMA_ENGINES_MIRROR'] : [];
   const productionGenerateArgs = prisma?.production ? ['PRISMA_ENGINES_MIRROR'] : [];
+  // The install runs node and any addon's compiler: each platform's in its own builder, emulated where not native.
+  if (choices.platforms?.length) notes.push(message('note.node.platforms', { platforms: choices.platforms.join(',') }));
   return {
     language: 'node',
+    crossCompiles: false,
     runtime,
     runtimeReason: reason,
     builderImage: nativeTools ? NODE_IMAGES.node(node.nodeMajor) : NODE_IMAGES.nodeSlim(node.nodeMajor),

@@ -3,6 +3,8 @@ import { defineLanguageMessages } from '../../core/explain/catalog.js';
 /** What Python output says: stage banners, header summaries, runtime reasons and --explain comments, in English and French (same keys, checked by the compiler). */
 export const PYTHON_MESSAGES = defineLanguageMessages({
   en: {
+    'note.python.platforms':
+      'Multi-platform ({platforms}): the install runs on each target platform (wheels are per platform, and a package without one compiles there), emulated by QEMU on a machine of another architecture (several times slower).',
     'ignore.python': 'Virtualenvs, bytecode and tool caches from the host: the image makes its own venv for Linux.',
     'stage.python.build': '---- build: Python, its build tools and a venv at /opt/venv; only the venv ships ----',
     'stage.python.distroless': "---- runtime: distroless python3 has Debian's Python and glibc, no shell and no pip ----",
@@ -90,6 +92,8 @@ export const PYTHON_MESSAGES = defineLanguageMessages({
       "uv's settings, for this stage only: the venv it syncs into, the Python that made it (so the venv's links match the runtime's), no Python downloads, bytecode compiled once here, files copied rather than linked from the cache mount.",
   },
   fr: {
+    'note.python.platforms':
+      "Multi-plateforme ({platforms}) : l'installation tourne sur chaque plateforme cible (les wheels sont propres à chaque plateforme, et un paquet qui n'en a pas y est compilé), émulée par QEMU sur une machine d'une autre architecture (plusieurs fois plus lent).",
     'ignore.python': "Virtualenvs, bytecode et caches d'outils de l'hôte : l'image crée son propre venv, pour Linux.",
     'stage.python.build': '---- build : Python, ses outils de build et un venv dans /opt/venv ; seul le venv part ----',
     'stage.python.distroless': '---- runtime : distroless python3 a le Python de Debian et la glibc, ni shell ni pip ----',

@@ -68,8 +68,11 @@ export function planPython(py: PythonFacts & CommonFacts, choices: Choices): Pyt
   const buildFlags = choices.dockerfile ? ['-f', choices.dockerfile] : [];
   const entry = [program.path, ...args.map((word) => word.split(PORT_TOKEN).join(String(port ?? DEFAULT_SERVER_PORT)))];
 
+  // Wheels are per platform and sdists compile for the machine they build on: each platform installs in its own builder.
+  if (choices.platforms?.length) notes.push(message('note.python.platforms', { platforms: choices.platforms.join(',') }));
   return {
     language: 'python',
+    crossCompiles: false,
     runtime,
     runtimeReason: reason,
     // -dev packages come only with dependencies, so hasDependencies covers them.
