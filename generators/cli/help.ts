@@ -68,11 +68,18 @@ Options:
       --cmd "ARGS"            the image's CMD, in exec form (use --cmd="--flag x" for leading dashes)
       --entrypoint "COMMAND"  the image's ENTRYPOINT, in exec form
       --user-id N             the runtime user's numeric id (default 65532)
+      --platform A,B          build for several platforms as one image (linux/amd64,linux/arm64): Go
+                              and static C cross-compile on the build machine's platform, the rest
+                              builds on each target (emulated by QEMU where it is not native); the
+                              header prints the buildx command that pushes it with SBOM and provenance
+      --ci github             also write .github/workflows/image.yml: builds on every push and pull
+                              request, pushes to ghcr.io with SBOM, provenance and a registry cache
+                              from the default branch and v* tags
       --check                 write nothing; exit 1 and print the diff when regenerating with the saved
                               choices would change a file (a CI step)
       --diff                  write nothing; print what regenerating would change
       --reset                 ignore the choices saved in .create-dockerfile.json
-      --no-compose, --no-bake, --no-portable, --no-project-templates
+      --no-compose, --no-bake, --no-portable, --no-project-templates, --no-platform, --no-ci
                               turn off a choice saved on (the flags' defaults are off)
       --compare               with --verify: also build the naive single-stage variant and print
                               both sizes and the reduction

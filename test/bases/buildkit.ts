@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
@@ -29,9 +29,10 @@ export interface BuildkitDaemon {
 const STATE = process.env.CREATE_DOCKERFILE_BUILDKIT_STATE ?? '/var/lib/create-dockerfile/buildkit';
 
 /** Mirrors for every registry a generated FROM names, to the registry that holds the stand-ins for each platform. */
-function buildkitdConfig(basesRegistry: string): string {
+function buildkitdConfig(basesRegistry: string, httpRegistries: readonly string[]): string {
   const mirror = (registry: string) => `[registry."${registry}"]\n  mirrors = ["${basesRegistry}"]\n`;
-  return `${['docker.io', 'gcr.io', 'ghcr.io'].map(mirror).join('')}[registry."${basesRegistry}"]\n  http = true\n`;
+  const http = (registry: string) => `[registry."${registry}"]\n  http = true\n`;
+  return [...['docker.io', 'gcr.io', 'ghcr.io'].map(mirror), ...[basesRegistry, ...httpRegistries].map(http)].join('');
 }
 
 /** A CA, the daemon's certificate for 127.0.0.1, and the client's, made with openssl the first time. */
@@ -108,16 +109,20 @@ const running = async (container: string) =>
 
 /**
  * Starts (or finds running) buildkitd in container `name` on 127.0.0.1:`port`, and the buildx builder
- * of the same name that reaches it with TLS. The daemon's state is a volume of the same name.
+ * of the same name that reaches it with TLS. The daemon's state is a volume of the same name. It pulls
+ * and pushes over plain HTTP from the bases registry and from `httpRegistries` (loopback test registries).
  */
-export async function startBuildkit(name: string, port: number, basesRegistry: string): Promise<BuildkitDaemon> {
+export async function startBuildkit(name: string, port: number, basesRegistry: string, httpRegistries: readonly string[] = []): Promise<BuildkitDaemon> {
   await ensureBase(BUILDKIT_IMAGE);
   const dir = join(STATE, name);
   const certs = await certificates(join(dir, 'certs'));
   const config = join(dir, 'buildkitd.toml');
-  writeFileSync(config, buildkitdConfig(basesRegistry));
+  const wanted = buildkitdConfig(basesRegistry, httpRegistries);
+  const changed = !existsSync(config) || readFileSync(config, 'utf8') !== wanted;
+  writeFileSync(config, wanted);
   const address = `tcp://127.0.0.1:${port}`;
-  if (!(await running(name))) {
+  // buildkitd reads its config once: a daemon started with another one is started again.
+  if (changed || !(await running(name))) {
     await docker(['rm', '-f', name], { reject: false });
     await docker([
       'run',

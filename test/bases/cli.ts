@@ -1,8 +1,12 @@
 import { engineProblem } from '../../generators/verify/docker.js';
 import { RECIPES } from './recipes.js';
 import { ensureBase } from './ensure.js';
+import { ensurePlatformBase, PLATFORM_BASES } from './platform-bases.js';
 
-/** `npm run bases [IMAGE...]`: builds the stand-in base images (all of them when none is named). */
+/**
+ * `npm run bases [IMAGE...]`: builds the stand-in base images (all of them when none is named): each
+ * for the engine, and those the multi-platform tests use for each platform, into the bases registry.
+ */
 const wanted = process.argv.slice(2);
 const problem = await engineProblem();
 if (problem) {
@@ -12,13 +16,24 @@ if (problem) {
 /**
  * Three at a time: a stand-in is mostly apt downloading and unpacking, which one build leaves the
  * machine idle for; parents shared by several (debian:13-slim) are built once (ensureBase shares
- * a build in flight). CREATE_DOCKERFILE_BASES_PARALLEL=1 builds them one by one.
+ * a build in flight). The platform bases go first: built under QEMU, they take longest.
+ * CREATE_DOCKERFILE_BASES_PARALLEL=1 builds them one by one.
  */
 const PARALLEL = Number(process.env.CREATE_DOCKERFILE_BASES_PARALLEL ?? 3) || 1;
 try {
-  const queue = [...(wanted.length > 0 ? wanted : RECIPES.map((recipe) => recipe.image))];
+  const jobs: (() => Promise<void>)[] =
+    wanted.length > 0
+      ? wanted.map((image) => () => ensureBase(image))
+      : [
+          ...PLATFORM_BASES.map(
+            ({ image, arches }) =>
+              () =>
+                ensurePlatformBase(image, arches),
+          ),
+          ...RECIPES.map((recipe) => () => ensureBase(recipe.image)),
+        ];
   const worker = async () => {
-    for (let image = queue.shift(); image !== undefined; image = queue.shift()) await ensureBase(image);
+    for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) await job();
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 } catch (error) {

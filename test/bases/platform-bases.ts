@@ -7,7 +7,7 @@ import { docker } from '../../generators/verify/docker.js';
 import { startBuildkit, type BuildkitDaemon } from './buildkit.js';
 import { execa } from 'execa';
 import { debootstrapRootfs, ensureBase, RECIPE_LABEL, recipeContext, recipeHash, useRealBases, type Arch } from './ensure.js';
-import { recipeFor, type DebootstrapRecipe, type Recipe } from './recipes.js';
+import { recipeFor, SBOM_SCANNER_IMAGE, type DebootstrapRecipe, type Recipe } from './recipes.js';
 
 /**
  * Stand-in bases for several platforms. The engine's image store holds one platform per tag, so a
@@ -24,6 +24,23 @@ const STORE = process.env.CREATE_DOCKERFILE_BASES_STORE ?? '/var/lib/create-dock
 /** The shared BuildKit daemon's TLS port on loopback. */
 const BUILDKIT_PORT = Number(process.env.CREATE_DOCKERFILE_BUILDKIT_PORT ?? 1234);
 export const SHARED_BUILDER = 'cdf-buildkit';
+/** The loopback registry the shipping tests push to: the shared daemon takes it over plain HTTP. */
+export const SHIP_REGISTRY_PORT = Number(process.env.CREATE_DOCKERFILE_SHIP_REGISTRY_PORT ?? 5051);
+export const SHIP_REGISTRY = `127.0.0.1:${SHIP_REGISTRY_PORT}`;
+
+/**
+ * What the multi-platform tests (test/integration/ship.test.ts) build from, built ahead by `npm run
+ * bases`: the runtime bases and emulated builders of the listening fixtures for both platforms, the
+ * cross-compiling builders (Go, C) and the SBOM scanner for the build machine's alone. The tests
+ * ensure whatever their Dockerfiles name themselves; this list only starts the long builds early.
+ */
+export const PLATFORM_BASES: readonly { readonly image: string; readonly arches: readonly Arch[] }[] = [
+  ...['gcr.io/distroless/python3-debian13:nonroot', 'gcr.io/distroless/nodejs26-debian13:nonroot', 'node:26-slim', 'debian:13-slim'].map((image) => ({
+    image,
+    arches: ['amd64', 'arm64'] as const,
+  })),
+  ...['golang:1.26', 'golang:1.25', 'gcc:14', SBOM_SCANNER_IMAGE].map((image) => ({ image, arches: ['amd64'] as const })),
+];
 
 /** `gcr.io/distroless/static-debian13:nonroot` -> `distroless/static-debian13:nonroot`; `node:26-slim` -> `library/node:26-slim`. */
 export function mirrorPath(image: string): string {
@@ -61,7 +78,7 @@ let shared: Promise<BuildkitDaemon> | undefined;
 
 /** The BuildKit daemon builds of several platforms share, its mirrors pointing at the bases registry. */
 export function sharedBuildkit(): Promise<BuildkitDaemon> {
-  shared ??= ensureBasesRegistry().then(() => startBuildkit(SHARED_BUILDER, BUILDKIT_PORT, BASES_REGISTRY));
+  shared ??= ensureBasesRegistry().then(() => startBuildkit(SHARED_BUILDER, BUILDKIT_PORT, BASES_REGISTRY, [SHIP_REGISTRY]));
   return shared;
 }
 
@@ -103,7 +120,7 @@ async function buildPlatformBase(image: string, asked: readonly Arch[]): Promise
   const stored = readBuilt()[image];
   const kept = stored?.hash === hash ? stored.arches : [];
   if (asked.every((arch) => kept.includes(arch))) return;
-  const arches = [...new Set([...kept, ...asked])].sort() as Arch[];
+  const arches = [...new Set([...kept, ...asked])].sort();
   // A parent is needed in the registry only where BuildKit builds this recipe: for platforms other than the engine's own.
   const foreign = asked.filter((arch) => arch !== 'amd64' && !kept.includes(arch));
   if (recipe.kind === 'dockerfile' && foreign.length > 0) for (const parent of recipe.parents) await ensurePlatformBase(parent, foreign);
@@ -111,7 +128,16 @@ async function buildPlatformBase(image: string, asked: readonly Arch[]): Promise
   const started = Date.now();
   process.stderr.write(`bases: ${image} for ${arches.join(', ')} into ${BASES_REGISTRY}\n`);
   for (const arch of arches) if (!kept.includes(arch)) await pushArch(recipe, hash, arch, `${target}-${arch}`);
-  await docker(['buildx', 'imagetools', 'create', '--builder', (await sharedBuildkit()).builder, '--tag', target, ...arches.map((arch) => `${target}-${arch}`)]);
+  await docker([
+    'buildx',
+    'imagetools',
+    'create',
+    '--builder',
+    (await sharedBuildkit()).builder,
+    '--tag',
+    target,
+    ...arches.map((arch) => `${target}-${arch}`),
+  ]);
   recordBuilt(image, { hash, arches });
   process.stderr.write(`bases: ${image} for ${arches.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -27,9 +27,9 @@ const freePort = () =>
  * storage folder, for as long as a test needs it: images pushed there get the digests a pull from
  * Docker Hub would give them, which the stand-in bases built here never have.
  */
-export async function startRegistry(): Promise<LocalRegistry> {
+export async function startRegistry(fixedPort?: number): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'cdf-registry-'));
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const config = join(dir, 'config.yml');
   writeFileSync(config, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
   const server: ResultPromise = execa('docker-registry', ['serve', config], { reject: false, all: true });

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
+import { parse } from 'yaml';
 import { copyFixture, removeDir, runCli } from '../harness/project.js';
 
 const BOTH = 'linux/amd64,linux/arm64';
@@ -33,14 +34,14 @@ async function generate(language: string, fixture: string, flags: readonly strin
         return undefined;
       }
     };
-    return { ...result, dockerfile: read('Dockerfile') ?? '', saved: read('.create-dockerfile.json'), dir, read };
+    return { ...result, dockerfile: read('Dockerfile') ?? '', workflow: read('.github/workflows/image.yml') };
   } finally {
     removeDir(dir);
   }
 }
 
 describe('--platform: Go cross-compiles on the build platform', () => {
-  test('pure Go: the build stage is the build machine\'s, GOOS/GOARCH come from TARGETOS/TARGETARCH, and the probe is built for the target', async () => {
+  test("pure Go: the build stage is the build machine's, GOOS/GOARCH come from TARGETOS/TARGETARCH, and the probe is built for the target", async () => {
     const run = await generate('go', 'stdlib-mod', ['--platform', BOTH, '--probe']);
     expect(run.exitCode).toBe(0);
     const [build, runtime] = stagesOf(run.dockerfile);
@@ -70,7 +71,7 @@ describe('--platform: Go cross-compiles on the build platform', () => {
 });
 
 describe('--platform: C', () => {
-  test('a static program cross-compiles with Debian\'s cross toolchain, checked to be static and built for the target', async () => {
+  test("a static program cross-compiles with Debian's cross toolchain, checked to be static and built for the target", async () => {
     const run = await generate('c', 'tcp-server', ['--platform', BOTH, '--probe']);
     expect(run.exitCode).toBe(0);
     const [build] = stagesOf(run.dockerfile);
@@ -91,7 +92,7 @@ describe('--platform: C', () => {
     expect(run.dockerfile).toMatch(/"crossbuild-essential-\$TARGETARCH" "zlib1g-dev:\$TARGETARCH"/);
   });
 
-  test('a dynamic program builds on each target (its ldd checks need the target\'s loader), said in a note', async () => {
+  test("a dynamic program builds on each target (its ldd checks need the target's loader), said in a note", async () => {
     const run = await generate('c', 'cmake-curses', ['--platform', BOTH]);
     expect(run.exitCode).toBe(0);
     expect(stagesOf(run.dockerfile).map((stage) => stage.from)).not.toContainEqual(expect.stringContaining('--platform'));
@@ -135,6 +136,61 @@ describe('--platform: refusals and the saved choice', () => {
       expect((await runCli([dir, '--yes', '--check'])).exitCode).toBe(0);
       expect((await runCli([dir, '--yes', '--no-platform'])).exitCode).toBe(0);
       expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).not.toMatch(/BUILDPLATFORM|TARGETARCH|buildx/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('--ci github', () => {
+  interface Workflow {
+    on: { push: { branches: string[]; tags: string[] }; pull_request: null };
+    jobs: { image: { env: { PUSH: string }; steps: { name: string; uses?: string; run?: string; if?: string; env?: Record<string, string> }[] } };
+  }
+  const workflowOf = (text: string | undefined) => parse(text ?? '') as Workflow;
+
+  test('Go (cross-compiled) needs no QEMU; Node (emulated) sets it up; both push only from the default branch and v* tags', async () => {
+    const go = await generate('go', 'stdlib-mod', ['--platform', BOTH, '--ci', 'github']);
+    const node = await generate('node', 'express-app', ['--platform', BOTH, '--ci', 'github']);
+    const [goFlow, nodeFlow] = [workflowOf(go.workflow), workflowOf(node.workflow)];
+    expect(goFlow.jobs.image.steps.map((step) => step.uses).filter(Boolean)).not.toContainEqual(expect.stringMatching(/^docker\/setup-qemu-action@/));
+    expect(nodeFlow.jobs.image.steps.map((step) => step.uses).filter(Boolean)).toContainEqual(expect.stringMatching(/^docker\/setup-qemu-action@v\d+$/));
+    for (const flow of [goFlow, nodeFlow]) {
+      expect(flow.on.push).toEqual({ branches: ['**'], tags: ['v*'] });
+      expect(flow.on).toHaveProperty('pull_request');
+      expect(flow.jobs.image.env.PUSH).toContain("github.event_name == 'push'");
+      expect(flow.jobs.image.env.PUSH).toContain('github.event.repository.default_branch');
+      // Every action on a version tag, never a branch or latest.
+      for (const step of flow.jobs.image.steps.filter((item) => item.uses)) expect(step.uses).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+      expect(flow.jobs.image.steps.find((step) => step.uses?.startsWith('docker/login-action@'))?.if).toBe("env.PUSH == 'true'");
+    }
+    // The scripts hold nothing of the project: the two projects' build steps are the same text.
+    const script = (flow: Workflow) => flow.jobs.image.steps.find((step) => step.run?.includes('docker buildx build'))!.run;
+    expect(script(goFlow)).toBe(script(nodeFlow));
+    expect(script(goFlow)).toContain(`--platform "${BOTH}" --sbom=true --provenance=mode=max`);
+  });
+
+  test("without --platform the workflow builds the runner's own platform; --ci with several services is refused in one line", async () => {
+    const single = await generate('go', 'stdlib-mod', ['--ci', 'github']);
+    expect(single.workflow).toContain('--platform "linux/amd64"');
+    const services = copyFixture('services', 'go-work');
+    try {
+      const refused = await runCli([services, '--yes', '--bake', '--ci', 'github']);
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--ci writes the workflow of one image/)]);
+    } finally {
+      removeDir(services);
+    }
+  });
+
+  test('bake with --platform: every target has the platforms and both attestations', async () => {
+    const dir = copyFixture('services', 'go-work');
+    try {
+      expect((await runCli([dir, '--yes', '--no-ca-cert', '--bake', '--platform', BOTH])).exitCode).toBe(0);
+      const bake = readFileSync(join(dir, 'docker-bake.hcl'), 'utf8');
+      expect(bake).toContain(`variable "PLATFORMS" {\n  default = "${BOTH}"\n}`);
+      expect(bake.match(/^ {2}platforms {2}= split\(",", PLATFORMS\)$/gm)).toHaveLength(2);
+      expect(bake.match(/^ {2}attest {5}= \["type=sbom", "type=provenance,mode=max"\]$/gm)).toHaveLength(2);
     } finally {
       removeDir(dir);
     }
