@@ -28,6 +28,7 @@ import { benchInstall } from './install-size.js';
 import { benchLint } from './lint-speed.js';
 import { PIPELINE } from '../generators/pipeline/index.js';
 import { benchMembers } from './members.js';
+import { benchShip } from './ship.js';
 
 /**
  * `npm run bench`: sizes against their floor, cold build against rebuild after a source-only edit,
@@ -274,6 +275,8 @@ if (wants('members')) process.stderr.write('bench: workspaces of 100, 1,000 and 
 const members = wants('members') ? benchMembers() : undefined;
 if (wants('compose')) process.stderr.write('bench: compose up --build --wait of services/notes, cold then after an API edit\n');
 const composeRow = wants('compose') ? await benchCompose() : undefined;
+if (wants('ship')) process.stderr.write('bench: amd64 alone, amd64+arm64 cold, and amd64+arm64 from the registry cache, each on a fresh BuildKit\n');
+const shipRows = wants('ship') ? await benchShip() : undefined;
 
 const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
 const table = [
@@ -368,6 +371,16 @@ const output = [
           .join(', ')}`,
       ]
     : []),
+  ...(shipRows
+    ? [
+        '',
+        "shipping, the generated workflow's build step, each build on a fresh BuildKit daemon, pushed with SBOM and provenance to a loopback registry:",
+        ...shipRows.map(
+          (row) =>
+            `  ${row.fixture} (${row.crossCompiles ? 'cross-compiled' : 'arm64 emulated'}): amd64 ${row.singleColdSeconds.toFixed(1)} s, amd64+arm64 ${row.multiColdSeconds.toFixed(1)} s (${row.multiOverSingle.toFixed(2)}x), amd64+arm64 from the registry cache ${row.multiCachedSeconds.toFixed(1)} s (cached/cold ${row.cachedOverCold.toFixed(3)})`,
+        ),
+      ]
+    : []),
 ].join('\n');
 process.stdout.write(output + '\n');
 
@@ -387,6 +400,7 @@ const measured = {
   fix: fixRows,
   regenerate: regenerateRows,
   compose: composeRow,
+  ship: shipRows,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
 const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};

@@ -113,8 +113,10 @@ export function workflowBuildStep(dir: string): string {
  * the tags the metadata step would compute, PUSH for the default branch, the CA as a self-hosted
  * runner behind this machine's proxy would set it.
  */
-export async function runWorkflowBuild(dir: string, image: string, builder: string, tags: readonly string[], push = true) {
-  return execa('bash', ['-e', '-c', workflowBuildStep(dir)], {
+export async function runWorkflowBuild(dir: string, image: string, builder: string, tags: readonly string[], push = true, platforms?: string) {
+  // The bench builds one platform with the same script: only the platform list differs.
+  const script = platforms === undefined ? workflowBuildStep(dir) : workflowBuildStep(dir).replace(/--platform "[^"]+"/, `--platform "${platforms}"`);
+  return execa('bash', ['-e', '-c', script], {
     cwd: dir,
     reject: false,
     all: true,
