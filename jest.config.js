@@ -11,6 +11,7 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/test/fixtures/'],
 };
 export default {
+  testSequencer: '<rootDir>/test/harness/sequencer.mjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

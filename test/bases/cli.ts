@@ -6,8 +6,12 @@ import { ensurePlatformBase, PLATFORM_BASES } from './platform-bases.js';
 /**
  * `npm run bases [IMAGE...]`: builds the stand-in base images (all of them when none is named): each
  * for the engine, and those the multi-platform tests use for each platform, into the bases registry.
+ * `npm run bases -- --platforms`: only the latter, `-- --engine` only the former (CI runs the two side
+ * by side; a lock per image keeps two processes from building one image twice).
  */
-const wanted = process.argv.slice(2);
+const platformsOnly = process.argv.includes('--platforms');
+const engineOnly = process.argv.includes('--engine');
+const wanted = process.argv.slice(2).filter((arg) => !['--platforms', '--engine'].includes(arg));
 const problem = await engineProblem();
 if (problem) {
   process.stderr.write(`bases: ${problem}\n`);
@@ -21,17 +25,20 @@ if (problem) {
  */
 const PARALLEL = Number(process.env.CREATE_DOCKERFILE_BASES_PARALLEL ?? 3) || 1;
 try {
+  const platformJobs = PLATFORM_BASES.map(
+    ({ image, arches }) =>
+      () =>
+        ensurePlatformBase(image, arches),
+  );
+  const engineJobs = RECIPES.map((recipe) => () => ensureBase(recipe.image));
   const jobs: (() => Promise<void>)[] =
     wanted.length > 0
       ? wanted.map((image) => () => ensureBase(image))
-      : [
-          ...PLATFORM_BASES.map(
-            ({ image, arches }) =>
-              () =>
-                ensurePlatformBase(image, arches),
-          ),
-          ...RECIPES.map((recipe) => () => ensureBase(recipe.image)),
-        ];
+      : platformsOnly
+        ? platformJobs
+        : engineOnly
+          ? engineJobs
+          : [...platformJobs, ...engineJobs];
   const worker = async () => {
     for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) await job();
   };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker, imageLabel } from '../../generators/verify/docker.js';
+import { withImageLock } from './lock.js';
 import {
   NODE_ENTRYPOINT_SCRIPT,
   recipeFor,
@@ -45,7 +46,7 @@ export function ensureBase(image: string): Promise<void> {
   if (image === 'scratch' || useRealBases()) return Promise.resolve();
   let build = building.get(image);
   if (!build) {
-    build = buildIfStale(image);
+    build = withImageLock(`engine ${image}`, () => buildIfStale(image));
     building.set(image, build);
     // A failed build may be retried by a later caller; a finished one answers from the label next time.
     void build.finally(() => building.delete(image)).catch(() => undefined);

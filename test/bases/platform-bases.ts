@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { docker } from '../../generators/verify/docker.js';
 import { startBuildkit, type BuildkitDaemon } from './buildkit.js';
 import { execa } from 'execa';
+import { withImageLock } from './lock.js';
 import { debootstrapRootfs, ensureBase, RECIPE_LABEL, recipeContext, recipeHash, useRealBases, type Arch } from './ensure.js';
 import { recipeFor, SBOM_SCANNER_IMAGE, type DebootstrapRecipe, type Recipe } from './recipes.js';
 
@@ -112,7 +113,11 @@ export function ensurePlatformBase(image: string, arches: readonly Arch[]): Prom
   return job;
 }
 
-async function buildPlatformBase(image: string, asked: readonly Arch[]): Promise<void> {
+function buildPlatformBase(image: string, asked: readonly Arch[]): Promise<void> {
+  return withImageLock(`registry ${image}`, () => buildUnlocked(image, asked));
+}
+
+async function buildUnlocked(image: string, asked: readonly Arch[]): Promise<void> {
   const recipe = recipeFor(image);
   if (!recipe) throw new Error(`no stand-in recipe for ${image}`);
   const hash = recipeHash(recipe);

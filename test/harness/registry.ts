@@ -30,6 +30,15 @@ const freePort = () =>
 export async function startRegistry(fixedPort?: number): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'cdf-registry-'));
   const port = fixedPort ?? (await freePort());
+  // A registry already answering there would pass for this one: the port must be free.
+  if (
+    fixedPort !== undefined &&
+    (await fetch(`http://127.0.0.1:${port}/v2/`).then(
+      () => true,
+      () => false,
+    ))
+  )
+    throw new Error(`127.0.0.1:${port} already answers: stop what serves there (another run's registry) first`);
   const config = join(dir, 'config.yml');
   writeFileSync(config, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n`);
   const server: ResultPromise = execa('docker-registry', ['serve', config], { reject: false, all: true });

@@ -110,8 +110,17 @@ describe.each(SHIP_CASES)('$language $fixture for linux/amd64 and linux/arm64', 
     }));
 });
 
+/** Each RUN step of a plain-progress build log, and whether BuildKit took it from a cache. */
+function runSteps(log: string): { step: string; cached: boolean }[] {
+  return [...log.matchAll(/^#(\d+) \[(?:linux\/\w+ )?[\w-]+ +\d+\/\d+\] RUN (.*)$/gm)].map((match) => ({
+    step: `${match[2]!.slice(0, 60)}`,
+    cached: new RegExp(`^#${match[1]!} CACHED$`, 'm').test(log),
+  }));
+}
+
 test('a fresh builder reuses the registry cache the first build wrote: the compile steps are cached', async () => {
-  const dir = copyFixture('node', 'express-app');
+  // Go: cross-compiled, so the cache is the subject here, not QEMU (the bench times Node and Python too).
+  const dir = copyFixture('go', 'stdlib-mod');
   const fresh = [
     await startBuildkit('cdf-fresh-a', 1235, BASES_REGISTRY, [SHIP_REGISTRY]),
     await startBuildkit('cdf-fresh-b', 1236, BASES_REGISTRY, [SHIP_REGISTRY]),
@@ -122,14 +131,14 @@ test('a fresh builder reuses the registry cache the first build wrote: the compi
     const image = `${registry.host}/cache-trial`;
     const cold = await runWorkflowBuild(dir, image, fresh[0]!.builder, [`${image}:1`]);
     expect([cold.exitCode, cold.exitCode === 0 ? '' : String(cold.all).slice(-3000)]).toEqual([0, '']);
-    expect(String(cold.all)).not.toMatch(/^#\d+ CACHED$/m);
     const warm = await runWorkflowBuild(dir, image, fresh[1]!.builder, [`${image}:2`]);
     expect(warm.exitCode).toBe(0);
     expect(String(warm.all)).toMatch(/importing cache manifest from 127\.0\.0\.1:\d+\/cache-trial:buildcache/);
-    // Every RUN of both platforms' stages came from the cache: npm ci never ran again.
-    const runs = [...String(warm.all).matchAll(/^#(\d+) \[(?:linux\/\w+ )?[\w-]+ +\d+\/\d+\] RUN /gm)].map((match) => match[1]!);
-    expect(runs.length).toBeGreaterThan(0);
-    for (const step of runs) expect(String(warm.all)).toMatch(new RegExp(`^#${step} CACHED$`, 'm'));
+    // The cold build compiled (some RUN ran); on the fresh builder every RUN of both platforms' stages came from the cache.
+    expect(runSteps(String(cold.all)).filter((step) => !step.cached).length).toBeGreaterThan(0);
+    const warmRuns = runSteps(String(warm.all));
+    expect(warmRuns.length).toBeGreaterThan(0);
+    expect(warmRuns.filter((step) => !step.cached)).toEqual([]);
   } finally {
     for (const daemon of fresh) await daemon.remove();
     removeDir(dir);

@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const LOCKS = process.env.CREATE_DOCKERFILE_BASES_LOCKS ?? '/var/lib/create-dockerfile/locks';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Another process may be building the same stand-in (CI builds the platform bases in the background
+ * while the engine's are built and the tests start): a lock folder per name, holding its owner's pid,
+ * taken over when that pid is gone.
+ */
+export async function withImageLock<T>(name: string, body: () => Promise<T>): Promise<T> {
+  mkdirSync(LOCKS, { recursive: true });
+  const lock = join(LOCKS, name.replace(/[^\w.-]+/g, '_'));
+  for (;;) {
+    // The lock appears whole, pid inside, by renaming a folder made beside it: no reader sees it empty.
+    const mine = `${lock}.${process.pid}.${Date.now()}`;
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'pid'), String(process.pid));
+    try {
+      renameSync(mine, lock);
+      break;
+    } catch {
+      rmSync(mine, { recursive: true, force: true });
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        continue; // released meanwhile
+      }
+      if (isAlive(owner)) await sleep(1000);
+      else rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
