@@ -275,8 +275,11 @@ if (wants('members')) process.stderr.write('bench: workspaces of 100, 1,000 and 
 const members = wants('members') ? benchMembers() : undefined;
 if (wants('compose')) process.stderr.write('bench: compose up --build --wait of services/notes, cold then after an API edit\n');
 const composeRow = wants('compose') ? await benchCompose() : undefined;
-if (wants('ship')) process.stderr.write('bench: amd64 alone, amd64+arm64 cold, and amd64+arm64 from the registry cache, each on a fresh BuildKit\n');
-const shipRows = wants('ship') ? await benchShip() : undefined;
+// `ship:stdlib-mod,express-app` limits the shipping part to those fixtures.
+const shipArg = only.find((part) => part.startsWith('ship:'));
+const wantsShip = wants('ship') || shipArg !== undefined;
+if (wantsShip) process.stderr.write('bench: amd64 alone, amd64+arm64 cold, and amd64+arm64 from the registry cache, each on a fresh BuildKit\n');
+const shipRows = wantsShip ? await benchShip(shipArg?.slice('ship:'.length).split(',')) : undefined;
 
 const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
 const table = [

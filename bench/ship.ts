@@ -5,6 +5,7 @@ import { startBuildkit } from '../test/bases/buildkit.js';
 import { BASES_REGISTRY, SHIP_REGISTRY, SHIP_REGISTRY_PORT } from '../test/bases/platform-bases.js';
 import { copyFixture, removeDir, runCli } from '../test/harness/project.js';
 import { startRegistry } from '../test/harness/registry.js';
+import { MACHINE_CA } from '../test/harness/machine-ca.js';
 import { BOTH, ensureShipBases, runWorkflowBuild, SHIP_CASES } from '../test/harness/ship.js';
 
 export interface ShipRow {
@@ -41,14 +42,15 @@ async function timedBuild(dir: string, image: string, platforms: string, tag: st
  * one run: amd64 alone against amd64 and arm64 (what emulation costs where the build is not cross),
  * and a second multi-platform build on a fresh daemon from the registry cache against the first.
  */
-export async function benchShip(): Promise<ShipRow[]> {
+export async function benchShip(fixtures?: readonly string[]): Promise<ShipRow[]> {
   const registry = await startRegistry(SHIP_REGISTRY_PORT);
   const rows: ShipRow[] = [];
   try {
-    for (const ship of SHIP_CASES) {
+    for (const ship of SHIP_CASES.filter((item) => fixtures === undefined || fixtures.includes(item.fixture))) {
       const dir = copyFixture(ship.language, ship.fixture);
       try {
-        const generated = await runCli([dir, '--yes', '--platform', BOTH, '--ci', 'github', ...ship.flags]);
+        // The machine's CA, as the integration tests pass it (its TLS-inspecting proxy), given by flag here.
+        const generated = await runCli([dir, '--yes', '--ca-cert', MACHINE_CA, '--platform', BOTH, '--ci', 'github', ...ship.flags]);
         if (generated.exitCode !== 0) throw new Error(`bench ship: generating ${ship.fixture} failed: ${generated.stderr}`);
         const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
         await ensureShipBases(dockerfile);
