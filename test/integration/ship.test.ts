@@ -4,7 +4,7 @@
 // and provenance, read back, and its arm64 image run under QEMU and probed. Then the registry cache on
 // a fresh builder, and bake against the remote builder.
 import { jest } from '@jest/globals';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { docker } from '../../generators/verify/docker.js';
@@ -110,17 +110,25 @@ describe.each(SHIP_CASES)('$language $fixture for linux/amd64 and linux/arm64', 
     }));
 });
 
-/** Each RUN step of a plain-progress build log, and whether BuildKit took it from a cache. */
+/**
+ * Each RUN step of a plain-progress build log (once, though BuildKit prints its header again whenever its
+ * output resumes), and whether it came from a cache: `CACHED` for the builder's own, layers extracted for
+ * a registry cache's, where a RUN that ran prints neither.
+ */
 function runSteps(log: string): { step: string; cached: boolean }[] {
-  return [...log.matchAll(/^#(\d+) \[(?:linux\/\w+ )?[\w-]+ +\d+\/\d+\] RUN (.*)$/gm)].map((match) => ({
-    step: `${match[2]!.slice(0, 60)}`,
-    cached: new RegExp(`^#${match[1]!} CACHED$`, 'm').test(log),
-  }));
+  const steps = new Map<string, { step: string; cached: boolean }>();
+  for (const match of log.matchAll(/^#(\d+) \[(?:linux\/[\w>-]+ )?[\w-]+ +\d+\/\d+\] RUN (.*)$/gm)) {
+    const id = match[1]!;
+    steps.set(id, { step: match[2]!, cached: new RegExp(`^#${id} (?:CACHED$|extracting sha256:)`, 'm').test(log) });
+  }
+  return [...steps.values()];
 }
 
-test('a fresh builder reuses the registry cache the first build wrote: the compile steps are cached', async () => {
-  // Go: cross-compiled, so the cache is the subject here, not QEMU (the bench times Node and Python too).
-  const dir = copyFixture('go', 'stdlib-mod');
+test('a fresh builder reuses the registry cache the first build wrote; after an edit it compiles again, fetching the modules its empty cache mount lacks', async () => {
+  // Go with modules from the proxy: cross-compiled, so the cache is the subject here, not QEMU (the
+  // bench times Node and Python too). A registry cache carries layers, never cache mounts: on a fresh
+  // builder `go mod download` is cached while /go/pkg/mod starts empty, as on every CI runner.
+  const dir = copyFixture('go', 'gin-app');
   const fresh = [
     await startBuildkit('cdf-fresh-a', 1235, BASES_REGISTRY, [SHIP_REGISTRY]),
     await startBuildkit('cdf-fresh-b', 1236, BASES_REGISTRY, [SHIP_REGISTRY]),
@@ -139,6 +147,29 @@ test('a fresh builder reuses the registry cache the first build wrote: the compi
     const warmRuns = runSteps(String(warm.all));
     expect(warmRuns.length).toBeGreaterThan(0);
     expect(warmRuns.filter((step) => !step.cached)).toEqual([]);
+
+    // A commit that changes the source: the download stays cached, the compile runs on a module cache
+    // mount nothing has filled yet, and the program serves the change.
+    const main = join(dir, 'main.go');
+    writeFileSync(main, readFileSync(main, 'utf8').replace('"message": "pong"', '"message": "pong after an edit"'));
+    const edited = await runWorkflowBuild(dir, image, fresh[1]!.builder, [`${image}:3`]);
+    expect([edited.exitCode, edited.exitCode === 0 ? '' : String(edited.all).slice(-3000)]).toEqual([0, '']);
+    const editedRuns = runSteps(String(edited.all));
+    expect(editedRuns.filter((step) => step.step.includes('go mod download')).map((step) => step.cached)).toEqual([true, true]);
+    expect(editedRuns.filter((step) => !step.cached).map((step) => / go build /.test(step.step))).toEqual([true, true]);
+
+    const tag = `cdf-cache-trial:${process.pid}`;
+    await docker(['pull', '--platform', 'linux/amd64', `${image}:3`]);
+    await docker(['tag', `${image}:3`, tag]);
+    await docker(['rmi', `${image}:3`]);
+    const running = await startContainer(tag, 8080);
+    try {
+      const response = await httpGet(`${running.url}/ping`, 120, 250);
+      expect([response.status, JSON.parse(response.body)]).toEqual([200, { message: 'pong after an edit' }]);
+    } finally {
+      await docker(['rm', '-f', running.id], { reject: false });
+      await docker(['rmi', '-f', tag], { reject: false });
+    }
   } finally {
     for (const daemon of fresh) await daemon.remove();
     removeDir(dir);

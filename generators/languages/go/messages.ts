@@ -35,6 +35,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.download': 'Downloads the modules once; this step stays cached until go.mod or go.sum change.',
     'why.go.build': 'Compiles the main package to /out.',
     'why.go.build.init': 'With no go.mod, `go mod init` makes one on the fly.',
+    'why.go.build.refetch':
+      'A cache mount may come back empty (pruned, or a fresh builder that reuses layers from a registry cache while the mount starts over), so Go may download modules here again: the same CA and netrc secrets are mounted.',
     'why.go.build.static': 'CGO_ENABLED=0 links a static binary that needs no C library; -trimpath and -s -w drop local paths and debug symbols.',
     'why.go.build.cgo': 'cgo (import "C", here or in a module) needs the C toolchain here and glibc at run time.',
     'why.go.build.zoneinfo': '-tags=timetzdata embeds the time zone database, since the runtime has none.',
@@ -86,6 +88,8 @@ export const GO_MESSAGES = defineLanguageMessages({
     'why.go.download': 'Télécharge les modules une fois ; cette étape reste en cache tant que go.mod et go.sum ne changent pas.',
     'why.go.build': 'Compile le package main vers /out.',
     'why.go.build.init': 'Sans go.mod, `go mod init` en crée un à la volée.',
+    'why.go.build.refetch':
+      "Un montage de cache peut revenir vide (purgé, ou un builder neuf qui reprend les couches d'un cache de registre sans le montage) : Go peut alors retélécharger des modules ici, d'où les mêmes secrets CA et netrc.",
     'why.go.build.static':
       'CGO_ENABLED=0 produit un binaire statique, sans bibliothèque C ; -trimpath et -s -w retirent les chemins locaux et les symboles de débogage.',
     'why.go.build.cgo': `cgo (import "C", ici ou dans un module) demande ici la chaîne de compilation C, et la glibc à l'exécution.`,
