@@ -1,5 +1,6 @@
 import { model } from './model.js';
 import type { Finding, Rule } from './rule.js';
+import { sayFinding } from './messages.js';
 import { BUILDKIT_RULES } from './rules-buildkit.js';
 import { HADOLINT_RULES } from './rules-hadolint.js';
 
@@ -12,7 +13,10 @@ export function lint(content: string): Finding[] {
   const parsed = model(content);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    rule.check(parsed, (line, detail) => findings.push({ rule: rule.id, line, message: `${rule.summary}: ${detail}` }));
+    rule.check(parsed, (line, detail) => {
+      const finding = { rule: rule.id, line, detail };
+      findings.push({ ...finding, message: sayFinding({ ...finding, message: '' }, 'en') });
+    });
   }
   return findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule));
 }

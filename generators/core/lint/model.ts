@@ -1,4 +1,4 @@
-import { Arg, Env, From, ModifiableInstruction, type Instruction } from 'dockerfile-ast';
+import { Arg, Copy, Env, From, ModifiableInstruction, type Instruction } from 'dockerfile-ast';
 import { parseDockerfile } from './parse.js';
 
 /** One instruction as the rules see it, with flags split from arguments and a 1-based line. */
@@ -58,7 +58,10 @@ function toStep(instruction: Instruction, escape: string): Step {
   let declares: string[] = [];
   if (instruction instanceof Arg) declares = [instruction.getProperty()?.getName() ?? ''].filter(Boolean);
   if (instruction instanceof Env) declares = instruction.getProperties().map((property) => property.getName());
-  const text = (instruction.getRawArgumentsContent() ?? '').replace(/\\\r?\n/g, ' ');
+  const raw = instruction.getRawArgumentsContent() ?? '';
+  // A COPY's here-documents are file contents, not arguments: its arguments end with the line that opens them.
+  const headed = instruction instanceof Copy && instruction.getHeredocs().length > 0 ? raw.split('\n')[0]! : raw;
+  const text = headed.split(`${escape}\r\n`).join(' ').split(`${escape}\n`).join(' ');
   return {
     keyword: instruction.getKeyword().toUpperCase(),
     written: instruction.getInstruction(),
@@ -94,3 +97,6 @@ export function variableNames(text: string, escape = '\\'): string[] {
   }
   return names;
 }
+
+/** Absolute in a Dockerfile: from the root, a variable (resolved later), or a Windows drive (C:\\app). */
+export const isAbsolutePath = (path: string): boolean => /^(["']?)(\/|\$|[A-Za-z]:[\\/])/.test(path);

@@ -1,4 +1,4 @@
-import { DockerfileParser, Instruction, type Argument, type Dockerfile } from 'dockerfile-ast';
+import { Argument, DockerfileParser, Instruction, type Dockerfile } from 'dockerfile-ast';
 
 const TOKENS = Symbol('create-dockerfile.tokens');
 
@@ -12,7 +12,7 @@ interface Tokenizing {
  * dockerfile-ast tokenizes an instruction's arguments again each time any accessor asks: about
  * nine times while it parses one RUN, so a 2 MB file cost seconds. The tokens depend only on the
  * instruction's text, which never changes once parsed, so each instruction keeps its first result
- * (callers get a copy, as before, since some of them filter or splice the list).
+ * (callers get copies, as before, since some of them filter or splice the list or change a range).
  */
 let remembering = false;
 function rememberTokens(): void {
@@ -21,7 +21,12 @@ function rememberTokens(): void {
   const prototype = Instruction.prototype as unknown as Tokenizing;
   const tokenize = prototype.getRawArguments;
   prototype.getRawArguments = function (this: Tokenizing): Argument[] {
-    return (this[TOKENS] ??= tokenize.call(this)).slice();
+    // Fresh arguments each time: From's accessors change the end of a range they were handed
+    // (getImageNameRange), which on a shared token would cut the image name for the next caller.
+    return (this[TOKENS] ??= tokenize.call(this)).map((token) => {
+      const { start, end } = token.getRange();
+      return new Argument(token.getValue(), { start: { ...start }, end: { ...end } });
+    });
   };
 }
 
