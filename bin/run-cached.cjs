@@ -23,6 +23,11 @@ function load() {
 
 /** Runs the CLI; the build passes writeCache to record the functions a run compiled. */
 exports.run = async (argv, options = {}) => {
+  // A reader that stopped reading (`| head`) ends the run quietly, as other command-line tools do.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const { main, script } = load();
   const code = await main(argv);
   if (options.writeCache) writeFileSync(CACHE, script.createCachedData());
