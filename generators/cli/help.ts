@@ -5,6 +5,7 @@ export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile [dir] --check | --diff
        create-dockerfile update [dir] [--pin-digests] [--renovate]
        create-dockerfile lint [file]
+       create-dockerfile explain [file] [--lang en|fr]
        create-dockerfile verify [dir] [--compare] [--keep] [--ca-cert FILE|--no-ca-cert] [--language L] [--workspace NAME] [--start COMMAND]
        npm create dockerfile@latest -- [dir] [options]
 
@@ -89,6 +90,10 @@ Options:
 
 \`lint\` checks any Dockerfile (default ./Dockerfile) against the rules every generated one passes
 (hadolint's DL rules and BuildKit's build checks) and prints file:line RULE message for each finding.
+
+\`explain\` explains any Dockerfile (default ./Dockerfile), yours or anyone's: for each instruction
+(and parser directive) what it does, what about it is good practice or to fix, and lint's findings on
+its lines, in English or French (--lang fr). It always exits 0; \`lint\` is the one that fails.
 
 \`verify\` does what --verify does, for the Dockerfile already in dir. It uses your docker CLI as
 it is set up: DOCKER_HOST and the current docker context apply, and a remote engine's published

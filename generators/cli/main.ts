@@ -61,6 +61,15 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
     }
   }
 
+  if (argv[0] === 'explain') {
+    try {
+      const { runExplain } = await import('./explain-command.js');
+      return runExplain(argv.slice(1), streams);
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
   if (argv[0] === 'lint') {
     try {
       return runLint(argv.slice(1), streams);
