@@ -6,7 +6,7 @@ import { ensurePlatformBase, PLATFORM_BASES } from './platform-bases.js';
 /**
  * `npm run bases [IMAGE...]`: builds the stand-in base images (all of them when none is named): each
  * for the engine, and those the multi-platform tests use for each platform, into the bases registry.
- * `npm run bases -- --platforms`: only the latter, `-- --engine` only the former (CI runs the two side
+ * `npm run bases -- --platforms [IMAGE...]`: only the latter, `-- --engine` only the former (CI runs the two side
  * by side; a lock per image keeps two processes from building one image twice).
  */
 const platformsOnly = process.argv.includes('--platforms');
@@ -33,7 +33,11 @@ try {
   const engineJobs = RECIPES.map((recipe) => () => ensureBase(recipe.image));
   const jobs: (() => Promise<void>)[] =
     wanted.length > 0
-      ? wanted.map((image) => () => ensureBase(image))
+      ? wanted.map((image) =>
+          platformsOnly
+            ? () => ensurePlatformBase(image, PLATFORM_BASES.find((base) => base.image === image)?.arches ?? ['amd64', 'arm64'])
+            : () => ensureBase(image),
+        )
       : platformsOnly
         ? platformJobs
         : engineOnly

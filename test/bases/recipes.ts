@@ -134,23 +134,33 @@ interface DistrolessExtra {
 }
 
 function distroless(name: string, libraries: readonly string[], extra?: DistrolessExtra): DockerfileRecipe {
+  // Without an assemble script (which runs the target's own binaries, e.g. ldd on python), the stage
+  // runs on the build machine and takes the libraries for the target as Debian multiarch packages
+  // (libc6:arm64 beside the host's libc6): another platform's stand-in needs no emulation.
+  const cross = extra?.assemble === undefined;
+  const qualified = (pkg: string) => (cross ? `"${pkg}:$TARGETARCH"` : pkg);
   const copyLibs =
     libraries.length === 0
       ? ''
-      : `    for pkg in ${libraries.join(' ')}; do dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; done; \\\n`;
+      : `    for pkg in ${libraries.map(qualified).join(' ')}; do dpkg -L "$pkg" | while read -r f; do if [ -f "$f" ] || [ -L "$f" ]; then cp -a --parents "$f" /rootfs; fi; done; done; \\\n`;
+  const from = cross ? `FROM --platform=$BUILDPLATFORM debian:13-slim AS assemble\nARG TARGETARCH\n` : 'FROM debian:13-slim AS assemble\n';
+  const foreign = cross ? `    if [ "$TARGETARCH" != "$(dpkg --print-architecture)" ]; then dpkg --add-architecture "$TARGETARCH"; fi; \\\n` : '';
+  // amd64's loader lives in /usr/lib64, which the image links from /lib64 as Debian does.
+  const lib64 = cross
+    ? `if [ "$TARGETARCH" = amd64 ]; then mkdir -p /rootfs/usr/lib64; ln -s usr/lib64 /rootfs/lib64; fi`
+    : `if [ -d /usr/lib64 ]; then mkdir -p /rootfs/usr/lib64; ln -s usr/lib64 /rootfs/lib64; fi`;
   return {
     kind: 'dockerfile',
     image: extra?.image ?? `gcr.io/distroless/${name}-debian13:nonroot`,
     parents: ['debian:13-slim'],
     prepare: extra?.prepare,
     context: extra?.context,
-    dockerfile: `FROM debian:13-slim AS assemble
-RUN set -eux; \\
-    apt-get update; \\
-    apt-get install -y --no-install-recommends ca-certificates tzdata netbase ${libraries.join(' ')}; \\
+    dockerfile: `${from}RUN set -eux; \\
+${foreign}    apt-get update; \\
+    apt-get install -y --no-install-recommends ca-certificates tzdata netbase ${libraries.map(qualified).join(' ')}; \\
     mkdir -p /rootfs/etc/ssl/certs /rootfs/usr/share /rootfs/usr/lib /rootfs/usr/bin /rootfs/usr/sbin /rootfs/tmp /rootfs/home/nonroot /rootfs/root /rootfs/var/lib/dpkg; \\
     ln -s usr/bin /rootfs/bin; ln -s usr/sbin /rootfs/sbin; ln -s usr/lib /rootfs/lib; \\
-    if [ -d /usr/lib64 ]; then mkdir -p /rootfs/usr/lib64; ln -s usr/lib64 /rootfs/lib64; fi; \\
+    ${lib64}; \\
 ${copyLibs}${extra?.assemble ?? ''}    cp /etc/ssl/certs/ca-certificates.crt /rootfs/etc/ssl/certs/; \\
     cp -a /usr/share/zoneinfo /rootfs/usr/share/; \\
     cp /etc/services /etc/protocols /etc/ethertypes /rootfs/etc/ 2>/dev/null || cp /etc/services /etc/protocols /rootfs/etc/; \\

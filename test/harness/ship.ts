@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { docker } from '../../generators/verify/docker.js';
 import { packageRoot } from '../../generators/util/package-root.js';
 import { GITHUB_WORKFLOW } from '../../generators/core/ship/github-workflow.js';
-import { ensurePlatformBase, sharedBuildkit } from '../bases/platform-bases.js';
+import { ensurePlatformBase, sharedBuildkit, shipsEveryLanguage } from '../bases/platform-bases.js';
 import { SBOM_SCANNER_IMAGE } from '../bases/recipes.js';
 import type { Arch } from '../bases/ensure.js';
 import { MACHINE_CA } from './machine-ca.js';
@@ -76,6 +76,9 @@ export const SHIP_CASES: readonly ShipCase[] = [
     nativeFile: '/opt/venv/lib/python3.13/site-packages/markupsafe/_speedups.cpython-313-aarch64-linux-gnu.so',
   },
 ];
+
+/** The cases this run ships: Python only with CREATE_DOCKERFILE_SHIP=all (see shipsEveryLanguage). */
+export const shippedCases = (): readonly ShipCase[] => (shipsEveryLanguage() ? SHIP_CASES : SHIP_CASES.filter((ship) => ship.language !== 'python'));
 
 export const BOTH = 'linux/amd64,linux/arm64';
 

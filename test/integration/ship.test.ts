@@ -22,7 +22,7 @@ import {
   ensureShipBases,
   manifestIndex,
   runWorkflowBuild,
-  SHIP_CASES,
+  shippedCases,
   sharedBuildkit,
 } from '../harness/ship.js';
 import { BASES_REGISTRY, SHIP_REGISTRY, SHIP_REGISTRY_PORT } from '../bases/platform-bases.js';
@@ -45,7 +45,7 @@ afterAll(async () => {
   await registry?.stop();
 });
 
-describe.each(SHIP_CASES)('$language $fixture for linux/amd64 and linux/arm64', (ship) => {
+describe.each(shippedCases())('$language $fixture for linux/amd64 and linux/arm64', (ship) => {
   test('the workflow passes actionlint; its build step pushes one manifest list with SBOM and provenance; arm64 runs under QEMU as non-root', () =>
     withFixture(ship.language, ship.fixture, async (scenario) => {
       const generated = await runCli([scenario.dir, '--yes', '--platform', BOTH, '--ci', 'github', ...ship.flags]);
