@@ -124,6 +124,6 @@ export default class DockerfileGenerator extends Generator {
       const answered = { ...cli, runtime: this.choices.runtime, port: this.choices.port, main: this.choices.main, digests: this.choices.digests };
       saveState(this.destinationRoot(), answered, this.result.files, (line) => this.log(terminalLine(line)));
     }
-    for (const line of summaryLines(this.result)) this.log(terminalLine(line));
+    for (const line of summaryLines(this.result, cli.explain)) this.log(terminalLine(line));
   }
 }

@@ -38,10 +38,10 @@ export async function generateOnce(
   else if (cli.dryRun) writeOut(streams, dryRunText(result.files));
   else {
     const mode = writeModeOf(cli);
-    writeFiles(cwd, result.files, { force: cli.force, mode, base: state?.generated, show: (text) => writeOut(streams, text) }, log);
+    writeFiles(cwd, result.files, { force: cli.force, mode, base: state?.generated, show: (text) => writeOut(streams, text), locale: cli.explain }, log);
     if (mode !== 'write') return result;
     saveState(cwd, { ...cli, digests: choices.digests }, result.files, log);
   }
-  for (const line of summaryLines(result)) log(line);
+  for (const line of summaryLines(result, cli.explain)) log(line);
   return result;
 }

@@ -76,7 +76,7 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
   else if (cli.dryRun) writeOut(streams, dryRunText([...result.files, ...masked]));
   else {
     const mode = writeModeOf(cli);
-    writeFiles(cwd, result.files, { force: cli.force, mode, base: state?.generated, show: (text) => writeOut(streams, text) }, log);
+    writeFiles(cwd, result.files, { force: cli.force, mode, base: state?.generated, show: (text) => writeOut(streams, text), locale: cli.explain }, log);
     if (mode !== 'write') return result;
     saveState(cwd, cli, result.files, log);
     // .env is only ever added to, never replaced, so it skips the differing-file refusal.
@@ -88,7 +88,7 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
   }
   for (const service of result.services) {
     log(`service ${service.name} (${service.dir}):`);
-    for (const line of summaryLines(service)) log(`  ${line}`);
+    for (const line of summaryLines(service, cli.explain)) log(`  ${line}`);
   }
   for (const note of result.notes) log(`note: ${note}`);
   if (env?.note) log(`note: ${env.note}`);

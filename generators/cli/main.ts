@@ -11,6 +11,7 @@ import { generateOnce } from './generate-once.js';
 import { chooseServices, generateServicesOnce, wantsServices } from './generate-services.js';
 import { USAGE } from './help.js';
 import { runLint } from './lint-command.js';
+import { cliText } from './messages.js';
 import { PROCESS_STREAMS, writeError, type CliStreams } from './streams.js';
 
 /** Runs the CLI and returns its exit code; never throws for user-facing problems. */
@@ -100,9 +101,8 @@ export async function main(argv: readonly string[], streams: CliStreams = PROCES
   // --check and --diff compare; they never ask.
   const interactive = !cli.yes && !cli.check && !cli.diff && Boolean(streams.stdin.isTTY);
   if (!cli.yes && !interactive && !cli.check && !cli.diff)
-    writeError(streams, `create-dockerfile: stdin is not a terminal; accepting ${state ? 'saved choices and ' : ''}detected defaults as with --yes\n`);
-  if (state && !cli.reset && !cli.json && !cli.dryRun)
-    writeError(streams, 'create-dockerfile: taking the choices saved in .create-dockerfile.json (flags override them; --reset ignores them)\n');
+    writeError(streams, `${cliText(cli.explain ?? 'en', state ? 'cli.notice.no-tty.saved' : 'cli.notice.no-tty')}\n`);
+  if (state && !cli.reset && !cli.json && !cli.dryRun) writeError(streams, `${cliText(cli.explain ?? 'en', 'cli.notice.saved')}\n`);
 
   try {
     // The interactive stack (yeoman, prompts, the conflict menu) loads only when a prompt will be shown.

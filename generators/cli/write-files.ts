@@ -4,6 +4,8 @@ import { UserError } from '../core/errors.js';
 import { readProjectFile } from '../core/read-gate.js';
 import { changes, conflictPlaces, outcomeOf, type FileOutcome } from '../core/regenerate/outcome.js';
 import { outcomeDiff } from '../core/regenerate/unified-diff.js';
+import type { Locale } from '../core/explain/messages.js';
+import { statusLine } from './messages.js';
 import type { GeneratedFile } from '../core/types.js';
 import { writeAtomically } from '../util/atomic-write.js';
 
@@ -17,6 +19,8 @@ export interface WriteOptions {
   readonly base?: Readonly<Record<string, string>>;
   /** Where diffs go (stdout). */
   readonly show: (text: string) => void;
+  /** The language of the status lines (--explain's). */
+  readonly locale?: Locale;
 }
 
 /** Each file's outcome; existing files pass the reading gate, so a FIFO or a link out of the project is refused by name, never read. */
@@ -61,7 +65,7 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[], options
   assertWritableOutcomes(outcomes);
   for (const outcome of outcomes) {
     if (changes(outcome)) writeAtomically(join(dir, outcome.path), outcome.next);
-    log(`${outcome.status.padStart(9)} ${outcome.path}`);
+    log(statusLine(options.locale ?? 'en', outcome.status, outcome.path));
   }
   return outcomes;
 }

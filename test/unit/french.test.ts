@@ -1,0 +1,57 @@
+// Issue 30: French everywhere. With --explain fr, every line a generation prints comes from a catalog
+// in French: the file statuses, the summary (runtime and its reason, port, notes, next command), the
+// notices. Each fixture's summary is said in both languages; a French line equal to its English line
+// is a sentence without its French.
+import { describe, expect, test } from '@jest/globals';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PIPELINE } from '../../generators/pipeline/index.js';
+import { templatesDir } from '../../generators/util/package-root.js';
+import { summaryLines } from '../../generators/cli/report.js';
+import { CLI_MESSAGES } from '../../generators/cli/messages.js';
+import { allCases, FIXTURES, fixtureSnapshot } from '../harness/fixture-cases.js';
+import { runCli } from '../harness/project.js';
+
+const CASES = allCases(PIPELINE.languages.map((language) => language.id));
+
+/** A catalog sentence as a pattern: its text, each {placeholder} any text. */
+const pattern = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+')}$`);
+const FRENCH = CLI_MESSAGES.catalog.fr;
+/** Sentences, and file status lines: a status word of the catalog, then the path. */
+const FRENCH_LINES = [
+  ...Object.values(FRENCH).map(pattern),
+  ...Object.entries(FRENCH)
+    .filter(([id]) => id.startsWith('cli.status.'))
+    .map(([, word]) => new RegExp(`^${word} \\S+$`)),
+];
+
+describe.each(CASES.map((testCase) => [`${testCase.kind}/${testCase.fixture} ${testCase.name}`, testCase] as const))('%s', (_name, testCase) => {
+  test('the summary is French line by line: a French sentence of the catalog, never the English one', () => {
+    const result = PIPELINE.generate(PIPELINE.detect(fixtureSnapshot(testCase), testCase.detect), { ...testCase.choices, explain: 'fr' }, { templatesDir });
+    const french = summaryLines(result, 'fr');
+    const english = summaryLines(result, 'en');
+    expect(french).toHaveLength(english.length);
+    french.forEach((line, index) => {
+      expect([line, FRENCH_LINES.some((regex) => regex.test(line))]).toEqual([line, true]);
+      expect(line).not.toBe(english[index]);
+    });
+  });
+});
+
+test('a run with --explain fr prints French from the first line to the last', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cdf-french-'));
+  try {
+    cpSync(join(FIXTURES, 'node', 'express-app'), dir, { recursive: true });
+    const first = await runCli([dir, '--yes', '--explain', 'fr']);
+    const again = await runCli([dir, '--explain', 'fr']);
+    expect([first.exitCode, again.exitCode]).toEqual([0, 0]);
+    const lines = [...first.stderr.split('\n'), ...again.stderr.split('\n')].filter((line) => line !== '');
+    expect(lines.filter((line) => !FRENCH_LINES.some((regex) => regex.test(line.trim())))).toEqual([]);
+    expect(first.stderr).toContain('     créé Dockerfile\n');
+    expect(again.stderr).toContain('create-dockerfile : reprise des choix enregistrés dans .create-dockerfile.json');
+    expect(again.stderr).toContain('\nidentique Dockerfile\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
