@@ -28,7 +28,7 @@ const FRENCH_LINES = [
 
 describe.each(CASES.map((testCase) => [`${testCase.kind}/${testCase.fixture} ${testCase.name}`, testCase] as const))('%s', (_name, testCase) => {
   test('the summary is French line by line: a French sentence of the catalog, never the English one', () => {
-    const result = PIPELINE.generate(PIPELINE.detect(fixtureSnapshot(testCase), testCase.detect), { ...testCase.choices, explain: 'fr' }, { templatesDir });
+    const result = PIPELINE.generate(PIPELINE.detect(fixtureSnapshot(testCase), testCase.detect), testCase.choices, { templatesDir, explain: 'fr' });
     const french = summaryLines(result, 'fr');
     const english = summaryLines(result, 'en');
     expect(french).toHaveLength(english.length);
