@@ -1,4 +1,6 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { LOCALES, type Locale } from '../core/explain/messages.js';
+import { verifyLadder } from './ladder-command.js';
 import { parseArgs } from 'node:util';
 import { assertDirectory, takeSnapshot } from '../core/detect/snapshot.js';
 import { UsageError } from '../core/errors.js';
@@ -38,6 +40,9 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
       allowPositionals: true,
       options: {
         compare: { type: 'boolean', default: false },
+        ladder: { type: 'boolean', default: false },
+        'ladder-dir': { type: 'string', default: 'ladder' },
+        lang: { type: 'string', default: 'en' },
         keep: { type: 'boolean', default: false },
         templates: { type: 'string' },
         'ca-cert': { type: 'string' },
@@ -62,6 +67,14 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
   );
   const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates, caCert };
   const detection = { language: parsed.values.language, workspace: parsed.values.workspace, start: parsed.values.start };
+  if (parsed.values.ladder) {
+    const lang = parsed.values.lang;
+    if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not ${JSON.stringify(lang)}`);
+    const folder = parsed.values['ladder-dir'];
+    if (isAbsolute(folder) || normalize(folder).startsWith('..'))
+      throw new UsageError(`--ladder-dir must be a folder inside the project, not ${JSON.stringify(folder)}`);
+    return verifyLadder(dir, detectedGeneration(dir, flags.templates, detection), { ...flags, folder, locale: lang as Locale }, streams);
+  }
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
   // project this tool cannot read still verifies, just without --compare.
   let generation: GenerationResult | undefined;

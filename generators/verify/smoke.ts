@@ -13,6 +13,8 @@ export interface SmokeOutcome {
 export interface SmokeOptions {
   /** How long a server gets to answer, and a command to finish. */
   readonly timeoutMs?: number;
+  /** More `docker run` flags, e.g. the hardened ones (--read-only --cap-drop ALL). */
+  readonly runFlags?: readonly string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
   const { host, local } = await engineHost();
   // Locally, publish on loopback only: a verify run should not open a port to the network.
   const publish = local ? `127.0.0.1::${port}` : String(port);
-  const started = await docker(['run', '--detach', '--publish', publish, image], { reject: false });
+  const started = await docker(['run', '--detach', ...(options.runFlags ?? []), '--publish', publish, image], { reject: false });
   if (started.exitCode !== 0) return { ok: false, summary: `could not start: ${firstLine(String(started.stderr))}`, logs: String(started.stderr) };
   const id = String(started.stdout).trim();
   try {
@@ -81,7 +83,7 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
 /** A command runs to its end: it passes when it exits 0, and its output is what the report shows. */
 export async function smokeCommand(image: string, options: SmokeOptions = {}): Promise<SmokeOutcome> {
   const name = `create-dockerfile-verify-${process.pid}-${Date.now()}`;
-  const result = await docker(['run', '--name', name, image], { reject: false, all: true, timeout: options.timeoutMs ?? 30_000 });
+  const result = await docker(['run', '--name', name, ...(options.runFlags ?? []), image], { reject: false, all: true, timeout: options.timeoutMs ?? 30_000 });
   await docker(['rm', '--force', name], { reject: false });
   const output = String(result.all ?? '').trim();
   if (result.timedOut)

@@ -1,0 +1,82 @@
+import { defineMessages } from '../../core/explain/catalog.js';
+import { commentLines, type Locale, type Message } from '../../core/explain/messages.js';
+import { say } from '../../core/explain/say.js';
+
+/** The ladder's words: step titles, what each changed, why one does not apply, the table. */
+const CATALOG = defineMessages({
+  en: {
+    'ladder.step.single': 'single stage',
+    'ladder.step.multi': 'multi-stage',
+    'ladder.step.slim': 'slim base',
+    'ladder.step.minimal': 'distroless or scratch',
+    'ladder.step.nonroot': 'non-root',
+    'ladder.step.hardened': 'hardened run',
+    'ladder.changed.single': 'One stage from the build image: the toolchain, the sources and every download ship.',
+    'ladder.changed.multi': 'A build stage, then a runtime stage that copies only the result, still from the build image.',
+    'ladder.changed.slim': 'The runtime stage starts from a slim base instead of the build image.',
+    'ladder.changed.distroless': 'The runtime stage starts from distroless: no shell, no package manager.',
+    'ladder.changed.scratch': 'The runtime stage starts from scratch: the program and the files it needs, nothing else.',
+    'ladder.changed.nonroot': 'USER 65532:65532: the program no longer runs as root.',
+    'ladder.changed.hardened': 'The same image, run with --read-only --tmpfs /tmp --cap-drop ALL.',
+    'ladder.skip.refused': 'does not apply: {reason}',
+    'ladder.skip.builder-slim': 'does not apply: the build image {image} is already slim, so step 2 is this step',
+    'ladder.skip.needs-slim': 'does not apply: {reason}',
+    'ladder.file.header': 'Ladder step {index} of {count}: {title}. {changed}',
+    'ladder.file.root': '(ladder: step 5, non-root, adds this back)',
+    'ladder.table.title': 'The ladder on {project}: each step built and run (Dockerfiles in {dir}):',
+    'ladder.table.step': 'step',
+    'ladder.table.size': 'size MB',
+    'ladder.table.layers': 'layers',
+    'ladder.table.build': 'build s',
+    'ladder.table.user': 'user',
+    'ladder.table.saved': 'vs previous',
+    'ladder.table.run': 'run',
+    'ladder.table.total': 'From step 1 to step {last}: {from} MB to {to} MB, {ratio} times smaller.',
+    'ladder.run.ok': 'runs',
+    'ladder.run.failed': 'FAILED: {summary}',
+    'ladder.build.failed': 'build FAILED',
+    'ladder.root': 'root',
+  },
+  fr: {
+    'ladder.step.single': 'une seule étape',
+    'ladder.step.multi': 'multi-étapes',
+    'ladder.step.slim': 'base slim',
+    'ladder.step.minimal': 'distroless ou scratch',
+    'ladder.step.nonroot': 'non-root',
+    'ladder.step.hardened': 'exécution durcie',
+    'ladder.changed.single': "Une seule étape depuis l'image de build : la chaîne d'outils, les sources et chaque téléchargement sont livrés.",
+    'ladder.changed.multi': "Une étape de build, puis une étape d'exécution qui ne copie que le résultat, toujours depuis l'image de build.",
+    'ladder.changed.slim': "L'étape d'exécution part d'une base slim au lieu de l'image de build.",
+    'ladder.changed.distroless': "L'étape d'exécution part de distroless : ni shell, ni gestionnaire de paquets.",
+    'ladder.changed.scratch': "L'étape d'exécution part de scratch : le programme et les fichiers dont il a besoin, rien d'autre.",
+    'ladder.changed.nonroot': 'USER 65532:65532 : le programme ne tourne plus en root.',
+    'ladder.changed.hardened': 'La même image, lancée avec --read-only --tmpfs /tmp --cap-drop ALL.',
+    'ladder.skip.refused': 'ne s’applique pas : {reason}',
+    'ladder.skip.builder-slim': "ne s’applique pas : l'image de build {image} est déjà slim, l'étape 2 est donc celle-ci",
+    'ladder.skip.needs-slim': 'ne s’applique pas : {reason}',
+    'ladder.file.header': 'Étape {index} sur {count} de l’échelle : {title}. {changed}',
+    'ladder.file.root': '(échelle : l’étape 5, non-root, la remet)',
+    'ladder.table.title': "L'échelle sur {project} : chaque étape construite et lancée (Dockerfiles dans {dir}) :",
+    'ladder.table.step': 'étape',
+    'ladder.table.size': 'taille Mo',
+    'ladder.table.layers': 'couches',
+    'ladder.table.build': 'build s',
+    'ladder.table.user': 'utilisateur',
+    'ladder.table.saved': 'vs précédente',
+    'ladder.table.run': 'lancement',
+    'ladder.table.total': "De l'étape 1 à l'étape {last} : de {from} Mo à {to} Mo, {ratio} fois plus petite.",
+    'ladder.run.ok': 'tourne',
+    'ladder.run.failed': 'ÉCHEC : {summary}',
+    'ladder.build.failed': 'build en ÉCHEC',
+    'ladder.root': 'root',
+  },
+});
+
+export type LadderMessageId = keyof typeof CATALOG.catalog.en;
+
+export const LADDER_MESSAGES = {
+  catalog: CATALOG.catalog,
+  text: (locale: Locale, id: LadderMessageId, args?: Message['args']): string => say(CATALOG.catalog, locale, id, args),
+  /** The sentence as `# ` comment lines, wrapped. */
+  comment: (locale: Locale, id: LadderMessageId, args?: Message['args']): string => commentLines(say(CATALOG.catalog, locale, id, args)).join('\n'),
+};

@@ -1,0 +1,82 @@
+// Issue 30: the course's ladder as real Dockerfiles, derived from what the tool generates for the
+// project. What each step's file holds is checked from its parse tree; the integration test builds them.
+import { From } from 'dockerfile-ast';
+import { parseDockerfile } from '../../generators/core/lint/parse.js';
+import { PIPELINE } from '../../generators/pipeline/index.js';
+import { templatesDir } from '../../generators/util/package-root.js';
+import { ladderSteps, type LadderStep } from '../../generators/verify/ladder/steps.js';
+import { ladderTable, type LadderRow } from '../../generators/verify/ladder/run-ladder.js';
+import { fixtureSnapshot } from '../harness/fixture-cases.js';
+
+const stepsOf = (kind: string, fixture: string, locale: 'en' | 'fr' = 'en') =>
+  ladderSteps({ facts: PIPELINE.detect(fixtureSnapshot({ kind, fixture })), choices: {}, render: { templatesDir }, locale });
+
+/** The last stage's base image and the USER instructions it still has (commented ones are not instructions). */
+function finalStage(step: LadderStep): { image: string; users: string[]; stages: number } {
+  const instructions = parseDockerfile(step.dockerfile!).getInstructions();
+  const froms = instructions.filter((instruction): instruction is From => instruction instanceof From);
+  const lastFrom = instructions.indexOf(froms.at(-1)!);
+  const users = instructions.slice(lastFrom + 1).filter((instruction) => instruction.getKeyword() === 'USER');
+  return { image: froms.at(-1)!.getImage()!, users: users.map((user) => user.getArgumentsContent()!), stages: froms.length };
+}
+
+test('Go: single stage on golang, multi-stage still on golang, slim, scratch, then USER 65532', () => {
+  const steps = stepsOf('go', 'stdlib-mod');
+  expect(steps.map((step) => step.file)).toEqual([
+    '1-single.Dockerfile',
+    '2-multi.Dockerfile',
+    '3-slim.Dockerfile',
+    '4-minimal.Dockerfile',
+    '5-nonroot.Dockerfile',
+    '6-hardened.Dockerfile',
+  ]);
+  const [single, multi, slim, minimal, nonroot, hardened] = steps;
+  expect(finalStage(single!)).toEqual({ image: expect.stringMatching(/^golang:1\.\d+$/), users: [], stages: 1 });
+  expect(finalStage(multi!)).toEqual({ image: finalStage(single!).image, users: [], stages: 2 });
+  expect(finalStage(slim!)).toEqual({ image: 'debian:13-slim', users: [], stages: 2 });
+  expect(finalStage(minimal!)).toEqual({ image: 'scratch', users: [], stages: 2 });
+  expect(finalStage(nonroot!).users).toEqual(['65532:65532']);
+  expect(minimal!.changed).toBe('ladder.changed.scratch');
+  expect([hardened!.dockerfile, hardened!.runFlags]).toEqual([undefined, ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL']]);
+});
+
+test('Node: the build image is already slim, so the slim step says it does not apply', () => {
+  const steps = stepsOf('node', 'express-app');
+  const slim = steps.find((step) => step.id === 'slim')!;
+  expect(slim.skipped?.id).toBe('ladder.skip.builder-slim');
+  expect(finalStage(steps.find((step) => step.id === 'minimal')!).image).toMatch(/^gcr\.io\/distroless\/nodejs\d+-debian13:nonroot$/);
+});
+
+test('each step file starts with what it changed, in the chosen language', () => {
+  const french = stepsOf('python', 'flask-gunicorn', 'fr');
+  const header = french[1]!.dockerfile!.split('\n').slice(0, 2);
+  expect(header.join(' ').replace(/ # /, ' ')).toBe(
+    "# Étape 2 sur 6 de l’échelle : multi-étapes. Une étape de build, puis une étape d'exécution qui ne copie que le résultat, toujours depuis l'image de build.",
+  );
+  expect(french[2]!.dockerfile).toContain('# (échelle : l’étape 5, non-root, la remet) USER');
+  // The generated comments are French too (--explain fr).
+  expect(french[4]!.dockerfile).toContain("# L'image finale tourne sous l'utilisateur");
+});
+
+test('the table: sizes, the reduction from the step before, a skipped step says why', () => {
+  const steps = stepsOf('node', 'express-app');
+  const rows: LadderRow[] = steps.map((step, index) =>
+    step.skipped
+      ? { step, built: false }
+      : {
+          step,
+          built: true,
+          bytes: [300e6, 200e6, 0, 150e6, 150e6, 150e6][index],
+          layers: 5,
+          seconds: 2,
+          user: index >= 4 ? '65532:65532' : '',
+          ran: { ok: true, summary: '' },
+        },
+  );
+  const table = ladderTable(rows, 'en', 'express-app', 'ladder');
+  expect(table[0]).toBe('The ladder on express-app: each step built and run (Dockerfiles in ladder):');
+  expect(table.find((line) => line.startsWith('2 multi-stage'))).toMatch(/^2 multi-stage +200\.00 +5 +2\.0 +root +-33\.3 % +runs$/);
+  expect(table.find((line) => line.startsWith('3 slim base'))).toMatch(/does not apply: the build image node:\d+-slim is already slim/);
+  expect(table.find((line) => line.startsWith('5 non-root'))).toMatch(/65532:65532 += +runs$/);
+  expect(table.at(-1)).toBe('From step 1 to step 6: 300.00 MB to 150.00 MB, 2.0 times smaller.');
+});
