@@ -4,7 +4,7 @@ import type { GenerationResult } from '../languages/registry.js';
 import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { ladderTable, runLadder } from '../verify/ladder/run-ladder.js';
-import { ladderSteps } from '../verify/ladder/steps.js';
+import { ladderSteps } from '../pipeline/ladder-steps.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import type { VerifyFlags } from './verify-command.js';
 
@@ -21,7 +21,8 @@ export async function verifyLadder(
 ): Promise<number> {
   const steps = ladderSteps({
     facts: generation.facts,
-    choices: {},
+    // The CA bundle verify was given (or the environment's) goes into every step, as generation puts it.
+    choices: flags.caCert ? { caCert: flags.caCert } : {},
     render: { templatesDir, overrideDirs: templateOverrideDirs(dir, flags.templates, false) },
     locale: flags.locale,
   });

@@ -4,7 +4,8 @@ import { From } from 'dockerfile-ast';
 import { parseDockerfile } from '../../generators/core/lint/parse.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { templatesDir } from '../../generators/util/package-root.js';
-import { ladderSteps, type LadderStep } from '../../generators/verify/ladder/steps.js';
+import { ladderSteps } from '../../generators/pipeline/ladder-steps.js';
+import type { LadderStep } from '../../generators/core/ladder.js';
 import { ladderTable, type LadderRow } from '../../generators/verify/ladder/run-ladder.js';
 import { fixtureSnapshot } from '../harness/fixture-cases.js';
 

@@ -1,6 +1,6 @@
-import { defineMessages } from '../../core/explain/catalog.js';
-import { commentLines, type Locale, type Message } from '../../core/explain/messages.js';
-import { say } from '../../core/explain/say.js';
+import { defineMessages } from './catalog.js';
+import { commentLines, type Locale, type Message } from './messages.js';
+import { say } from './say.js';
 
 /** The ladder's words: step titles, what each changed, why one does not apply, the table. */
 const CATALOG = defineMessages({

@@ -5,8 +5,8 @@ import type { Locale } from '../../core/explain/messages.js';
 import { buildImage } from '../build.js';
 import { docker } from '../docker.js';
 import { smokeCommand, smokeServer } from '../smoke.js';
-import { LADDER_MESSAGES } from './messages.js';
-import type { LadderStep } from './steps.js';
+import { LADDER_MESSAGES } from '../../core/explain/ladder-messages.js';
+import type { LadderStep } from '../../core/ladder.js';
 
 export interface LadderRequest {
   readonly dir: string;
@@ -100,11 +100,13 @@ function writeLadderFiles(dir: string, folder: string, steps: readonly LadderSte
   for (const step of steps) if (step.dockerfile !== undefined) writeFileSync(join(path, step.file), step.dockerfile);
 }
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+/** A decimal as the language writes it: French uses a comma. */
+const decimal = (value: number, digits: number, locale: Locale) => (locale === 'fr' ? value.toFixed(digits).replace('.', ',') : value.toFixed(digits));
 
 /** The table the ladder prints: one row a step, each reduction against the step before that built. */
 export function ladderTable(rows: readonly LadderRow[], locale: Locale, project: string, folder: string): string[] {
   const text = (id: Parameters<typeof LADDER_MESSAGES.text>[1], args?: Parameters<typeof LADDER_MESSAGES.text>[2]) => LADDER_MESSAGES.text(locale, id, args);
+  const mb = (bytes: number) => decimal(bytes / 1e6, 2, locale);
   const header = [
     text('ladder.table.step'),
     text('ladder.table.size'),
@@ -126,13 +128,13 @@ export function ladderTable(rows: readonly LadderRow[], locale: Locale, project:
       body.push([name, text('ladder.build.failed')]);
       continue;
     }
-    const saved = previous === undefined ? '' : previous === row.bytes ? '=' : `-${(((previous - row.bytes) / previous) * 100).toFixed(1)} %`;
+    const saved = previous === undefined ? '' : previous === row.bytes ? '=' : `-${decimal(((previous - row.bytes) / previous) * 100, 1, locale)} %`;
     previous = row.bytes;
     body.push([
       name,
       mb(row.bytes),
       String(row.layers),
-      row.seconds === undefined ? '' : row.seconds.toFixed(1),
+      row.seconds === undefined ? '' : decimal(row.seconds, 1, locale),
       row.user || text('ladder.root'),
       saved,
       row.ran?.ok ? text('ladder.run.ok') : text('ladder.run.failed', { summary: row.ran?.summary ?? '' }),
@@ -153,7 +155,14 @@ export function ladderTable(rows: readonly LadderRow[], locale: Locale, project:
   const last = built.at(-1);
   const total =
     first && last && first !== last
-      ? [text('ladder.table.total', { last: last.step.index, from: mb(first.bytes!), to: mb(last.bytes!), ratio: (first.bytes! / last.bytes!).toFixed(1) })]
+      ? [
+          text('ladder.table.total', {
+            last: last.step.index,
+            from: mb(first.bytes!),
+            to: mb(last.bytes!),
+            ratio: decimal(first.bytes! / last.bytes!, 1, locale),
+          }),
+        ]
       : [];
   return [text('ladder.table.title', { project, dir: folder }), '', line(header), ...body.map(line), '', ...total];
 }

@@ -1,32 +1,13 @@
 import { From } from 'dockerfile-ast';
-import { isKnownError } from '../../core/errors.js';
-import type { Locale } from '../../core/explain/messages.js';
-import { parseDockerfile } from '../../core/lint/parse.js';
-import type { GenerationResult } from '../../languages/registry.js';
-import { PIPELINE } from '../../pipeline/index.js';
-import type { RenderOptions } from '../../pipeline/render.js';
-import type { Choices } from '../../core/types.js';
-import { LADDER_MESSAGES, type LadderMessageId } from './messages.js';
-
-export const LADDER_STEP_IDS = ['single', 'multi', 'slim', 'minimal', 'nonroot', 'hardened'] as const;
-export type LadderStepId = (typeof LADDER_STEP_IDS)[number];
-
-/** The run flags of the hardened step: what the generated header's "hardened" command adds. */
-export const HARDENED_FLAGS = ['--read-only', '--tmpfs', '/tmp', '--cap-drop', 'ALL'] as const;
-
-/** One rung of the course's ladder on this project: a Dockerfile to build, or why the step does not apply. */
-export interface LadderStep {
-  readonly id: LadderStepId;
-  readonly index: number;
-  /** The file name under the ladder folder. */
-  readonly file: string;
-  readonly changed: LadderMessageId;
-  /** The Dockerfile; undefined for the hardened step (the non-root image, run differently) and a step that does not apply. */
-  readonly dockerfile?: string;
-  /** Why the step does not apply here; its row shows this instead of numbers. */
-  readonly skipped?: { readonly id: LadderMessageId; readonly args?: Record<string, string> };
-  readonly runFlags: readonly string[];
-}
+import { isKnownError } from '../core/errors.js';
+import type { Locale } from '../core/explain/messages.js';
+import { parseDockerfile } from '../core/lint/parse.js';
+import type { GenerationResult } from '../languages/registry.js';
+import { PIPELINE } from './index.js';
+import type { RenderOptions } from './render.js';
+import type { Choices } from '../core/types.js';
+import { LADDER_MESSAGES, type LadderMessageId } from '../core/explain/ladder-messages.js';
+import { HARDENED_FLAGS, LADDER_STEP_IDS, type LadderStep, type LadderStepId } from '../core/ladder.js';
 
 export interface LadderInput {
   readonly facts: GenerationResult['facts'];
