@@ -42,6 +42,7 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
         compare: { type: 'boolean', default: false },
         ladder: { type: 'boolean', default: false },
         'ladder-dir': { type: 'string', default: 'ladder' },
+        report: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         keep: { type: 'boolean', default: false },
         templates: { type: 'string' },
@@ -73,7 +74,8 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
     const folder = parsed.values['ladder-dir'];
     if (isAbsolute(folder) || normalize(folder).startsWith('..'))
       throw new UsageError(`--ladder-dir must be a folder inside the project, not ${JSON.stringify(folder)}`);
-    return verifyLadder(dir, detectedGeneration(dir, flags.templates, detection), { ...flags, folder, locale: lang as Locale }, streams);
+    const report = parsed.values.report === undefined ? undefined : resolve(parsed.values.report);
+    return verifyLadder(dir, detectedGeneration(dir, flags.templates, detection), { ...flags, folder, locale: lang as Locale, report }, streams);
   }
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
   // project this tool cannot read still verifies, just without --compare.

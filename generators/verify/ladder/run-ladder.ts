@@ -5,6 +5,7 @@ import type { Locale } from '../../core/explain/messages.js';
 import { buildImage } from '../build.js';
 import { docker } from '../docker.js';
 import { smokeCommand, smokeServer } from '../smoke.js';
+import { layers, type Layer } from '../history.js';
 import { LADDER_MESSAGES } from '../../core/explain/ladder-messages.js';
 import type { LadderStep } from '../../core/ladder.js';
 
@@ -31,6 +32,8 @@ export interface LadderRow {
   readonly user?: string;
   readonly built: boolean;
   readonly ran?: { readonly ok: boolean; readonly summary: string };
+  /** Step 5's image, the one the tool generates: its layers and how it starts, for the report. */
+  readonly final?: { readonly layers: readonly Layer[]; readonly pid1: string; readonly healthcheck: string };
 }
 
 /**
@@ -71,7 +74,8 @@ export async function runLadder(request: LadderRequest): Promise<LadderRow[]> {
         request.listensOn === undefined
           ? await smokeCommand(image, { runFlags: step.runFlags })
           : await smokeServer(image, request.listensOn, { runFlags: step.runFlags });
-      rows.push({ step, built: true, seconds, ...measured, ran: { ok: ran.ok, summary: ran.summary } });
+      const final = step.id === 'nonroot' ? { layers: await layers(image), ...(await startup(image)) } : undefined;
+      rows.push({ step, built: true, seconds, ...measured, ran: { ok: ran.ok, summary: ran.summary }, final });
     }
   } finally {
     if (!request.keep && images.length > 0) await docker(['rmi', '--force', ...images], { reject: false });
@@ -83,6 +87,18 @@ async function measure(image: string): Promise<{ bytes: number; layers: number; 
   const inspected = await docker(['image', 'inspect', '--format', '{{.Size}} {{len .RootFS.Layers}} {{.Config.User}}', image]);
   const [bytes, layers, user] = String(inspected.stdout).trim().split(' ');
   return { bytes: Number(bytes), layers: Number(layers), user: user ?? '' };
+}
+
+/** What runs as PID 1 (the exec-form program, or a shell) and the image's declared health check. */
+async function startup(image: string): Promise<{ pid1: string; healthcheck: string }> {
+  const inspected = await docker(['image', 'inspect', '--format', '{{json .Config.Entrypoint}}\t{{json .Config.Cmd}}\t{{json .Config.Healthcheck}}', image]);
+  const [entrypoint, cmd, health] = String(inspected.stdout)
+    .trim()
+    .split('\t')
+    .map((part) => JSON.parse(part) as unknown);
+  const argv = [...((entrypoint as string[] | null) ?? []), ...((cmd as string[] | null) ?? [])];
+  const healthTest = (health as { Test?: string[] } | null)?.Test ?? [];
+  return { pid1: argv.join(' '), healthcheck: healthTest.length === 0 ? '' : healthTest.slice(1).join(' ') };
 }
 
 /** The step files, written into a folder that holds only ladder files: anything else there is the user's, and refused. */

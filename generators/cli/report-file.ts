@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { readRegularFile } from '../core/read-gate.js';
+import { UserError } from '../core/errors.js';
+import { writeAtomically } from '../util/atomic-write.js';
+import { REPORT_MARK } from '../verify/html-report.js';
+
+/** Writes the HTML report to `path`; a file there that is not an earlier report of this tool is the user's, and refused. */
+export function writeReportFile(path: string, html: string): void {
+  if (!/\.html?$/i.test(path)) throw new UserError(`--report writes an HTML file: name it .html, not ${JSON.stringify(path)}`);
+  // Read through the gate: a FIFO or a device named as the report is refused, never read.
+  if (existsSync(path) && !readRegularFile(path, path, 64 * 1024 * 1024).includes(REPORT_MARK))
+    throw new UserError(`${path} exists and is not a create-dockerfile report; pick another name for --report`);
+  writeAtomically(path, html);
+}
