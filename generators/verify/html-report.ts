@@ -87,7 +87,7 @@ function sizeChart(steps: readonly ReportStep[], caption: string, mb: (bytes: nu
   const width = 720;
   const bars = sized
     .map((step, index) => {
-      const length = Math.max(1, Math.round(((step.bytes! / max) * (width - label - 90))));
+      const length = Math.max(1, Math.round((step.bytes! / max) * (width - label - 90)));
       const y = index * row + 4;
       return `<g class="bar" data-mb="${mb(step.bytes!)}"><text x="0" y="${y + 15}">${escape(step.label)}</text><rect x="${label}" y="${y}" width="${length}" height="${row - 10}" fill="#3b6ea8"></rect><text x="${label + length + 6}" y="${y + 15}">${mb(step.bytes!)}</text></g>`;
     })
