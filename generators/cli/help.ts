@@ -7,7 +7,7 @@ export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile lint [file]
        create-dockerfile explain [file] [--lang en|fr]
        create-dockerfile verify [dir] [--compare] [--keep] [--ca-cert FILE|--no-ca-cert] [--language L] [--workspace NAME] [--start COMMAND]
-       create-dockerfile verify [dir] --ladder [--ladder-dir DIR] [--lang en|fr] [--keep] [--ca-cert FILE]
+       create-dockerfile verify [dir] --ladder [--ladder-dir DIR] [--lang en|fr] [--report FILE.html] [--keep] [--ca-cert FILE]
        npm create dockerfile@latest -- [dir] [options]
 
 Detects the project in dir (default: the current directory) and writes a multi-stage Dockerfile
@@ -100,6 +100,8 @@ its lines, in English or French (--lang fr). It always exits 0; \`lint\` is the 
 ladder/, inside the project): single stage, multi-stage, slim base, distroless or scratch, non-root,
 hardened run; it runs each and prints one table (size, layers, build time, user, the reduction each
 step bought), in English or French (--lang fr), and says why a step that does not apply is skipped.
+--report FILE.html also writes it as one self-contained page: the sizes as a chart and a table, the
+final image's layers by size, lint findings, and the run checks (user, PID 1, health).
 
 \`verify\` does what --verify does, for the Dockerfile already in dir. It uses your docker CLI as
 it is set up: DOCKER_HOST and the current docker context apply, and a remote engine's published
