@@ -1,4 +1,5 @@
 import type { Locale, Message } from './messages.js';
+import { say } from './say.js';
 import type { SharedMessageId } from './shared-messages.js';
 
 /** One catalog: the same keys in every locale, so a missing translation is a compile error. */
@@ -8,6 +9,8 @@ export interface DefinedCatalog<Id extends string> {
   readonly catalog: Catalog<Id>;
   /** A sentence to say later, in whatever language the output is written in; the id is checked by the compiler. */
   readonly message: (id: Id, args?: Message['args']) => Message;
+  /** The sentence now, in `locale`. */
+  readonly text: (locale: Locale, id: Id, args?: Message['args']) => string;
 }
 
 /** English first; French must have exactly its keys. */
@@ -18,6 +21,7 @@ export function defineMessages<E extends Record<string, string>>(catalog: {
   return {
     catalog: catalog,
     message: (id, args) => (args ? { id, args } : { id }),
+    text: (locale, id, args) => say(catalog, locale, id, args),
   };
 }
 

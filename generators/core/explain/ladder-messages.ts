@@ -75,8 +75,7 @@ const CATALOG = defineMessages({
 export type LadderMessageId = keyof typeof CATALOG.catalog.en;
 
 export const LADDER_MESSAGES = {
-  catalog: CATALOG.catalog,
-  text: (locale: Locale, id: LadderMessageId, args?: Message['args']): string => say(CATALOG.catalog, locale, id, args),
+  ...CATALOG,
   /** The sentence as `# ` comment lines, wrapped. */
   comment: (locale: Locale, id: LadderMessageId, args?: Message['args']): string => commentLines(say(CATALOG.catalog, locale, id, args)).join('\n'),
 };

@@ -1,6 +1,4 @@
 import { defineMessages } from './catalog.js';
-import type { Locale, Message } from './messages.js';
-import { say } from './say.js';
 
 /** The HTML report's headings and labels (verify --report). */
 const CATALOG = defineMessages({
@@ -78,7 +76,4 @@ const CATALOG = defineMessages({
 
 export type ReportMessageId = keyof typeof CATALOG.catalog.en;
 
-export const REPORT_MESSAGES = {
-  catalog: CATALOG.catalog,
-  text: (locale: Locale, id: ReportMessageId, args?: Message['args']): string => say(CATALOG.catalog, locale, id, args),
-};
+export const REPORT_MESSAGES = CATALOG;
