@@ -38,12 +38,26 @@ export async function withImageLock<T>(name: string, body: () => Promise<T>): Pr
         continue; // released meanwhile
       }
       if (isAlive(owner)) await sleep(1000);
-      else rmSync(lock, { recursive: true, force: true });
+      else release(lock);
     }
   }
   try {
     return await body();
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    release(lock);
   }
+}
+
+/**
+ * Renamed away first, then removed: emptied in place, the lock would be an empty folder for a moment,
+ * which another process's rename replaces (and the removal then fails with ENOTEMPTY, or takes its lock).
+ */
+function release(lock: string): void {
+  const gone = `${lock}.released.${process.pid}.${Date.now()}`;
+  try {
+    renameSync(lock, gone);
+  } catch {
+    return; // already released by another process (a stale lock taken over)
+  }
+  rmSync(gone, { recursive: true, force: true });
 }
