@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/explain/messages.js';
@@ -113,7 +113,15 @@ function writeLadderFiles(dir: string, folder: string, steps: readonly LadderSte
       );
   }
   mkdirSync(path, { recursive: true });
-  for (const step of steps) if (step.dockerfile !== undefined) writeFileSync(join(path, step.file), step.dockerfile);
+  for (const step of steps) {
+    if (step.dockerfile === undefined) continue;
+    const file = join(path, step.file);
+    // A link (perhaps out of the project) or a FIFO under a step's name is refused, never written through.
+    if (existsSync(file) || isLink(file)) {
+      if (!lstatSync(file).isFile()) throw new UserError(`${relative(dir, file)} is not a regular file; the ladder writes only its own files`);
+    }
+    writeFileSync(file, step.dockerfile);
+  }
 }
 
 /** A decimal as the language writes it: French uses a comma. */
@@ -181,4 +189,12 @@ export function ladderTable(rows: readonly LadderRow[], locale: Locale, project:
         ]
       : [];
   return [text('ladder.table.title', { project, dir: folder }), '', line(header), ...body.map(line), '', ...total];
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
