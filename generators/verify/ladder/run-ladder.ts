@@ -105,6 +105,7 @@ async function startup(image: string): Promise<{ pid1: string; healthcheck: stri
 function writeLadderFiles(dir: string, folder: string, steps: readonly LadderStep[]): void {
   const path = join(dir, folder);
   const ours = new Set(steps.map((step) => step.file));
+  if (isLink(path)) throw new UserError(`${relative(dir, path) || basename(path)} is a link; the ladder writes into a folder of the project only`);
   if (existsSync(path)) {
     const foreign = readdirSync(path).filter((name) => !ours.has(name) && !/^\d-[a-z]+\.Dockerfile$/.test(name));
     if (foreign.length > 0)
