@@ -4,10 +4,9 @@ import type { GenerationResult } from '../languages/registry.js';
 import { templatesDir } from '../util/package-root.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { ladderTable, runLadder } from '../verify/ladder/run-ladder.js';
-import { docker } from '../verify/docker.js';
 import { htmlReport } from '../verify/html-report.js';
 import { ladderReportData } from './ladder-report.js';
-import { writeReportFile } from './report-file.js';
+import { engineVersion, saveReport } from './verify-html.js';
 import { ladderSteps } from '../pipeline/ladder-steps.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import type { VerifyFlags } from './verify-command.js';
@@ -42,11 +41,8 @@ export async function verifyLadder(
     log: (line) => writeError(streams, `${terminalLine(line)}\n`),
   });
   for (const line of ladderTable(rows, flags.locale, basename(dir), flags.folder)) writeOut(streams, `${terminalLine(line)}\n`);
-  if (flags.report !== undefined) {
-    const version = await docker(['version', '--format', '{{.Server.Version}}'], { reject: false });
-    writeReportFile(flags.report, htmlReport(ladderReportData(rows, flags.locale, basename(dir), String(version.stdout).trim() || '?'), flags.locale));
-    writeError(streams, `${terminalLine(`report: ${flags.report}`)}\n`);
-  }
+  if (flags.report !== undefined)
+    saveReport(flags.report, htmlReport(ladderReportData(rows, flags.locale, basename(dir), await engineVersion()), flags.locale), flags.locale, streams);
   const failed = rows.some((row) => !row.step.skipped && (!row.built || !row.ran?.ok));
   return failed ? 1 : 0;
 }

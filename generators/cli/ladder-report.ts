@@ -5,6 +5,8 @@ import { lint } from '../core/lint/index.js';
 import { sayFinding } from '../core/lint/messages.js';
 import type { ReportData, ReportStep } from '../verify/html-report.js';
 import type { LadderRow } from '../verify/ladder/run-ladder.js';
+import { sayVerify } from '../verify/verify-report.js';
+import { startupChecks } from './report-checks.js';
 
 /** The ladder's rows as the HTML report shows them: the same numbers as the table, the final image's layers, lint and run checks. */
 export function ladderReportData(rows: readonly LadderRow[], locale: Locale, project: string, docker: string): ReportData {
@@ -14,7 +16,7 @@ export function ladderReportData(rows: readonly LadderRow[], locale: Locale, pro
   const steps: ReportStep[] = rows.map((row) => {
     if (row.step.skipped) return { label: label(row), skipped: LADDER_MESSAGES.text(locale, row.step.skipped.id, row.step.skipped.args) };
     if (!row.built || row.bytes === undefined) return { label: label(row), skipped: LADDER_MESSAGES.text(locale, 'ladder.build.failed') };
-    const saved = previous === undefined ? undefined : ((previous - row.bytes) / previous) * 100;
+    const before = previous;
     previous = row.bytes;
     return {
       label: label(row),
@@ -22,38 +24,16 @@ export function ladderReportData(rows: readonly LadderRow[], locale: Locale, pro
       layers: row.layers,
       seconds: row.seconds,
       user: row.user || LADDER_MESSAGES.text(locale, 'ladder.root'),
-      saved,
-      run: row.ran,
+      before,
+      run: row.ran && { ok: row.ran.ok, summary: sayVerify(locale, row.ran.summary) },
     };
   });
   const final = rows.find((row) => row.step.id === 'nonroot');
   const dockerfile = final?.step.dockerfile ?? '';
-  const checks = final?.final
-    ? [
-        {
-          name: text(locale, 'report.check.user'),
-          ok: Boolean(final.user) && !/^(root|0)(:|$)/.test(final.user!),
-          detail: text(locale, 'report.check.user.detail', { user: final.user || 'root' }),
-        },
-        {
-          name: text(locale, 'report.check.pid1'),
-          ok: !/^\/bin\/sh -c\b/.test(final.final.pid1),
-          detail: text(locale, /^\/bin\/sh -c\b/.test(final.final.pid1) ? 'report.check.pid1.shell' : 'report.check.pid1.exec', {
-            program: final.final.pid1 || '?',
-          }),
-        },
-        {
-          name: text(locale, 'report.check.health'),
-          ok: true,
-          detail: final.final.healthcheck
-            ? text(locale, 'report.check.health.declared', { test: final.final.healthcheck })
-            : text(locale, 'report.check.health.none'),
-        },
-      ]
-    : [];
+  const checks = final?.final ? startupChecks(locale, final.user ?? '', final.final) : [];
   const runs = rows
     .filter((row) => row.ran)
-    .map((row) => ({ name: text(locale, 'report.check.run', { step: label(row) }), ok: row.ran!.ok, detail: row.ran!.summary }));
+    .map((row) => ({ name: text(locale, 'report.check.run', { step: label(row) }), ok: row.ran!.ok, detail: sayVerify(locale, row.ran!.summary) }));
   return {
     project,
     date: new Date().toISOString().slice(0, 10),

@@ -4,11 +4,16 @@ import { UserError } from '../core/errors.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { REPORT_MARK } from '../verify/html-report.js';
 
-/** Writes the HTML report to `path`; a file there that is not an earlier report of this tool is the user's, and refused. */
-export function writeReportFile(path: string, html: string): void {
+/** Checked before anything is built: a report that cannot be written should not cost a build first. */
+export function assertReportName(path: string): void {
   if (!/\.html?$/i.test(path)) throw new UserError(`--report writes an HTML file: name it .html, not ${JSON.stringify(path)}`);
   // Read through the gate: a FIFO or a device named as the report is refused, never read.
   if (existsSync(path) && !readRegularFile(path, path, 64 * 1024 * 1024).includes(REPORT_MARK))
     throw new UserError(`${path} exists and is not a create-dockerfile report; pick another name for --report`);
+}
+
+/** Writes the HTML report to `path`; a file there that is not an earlier report of this tool is the user's, and refused. */
+export function writeReportFile(path: string, html: string): void {
+  assertReportName(path);
   writeAtomically(path, html);
 }

@@ -22,10 +22,16 @@ import type { PlanBase } from '../core/types.js';
 import { NODE_MAJORS } from '../languages/node/version.js';
 import type { NodePlan } from '../languages/node/types.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
+import { assertReportName } from './report-file.js';
+import { writeVerifyReport } from './verify-html.js';
 
 export interface VerifyFlags {
   readonly compare: boolean;
   readonly keep: boolean;
+  /** The language verify speaks (`verify --lang`, or generation's `--explain`); English by default. */
+  readonly explain?: Locale;
+  /** `--report FILE.html`: the self-contained HTML report, written after the checks. */
+  readonly report?: string;
   readonly templates?: string;
   /** The CA bundle a Dockerfile's ca-cert secret takes (--ca-cert, or the environment's). */
   readonly caCert?: CaCertChoice;
@@ -66,15 +72,16 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
     { caCert: caFlag === undefined ? undefined : { path: caFlag, from: '--ca-cert' }, noCaCert: parsed.values['no-ca-cert'] },
     process.env,
   );
-  const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates, caCert };
+  const lang = parsed.values.lang;
+  if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not ${JSON.stringify(lang)}`);
+  const report = parsed.values.report === undefined ? undefined : resolve(parsed.values.report);
+  if (report !== undefined) assertReportName(report);
+  const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates, caCert, explain: lang as Locale, report };
   const detection = { language: parsed.values.language, workspace: parsed.values.workspace, start: parsed.values.start };
   if (parsed.values.ladder) {
-    const lang = parsed.values.lang;
-    if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not ${JSON.stringify(lang)}`);
     const folder = parsed.values['ladder-dir'];
     if (isAbsolute(folder) || normalize(folder).startsWith('..'))
       throw new UsageError(`--ladder-dir must be a folder inside the project, not ${JSON.stringify(folder)}`);
-    const report = parsed.values.report === undefined ? undefined : resolve(parsed.values.report);
     return verifyLadder(dir, detectedGeneration(dir, flags.templates, detection), { ...flags, folder, locale: lang as Locale, report }, streams);
   }
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a
@@ -118,6 +125,11 @@ export function verifyWith(
     },
     compare: flags.compare,
     keep: flags.keep,
+    locale: flags.explain ?? 'en',
+    onReport:
+      flags.report === undefined
+        ? undefined
+        : (report, final) => writeVerifyReport(flags.report!, { report, final, locale: flags.explain ?? 'en', dir, dockerfile: where.dockerfile }, streams),
     caCert: flags.caCert?.path,
     stdout: streams.stdout,
     stderr: streams.stderr,
@@ -157,7 +169,7 @@ export async function verifyServices(root: string, result: ServicesResult, flags
   }
   if (composeFile !== undefined) {
     writeError(streams, `==> verify ${composeFile}: the services together\n`);
-    const code = await verifyCompose({ dir: root, file: composeFile, keep: flags.keep, stdout: streams.stdout, stderr: streams.stderr });
+    const code = await verifyCompose({ dir: root, file: composeFile, keep: flags.keep, locale: flags.explain, stdout: streams.stdout, stderr: streams.stderr });
     failed ||= code !== 0;
   }
   return failed ? 1 : 0;

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Locale } from '../core/explain/messages.js';
 import { REPORT_MESSAGES, type ReportMessageId } from '../core/explain/report-messages.js';
+import { decimal, megabytes, savedText } from '../core/explain/numbers.js';
 
 /** One bar of the size chart and row of the table: a ladder step, or compare's naive and generated images. */
 export interface ReportStep {
@@ -9,8 +10,8 @@ export interface ReportStep {
   readonly layers?: number;
   readonly seconds?: number;
   readonly user?: string;
-  /** Percent saved against the step before (negative grows), or undefined for the first. */
-  readonly saved?: number;
+  /** Bytes of the step before that has a size, to say what this one saved; undefined for the first. */
+  readonly before?: number;
   readonly run?: { readonly ok: boolean; readonly summary: string };
   /** Why the step has no numbers. */
   readonly skipped?: string;
@@ -29,16 +30,13 @@ export interface ReportData {
 // Every value from the project or docker is escaped: a layer's instruction or a check's output can hold markup.
 const escape = (text: string | number) => Handlebars.escapeExpression(String(text));
 
-/** A decimal as the language writes it. */
-const decimal = (value: number, digits: number, locale: Locale) => (locale === 'fr' ? value.toFixed(digits).replace('.', ',') : value.toFixed(digits));
-
 /**
  * The report as one self-contained HTML file: inline CSS, an inline SVG chart, no script and nothing
  * fetched, so it opens offline and prints. Each number in the chart is the same text as in the table.
  */
 export function htmlReport(data: ReportData, locale: Locale): string {
   const t = (id: ReportMessageId, args?: Record<string, string | number>) => escape(REPORT_MESSAGES.text(locale, id, args));
-  const mb = (bytes: number) => decimal(bytes / 1e6, 2, locale);
+  const mb = (bytes: number) => megabytes(bytes, locale);
   const title = t('report.title', { project: data.project });
   return `<!doctype html>
 <html lang="${locale}">
@@ -102,7 +100,7 @@ function stepTable(steps: readonly ReportStep[], t: Say, mb: (bytes: number) => 
   const rows = steps.map((step) => {
     if (step.bytes === undefined)
       return `<tr class="step"><td>${escape(step.label)}</td><td colspan="6">${escape(step.skipped ?? t('report.skipped'))}</td></tr>`;
-    const saved = step.saved === undefined ? '' : step.saved === 0 ? '=' : `${step.saved > 0 ? '-' : '+'}${decimal(Math.abs(step.saved), 1, locale)} %`;
+    const saved = step.before === undefined ? '' : savedText(step.before, step.bytes, locale);
     const run = step.run
       ? `<span class="${step.run.ok ? 'pass' : 'fail'}">${step.run.ok ? t('report.pass') : t('report.fail')}</span> ${escape(step.run.summary)}`
       : '';

@@ -1,3 +1,7 @@
+import type { Locale } from '../core/explain/messages.js';
+import { decimal } from '../core/explain/numbers.js';
+import { VERIFY_MESSAGES } from '../core/explain/verify-messages.js';
+
 export interface Progress {
   readonly step: (step: string) => void;
   readonly done: (ok: boolean, seconds: number) => void;
@@ -7,7 +11,7 @@ export interface Progress {
  * On a terminal, one line redrawn in place with the current build step; elsewhere (CI logs, pipes),
  * one line per step, so the log stays readable and nothing is overwritten.
  */
-export function createProgress(label: string, stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): Progress {
+export function createProgress(label: string, stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, locale: Locale = 'en'): Progress {
   const tty = Boolean(stream.isTTY);
   const width = Math.max(40, (stream.columns ?? 100) - 1);
   let steps = 0;
@@ -20,7 +24,9 @@ export function createProgress(label: string, stream: NodeJS.WritableStream & { 
       else stream.write(`  ${step}\n`);
     },
     done: (ok, seconds) => {
-      const line = `${label}: ${ok ? 'done' : 'FAILED'} in ${seconds.toFixed(1)} s (${steps} step${steps === 1 ? '' : 's'})`;
+      const text = VERIFY_MESSAGES.text;
+      const counted = steps === 1 ? text(locale, 'progress.steps.one') : text(locale, 'progress.steps.many', { count: steps });
+      const line = text(locale, ok ? 'progress.done' : 'progress.failed', { label, seconds: decimal(seconds, 1, locale), steps: counted });
       stream.write(tty ? `\r\u001b[2K${line}\n` : `${line}\n`);
     },
   };

@@ -1,11 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docker } from './docker.js';
 import { engineHost } from './engine-host.js';
+import type { Message } from '../core/explain/messages.js';
+import { VERIFY_MESSAGES } from '../core/explain/verify-messages.js';
+
+const say = VERIFY_MESSAGES.message;
 
 export interface SmokeOutcome {
   readonly ok: boolean;
-  /** One line for the report: what answered, or what went wrong. */
-  readonly summary: string;
+  /** One line for the report, said in its language: what answered, or what went wrong. */
+  readonly summary: Message;
   /** The container's own output, shown when the check fails. */
   readonly logs: string;
 }
@@ -28,7 +32,8 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
   // Locally, publish on loopback only: a verify run should not open a port to the network.
   const publish = local ? `127.0.0.1::${port}` : String(port);
   const started = await docker(['run', '--detach', ...(options.runFlags ?? []), '--publish', publish, image], { reject: false });
-  if (started.exitCode !== 0) return { ok: false, summary: `could not start: ${firstLine(String(started.stderr))}`, logs: String(started.stderr) };
+  if (started.exitCode !== 0)
+    return { ok: false, summary: say('smoke.start.failed', { reason: firstLine(String(started.stderr)) }), logs: String(started.stderr) };
   const id = String(started.stdout).trim();
   try {
     const deadline = Date.now() + (options.timeoutMs ?? 30_000);
@@ -39,7 +44,7 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
       if (!state.running) {
         return {
           ok: false,
-          summary: `the container exited at once (exit code ${state.exitCode}) instead of serving port ${port}`,
+          summary: say('smoke.exited', { code: state.exitCode, port }),
           logs: await containerLogs(id),
         };
       }
@@ -53,7 +58,13 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
           const response = await fetch(`http://${host}:${mapped}/`, { signal: controller.signal });
           const body = firstLine(await response.text());
           if (response.status < 500)
-            return { ok: true, summary: `HTTP ${response.status} on port ${port}${body ? `: ${body.slice(0, 60)}` : ''}`, logs: await containerLogs(id) };
+            return {
+              ok: true,
+              summary: body
+                ? say('smoke.http.body', { status: response.status, port, body: body.slice(0, 60) })
+                : say('smoke.http', { status: response.status, port }),
+              logs: await containerLogs(id),
+            };
           lastError = `HTTP ${response.status}`;
         } catch (error) {
           // fetch reports the socket's own error (ECONNREFUSED, ECONNRESET) as its cause.
@@ -61,8 +72,7 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
           // The HTTP parser's own refusal (HPE_*) means bytes came back that are not HTTP: the process
           // is up and answering on its port in a protocol of its own (SOCKS, SSH, a line protocol).
           // (Nothing listening behind docker's proxy gives a reset or a closed socket, never bytes.)
-          if (cause?.code?.startsWith('HPE_'))
-            return { ok: true, summary: `answers on port ${port}, not in HTTP (a TCP service; its reply is no HTTP response)`, logs: await containerLogs(id) };
+          if (cause?.code?.startsWith('HPE_')) return { ok: true, summary: say('smoke.tcp', { port }), logs: await containerLogs(id) };
           lastError = cause?.message ?? message;
         } finally {
           clearTimeout(deadline);
@@ -72,7 +82,7 @@ export async function smokeServer(image: string, port: number, options: SmokeOpt
     }
     return {
       ok: false,
-      summary: `no HTTP answer on port ${port} within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s (${lastError})`,
+      summary: say('smoke.silent', { port, seconds: Math.round((options.timeoutMs ?? 30_000) / 1000), error: lastError }),
       logs: await containerLogs(id),
     };
   } finally {
@@ -86,10 +96,9 @@ export async function smokeCommand(image: string, options: SmokeOptions = {}): P
   const result = await docker(['run', '--name', name, ...(options.runFlags ?? []), image], { reject: false, all: true, timeout: options.timeoutMs ?? 30_000 });
   await docker(['rm', '--force', name], { reject: false });
   const output = String(result.all ?? '').trim();
-  if (result.timedOut)
-    return { ok: false, summary: `still running after ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s, with no port to probe`, logs: output };
-  if (result.exitCode !== 0) return { ok: false, summary: `exited with code ${result.exitCode}`, logs: output };
-  return { ok: true, summary: `exited 0${output ? `, printing: ${firstLine(output).slice(0, 60)}` : ''}`, logs: output };
+  if (result.timedOut) return { ok: false, summary: say('smoke.running', { seconds: Math.round((options.timeoutMs ?? 30_000) / 1000) }), logs: output };
+  if (result.exitCode !== 0) return { ok: false, summary: say('smoke.exit.code', { code: result.exitCode ?? '?' }), logs: output };
+  return { ok: true, summary: output ? say('smoke.exit.zero.printing', { output: firstLine(output).slice(0, 60) }) : say('smoke.exit.zero'), logs: output };
 }
 
 async function hostPort(id: string, port: number): Promise<number | undefined> {

@@ -3,12 +3,18 @@ import { UserError } from '../core/errors.js';
 import { capped } from './build.js';
 import { docker, engineProblem } from './docker.js';
 import { formatReport, type Check } from './verify-report.js';
+import type { Locale, Message } from '../core/explain/messages.js';
+import { decimal } from '../core/explain/numbers.js';
+import { VERIFY_MESSAGES, type VerifyMessageId } from '../core/explain/verify-messages.js';
+
+const message = VERIFY_MESSAGES.message;
 
 export interface ComposeVerifyRequest {
   /** The folder compose.yaml is in: the project's root. */
   readonly dir: string;
   readonly file: string;
   readonly keep: boolean;
+  readonly locale?: Locale;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
 }
@@ -35,20 +41,32 @@ export async function verifyCompose(request: ComposeVerifyRequest): Promise<numb
   const project = `cdf-verify-${randomBytes(4).toString('hex')}`;
   const compose = (args: readonly string[]) => docker(['compose', '-p', project, '-f', request.file, ...args], { cwd: request.dir, reject: false, all: true });
   const say = (line: string) => request.stderr.write(`${line}\n`);
-  say(`compose: up --build --wait (project ${project})`);
+  const locale = request.locale ?? 'en';
+  const text = (id: VerifyMessageId, args?: Message['args']) => VERIFY_MESSAGES.text(locale, id, args);
+  say(text('compose.start', { project }));
   const started = Date.now();
   try {
     const up = await compose(['up', '--build', '--wait', '--wait-timeout', '600']);
     const seconds = (Date.now() - started) / 1000;
     const checks: Check[] = [
-      { name: 'compose up', ok: up.exitCode === 0, detail: up.exitCode === 0 ? `every service up in ${seconds.toFixed(1)} s` : 'compose up --wait failed' },
+      {
+        name: message('compose.up'),
+        ok: up.exitCode === 0,
+        detail: up.exitCode === 0 ? message('compose.up.ok', { seconds: decimal(seconds, 1, locale) }) : message('compose.up.failed'),
+      },
     ];
     const ps = await compose(['ps', '--all', '--format', 'json']);
     for (const entry of psEntries(String(ps.stdout))) {
       const ok = entry.State === 'running' && (entry.Health === '' || entry.Health === 'healthy');
-      checks.push({ name: entry.Service, ok, detail: `${entry.State}${entry.Health ? `, ${entry.Health}` : ', no health check'}` });
+      checks.push({
+        name: message('compose.service', { service: entry.Service }),
+        ok,
+        detail: entry.Health
+          ? message('compose.state.health', { state: entry.State, health: entry.Health })
+          : message('compose.state.nohealth', { state: entry.State }),
+      });
       if (!ok) {
-        say(`---- ${entry.Service}: last lines it printed ----`);
+        say(text('compose.logs', { service: entry.Service }));
         const logs = await compose(['logs', '--no-color', '--tail', String(LOG_LINES_SHOWN), entry.Service]);
         for (const line of capped(
           String(logs.all ?? '')
@@ -69,11 +87,11 @@ export async function verifyCompose(request: ComposeVerifyRequest): Promise<numb
       ))
         say(line);
     }
-    request.stdout.write(formatReport({ checks, sizes: [], layers: [] }));
+    request.stdout.write(formatReport({ checks, sizes: [], layers: [] }, locale));
     return checks.every((check) => check.ok) ? 0 : 1;
   } finally {
     await compose(['down', '--volumes', '--remove-orphans', ...(request.keep ? [] : ['--rmi', 'local'])]);
-    if (request.keep) say(`kept: the images of compose project ${project}`);
+    if (request.keep) say(text('compose.kept', { project }));
   }
 }
 

@@ -12,6 +12,12 @@ import { smokeCommand, smokeServer } from './smoke.js';
 import { formatReport, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
 import { buildObservations, runObservations, type Correction, type Observation } from './observations.js';
 import { observeRun } from './observe.js';
+import type { Locale } from '../core/explain/messages.js';
+import { VERIFY_MESSAGES, type VerifyMessageId } from '../core/explain/verify-messages.js';
+import { decimal } from '../core/explain/numbers.js';
+import { startup } from './startup.js';
+
+const message = VERIFY_MESSAGES.message;
 
 /** Enough of what the container printed to see why it stopped, never its whole log. */
 const CONTAINER_LINES_SHOWN = 20;
@@ -44,6 +50,10 @@ export interface VerifyRequest {
   readonly onObserved?: (observations: readonly Observation[]) => void;
   readonly compare: boolean;
   readonly keep: boolean;
+  /** The language of the report and the progress lines (default English). */
+  readonly locale?: Locale;
+  /** Called with the report and the final image's start-up, before its images are removed: the HTML report reads them. */
+  readonly onReport?: (report: VerifyReport, final?: { readonly pid1: string; readonly healthcheck: string; readonly user: string }) => void | Promise<void>;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
@@ -63,10 +73,13 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
   const runId = randomBytes(4).toString('hex');
   const tag = (suffix = '') => `create-dockerfile-verify/${name}${suffix}:${runId}`;
   const made: string[] = [];
+  const locale = request.locale ?? 'en';
   const say = (line: string) => request.stderr.write(`${line}\n`);
+  const text = (id: VerifyMessageId, args?: Parameters<typeof VERIFY_MESSAGES.text>[2]) => VERIFY_MESSAGES.text(locale, id, args);
+  const seconds = (value: number) => decimal(value, 1, locale);
 
-  const build = async (label: string, imageTag: string, options: { target?: string; dockerfile?: string } = {}): Promise<BuildOutcome> => {
-    const progress = createProgress(label, request.stderr);
+  const build = async (label: VerifyMessageId, imageTag: string, options: { target?: string; dockerfile?: string } = {}): Promise<BuildOutcome> => {
+    const progress = createProgress(text(label), request.stderr, locale);
     const outcome = await buildImage({ ...buildTarget(request, dockerfile), tag: imageTag, ...options, onStep: progress.step });
     progress.done(outcome.ok, outcome.seconds);
     if (outcome.ok) made.push(imageTag);
@@ -74,51 +87,51 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
   };
 
   try {
-    const final = await build('building the image', tag());
+    const final = await build('progress.image', tag());
     if (!final.ok) return buildFailed(request, final);
-    const checks: Check[] = [{ name: 'build', ok: true, detail: `built in ${final.seconds.toFixed(1)} s` }];
+    const checks: Check[] = [{ name: message('check.build'), ok: true, detail: message('check.build.ok', { seconds: seconds(final.seconds) }) }];
     const config = await inspectImage(tag());
-    const user = config.Config.User || 'root (no USER)';
     const nonRoot = !/^(root|0)?(:.*)?$/.test(config.Config.User ?? '');
-    checks.push({ name: 'non-root', ok: nonRoot, detail: nonRoot ? `runs as ${user}` : `runs as ${user}: add a USER with a non-root uid` });
+    const shownUser = config.Config.User || text('check.user.none');
+    checks.push({ name: message('check.user'), ok: nonRoot, detail: message(nonRoot ? 'check.user.ok' : 'check.user.root', { user: shownUser }) });
 
     const port =
       Object.keys(config.Config.ExposedPorts ?? {})
         .map((key) => /^(\d+)\/tcp$/.exec(key)?.[1])
         .find(Boolean) ?? request.generation?.listensOn?.toString();
     if (request.smoke !== false) {
-      say(port ? `smoke test: running the image and probing port ${port}` : 'smoke test: running the image as a command');
+      say(port ? text('smoke.probing', { port }) : text('smoke.command'));
       const smoke = port ? await smokeServer(tag(), Number(port)) : await smokeCommand(tag());
-      checks.push({ name: 'starts', ok: smoke.ok, detail: smoke.summary });
+      checks.push({ name: message('check.starts'), ok: smoke.ok, detail: smoke.summary });
       if (smoke.logs.trim()) {
-        say(`---- container output (${smoke.ok ? 'last lines' : 'last lines before it failed'}) ----`);
+        say(text(smoke.ok ? 'smoke.output.last' : 'smoke.output.failed'));
         for (const line of capped(smoke.logs.trimEnd().split('\n'), CONTAINER_LINES_SHOWN)) say(line);
       }
       // A run that failed is run once more and watched: where it listens, what it could not write.
       if (!smoke.ok) await observe(request, tag(), port === undefined ? undefined : Number(port));
     }
 
-    const text = readFileSync(dockerfile, 'utf8');
+    const dockerfileText = readFileSync(dockerfile, 'utf8');
     // The project's own tests, when the Dockerfile has a test stage: a team trusts the image only if they pass.
-    if (hasStage(text, 'test')) {
-      const tests = await build('running the test stage', tag('-test'), { target: 'test' });
+    if (hasStage(dockerfileText, 'test')) {
+      const tests = await build('progress.test', tag('-test'), { target: 'test' });
       checks.push({
-        name: 'tests',
+        name: message('check.tests'),
         ok: tests.ok,
-        detail: tests.ok ? `the test stage passed in ${tests.seconds.toFixed(1)} s` : 'the test stage failed; its failing lines are above',
+        detail: tests.ok ? message('check.tests.ok', { seconds: seconds(tests.seconds) }) : message('check.tests.failed'),
       });
       if (!tests.ok) {
-        say('---- failing lines of the test stage ----');
+        say(text('log.failing.tests'));
         for (const line of tests.failingLines) say(line);
         // The test stage installs and builds too: what it lacked is the build's to add.
         reportObservations(request, buildObservations(tests.log));
       }
     }
 
-    const sizes: SizeRow[] = [{ label: 'final image', bytes: config.Size }];
-    if (hasStage(text, 'build')) {
-      const builder = await build('building the build stage, for its size', tag('-build'), { target: 'build' });
-      if (builder.ok) sizes.push({ label: 'build stage', bytes: (await inspectImage(tag('-build'))).Size });
+    const sizes: SizeRow[] = [{ label: 'report.size.final', bytes: config.Size }];
+    if (hasStage(dockerfileText, 'build')) {
+      const builder = await build('progress.build', tag('-build'), { target: 'build' });
+      if (builder.ok) sizes.push({ label: 'report.size.build', bytes: (await inspectImage(tag('-build'))).Size });
     }
 
     let comparison: VerifyReport['comparison'];
@@ -127,16 +140,16 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       try {
         const naiveFile = join(scratch, 'naive.Dockerfile');
         writeFileSync(naiveFile, request.generation.naiveDockerfile);
-        const naive = await build('building the naive single-stage variant', tag('-naive'), { dockerfile: naiveFile });
+        const naive = await build('progress.naive', tag('-naive'), { dockerfile: naiveFile });
         checks.push({
-          name: 'compare',
+          name: message('check.compare'),
           ok: naive.ok,
-          detail: naive.ok ? 'the naive single-stage variant built' : `the naive variant failed to build: ${naive.failingLines.at(-1) ?? ''}`,
+          detail: naive.ok ? message('check.compare.ok') : message('check.compare.failed', { line: naive.failingLines.at(-1) ?? '' }),
         });
         if (naive.ok)
           comparison = {
-            naive: { label: 'naive single stage', bytes: (await inspectImage(tag('-naive'))).Size },
-            generated: { label: 'generated multi-stage', bytes: config.Size },
+            naive: { label: 'report.size.naive', bytes: (await inspectImage(tag('-naive'))).Size },
+            generated: { label: 'report.size.generated', bytes: config.Size },
           };
       } finally {
         rmSync(scratch, { recursive: true, force: true });
@@ -147,7 +160,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       checks,
       image: {
         tag: tag(),
-        user,
+        user: config.Config.User ?? '',
         entrypoint: JSON.stringify(config.Config.Entrypoint ?? null),
         cmd: JSON.stringify(config.Config.Cmd ?? null),
         kept: request.keep,
@@ -156,8 +169,9 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       layers: await layers(tag()),
       comparison,
     };
-    request.stdout.write(formatReport(report));
-    if (request.keep && made.length > 0) say(`kept: ${made.join(' ')}`);
+    request.stdout.write(formatReport(report, locale));
+    await request.onReport?.(report, { ...(await startup(tag())), user: config.Config.User ?? '' });
+    if (request.keep && made.length > 0) say(text('log.kept', { images: made.join(' ') }));
     return checks.every((check) => check.ok) ? 0 : 1;
   } finally {
     if (!request.keep && made.length > 0) await docker(['image', 'rm', '--force', ...made], { reject: false });
@@ -165,20 +179,21 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 }
 
 /** A failed build: its whole log, its failing lines, what they show is missing, and the report. */
-function buildFailed(request: VerifyRequest, final: BuildOutcome): number {
+async function buildFailed(request: VerifyRequest, final: BuildOutcome): Promise<number> {
+  const locale = request.locale ?? 'en';
   const say = (line: string) => request.stderr.write(`${line}\n`);
-  say('---- full build log ----');
+  say(VERIFY_MESSAGES.text(locale, 'log.full'));
   request.stderr.write(final.log.endsWith('\n') ? final.log : `${final.log}\n`);
-  say('---- failing lines ----');
+  say(VERIFY_MESSAGES.text(locale, 'log.failing'));
   for (const line of final.failingLines) say(line);
   reportObservations(request, buildObservations(final.log));
-  request.stdout.write(
-    formatReport({
-      checks: [{ name: 'build', ok: false, detail: `docker build failed after ${final.seconds.toFixed(1)} s; the failing lines are above` }],
-      sizes: [],
-      layers: [],
-    }),
-  );
+  const report: VerifyReport = {
+    checks: [{ name: message('check.build'), ok: false, detail: message('check.build.failed', { seconds: decimal(final.seconds, 1, locale) }) }],
+    sizes: [],
+    layers: [],
+  };
+  request.stdout.write(formatReport(report, locale));
+  await request.onReport?.(report);
   return 1;
 }
 
@@ -186,7 +201,7 @@ function buildFailed(request: VerifyRequest, final: BuildOutcome): number {
 async function observe(request: VerifyRequest, image: string, plannedPort: number | undefined): Promise<void> {
   const helper = request.generation?.helperImage;
   if (helper === undefined) return;
-  request.stderr.write('observing: running the image and reading the ports it listens on from its /proc/net\n');
+  request.stderr.write(`${VERIFY_MESSAGES.text(request.locale ?? 'en', 'log.observing')}\n`);
   const run = await observeRun(image, helper);
   reportObservations(
     request,

@@ -11,6 +11,7 @@ import { runCli } from '../harness/project.js';
 import { withFixture } from '../harness/scenario.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
 import { caSecretArgs, MACHINE_CA } from '../harness/machine-ca.js';
+import { renderReport, requireChromium } from '../harness/chromium.js';
 
 // The naive variant compiles without a build cache: minutes on a small, cold machine.
 jest.setTimeout(20 * 60_000);
@@ -132,6 +133,38 @@ describe('--verify', () => {
       const run = await runCli(['verify', dir, '--language', 'node', '--start', 'node dist/index.js'], LONG);
       expect([run.exitCode, String(run.stdout)]).toEqual([0, expect.stringMatching(/^ {2}PASS {2}starts +HTTP 200 on port 3000/m)]);
       expect(String(run.stderr)).toMatch(/---- container output \(last lines\) ----\nServer is running on http:\/\/localhost:3000/);
+    }));
+
+  test('`verify --compare --lang fr --report`: the report in French, and Chromium shows the sizes and verdicts the CLI printed', () =>
+    withFixture('go', 'lone-main', async ({ dir }) => {
+      requireChromium();
+      expect((await runCli([dir, '--yes'])).exitCode).toBe(0);
+      const report = join(dir, 'rapport.html');
+      const run = await runCli(['verify', dir, '--compare', '--lang', 'fr', '--report', report, '--ca-cert', MACHINE_CA], LONG);
+      expect([run.exitCode, String(run.stderr).slice(-2000)]).toEqual([0, expect.anything()]);
+      const out = String(run.stdout);
+      // French from the catalog: verdicts, sizes in octets and Mo with a decimal comma, the reduction.
+      expect(out).toMatch(/^ {2}OK {2}build +construite en \d+,\d s$/m);
+      expect(out).toMatch(/^ {2}OK {2}démarre +HTTP 404 sur le port 8080/m);
+      const sizes = Object.fromEntries([...out.matchAll(/^ {2}(\S.*?) +(\d+) octets +(\d+,\d\d) Mo/gm)].map((match) => [match[1]!.trim(), match[3]!]));
+      expect(Object.keys(sizes)).toEqual(expect.arrayContaining(['image finale', 'naïve, une seule étape', 'générée, multi-étapes']));
+      expect(out).toMatch(/^ {2}réduction : \d+,\d % \(\d+,\d fois plus petite\)$/m);
+      expect(String(run.stderr)).toContain(`rapport : ${report}`);
+
+      const page = await renderReport(report, 'verify-compare-fr.png');
+      console.log(`verify report screenshot: ${page.screenshot}`);
+      expect(page.problems).toEqual([]);
+      // --compare's two bars: the naive image, then the generated one, with the MB the CLI printed.
+      expect(page.chart.map((bar) => [bar.label, bar.value])).toEqual([
+        ['naïve, une seule étape', sizes['naïve, une seule étape']],
+        ['générée, multi-étapes', sizes['générée, multi-étapes']],
+      ]);
+      expect(page.chart[1]!.width).toBeLessThan(page.chart[0]!.width);
+      expect(page.table.map((cells) => [cells[0], cells[1]])).toEqual(page.chart.map((bar) => [bar.label, bar.value]));
+      // The generated row: non-root user and the run the CLI reported.
+      expect(page.table[1]!.slice(4)).toEqual(['65532:65532', expect.stringMatching(/^-\d+,\d %$/), expect.stringMatching(/^réussi.* HTTP 404 sur le port 8080/)]);
+      expect(page.headings[0]).toMatch(/^Rapport create-dockerfile : /);
+      expect(page.print.widest).toBeLessThanOrEqual(page.print.page);
     }));
 
   test('`verify DIR` checks the Dockerfile already there; a command (no port) passes on exit 0 with its output', () =>

@@ -1,5 +1,6 @@
 // Issue 30: the course's ladder as real Dockerfiles, derived from what the tool generates for the
 // project. What each step's file holds is checked from its parse tree; the integration test builds them.
+import { VERIFY_MESSAGES } from '../../generators/core/explain/verify-messages.js';
 import { From } from 'dockerfile-ast';
 import { parseDockerfile } from '../../generators/core/lint/parse.js';
 import { PIPELINE } from '../../generators/pipeline/index.js';
@@ -71,7 +72,7 @@ test('the table: sizes, the reduction from the step before, a skipped step says 
           layers: 5,
           seconds: 2,
           user: index >= 4 ? '65532:65532' : '',
-          ran: { ok: true, summary: '' },
+          ran: { ok: true, summary: VERIFY_MESSAGES.message('smoke.exit.zero') },
         },
   );
   const table = ladderTable(rows, 'en', 'express-app', 'ladder');

@@ -1,7 +1,9 @@
 import { failingLines, stepOf } from '../../generators/verify/build.js';
 import { hostOf } from '../../generators/verify/engine-host.js';
 import { instructionText } from '../../generators/verify/history.js';
-import { bar, formatReport, reduction } from '../../generators/verify/verify-report.js';
+import { bar, formatReport } from '../../generators/verify/verify-report.js';
+import { savedPercent } from '../../generators/core/explain/numbers.js';
+import { VERIFY_MESSAGES } from '../../generators/core/explain/verify-messages.js';
 import { parseCliArgs } from '../../generators/cli/args.js';
 import { psEntries } from '../../generators/verify/verify-compose.js';
 import { UsageError } from '../../generators/core/errors.js';
@@ -74,22 +76,36 @@ describe('the report', () => {
     expect(bar(0, 100)).toBe('');
   });
 
+  const say = VERIFY_MESSAGES.message;
+  const REPORT = {
+    checks: [
+      { name: say('check.build'), ok: true, detail: say('check.build.ok', { seconds: 12.5 }) },
+      { name: say('check.starts'), ok: false, detail: say('smoke.exited', { code: 3, port: 8080 }) },
+    ],
+    sizes: [{ label: 'report.size.final', bytes: 6_025_599 }],
+    layers: [],
+    comparison: { naive: { label: 'report.size.naive', bytes: 971_515_487 }, generated: { label: 'report.size.generated', bytes: 6_025_599 } },
+  } as const;
+
   test('the reduction and the sizes it is computed from are printed together', () => {
-    const text = formatReport({
-      checks: [
-        { name: 'build', ok: true, detail: 'built' },
-        { name: 'starts', ok: false, detail: 'the container exited at once (exit code 3)' },
-      ],
-      sizes: [{ label: 'final image', bytes: 6_025_599 }],
-      layers: [],
-      comparison: { naive: { label: 'naive single stage', bytes: 971_515_487 }, generated: { label: 'generated multi-stage', bytes: 6_025_599 } },
-    });
-    expect(text).toMatch(/^ {2}FAIL {2}starts +the container exited at once/m);
+    const text = formatReport(REPORT);
+    expect(text).toMatch(/^ {2}FAIL {2}starts +the container exited at once \(exit code 3\) instead of serving port 8080$/m);
+    expect(text).toMatch(/^ {2}PASS {2}build +built in 12\.5 s$/m);
     // 1 - 6,025,599 / 971,515,487 = 0.99380; 971,515,487 / 6,025,599 = 161.23
     expect(text).toContain('reduction: 99.4 % (161.2 times smaller)');
-    expect(reduction(200, 50)).toBe(75);
+    expect(savedPercent(200, 50)).toBe(75);
     expect(text).toMatch(/naive single stage +971515487 bytes +971\.52 MB/);
     expect(text).toMatch(/verify: 1 check failed\n$/);
+  });
+
+  test('in French: every line from the catalog, fractions with a comma', () => {
+    const text = formatReport(REPORT, 'fr');
+    expect(text).toMatch(/^ {2}ÉCHEC {2}démarre +le conteneur s’est arrêté aussitôt \(code de sortie 3\) au lieu de servir le port 8080$/m);
+    expect(text).toMatch(/^ {2}OK {5}build +construite en 12,5 s$/m);
+    expect(text).toContain('réduction : 99,4 % (161,2 fois plus petite)');
+    expect(text).toMatch(/naïve, une seule étape +971515487 octets +971,52 Mo/);
+    expect(text).toMatch(/verify : 1 vérification a échoué\n$/);
+    expect(text).not.toMatch(/\b(the|with|failed|passed|times|bytes)\b/);
   });
 });
 

@@ -14,6 +14,7 @@ export function say(catalog: Catalog, locale: Locale, id: string, args: Readonly
     if (isMessage(value)) return comment(say(catalog, locale, value.id, value.args));
     if (Array.isArray(value) && value.every(isMessage)) return value.map((item: Message) => comment(say(catalog, locale, item.id, item.args))).join(', ');
     if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`message ${id}: {${name}} must be text or a number, not ${typeof value}`);
-    return comment(String(value));
+    // A fraction in a French sentence takes a comma (12,3 s); integers (ports, counts) read the same.
+    return comment(typeof value === 'number' && locale === 'fr' && !Number.isInteger(value) ? String(value).replace('.', ',') : String(value));
   });
 }

@@ -6,8 +6,12 @@ import { buildImage } from '../build.js';
 import { docker } from '../docker.js';
 import { smokeCommand, smokeServer } from '../smoke.js';
 import { layers, type Layer } from '../history.js';
+import { startup } from '../startup.js';
+import type { Message } from '../../core/explain/messages.js';
+import { sayVerify } from '../verify-report.js';
 import { LADDER_MESSAGES } from '../../core/explain/ladder-messages.js';
 import type { LadderStep } from '../../core/ladder.js';
+import { decimal, megabytes, savedText } from '../../core/explain/numbers.js';
 
 export interface LadderRequest {
   readonly dir: string;
@@ -31,7 +35,7 @@ export interface LadderRow {
   readonly seconds?: number;
   readonly user?: string;
   readonly built: boolean;
-  readonly ran?: { readonly ok: boolean; readonly summary: string };
+  readonly ran?: { readonly ok: boolean; readonly summary: Message };
   /** Step 5's image, the one the tool generates: its layers and how it starts, for the report. */
   readonly final?: { readonly layers: readonly Layer[]; readonly pid1: string; readonly healthcheck: string };
 }
@@ -89,18 +93,6 @@ async function measure(image: string): Promise<{ bytes: number; layers: number; 
   return { bytes: Number(bytes), layers: Number(layers), user: user ?? '' };
 }
 
-/** What runs as PID 1 (the exec-form program, or a shell) and the image's declared health check. */
-async function startup(image: string): Promise<{ pid1: string; healthcheck: string }> {
-  const inspected = await docker(['image', 'inspect', '--format', '{{json .Config.Entrypoint}}\t{{json .Config.Cmd}}\t{{json .Config.Healthcheck}}', image]);
-  const [entrypoint, cmd, health] = String(inspected.stdout)
-    .trim()
-    .split('\t')
-    .map((part) => JSON.parse(part) as unknown);
-  const argv = [...((entrypoint as string[] | null) ?? []), ...((cmd as string[] | null) ?? [])];
-  const healthTest = (health as { Test?: string[] } | null)?.Test ?? [];
-  return { pid1: argv.join(' '), healthcheck: healthTest.length === 0 ? '' : healthTest.slice(1).join(' ') };
-}
-
 /** The step files, written into a folder that holds only ladder files: anything else there is the user's, and refused. */
 function writeLadderFiles(dir: string, folder: string, steps: readonly LadderStep[]): void {
   const path = join(dir, folder);
@@ -125,13 +117,10 @@ function writeLadderFiles(dir: string, folder: string, steps: readonly LadderSte
   }
 }
 
-/** A decimal as the language writes it: French uses a comma. */
-const decimal = (value: number, digits: number, locale: Locale) => (locale === 'fr' ? value.toFixed(digits).replace('.', ',') : value.toFixed(digits));
-
 /** The table the ladder prints: one row a step, each reduction against the step before that built. */
 export function ladderTable(rows: readonly LadderRow[], locale: Locale, project: string, folder: string): string[] {
   const text = (id: Parameters<typeof LADDER_MESSAGES.text>[1], args?: Parameters<typeof LADDER_MESSAGES.text>[2]) => LADDER_MESSAGES.text(locale, id, args);
-  const mb = (bytes: number) => decimal(bytes / 1e6, 2, locale);
+  const mb = (bytes: number) => megabytes(bytes, locale);
   const header = [
     text('ladder.table.step'),
     text('ladder.table.size'),
@@ -153,7 +142,7 @@ export function ladderTable(rows: readonly LadderRow[], locale: Locale, project:
       body.push([name, text('ladder.build.failed')]);
       continue;
     }
-    const saved = previous === undefined ? '' : previous === row.bytes ? '=' : `-${decimal(((previous - row.bytes) / previous) * 100, 1, locale)} %`;
+    const saved = previous === undefined ? '' : savedText(previous, row.bytes, locale);
     previous = row.bytes;
     body.push([
       name,
@@ -162,7 +151,7 @@ export function ladderTable(rows: readonly LadderRow[], locale: Locale, project:
       row.seconds === undefined ? '' : decimal(row.seconds, 1, locale),
       row.user || text('ladder.root'),
       saved,
-      row.ran?.ok ? text('ladder.run.ok') : text('ladder.run.failed', { summary: row.ran?.summary ?? '' }),
+      row.ran?.ok ? text('ladder.run.ok') : text('ladder.run.failed', { summary: row.ran ? sayVerify(locale, row.ran.summary) : '' }),
     ]);
   }
   const widths = header.map((cell, column) =>

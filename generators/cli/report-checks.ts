@@ -1,0 +1,30 @@
+import type { Locale } from '../core/explain/messages.js';
+import { REPORT_MESSAGES } from '../core/explain/report-messages.js';
+import type { ReportData } from '../verify/html-report.js';
+import type { Startup } from '../verify/startup.js';
+
+/** A shell as PID 1 (shell-form CMD or ENTRYPOINT): it does not pass docker stop's SIGTERM on. */
+const SHELL_PID1 = /^\/bin\/sh -c\b/;
+
+/** The run checks the report shows for the image the tool generates: its user, what runs as PID 1, its health check. */
+export function startupChecks(locale: Locale, user: string, startup: Startup): ReportData['checks'] {
+  const text = REPORT_MESSAGES.text;
+  const shell = SHELL_PID1.test(startup.pid1);
+  return [
+    {
+      name: text(locale, 'report.check.user'),
+      ok: user !== '' && !/^(root|0)(:|$)/.test(user),
+      detail: text(locale, 'report.check.user.detail', { user: user || 'root' }),
+    },
+    {
+      name: text(locale, 'report.check.pid1'),
+      ok: !shell,
+      detail: text(locale, shell ? 'report.check.pid1.shell' : 'report.check.pid1.exec', { program: startup.pid1 || '?' }),
+    },
+    {
+      name: text(locale, 'report.check.health'),
+      ok: true,
+      detail: startup.healthcheck ? text(locale, 'report.check.health.declared', { test: startup.healthcheck }) : text(locale, 'report.check.health.none'),
+    },
+  ];
+}
