@@ -15,6 +15,7 @@ import { templatesDir } from '../util/package-root.js';
 import { PROJECT_TEMPLATES, projectTemplates, projectTemplatesNote, templateOverrideDirs } from '../util/template-dirs.js';
 import { commitAtomically } from './atomic-commit.js';
 import { QUESTIONS } from './questions.js';
+import { PROMPT_MESSAGES } from '../core/explain/prompt-messages.js';
 
 export interface DockerfileGeneratorOptions {
   readonly cli: CliOptions;
@@ -65,7 +66,7 @@ export default class DockerfileGenerator extends Generator {
     // Rows are asked in order, each seeing the answers before it (the port depends on the main package).
     for (const row of QUESTIONS) {
       if (this.choices[row.name] !== undefined || !row.applies(this.facts, this.choices)) continue;
-      const question = row.question(this.facts, this.choices);
+      const question = row.question(this.facts, this.choices, this.settings.cli.explain ?? 'en');
       const answers = await this.prompt([{ name: row.name, ...question } as never]);
       const answer = (answers as Record<string, unknown>)[row.name];
       // Taking the proposed port decides nothing: the plan keeps saying where it came from (a guess says so).
@@ -78,7 +79,10 @@ export default class DockerfileGenerator extends Generator {
         type: 'confirm',
         name: 'projectTemplates',
         default: false,
-        message: `This project has its own templates (${PROJECT_TEMPLATES}: ${this.projectTemplates.join(', ')}). They are code from the repository and can change any instruction. Use them?`,
+        message: PROMPT_MESSAGES.text(this.settings.cli.explain ?? 'en', 'prompt.templates', {
+          folder: PROJECT_TEMPLATES,
+          files: this.projectTemplates.join(', '),
+        }),
       };
       const answer = await this.prompt<{ projectTemplates?: boolean }>([question as never]);
       this.useProjectTemplates = Boolean(answer.projectTemplates);

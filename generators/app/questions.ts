@@ -1,6 +1,8 @@
 import type { Choices, Runtime } from '../core/types.js';
 import { PIPELINE } from '../pipeline/index.js';
 import type { Facts } from '../languages/registry.js';
+import type { Locale } from '../core/explain/messages.js';
+import { PROMPT_MESSAGES } from '../core/explain/prompt-messages.js';
 
 /**
  * One row per prompt. Each has the flag that answers it; a row whose flag was given, or that does
@@ -11,14 +13,12 @@ export interface QuestionRow {
   readonly name: keyof Choices;
   readonly flag: string;
   readonly applies: (facts: Facts, choices: Choices) => boolean;
-  readonly question: (facts: Facts, choices: Choices) => Record<string, unknown>;
+  /** The prompt, said in `locale` (the run's --explain). */
+  readonly question: (facts: Facts, choices: Choices, locale: Locale) => Record<string, unknown>;
 }
 
-const RUNTIME_HELP: Record<Runtime, string> = {
-  scratch: 'scratch: nothing but your binary (smallest; no shell)',
-  distroless: 'distroless: CA roots, tzdata, users, no shell or package manager',
-  slim: 'slim: Debian with a shell and apt (largest; easiest to debug)',
-};
+const say = PROMPT_MESSAGES.text;
+const runtimeHelp = (runtime: Runtime, locale: Locale) => say(locale, `prompt.runtime.${runtime}`);
 
 const mainChoices = (facts: Facts) => PIPELINE.mainChoices(facts);
 
@@ -27,24 +27,29 @@ export const QUESTIONS: readonly QuestionRow[] = [
     name: 'main',
     flag: '--main',
     applies: (facts) => mainChoices(facts).length > 1,
-    question: (facts) => {
+    question: (facts, _choices, locale) => {
       const choices = mainChoices(facts);
-      return { type: 'select', message: 'Which main package (Go) or program (C) should the image run?', choices, default: choices[0] };
+      return { type: 'select', message: say(locale, 'prompt.main'), choices, default: choices[0] };
     },
   },
   {
     name: 'runtime',
     flag: '--runtime',
     applies: () => true,
-    question: (facts, choices) => ({
+    question: (facts, choices, locale) => ({
       type: 'select',
-      message: 'Runtime base for the final stage?',
+      message: say(locale, 'prompt.runtime'),
       default: PIPELINE.plan(facts, choices).runtime,
-      choices: PIPELINE.runtimeOptions(facts, choices).map(({ runtime, refused }) => ({
+      choices: PIPELINE.runtimeOptions(facts, choices).map(({ runtime, refusal }) => ({
         value: runtime,
-        name: RUNTIME_HELP[runtime],
+        name: runtimeHelp(runtime, locale),
         // The planner's own refusal, minus the flag advice that makes sense only on a command line.
-        disabled: refused === undefined ? false : refused.replace(/^--runtime \w+: /, '').replace(/; use [^;]*$/, ''),
+        disabled:
+          refusal === undefined
+            ? false
+            : refusal(locale)
+                .replace(/^--runtime \w+ ?: /, '')
+                .replace(/ ?; (use|utilisez) [^;]*$/, ''),
       })),
     }),
   },
@@ -52,12 +57,13 @@ export const QUESTIONS: readonly QuestionRow[] = [
     name: 'port',
     flag: '--port',
     applies: (facts, choices) => PIPELINE.plan(facts, choices).listens,
-    question: (facts, choices) => ({
+    question: (facts, choices, locale) => ({
       type: 'number',
-      message: 'Port the service listens on?',
+      message: say(locale, 'prompt.port'),
       // The port --yes writes with the same answers; none when the code names none and the language assumes none.
       default: PIPELINE.plan(facts, choices).port,
-      validate: (value: number | undefined) => (value !== undefined && Number.isInteger(value) && value >= 1 && value <= 65535) || 'a port from 1 to 65535',
+      validate: (value: number | undefined) =>
+        (value !== undefined && Number.isInteger(value) && value >= 1 && value <= 65535) || say(locale, 'prompt.port.invalid'),
     }),
   },
 ];

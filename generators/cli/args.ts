@@ -4,6 +4,8 @@ import { CI_KINDS, PLATFORMS, RUNTIMES, type CaCertChoice, type Choices, type Pl
 import { commandWords, copyChoice, fragmentChoice, namedValues, userId } from './custom-args.js';
 import { LANGUAGE_IDS, type Language } from '../languages/registry.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
+import { ERRORS } from '../core/explain/error-messages.js';
+import { parseArgsError } from './parse-args-error.js';
 
 /** The customisation flags (--runtime-packages, --build-arg, --env, --fragment, --copy, --cmd, --entrypoint, --user-id) and saved digests: the choices' own fields. */
 type CustomisationFlags = Pick<
@@ -156,32 +158,29 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       options: OPTIONS,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw parseArgsError(error);
   }
   const { values, positionals, tokens } = parsed;
   const given = new Set(tokens.flatMap((token) => (token.kind === 'option' ? [optionKey(token.name)] : [])));
   if ((values.check || values.diff) && (values.verify || values['dry-run'] || values.json || values.force))
-    throw new UsageError(`--${values.check ? 'check' : 'diff'} only compares; it cannot go with --verify, --dry-run, --json or --force`);
-  if (values.check && values.diff) throw new UsageError('--check already prints the diff; use one of --check and --diff');
-  if (values.verify && (values['dry-run'] || values.json)) throw new UsageError('--verify builds the files it writes; it cannot go with --dry-run or --json');
+    throw new UsageError(ERRORS.message('error.args.only-compares-cannot', { value: values.check ? 'check' : 'diff' }));
+  if (values.check && values.diff) throw new UsageError(ERRORS.message('error.args.check-already-prints'));
+  if (values.verify && (values['dry-run'] || values.json)) throw new UsageError(ERRORS.message('error.args.verify-builds-files'));
   if (!values.verify && (values.compare || values.keep))
     throw new UsageError(
-      `--${values.compare ? 'compare' : 'keep'} goes with --verify (or use \`create-dockerfile verify --${values.compare ? 'compare' : 'keep'}\`)`,
+      ERRORS.message('error.args.goes-verify-use', { value: values.compare ? 'compare' : 'keep', value2: values.compare ? 'compare' : 'keep' }),
     );
-  if (values.fix && !values.verify) throw new UsageError('--fix corrects what --verify observes; use --verify --fix');
-  if (values.probe && values['no-probe']) throw new UsageError('--probe and --no-probe contradict each other; pick one');
+  if (values.fix && !values.verify) throw new UsageError(ERRORS.message('error.args.fix-corrects-what'));
+  if (values.probe && values['no-probe']) throw new UsageError(ERRORS.message('error.args.probe-probe-contradict'));
   const flip = (['compose', 'bake', 'portable', 'project-templates'] as const).find((name) => values[name] && values[`no-${name}`]);
-  if (flip) throw new UsageError(`--${flip} and --no-${flip} contradict each other; pick one`);
-  if (values.platform !== undefined && values['no-platform']) throw new UsageError('--platform and --no-platform contradict each other; pick one');
-  if (values.ci !== undefined && values['no-ci']) throw new UsageError('--ci and --no-ci contradict each other; pick one');
-  if (values.platform !== undefined && values.portable)
-    throw new UsageError(
-      '--platform builds with buildx, whose multi-platform builds are BuildKit-only; --portable writes for builders without it: drop one of them',
-    );
-  if (values['ca-cert'] !== undefined && values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
-  if (values['ca-cert'] !== undefined && values.portable)
-    throw new UsageError('--ca-cert passes the CA as a BuildKit secret, which --portable builds cannot take; drop one of them');
-  if (positionals.length > 1) throw new UsageError(`expected at most one directory, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (flip) throw new UsageError(ERRORS.message('error.args.contradict-each-other', { flip, flip2: flip }));
+  if (values.platform !== undefined && values['no-platform']) throw new UsageError(ERRORS.message('error.args.platform-platform-contradict'));
+  if (values.ci !== undefined && values['no-ci']) throw new UsageError(ERRORS.message('error.args.ci-ci-contradict'));
+  if (values.platform !== undefined && values.portable) throw new UsageError(ERRORS.message('error.args.platform-builds-buildx'));
+  if (values['ca-cert'] !== undefined && values['no-ca-cert']) throw new UsageError(ERRORS.message('error.args.ca-cert-ca'));
+  if (values['ca-cert'] !== undefined && values.portable) throw new UsageError(ERRORS.message('error.args.ca-cert-passes'));
+  if (positionals.length > 1)
+    throw new UsageError(ERRORS.message('error.args.expected-most-one', { length: positionals.length, value: positionals.join(' ') }));
   return {
     dir: positionals[0] ?? '.',
     yes: values.yes,
@@ -253,7 +252,8 @@ function optionalExplainValue(argv: readonly string[]): string[] {
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(ERRORS.message('error.args.must-one-got', { flag, value: allowed.join(', '), value2: JSON.stringify(value) }));
   return value as T;
 }
 
@@ -262,13 +262,13 @@ function serviceList(value: string): string[] {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new UsageError('--services needs at least one service name (e.g. --services web,api)');
+  if (names.length === 0) throw new UsageError(ERRORS.message('error.args.services-needs-least'));
   return names;
 }
 
 function portNumber(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535 (got ${JSON.stringify(value)})`);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(ERRORS.message('error.args.port-must-number', { value: JSON.stringify(value) }));
   return port;
 }
 
@@ -278,14 +278,14 @@ export function platformList(value: string, flag = '--platform'): Platform[] {
   const named = value.split(',').map((platform) => platform.trim());
   const unknown = named.find((platform) => !(PLATFORMS as readonly string[]).includes(platform));
   if (unknown !== undefined)
-    throw new UsageError(`${flag}: ${JSON.stringify(unknown)} is not a platform this tool builds for; use ${PLATFORMS.join(', ')}, comma-separated`);
+    throw new UsageError(ERRORS.message('error.args.platform-this-tool', { flag, unknown: JSON.stringify(unknown), value: PLATFORMS.join(', ') }));
   return [...new Set(named)] as Platform[];
 }
 
 export function debianPackages(value: string, flag = '--build-packages'): string[] {
   const names = value.split(',').map((name) => name.trim());
   const bad = names.find((name) => !/^[a-z0-9][a-z0-9+.-]+$/.test(name));
-  if (bad !== undefined) throw new UsageError(`${flag} takes Debian package names separated by commas (got ${JSON.stringify(bad)})`);
+  if (bad !== undefined) throw new UsageError(ERRORS.message('error.args.takes-debian-package', { flag, bad: JSON.stringify(bad) }));
   return [...new Set(names)].sort();
 }
 
@@ -296,14 +296,13 @@ export function writableFolders(value: string): string[] {
     (folder) =>
       !/^\/?[\w.-]+(?:\/[\w.-]+)*$/.test(folder) || folder.split('/').some((part) => part === '..' || part === '.') || /^\/(?:proc|sys|dev|run)\b/.test(folder),
   );
-  if (bad !== undefined)
-    throw new UsageError(`--writable takes folders, relative to the app or absolute (/var/lib/app), separated by commas (got ${JSON.stringify(bad)})`);
+  if (bad !== undefined) throw new UsageError(ERRORS.message('error.args.writable-takes-folders', { bad: JSON.stringify(bad) }));
   return [...new Set(folders)].sort();
 }
 
 /** `24`, `v24`, `24.x`: a Node line by its major; which lines have images is the planner's to say. */
 function nodeLine(value: string): string {
   const major = /^v?(\d{2})(?:\.x)?$/.exec(value.trim())?.[1];
-  if (major === undefined) throw new UsageError(`--node-version takes a Node major line such as 24 (got ${JSON.stringify(value)})`);
+  if (major === undefined) throw new UsageError(ERRORS.message('error.args.node-version-takes', { value: JSON.stringify(value) }));
   return major;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { CaCertChoice } from '../core/types.js';
 import type { CliOptions } from './args.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /**
  * Where a user's environment already names a CA bundle, in the order tools read them: the one
@@ -24,9 +25,7 @@ export function caCertOf(cli: Pick<CliOptions, 'caCert' | 'noCaCert'>, env: Node
   const origin = named.from === '--ca-cert' ? '--ca-cert' : `${named.from} (your environment)`;
   // docker build --secret, compose and bake read `id=...,src=PATH` as CSV: a comma or quote would split it.
   if (/[\u0000-\u001f\u007f\u2028\u2029,"]/.test(path))
-    throw new UsageError(
-      `${origin}: ${JSON.stringify(path)} holds a comma, a quote or a control character, which a --secret cannot name; copy or link the CA bundle to a plain path`,
-    );
+    throw new UsageError(ERRORS.message('error.ca-cert.holds-comma-quote', { origin, path: JSON.stringify(path) }));
   let isFile = false;
   try {
     isFile = statSync(path).isFile();
@@ -35,7 +34,7 @@ export function caCertOf(cli: Pick<CliOptions, 'caCert' | 'noCaCert'>, env: Node
   }
   if (!isFile) {
     const settle = named.from === '--ca-cert' ? 'name a PEM file' : 'set it to a PEM file, pass --ca-cert FILE, or --no-ca-cert';
-    throw new UsageError(`${origin} names ${JSON.stringify(path)}, which is not a file; ${settle}`);
+    throw new UsageError(ERRORS.message('error.ca-cert.names-which-file', { origin, path: JSON.stringify(path), settle }));
   }
   return { path, from: named.from };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { readProjectFile } from '../core/read-gate.js';
 import type { CliOptions } from './args.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /**
  * The project files the customisations name, read or checked through the project's gate: each
@@ -14,7 +15,7 @@ export function withCustomFiles(dir: string, cli: CliOptions): CliOptions {
     try {
       lstatSync(join(dir, copy.source));
     } catch {
-      throw new UserError(`--copy ${copy.source}: no such file or folder in the project`);
+      throw new UserError(ERRORS.message('error.custom-files.copy-such-file', { source: copy.source }));
     }
   }
   if (!cli.fragments?.length) return cli;
@@ -22,7 +23,7 @@ export function withCustomFiles(dir: string, cli: CliOptions): CliOptions {
     ...cli,
     fragments: cli.fragments.map((fragment) => {
       const text = readProjectFile(dir, fragment.file);
-      if (text === undefined) throw new UserError(`--fragment ${fragment.point}=${fragment.file}: no such file in the project`);
+      if (text === undefined) throw new UserError(ERRORS.message('error.custom-files.fragment-such-file', { point: fragment.point, file: fragment.file }));
       return { ...fragment, text };
     }),
   };

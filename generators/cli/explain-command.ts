@@ -5,6 +5,8 @@ import { explainedText } from '../core/explain/explain-file-text.js';
 import { LOCALES, type Locale } from '../core/explain/messages.js';
 import { readDockerfileArgument } from './lint-command.js';
 import { terminalLine, writeOut, type CliStreams } from './streams.js';
+import { ERRORS } from '../core/explain/error-messages.js';
+import { parseArgsError } from './parse-args-error.js';
 
 /**
  * `create-dockerfile explain [FILE] [--lang en|fr]`: any Dockerfile, one instruction at a time, what
@@ -16,11 +18,12 @@ export function runExplain(argv: readonly string[], streams: CliStreams): number
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { lang: { type: 'string', default: 'en' } } });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw parseArgsError(error);
   }
-  if (parsed.positionals.length > 1) throw new UsageError(`explain takes one file, got ${parsed.positionals.length}`);
+  if (parsed.positionals.length > 1) throw new UsageError(ERRORS.message('error.explain-command.explain-takes-one', { length: parsed.positionals.length }));
   const lang = parsed.values.lang;
-  if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not ${JSON.stringify(lang)}`);
+  if (!(LOCALES as readonly string[]).includes(lang))
+    throw new UsageError(ERRORS.message('error.explain-command.lang-must-one', { value: LOCALES.join(', '), lang: JSON.stringify(lang) }));
   const file = parsed.positionals[0] ?? 'Dockerfile';
   const text = explainedText(file, explainDockerfile(readDockerfileArgument(file)), lang as Locale);
   for (const line of text.split('\n').slice(0, -1)) writeOut(streams, `${terminalLine(line)}\n`);

@@ -1,3 +1,5 @@
+import { PROMPT_MESSAGES } from '../core/explain/prompt-messages.js';
+import type { Locale } from '../core/explain/messages.js';
 import { UserError } from '../core/errors.js';
 import { loadCheckbox } from './parts.js';
 import { join } from 'node:path';
@@ -17,6 +19,7 @@ import { writeFiles } from './write-files.js';
 import { writeModeOf } from './generate-once.js';
 import type { SavedState } from './saved-choices.js';
 import { saveState } from './saved-state.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /**
  * Services mode: asked for (--services, --compose, --bake); a workspace root (go.work, npm/pnpm/yarn
@@ -36,13 +39,13 @@ export const wantsServices = (snapshot: ProjectSnapshot, cli: CliOptions) =>
  * On a terminal, with no --services: a checkbox of the services found, all ticked. Nothing is written
  * before the answer, so Ctrl-C leaves the tree as it was.
  */
-export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStreams): Promise<string[] | undefined> {
+export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStreams, locale: Locale = 'en'): Promise<string[] | undefined> {
   const { candidates } = serviceCandidates(PIPELINE, snapshot);
   if (candidates.length < 2) return undefined;
   const { default: checkbox } = await loadCheckbox();
   return checkbox(
     {
-      message: 'Services to generate (space toggles, enter confirms)',
+      message: PROMPT_MESSAGES.text(locale, 'prompt.services'),
       choices: candidates.map((candidate) => ({
         name: `${candidate.name}  ${candidate.dir} (${candidate.facts.language})`,
         value: candidate.name,
@@ -56,10 +59,7 @@ export async function chooseServices(snapshot: ProjectSnapshot, streams: CliStre
 
 export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli: CliOptions, streams: CliStreams, state?: SavedState): ServicesResult {
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
-  if (cli.ci !== undefined)
-    throw new UserError(
-      '--ci writes the workflow of one image; for several services, generate each from its folder with --ci, or build them all with `docker buildx bake --push` (--bake)',
-    );
+  if (cli.ci !== undefined) throw new UserError(ERRORS.message('error.generate-services.ci-writes-workflow'));
   const result = generateServices(
     snapshot,
     choicesFrom(cli),

@@ -7,6 +7,7 @@ import { CI_KINDS, FRAGMENT_POINTS, PLATFORMS, RUNTIMES } from '../core/types.js
 import { LANGUAGE_IDS } from '../languages/registry.js';
 import { debianPackages, writableFolders, type CliOptions } from './args.js';
 import { commandWords, copyChoice, fragmentChoice, namedValue, userId } from './custom-args.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /** The project's record of this tool's choices and of the files it last generated (the merge base). */
 export const SAVED_FILE = '.create-dockerfile.json';
@@ -134,7 +135,7 @@ export function readSavedState(dir: string): SavedState | undefined {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new UserError(`${SAVED_FILE} is not valid JSON (${(error as Error).message.split('\n')[0]}); fix it, or delete it to start over`);
+    throw new UserError(ERRORS.message('error.saved-choices.valid-json-fix', { savedFile: SAVED_FILE, value: (error as Error).message.split('\n')[0] ?? '' }));
   }
   const file = checked(FILE, json, SAVED_FILE);
   for (const [key, reparse] of Object.entries(REPARSE) as [SavedKey, (value: never) => unknown][]) {
@@ -144,13 +145,13 @@ export function readSavedState(dir: string): SavedState | undefined {
       reparse(value as never);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      throw new UserError(`${SAVED_FILE}: "choices.${key}" is refused: ${error.message}`);
+      throw new UserError(ERRORS.message('error.saved-choices.choices-refused', { savedFile: SAVED_FILE, key, message: error.message }));
     }
   }
   // The paths are only looked up (the merge base of the file generated at that path), never opened.
   for (const path of Object.keys(file.generated))
     if (path.startsWith('/') || path.split('/').includes('..'))
-      throw new UserError(`${SAVED_FILE}: "generated" names ${JSON.stringify(path)}, which is no file of this project`);
+      throw new UserError(ERRORS.message('error.saved-choices.generated-names-which', { savedFile: SAVED_FILE, path: JSON.stringify(path) }));
   return { choices: file.choices, generated: file.generated, tool: file.tool };
 }
 

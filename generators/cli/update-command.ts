@@ -16,6 +16,7 @@ import { runChoices, withPinnedDigests } from './run-choices.js';
 import { writeOwnFile } from './saved-state.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /**
  * `create-dockerfile update [dir] [--pin-digests] [--renovate] [--diff]`: the Dockerfile's base
@@ -27,14 +28,14 @@ export async function runUpdate(argv: readonly string[], streams: CliStreams): P
   const renovate = argv.includes('--renovate');
   const parsed = parseCliArgs([...argv.filter((arg) => arg !== '--renovate'), '--yes']);
   const unsupported = ['--services', '--compose', '--bake', '--verify', '--check', '--json', '--dry-run'].find((flag) => argv.includes(flag));
-  if (unsupported) throw new UsageError(`update moves the base images of one project's Dockerfile; ${unsupported} is not taken here`);
+  if (unsupported) throw new UsageError(ERRORS.message('error.update-command.update-moves-base', { unsupported }));
   const dir = resolve(parsed.dir);
   assertDirectory(dir);
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
   const { cli, state } = runChoices(dir, parsed, (line) => writeError(streams, `${line}\n`));
 
   const current = readProjectFile(dir, 'Dockerfile');
-  if (current === undefined) throw new UserError('no Dockerfile to update here; run create-dockerfile first');
+  if (current === undefined) throw new UserError(ERRORS.message('error.update-command.dockerfile-update-here'));
   const facts = PIPELINE.detect(takeSnapshot(dir), { language: cli.language, workspace: cli.workspace, start: cli.start });
   let choices = choicesFrom(cli);
   if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log);
@@ -65,6 +66,6 @@ function writeRenovate(dir: string, force: boolean, log: (line: string) => void)
   const text = renovateConfig();
   const existing = readProjectFile(dir, RENOVATE_FILE);
   if (existing !== undefined && existing !== text && !force)
-    throw new UserError(`${RENOVATE_FILE} already exists and differs; merge the docker rules yourself, or rerun with --force`);
+    throw new UserError(ERRORS.message('error.update-command.already-exists-differs', { renovateFile: RENOVATE_FILE }));
   writeOwnFile(dir, RENOVATE_FILE, text, log);
 }

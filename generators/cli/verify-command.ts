@@ -24,6 +24,8 @@ import type { NodePlan } from '../languages/node/types.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
 import { assertReportName } from './report-file.js';
 import { writeVerifyReport } from './verify-html.js';
+import { ERRORS } from '../core/explain/error-messages.js';
+import { parseArgsError } from './parse-args-error.js';
 
 export interface VerifyFlags {
   readonly compare: boolean;
@@ -61,19 +63,20 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    throw parseArgsError(error);
   }
-  if (parsed.positionals.length > 1) throw new UsageError(`verify takes at most one directory, got ${parsed.positionals.length}`);
+  if (parsed.positionals.length > 1) throw new UsageError(ERRORS.message('error.verify-command.verify-takes-most', { length: parsed.positionals.length }));
   const dir = resolve(parsed.positionals[0] ?? '.');
   assertDirectory(dir);
   const caFlag = parsed.values['ca-cert'];
-  if (caFlag !== undefined && parsed.values['no-ca-cert']) throw new UsageError('--ca-cert and --no-ca-cert contradict each other; pick one');
+  if (caFlag !== undefined && parsed.values['no-ca-cert']) throw new UsageError(ERRORS.message('error.args.ca-cert-ca'));
   const caCert = caCertOf(
     { caCert: caFlag === undefined ? undefined : { path: caFlag, from: '--ca-cert' }, noCaCert: parsed.values['no-ca-cert'] },
     process.env,
   );
   const lang = parsed.values.lang;
-  if (!(LOCALES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LOCALES.join(', ')}, not ${JSON.stringify(lang)}`);
+  if (!(LOCALES as readonly string[]).includes(lang))
+    throw new UsageError(ERRORS.message('error.explain-command.lang-must-one', { value: LOCALES.join(', '), lang: JSON.stringify(lang) }));
   const report = parsed.values.report === undefined ? undefined : resolve(parsed.values.report);
   if (report !== undefined) assertReportName(report);
   const flags = { compare: parsed.values.compare, keep: parsed.values.keep, templates: parsed.values.templates, caCert, explain: lang as Locale, report };
@@ -81,7 +84,7 @@ export async function runVerifyCommand(argv: readonly string[], streams: CliStre
   if (parsed.values.ladder) {
     const folder = parsed.values['ladder-dir'];
     if (isAbsolute(folder) || normalize(folder).startsWith('..'))
-      throw new UsageError(`--ladder-dir must be a folder inside the project, not ${JSON.stringify(folder)}`);
+      throw new UsageError(ERRORS.message('error.verify-command.ladder-dir-must', { folder: JSON.stringify(folder) }));
     return verifyLadder(dir, detectedGeneration(dir, flags.templates, detection), { ...flags, folder, locale: lang as Locale, report }, streams);
   }
   // Detection names the image and gives --compare its naive variant; a hand-written Dockerfile in a

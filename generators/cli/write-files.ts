@@ -8,6 +8,7 @@ import type { Locale } from '../core/explain/messages.js';
 import { statusLine } from './messages.js';
 import type { GeneratedFile } from '../core/types.js';
 import { writeAtomically } from '../util/atomic-write.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /** write: the files land; diff: what would change is printed; check: the same, and any change fails the run. */
 export type WriteMode = 'write' | 'diff' | 'check';
@@ -32,12 +33,9 @@ export function fileOutcomes(dir: string, files: readonly GeneratedFile[], force
 /** A differing file the tool has no record of, or a conflicting edit: nothing is written, in one line naming the way out. */
 export function assertWritableOutcomes(outcomes: readonly FileOutcome[]): void {
   const refused = outcomes.find((outcome) => outcome.status === 'refuse');
-  if (refused) throw new UserError(`${refused.path} already exists and differs; rerun with --force to overwrite it`);
+  if (refused) throw new UserError(ERRORS.message('error.write-files.already-exists-differs', { path: refused.path }));
   const places = conflictPlaces(outcomes);
-  if (places.length > 0)
-    throw new UserError(
-      `your edits at ${places.join(', ')} change the same lines the regeneration changes; nothing was written (the diff above shows what --force would write, dropping your edits there)`,
-    );
+  if (places.length > 0) throw new UserError(ERRORS.message('error.write-files.your-edits-change', { value: places.join(', ') }));
 }
 
 /**
@@ -52,7 +50,9 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[], options
   if (options.mode === 'check') {
     if (shown.length > 0)
       throw new UserError(
-        `${shown.map((outcome) => outcome.path).join(', ')} ${shown.length === 1 ? 'is' : 'are'} out of step with the project; rerun create-dockerfile to regenerate (the diff above)`,
+        ERRORS.message(shown.length === 1 ? 'error.write-files.out-step-one' : 'error.write-files.out-step-many', {
+          paths: shown.map((outcome) => outcome.path).join(', '),
+        }),
       );
     log(`in step: regenerating would change none of ${outcomes.map((outcome) => outcome.path).join(', ')}`);
     return outcomes;

@@ -1,3 +1,6 @@
+import type { Locale, Message } from './explain/messages.js';
+import { ERRORS, type ErrorMessageId } from './explain/error-messages.js';
+
 /**
  * The CLI's main path and its interactive and verify parts are loaded as separate bundles (a CommonJS
  * file with a code cache, and ES module chunks), so each has its own copy of these classes: an error
@@ -5,10 +8,27 @@
  */
 const KNOWN = Symbol.for('create-dockerfile.known-error');
 
+/**
+ * What an error says: a sentence of a catalog (said in the user's language when printed), a function
+ * of the language (a sentence of a language's own catalog), or plain text (a message that is not
+ * this tool's: Node's own, the engine's).
+ */
+export type ErrorText = string | Message | ((locale: Locale) => string);
+
+const sayer = (text: ErrorText): ((locale: Locale) => string) =>
+  typeof text === 'string' ? () => text : typeof text === 'function' ? text : (locale) => ERRORS.text(locale, text.id as ErrorMessageId, text.args);
+
 /** A problem with the project or the user's choices: one line on stderr, exit 1. */
 export class UserError extends Error {
   readonly exitCode = 1;
   override name = 'UserError';
+  /** The sentence in `locale`; `message` is the English one. */
+  readonly said: (locale: Locale) => string;
+  constructor(text: ErrorText) {
+    const said = sayer(text);
+    super(said('en'));
+    this.said = said;
+  }
 }
 
 /**
@@ -23,6 +43,12 @@ export class NothingToRunError extends UserError {
 export class UsageError extends Error {
   readonly exitCode = 2;
   override name = 'UsageError';
+  readonly said: (locale: Locale) => string;
+  constructor(text: ErrorText) {
+    const said = sayer(text);
+    super(said('en'));
+    this.said = said;
+  }
 }
 
 for (const known of [UserError, UsageError]) Object.defineProperty(known.prototype, KNOWN, { value: true });

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { basename, isAbsolute, join, normalize, sep } from 'node:path';
 import { UserError } from './errors.js';
+import { ERRORS } from './explain/error-messages.js';
 
 /**
  * The one way project files are read. A project folder is untrusted input (people run this on
@@ -52,7 +53,8 @@ const realRoot = (root: string) => {
 /** The file's text (UTF-8, a leading BOM dropped), or undefined when there is no such file. */
 export function readProjectFile(root: string, relativePath: string, options: ReadOptions = {}): string | undefined {
   const path = normalize(relativePath);
-  if (isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`)) throw new UserError(`${relativePath}: outside the project; not read`);
+  if (isAbsolute(path) || path === '..' || path.startsWith(`..${sep}`))
+    throw new UserError(ERRORS.message('error.read-gate.outside-project-read', { relativePath }));
   const full = join(root, path);
   let link: Stats;
   try {
@@ -61,7 +63,7 @@ export function readProjectFile(root: string, relativePath: string, options: Rea
     if (isAbsence(error)) return undefined;
     throw cannotRead(relativePath, error);
   }
-  if (link.isSymbolicLink() && options.followLinks === false) throw new UserError(`${relativePath} is a symbolic link; not read`);
+  if (link.isSymbolicLink() && options.followLinks === false) throw new UserError(ERRORS.message('error.read-gate.symbolic-link-read', { relativePath }));
   let real: string;
   try {
     // The system's realpath(3): one call, where the JS version walks the path itself.
@@ -73,7 +75,7 @@ export function readProjectFile(root: string, relativePath: string, options: Rea
   }
   const inside = realRoot(root);
   if (real !== inside && !real.startsWith(inside.endsWith(sep) ? inside : inside + sep))
-    throw new UserError(`${relativePath} links outside the project; not read`);
+    throw new UserError(ERRORS.message('error.read-gate.links-outside-project', { relativePath }));
   return readRegularFile(real, relativePath, readLimit(path));
 }
 
@@ -87,20 +89,20 @@ export function readRegularFile(path: string, shownAs: string, limit: number): s
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(`${shownAs} is a symbolic link; not read`);
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(ERRORS.message('error.read-gate.symbolic-link-read-2', { shownAs }));
     throw cannotRead(shownAs, error);
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UserError(`${shownAs} is not a regular file (${kindOf(stat)}); not read`);
-    if (stat.size > limit) throw new UserError(`${shownAs} is ${stat.size} bytes, over the ${limit} bytes read for such a file`);
+    if (!stat.isFile()) throw new UserError(ERRORS.message('error.read-gate.regular-file-read', { shownAs, value: kindOf(stat) }));
+    if (stat.size > limit) throw new UserError(ERRORS.message('error.read-gate.bytes-over-bytes', { shownAs, size: stat.size, limit }));
     const buffer = Buffer.alloc(Math.min(stat.size, limit) + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
-      if (length > limit) throw new UserError(`${shownAs} grew past ${limit} bytes while being read`);
+      if (length > limit) throw new UserError(ERRORS.message('error.read-gate.grew-past-bytes', { shownAs, limit }));
       if (length === buffer.length) break;
     }
     return buffer
@@ -125,4 +127,5 @@ function kindOf(stat: Stats): string {
 
 const isAbsence = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-const cannotRead = (shownAs: string, error: unknown) => new UserError(`cannot read ${shownAs} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+const cannotRead = (shownAs: string, error: unknown) =>
+  new UserError(ERRORS.message('error.read-gate.cannot-read', { shownAs, value: (error as NodeJS.ErrnoException).code ?? 'error' }));

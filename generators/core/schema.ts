@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { UserError } from './errors.js';
+import { ERRORS } from './explain/error-messages.js';
 
 /**
  * Shared pieces for checking a project's manifests with valibot: a wrong type is the project's
@@ -34,5 +35,7 @@ export function checked<S extends v.GenericSchema>(schema: S, value: unknown, wh
   const parsed = v.safeParse(schema, value);
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
-  throw new UserError(`${where}: "${v.getDotPath(issue) ?? '(top level)'}" has the wrong type (${issue.message.split('\n')[0]})`);
+  throw new UserError(
+    ERRORS.message('error.schema.has-wrong-type', { where, value: v.getDotPath(issue) ?? '(top level)', value2: issue.message.split('\n')[0] ?? '' }),
+  );
 }

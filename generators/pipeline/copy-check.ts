@@ -1,6 +1,7 @@
 import { Copy, Add, type Dockerfile } from 'dockerfile-ast';
 import { UserError } from '../core/errors.js';
 import type { UncopyableEntry } from '../core/types.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /** The build-context paths each COPY or ADD names (not `--from` another stage or image), as written. */
 export function contextSources(dockerfile: Dockerfile): string[] {
@@ -22,5 +23,5 @@ export function assertCopiesAreFiles(dockerfile: Dockerfile, uncopyable: readonl
   if (uncopyable.length === 0) return;
   const named = new Set(contextSources(dockerfile).map((source) => source.replace(/^\.\/+/, '').replace(/\/+$/, '')));
   const found = uncopyable.find((entry) => named.has(entry.path));
-  if (found) throw new UserError(`${found.path} ${found.why}; the Dockerfile copies it by name, so it must be a regular file in the project`);
+  if (found) throw new UserError(ERRORS.message('error.copy-check.dockerfile-copies-name', { path: found.path, why: found.why }));
 }

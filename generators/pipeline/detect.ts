@@ -6,6 +6,7 @@ import type { AnyLanguage } from '../languages/registry.js';
 import { dominantLanguage } from './dominant.js';
 import { SHARED_MESSAGES } from '../core/explain/shared-messages.js';
 import { otherManifests } from './markers.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 export interface DetectRequest extends DetectOptions {
   /** --language: needed only when the tree holds several. */
@@ -34,8 +35,11 @@ export function detectWith(languages: readonly AnyLanguage[], snapshot: ProjectS
   const byMember = request.language === undefined && request.workspace !== undefined ? memberLanguage(languages, snapshot, request.workspace) : undefined;
   const chosen = request.language ?? byMember ?? dominant?.language ?? pickOne(languages, found, snapshot);
   const definition = languages.find((candidate) => candidate.id === chosen);
-  if (!definition) throw new UserError(`--language must be one of ${languages.map((candidate) => candidate.id).join(', ')} (got ${JSON.stringify(chosen)})`);
-  if (!found.includes(chosen)) throw new UserError(`--language ${chosen}: no ${chosen} project found in ${snapshot.root}`);
+  if (!definition)
+    throw new UserError(
+      ERRORS.message('error.detect.language-must-one', { value: languages.map((candidate) => candidate.id).join(', '), chosen: JSON.stringify(chosen) }),
+    );
+  if (!found.includes(chosen)) throw new UserError(ERRORS.message('error.detect.language-project-found', { chosen, chosen2: chosen, root: snapshot.root }));
   const facts = definition.detect(snapshot, { workspace: request.workspace, start: request.start });
   const gitignore = gitignorePatterns(snapshot);
   const helpers = dominant
@@ -80,7 +84,9 @@ function memberLanguage(languages: readonly AnyLanguage[], snapshot: ProjectSnap
 function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: ProjectSnapshot): string {
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
-    throw new UserError(`no supported project found in ${snapshot.root} (looked for ${languages.map((definition) => definition.marker).join(', ')})`);
+    throw new UserError(
+      ERRORS.message('error.detect.supported-project-found', { root: snapshot.root, value: languages.map((definition) => definition.marker).join(', ') }),
+    );
   }
-  throw new UserError(`found several languages (${found.join(', ')}); choose one with --language`);
+  throw new UserError(ERRORS.message('error.detect.found-several-languages', { value: found.join(', ') }));
 }

@@ -10,6 +10,7 @@ import { UserError } from '../core/errors.js';
 import { parseDockerfile } from '../core/lint/parse.js';
 import { assertCopiesAreFiles } from './copy-check.js';
 import { githubWorkflow } from '../core/ship/github-workflow.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 export interface GenerateOptions {
   readonly templatesDir: string;
@@ -55,7 +56,7 @@ function asTemplateError<T>(overrideDirs: readonly string[], run: () => T): T {
       .map((line) => line.trim())
       .filter(Boolean)
       .join(' ');
-    throw new UserError(`your templates (${overrideDirs.join(', ')}) fail: ${reason}`);
+    throw new UserError(ERRORS.message('error.generate.your-templates-fail', { value: overrideDirs.join(', '), reason }));
   }
 }
 
@@ -68,7 +69,7 @@ function assertLintClean(files: readonly GeneratedFile[], custom: readonly strin
     const findings = lint(file.content);
     if (findings.length === 0) continue;
     const found = findings.map((finding) => formatFinding(file.path, finding)).join('; ');
-    if (custom.length > 0) throw new UserError(`with ${custom.join(', ')}, ${file.path} fails the lint gate: ${found}`);
+    if (custom.length > 0) throw new UserError(ERRORS.message('error.generate.fails-lint-gate', { value: custom.join(', '), path: file.path, found }));
     throw new Error(`generated ${file.path} fails its lint gate: ${found}`);
   }
 }
@@ -104,8 +105,6 @@ const customised = (choices: Choices): string[] =>
 function assertFragmentsPlaced(dockerfile: string, plan: PlanBase): void {
   for (const [point, fragment] of Object.entries(plan.custom?.fragments ?? {})) {
     if (fragment !== null && !dockerfile.includes(`(--fragment ${point})`))
-      throw new UserError(
-        `--fragment ${point}=${fragment.file}: this project's Dockerfile has no ${point} point (no build step); use before-install or runtime`,
-      );
+      throw new UserError(ERRORS.message('error.generate.fragment-this-project', { point, file: fragment.file, point2: point }));
   }
 }

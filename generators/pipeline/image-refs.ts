@@ -1,6 +1,7 @@
 import { SHARED_MESSAGES } from '../core/explain/shared-messages.js';
 import { UserError } from '../core/errors.js';
 import type { PlanBase } from '../core/types.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /** A registry host is the first path part when it has a dot or a port, or is localhost. */
 const hasRegistryHost = (image: string) => {
@@ -29,7 +30,7 @@ export function checkRegistryPrefix(prefix: string): string {
     !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)*$/.test(trimmed)
   ) {
     const shown = prefix.length > 80 ? `${prefix.slice(0, 80)}…` : prefix;
-    throw new UserError(`--registry ${JSON.stringify(shown)} is not a registry host with an optional path, e.g. mirror.example:5000/hub`);
+    throw new UserError(ERRORS.message('error.image-refs.registry-registry-host', { shown: JSON.stringify(shown) }));
   }
   return trimmed;
 }

@@ -1,5 +1,5 @@
 import { From } from 'dockerfile-ast';
-import { isKnownError } from '../core/errors.js';
+import { isKnownError, type UsageError, type UserError } from '../core/errors.js';
 import type { Locale } from '../core/explain/messages.js';
 import { parseDockerfile } from '../core/lint/parse.js';
 import type { GenerationResult } from '../languages/registry.js';
@@ -49,10 +49,10 @@ export function ladderSteps(input: LadderInput): LadderStep[] {
   return [
     step(1, 'single', 'ladder.changed.single', naive),
     slimFile === undefined
-      ? step(2, 'multi', 'ladder.changed.multi', undefined, { id: 'ladder.skip.refused', args: { reason: refusal(slim) } })
+      ? step(2, 'multi', 'ladder.changed.multi', undefined, { id: 'ladder.skip.refused', args: { reason: refusal(slim, input.locale) } })
       : step(2, 'multi', 'ladder.changed.multi', asRoot(withFinalImage(slimFile, builder), input.locale)),
     slimFile === undefined
-      ? step(3, 'slim', 'ladder.changed.slim', undefined, { id: 'ladder.skip.refused', args: { reason: refusal(slim) } })
+      ? step(3, 'slim', 'ladder.changed.slim', undefined, { id: 'ladder.skip.refused', args: { reason: refusal(slim, input.locale) } })
       : slimImage === builder
         ? step(3, 'slim', 'ladder.changed.slim', undefined, { id: 'ladder.skip.builder-slim', args: { image: builder } })
         : step(3, 'slim', 'ladder.changed.slim', asRoot(slimFile, input.locale)),
@@ -67,7 +67,7 @@ export function ladderSteps(input: LadderInput): LadderStep[] {
   ];
 }
 
-function tryGenerate(input: LadderInput, runtime?: Choices['runtime']): { result: GenerationResult } | { error: Error } {
+function tryGenerate(input: LadderInput, runtime?: Choices['runtime']): { result: GenerationResult } | { error: UserError | UsageError } {
   try {
     return { result: PIPELINE.generate(input.facts, { ...input.choices, runtime }, { ...input.render, explain: input.locale }) };
   } catch (error) {
@@ -76,7 +76,9 @@ function tryGenerate(input: LadderInput, runtime?: Choices['runtime']): { result
   }
 }
 
-const refusal = (outcome: { result: GenerationResult } | { error: Error }) => ('error' in outcome ? outcome.error.message : '');
+/** Why the slim plan was refused, in the ladder's language. */
+const refusal = (outcome: { result: GenerationResult } | { error: UserError | UsageError }, locale: Locale) =>
+  'error' in outcome ? outcome.error.said(locale) : '';
 
 /** The Dockerfile with its last stage starting from `image` instead. */
 export function withFinalImage(dockerfile: string, image: string): string {

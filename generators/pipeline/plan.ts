@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import type { Locale } from '../core/explain/messages.js';
 import type { Choices, CommonFacts, FactsBase, PlanBase, Runtime } from '../core/types.js';
 import { RUNTIMES } from '../core/types.js';
 import type { AnyLanguage } from '../languages/registry.js';
@@ -34,8 +35,10 @@ export function baseImagesWith(languages: readonly AnyLanguage[], facts: AnyFact
 
 export interface RuntimeOption {
   readonly runtime: Runtime;
-  /** Why the planner refuses it; absent when it accepts it. */
+  /** Why the planner refuses it (English); absent when it accepts it. */
   readonly refused?: string;
+  /** The same refusal in the user's language. */
+  readonly refusal?: (locale: Locale) => string;
 }
 
 /**
@@ -48,7 +51,7 @@ export function runtimeOptionsWith(languages: readonly AnyLanguage[], facts: Any
       planWith(languages, facts, { ...choices, runtime });
       return { runtime };
     } catch (error) {
-      if (error instanceof UserError) return { runtime, refused: error.message };
+      if (error instanceof UserError) return { runtime, refused: error.message, refusal: error.said };
       throw error;
     }
   });

@@ -1,6 +1,7 @@
 import { parseDockerfile } from '../core/lint/parse.js';
 import { UserError } from '../core/errors.js';
 import { onceper } from '../core/memo.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /**
  * What can end, continue or swallow a Dockerfile line from inside a value: a line break, a
@@ -49,5 +50,5 @@ export function assertSameStructure(rendered: string, renderInert: () => string,
   if (actual.length === expected.length && actual.every((keyword, index) => keyword === expected[index])) return;
   const first = risky[0]!;
   const shown = JSON.stringify(first.value.length > 60 ? `${first.value.slice(0, 60)}…` : first.value);
-  throw new UserError(`the project value ${first.path} (${shown}) would add or change an instruction in the Dockerfile; refused`);
+  throw new UserError(ERRORS.message('error.structure-guard.project-value-would', { path: first.path, shown }));
 }

@@ -12,6 +12,7 @@ import { envReads } from './env-reads.js';
 import { mergeIgnoreGroups } from './merge-ignore.js';
 import type { ServiceFacts, ServicesPipeline } from './pipeline.js';
 import { nameToken, whyBakeCannotName } from './tokens.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 /**
  * Several services in one run, at one level: which services (candidates.ts), each through the
@@ -78,7 +79,11 @@ export function generateServices(
   const { candidates, skipped, renamed } = serviceCandidates(pipeline, snapshot, projectName);
   const chosen = request.only ? select(candidates, request.only) : candidates;
   if (chosen.length === 0)
-    throw new UserError(`no service to build here (${skipped.map((entry) => `${entry.dir}: ${entry.why}`).join('; ') || 'no project folders found'})`);
+    throw new UserError(
+      skipped.length > 0
+        ? ERRORS.message('error.generate.service-build-here', { value: skipped.map((entry) => `${entry.dir}: ${entry.why}`).join('; ') })
+        : ERRORS.message('error.generate.no-service-folders'),
+    );
   const services = generateEach(pipeline, chosen, choices, options, request);
   const apps = services.map((service, index) => appService(pipeline, service, chosen[index]!));
   const notes = [...skipped.map((entry) => `${entry.dir} is not built: ${entry.why}.`), ...renamed, ...probeNote(services, choices)];
@@ -183,7 +188,12 @@ function select<F extends ServiceFacts>(candidates: readonly Candidate<F>[], onl
   return only.map((wanted) => {
     const clean = wanted.replace(/^\.\/|\/$/g, '');
     const found = candidates.find((candidate) => candidate.name === clean || candidate.dir === clean);
-    if (!found) throw new UserError(`--services ${wanted}: no such service (found: ${candidates.map((candidate) => candidate.name).join(', ') || 'none'})`);
+    if (!found)
+      throw new UserError(
+        candidates.length > 0
+          ? ERRORS.message('error.generate.services-such-service', { wanted, value: candidates.map((candidate) => candidate.name).join(', ') })
+          : ERRORS.message('error.generate.services-none', { wanted }),
+      );
     return found;
   });
 }

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 export const PROJECT_TEMPLATES = '.create-dockerfile/templates';
 
@@ -18,20 +19,21 @@ export function projectTemplates(projectDir: string): string[] {
   const top = lstatOrUndefined(join(projectDir, '.create-dockerfile'));
   if (top === undefined) return [];
   if (!top.isDirectory())
-    throw new UserError(`.create-dockerfile is ${top.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; project templates are never read through it`);
+    throw new UserError(ERRORS.message(top.isSymbolicLink() ? 'error.template-dirs.link' : 'error.template-dirs.not-folder', { folder: '.create-dockerfile' }));
   const folder = lstatOrUndefined(root);
   if (folder === undefined) return [];
   if (!folder.isDirectory())
-    throw new UserError(`${PROJECT_TEMPLATES} is ${folder.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; project templates are never read through it`);
+    throw new UserError(ERRORS.message(folder.isSymbolicLink() ? 'error.template-dirs.link' : 'error.template-dirs.not-folder', { folder: PROJECT_TEMPLATES }));
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       const shown = `${PROJECT_TEMPLATES}/${relative(root, path)}`;
       if (entry.isDirectory()) walk(path);
-      else if (entry.isSymbolicLink()) throw new UserError(`${shown} is a symbolic link; project templates are never read through links`);
-      else if (!entry.isFile()) throw new UserError(`${shown} is not a regular file; not read`);
-      else if (statSync(path).size > TEMPLATE_LIMIT) throw new UserError(`${shown} is over ${TEMPLATE_LIMIT} bytes; not read`);
+      else if (entry.isSymbolicLink()) throw new UserError(ERRORS.message('error.template-dirs.symbolic-link-project', { shown }));
+      else if (!entry.isFile()) throw new UserError(ERRORS.message('error.template-dirs.regular-file-read', { shown }));
+      else if (statSync(path).size > TEMPLATE_LIMIT)
+        throw new UserError(ERRORS.message('error.template-dirs.over-bytes-read', { shown, templateLimit: TEMPLATE_LIMIT }));
       else files.push(relative(root, path));
     }
   };
@@ -53,7 +55,7 @@ export function templateOverrideDirs(projectDir: string, templatesFlag: string |
     } catch {
       stat = undefined;
     }
-    if (!stat?.isDirectory()) throw new UserError(`--templates ${templatesFlag}: no such directory`);
+    if (!stat?.isDirectory()) throw new UserError(ERRORS.message('error.template-dirs.templates-such-directory', { templatesFlag }));
     dirs.push(dir);
   }
   return dirs;
@@ -64,7 +66,7 @@ function lstatOrUndefined(path: string): Stats | undefined {
     return lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UserError(ERRORS.message('error.template-dirs.cannot-read', { path, value: (error as NodeJS.ErrnoException).code ?? 'error' }));
   }
 }
 

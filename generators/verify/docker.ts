@@ -1,3 +1,5 @@
+import { UserError } from '../core/errors.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 import { existsSync } from 'node:fs';
 import { execa, type Options, type ResultPromise } from 'execa';
 
@@ -19,13 +21,25 @@ export function docker<O extends Options = Options>(args: readonly string[], opt
 
 /** Why no engine answers, or undefined when one does. */
 export async function engineProblem(): Promise<string | undefined> {
+  const reason = await engineDown();
+  return reason === undefined ? undefined : ERRORS.text('en', 'error.docker.no-engine', { reason });
+}
+
+/** Why no engine answers (the client's first line), or undefined when one does. */
+export async function engineDown(): Promise<string | undefined> {
   const result = await execa(dockerBin(), ['version', '--format', '{{.Server.Version}}'], { reject: false, timeout: 20_000 });
   if (result.exitCode === 0 && String(result.stdout).trim() !== '') return undefined;
   const reason =
     String(result.stderr || result.stdout)
       .split('\n')
       .find((line) => line.trim() !== '') ?? 'no answer';
-  return `no Docker engine answers (${reason.trim()}); run .ci/docker-engine or set DOCKER_HOST`;
+  return reason.trim();
+}
+
+/** verify's refusal when no engine answers, said in the user's language. */
+export async function assertEngine(): Promise<void> {
+  const reason = await engineDown();
+  if (reason !== undefined) throw new UserError(ERRORS.message('error.docker.no-engine', { reason }));
 }
 
 export async function imageLabel(image: string, label: string): Promise<string | undefined> {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/errors.js';
 import { capped } from './build.js';
-import { docker, engineProblem } from './docker.js';
+import { docker, assertEngine } from './docker.js';
 import { formatReport, type Check } from './verify-report.js';
 import type { Locale, Message } from '../core/explain/messages.js';
 import { decimal } from '../core/explain/numbers.js';
 import { VERIFY_MESSAGES, type VerifyMessageId } from '../core/explain/verify-messages.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 const message = VERIFY_MESSAGES.message;
 
@@ -34,10 +35,9 @@ const LOG_LINES_SHOWN = 20;
  * images it built, unless --keep) afterwards. What a service printed is shown when it fails.
  */
 export async function verifyCompose(request: ComposeVerifyRequest): Promise<number> {
-  const problem = await engineProblem();
-  if (problem) throw new UserError(problem);
+  await assertEngine();
   if ((await docker(['compose', 'version'], { reject: false })).exitCode !== 0)
-    throw new UserError('docker compose is not installed (the compose CLI plugin): install it, or verify without --compose');
+    throw new UserError(ERRORS.message('error.verify-compose.docker-compose-installed'));
   const project = `cdf-verify-${randomBytes(4).toString('hex')}`;
   const compose = (args: readonly string[]) => docker(['compose', '-p', project, '-f', request.file, ...args], { cwd: request.dir, reject: false, all: true });
   const say = (line: string) => request.stderr.write(`${line}\n`);

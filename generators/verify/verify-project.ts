@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { imageName } from '../core/render/quote.js';
 import { buildImage, capped, type BuildOutcome } from './build.js';
-import { docker, engineProblem, inspectImage } from './docker.js';
+import { docker, assertEngine, inspectImage } from './docker.js';
 import { layers } from './history.js';
 import { createProgress } from './progress.js';
 import { smokeCommand, smokeServer } from './smoke.js';
@@ -16,6 +16,7 @@ import type { Locale } from '../core/explain/messages.js';
 import { VERIFY_MESSAGES, type VerifyMessageId } from '../core/explain/verify-messages.js';
 import { decimal } from '../core/explain/numbers.js';
 import { startup } from './startup.js';
+import { ERRORS } from '../core/explain/error-messages.js';
 
 const message = VERIFY_MESSAGES.message;
 
@@ -64,10 +65,9 @@ export interface VerifyRequest {
  */
 export async function verifyProject(request: VerifyRequest): Promise<number> {
   const dockerfile = join(request.dir, request.dockerfile ?? 'Dockerfile');
-  if (!existsSync(dockerfile)) throw new UserError(`no Dockerfile in ${request.dir}; run create-dockerfile there first`);
-  if (request.compare && !request.generation) throw new UserError('--compare needs a project create-dockerfile can detect, to build its naive variant');
-  const problem = await engineProblem();
-  if (problem) throw new UserError(problem);
+  if (!existsSync(dockerfile)) throw new UserError(ERRORS.message('error.verify-project.dockerfile-run-create', { dir: request.dir }));
+  if (request.compare && !request.generation) throw new UserError(ERRORS.message('error.verify-project.compare-needs-project'));
+  await assertEngine();
 
   const name = request.generation?.imageName ?? imageName(basename(request.dir));
   const runId = randomBytes(4).toString('hex');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { fixturePath, removeDir, runCli } from '../harness/project.js';
 import { treeContents } from '../harness/tree-contents.js';
+import { ERRORS } from '../../generators/core/explain/error-messages.js';
 
 jest.setTimeout(30_000);
 
@@ -255,7 +256,7 @@ const CASES: readonly BadInput[] = [
     message: /stdin is not a terminal; accepting detected defaults as with --yes/,
     writes: OUTPUT,
   },
-  { name: 'an unknown flag', setup: (dir) => [dir, '--frobnicate'], exitCode: 2, message: /Unknown option '--frobnicate'.*--help/ },
+  { name: 'an unknown flag', setup: (dir) => [dir, '--frobnicate'], exitCode: 2, message: /unknown option --frobnicate.*--help/ },
   { name: 'a port out of range', setup: (dir) => [dir, '--port', '0'], exitCode: 2, message: /--port must be a number from 1 to 65535/ },
   {
     name: 'an unknown main package',
@@ -306,6 +307,14 @@ const CASES: readonly BadInput[] = [
     },
   },
   { name: 'lint of a missing file', setup: (dir) => ['lint', join(dir, 'Dockerfile')], exitCode: 1, message: /cannot read \(ENOENT\)/ },
+  { name: 'a flag with no value', setup: (dir) => [dir, '--yes', '--port'], exitCode: 2, message: /^create-dockerfile: --port needs a value \(see --help\)$/ },
+  {
+    name: 'a flag followed by another flag',
+    setup: (dir) => [dir, '--port', '--yes'],
+    exitCode: 2,
+    message: /^create-dockerfile: --port has no value \(the next word starts with -\); write --port=VALUE/,
+  },
+  { name: 'a value given to a switch', setup: (dir) => [dir, '--yes=1'], exitCode: 2, message: /^create-dockerfile: --yes takes no value \(see --help\)$/ },
 ];
 
 describe('bad-input corpus', () => {
@@ -332,6 +341,39 @@ describe('bad-input corpus', () => {
           .filter((path) => !(path in before))
           .sort(),
       ).toEqual([...writes].sort());
+    } finally {
+      for (const name of readdirSync(dir)) if (lstatSync(join(dir, name)).isDirectory()) chmodSync(join(dir, name), 0o755);
+      removeDir(dir);
+    }
+  });
+});
+
+/** A catalog sentence as a pattern: its text, each {placeholder} any text. */
+const pattern = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+')}$`);
+const FRENCH_ERRORS = Object.values(ERRORS.catalog.fr).map(pattern);
+const ENGLISH_ERRORS = Object.values(ERRORS.catalog.en).map(pattern);
+
+/** The flag that asks a command for French: --lang for lint, explain and verify, --explain for generation. */
+const inFrench = (args: readonly string[]) => [...args, ...(['lint', 'explain', 'verify'].includes(args[0]!) ? ['--lang', 'fr'] : ['--explain', 'fr'])];
+
+// Issue 30: every refusal has its French sentence in the catalog; a French run prints it, never the English one.
+describe('bad-input corpus, in French', () => {
+  test.each(CASES.filter((testCase) => testCase.exitCode !== 0))('$name', async ({ setup, exitCode, uid }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdf-bad-fr-'));
+    try {
+      if (uid !== undefined) chmodSync(dir, 0o755);
+      const args = setup(dir);
+      const [english, french] = [await runCli(args, { uid }), await runCli(inFrench(args), { uid })];
+      expect([english.exitCode, french.exitCode]).toEqual([exitCode, exitCode]);
+      const sentence = (stderr: string, help: string) =>
+        stderr
+          .trim()
+          .replace(/^create-dockerfile: /, '')
+          .replace(help, '');
+      const [en, fr] = [sentence(String(english.stderr), ' (see --help)'), sentence(String(french.stderr), ' (voir --help)')];
+      expect([fr, FRENCH_ERRORS.some((regex) => regex.test(fr))]).toEqual([fr, true]);
+      expect([en, ENGLISH_ERRORS.some((regex) => regex.test(en))]).toEqual([en, true]);
+      expect(fr).not.toBe(en);
     } finally {
       for (const name of readdirSync(dir)) if (lstatSync(join(dir, name)).isDirectory()) chmodSync(join(dir, name), 0o755);
       removeDir(dir);

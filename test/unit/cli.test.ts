@@ -33,7 +33,7 @@ describe('create-dockerfile CLI (built bin, no TTY)', () => {
   });
 
   test.each([
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /unknown option --bogus/],
     [['--runtime', 'alpine'], /--runtime must be one of scratch, distroless, slim/],
     [['--language', 'rust'], /--language must be one of/],
     [['--port', '70000'], /--port must be a number from 1 to 65535/],

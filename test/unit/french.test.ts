@@ -12,6 +12,8 @@ import { summaryLines } from '../../generators/cli/report.js';
 import { CLI_MESSAGES } from '../../generators/cli/messages.js';
 import { allCases, FIXTURES, fixtureSnapshot } from '../harness/fixture-cases.js';
 import { runCli } from '../harness/project.js';
+import { QUESTIONS } from '../../generators/app/questions.js';
+import { PROMPT_MESSAGES } from '../../generators/core/explain/prompt-messages.js';
 
 const CASES = allCases(PIPELINE.languages.map((language) => language.id));
 
@@ -55,3 +57,31 @@ test('a run with --explain fr prints French from the first line to the last', as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The prompts an interactive run asks: each question and each runtime's line (and the planner's
+// refusal shown beside a runtime it refuses) in French, never the English text.
+describe('prompts in French', () => {
+  const FRENCH_PROMPTS = Object.values(PROMPT_MESSAGES.catalog.fr).map(pattern);
+  test.each(CASES.map((testCase) => [`${testCase.kind}/${testCase.fixture} ${testCase.name}`, testCase] as const))('%s', (_name, testCase) => {
+    const facts = PIPELINE.detect(fixtureSnapshot(testCase), testCase.detect);
+    for (const row of QUESTIONS.filter((question) => testCase.choices[question.name] === undefined && question.applies(facts, testCase.choices))) {
+      const [en, fr] = (['en', 'fr'] as const).map((locale) => row.question(facts, testCase.choices, locale) as unknown as PromptShape);
+      expect([row.name, FRENCH_PROMPTS.some((regex) => regex.test(fr!.message))]).toEqual([row.name, true]);
+      expect(fr!.message).not.toBe(en!.message);
+      for (const [index, choice] of (fr!.choices ?? []).entries()) {
+        const english = en!.choices![index]!;
+        if (typeof choice !== 'object' || typeof english !== 'object') continue;
+        // A runtime's line; a Go main package or C program is a name, the same in any language.
+        if (row.name === 'runtime') expect(choice.name).not.toBe(english.name);
+        if (typeof choice.disabled === 'string') {
+          expect(choice.disabled).not.toBe(english.disabled);
+        }
+      }
+    }
+  });
+});
+
+interface PromptShape {
+  readonly message: string;
+  readonly choices?: readonly ({ name: string; disabled?: string | false } | string)[];
+}

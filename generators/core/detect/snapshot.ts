@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { readProjectFile } from '../read-gate.js';
 import type { ProjectSnapshot, UncopyableEntry } from '../types.js';
+import { ERRORS } from '../explain/error-messages.js';
 
 /**
  * Folders that hold dependencies, VCS data or caches. They can hold hundreds of thousands of files,
@@ -38,13 +39,13 @@ export function assertDirectory(root: string): void {
   try {
     stat = statSync(root);
   } catch {
-    throw new UserError(`${root}: no such directory`);
+    throw new UserError(ERRORS.message('error.snapshot.such-directory', { root }));
   }
-  if (!stat.isDirectory()) throw new UserError(`${root}: not a directory`);
+  if (!stat.isDirectory()) throw new UserError(ERRORS.message('error.snapshot.directory', { root }));
   try {
     accessSync(root, constants.R_OK | constants.X_OK);
   } catch (error) {
-    throw new UserError(`${root}: cannot read directory (${(error as NodeJS.ErrnoException).code})`);
+    throw new UserError(ERRORS.message('error.snapshot.cannot-read-directory', { root, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
   }
 }
 
@@ -53,7 +54,7 @@ export function assertWritable(root: string): void {
   try {
     accessSync(root, constants.W_OK);
   } catch (error) {
-    throw new UserError(`${root}: cannot write here (${(error as NodeJS.ErrnoException).code})`);
+    throw new UserError(ERRORS.message('error.snapshot.cannot-write-here', { root, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
   }
 }
 
@@ -68,7 +69,8 @@ export function takeSnapshot(root: string): ProjectSnapshot {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      if (depth === 0) throw new UserError(`${root}: cannot read directory (${(error as NodeJS.ErrnoException).code})`);
+      if (depth === 0)
+        throw new UserError(ERRORS.message('error.snapshot.cannot-read-directory', { root, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
       return;
     }
     for (const entry of entries) {

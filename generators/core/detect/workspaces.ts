@@ -4,6 +4,7 @@ import { onceper } from '../memo.js';
 import { compileGlob } from './glob.js';
 import { yaml } from '../yaml.js';
 import type { ProjectSnapshot } from '../types.js';
+import { ERRORS } from '../explain/error-messages.js';
 
 /**
  * JavaScript workspaces: pnpm-workspace.yaml's `packages`, else package.json's `workspaces` (npm,
@@ -25,12 +26,12 @@ function pnpmWorkspaces(root: ProjectSnapshot): string[] | undefined {
   try {
     parsed = yaml().parse(text);
   } catch (error) {
-    throw new UserError(`pnpm-workspace.yaml is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(ERRORS.message('error.workspaces.pnpm-workspace-yaml', { value: (error as Error).message.split('\n')[0] ?? '' }));
   }
   const packages = parsed && typeof parsed === 'object' ? (parsed as { packages?: unknown }).packages : undefined;
   if (packages === undefined) return [];
   if (!Array.isArray(packages) || packages.some((glob) => typeof glob !== 'string'))
-    throw new UserError('pnpm-workspace.yaml: packages must be a list of folder globs');
+    throw new UserError(ERRORS.message('error.workspaces.pnpm-workspace-yaml-2'));
   return (packages as string[]).filter((glob) => !glob.startsWith('!'));
 }
 
@@ -134,10 +135,11 @@ const memberIndex = onceper((members: readonly { readonly name: string; readonly
 });
 
 export function findMember<M extends { readonly name: string; readonly dir: string }>(members: readonly M[], wanted: string): M {
-  if (members.length === 0) throw new UserError(`--workspace ${wanted}: this project declares no workspaces`);
+  if (members.length === 0) throw new UserError(ERRORS.message('error.workspaces.workspace-this-project', { wanted }));
   // A name as written, else a folder without its ./ or trailing slash (a name wins over another member's folder).
   const { byName, byDir } = memberIndex(members);
   const found = (byName.get(wanted) ?? byDir.get(wanted.replace(/^\.\/|\/$/g, ''))) as M | undefined;
-  if (!found) throw new UserError(`--workspace ${wanted}: no such workspace (found: ${members.map((member) => member.name).join(', ')})`);
+  if (!found)
+    throw new UserError(ERRORS.message('error.workspaces.workspace-such-workspace', { wanted, value: members.map((member) => member.name).join(', ') }));
   return found;
 }

@@ -70,6 +70,7 @@ export const LINT_MESSAGES = defineMessages({
     'lint.names.more': '{names} and {count} more',
     'lint.names.and': '{names} and {last}',
     'lint.finding': '{summary}: {detail}',
+    'lint.none': '{file}: no findings',
   },
   fr: {
     'lint.DL3000': 'Utilisez un WORKDIR absolu',
@@ -133,6 +134,7 @@ export const LINT_MESSAGES = defineMessages({
     'lint.names.more': '{names} et {count} autres',
     'lint.names.and': '{names} et {last}',
     'lint.finding': '{summary} : {detail}',
+    'lint.none': '{file} : aucune remarque',
   },
 });
 

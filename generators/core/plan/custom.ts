@@ -3,6 +3,7 @@ import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 import { FRAGMENT_POINTS, type Choices, type CustomPlan, type FragmentPoint, type PlanBase } from '../types.js';
 import { NONROOT_ID } from './images.js';
 import { checkFragment } from './fragment-check.js';
+import { ERRORS } from '../explain/error-messages.js';
 
 /**
  * The choices a runtime stage needs apt for: --runtime-packages makes the runtime slim, unless the
@@ -11,7 +12,7 @@ import { checkFragment } from './fragment-check.js';
 export function withRuntimeForPackages(choices: Choices): Choices {
   if (!choices.runtimePackages?.length) return choices;
   if (choices.runtime !== undefined && choices.runtime !== 'slim')
-    throw new UserError(`--runtime-packages installs with apt, which a ${choices.runtime} runtime does not have; use --runtime slim or drop --runtime`);
+    throw new UserError(ERRORS.message('error.custom.runtime-packages-installs', { runtime: choices.runtime }));
   return { ...choices, runtime: 'slim' };
 }
 

@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { lint } from '../lint/index.js';
 import { parseDockerfile } from '../lint/parse.js';
 import type { FragmentChoice } from '../types.js';
+import { ERRORS } from '../explain/error-messages.js';
 
 /**
  * What a fragment may hold: instructions that add to a stage. FROM would change the stages, USER
@@ -25,12 +26,17 @@ export function checkFragment(fragment: Required<FragmentChoice>): void {
   const instructions = parseDockerfile(`${body}\n${END}\n`).getInstructions();
   const last = instructions.at(-1);
   if (last === undefined || last.getKeyword().toUpperCase() !== 'LABEL' || last.getRange().start.line !== body.split('\n').length)
-    throw new UserError(`${where}: the fragment ends inside an instruction (a trailing backslash or a heredoc left open)`);
+    throw new UserError(ERRORS.message('error.fragment-check.fragment-ends-inside', { where }));
   for (const instruction of instructions.slice(0, -1)) {
     const keyword = instruction.getKeyword().toUpperCase();
     if (!ALLOWED.has(keyword))
       throw new UserError(
-        `${where} line ${instruction.getRange().start.line + 1}: ${keyword} is not taken in a fragment (allowed: ${[...ALLOWED].join(', ')}; --cmd, --entrypoint and --user-id set the rest)`,
+        ERRORS.message('error.fragment-check.line-taken-fragment', {
+          where,
+          value: instruction.getRange().start.line + 1,
+          keyword,
+          value2: [...ALLOWED].join(', '),
+        }),
       );
   }
   // Linted inside a stage of its own (FROM before, a non-root USER after, as the file it joins has),
@@ -39,6 +45,6 @@ export function checkFragment(fragment: Required<FragmentChoice>): void {
   const findings = lint(`FROM debian:13-slim\n${body}\nUSER 65532:65532\n`).filter((finding) => finding.line >= 2 && finding.line <= length + 1);
   if (findings.length > 0) {
     const finding = findings[0]!;
-    throw new UserError(`${where} line ${finding.line - 1}: ${finding.rule} ${finding.message}`);
+    throw new UserError(ERRORS.message('error.fragment-check.line', { where, value: finding.line - 1, rule: finding.rule, message: finding.message }));
   }
 }

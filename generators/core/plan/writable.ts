@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { UserError } from '../errors.js';
 import { SHARED_MESSAGES } from '../explain/shared-messages.js';
 import type { PlanBase } from '../types.js';
+import { ERRORS } from '../explain/error-messages.js';
 
 /** Languages whose runtime stage runs the app from its folder (/app), where a relative write lands. */
 const RUNS_FROM_APP = new Set(['node', 'python']);
@@ -12,9 +13,8 @@ const RUNS_FROM_APP = new Set(['node', 'python']);
  */
 export function withWritable<P extends PlanBase>(plan: P, folders: readonly string[] | undefined): P {
   if (folders === undefined || folders.length === 0) return plan;
-  if (!RUNS_FROM_APP.has(plan.language))
-    throw new UserError(`--writable is for apps that run from their folder (node, python); a ${plan.language} binary writes where its own flags say`);
-  if (plan.runtime === 'scratch') throw new UserError('--writable needs a runtime with a filesystem layout; use --runtime distroless or slim');
+  if (!RUNS_FROM_APP.has(plan.language)) throw new UserError(ERRORS.message('error.writable.writable-apps-that', { language: plan.language }));
+  if (plan.runtime === 'scratch') throw new UserError(ERRORS.message('error.writable.writable-needs-runtime'));
   return {
     ...plan,
     writable: {

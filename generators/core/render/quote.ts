@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { ERRORS } from '../explain/error-messages.js';
 
 /**
  * Values from a user's project end up inside Dockerfile instructions. Each helper either proves the
@@ -13,11 +14,11 @@ export function contextPath(value: string, what: string): string {
   const trimmed = value.replace(/^\.\/+/, '').replace(/\/+$/, '');
   if (trimmed === '' || trimmed === '.') return '.';
   if (!SAFE_PATH.test(trimmed) || trimmed.split('/').includes('..')) {
-    throw new UserError(`${what} ${JSON.stringify(value)} has characters a Dockerfile cannot carry safely; rename it to letters, digits, . _ - / only`);
+    throw new UserError(ERRORS.message('error.quote.has-characters-dockerfile', { what, value: JSON.stringify(value) }));
   }
   // A word that starts with `-` is an option to whatever command it lands in (`cp --version ...`).
   if (trimmed.split('/').some((part) => part.startsWith('-')))
-    throw new UserError(`${what} ${JSON.stringify(value)} starts with "-", which a command would take as an option; rename it`);
+    throw new UserError(ERRORS.message('error.quote.starts-which-command', { what, value: JSON.stringify(value) }));
   return trimmed;
 }
 
@@ -40,7 +41,7 @@ export function binaryName(value: string): string {
 
 /** A TCP port. */
 export function port(value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new UserError(`port ${value} is not between 1 and 65535`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new UserError(ERRORS.message('error.quote.port-between', { value }));
   return value;
 }
 
@@ -57,7 +58,7 @@ export function shellWord(value: string): string {
 /** A JSON array for exec-form CMD/ENTRYPOINT; no shell and no variable expansion touch it. */
 export function execForm(args: readonly string[]): string {
   for (const arg of args) {
-    if (/[\u0000-\u001f\u007f]/.test(arg)) throw new UserError(`command argument ${JSON.stringify(arg)} contains a control character`);
+    if (/[\u0000-\u001f\u007f]/.test(arg)) throw new UserError(ERRORS.message('error.quote.command-argument-contains', { arg: JSON.stringify(arg) }));
   }
   return `[${args.map((arg) => JSON.stringify(arg)).join(', ')}]`;
 }
@@ -68,6 +69,7 @@ export function execForm(args: readonly string[]): string {
  * cannot hold a line break or a backslash: the CLI refuses them, and the render guard proves it.
  */
 export function dockerQuoted(value: string): string {
-  if (/[\u0000-\u001f\u007f\u2028\u2029\\]/.test(value)) throw new UserError(`value ${JSON.stringify(value)} holds a control character or a backslash`);
+  if (/[\u0000-\u001f\u007f\u2028\u2029\\]/.test(value))
+    throw new UserError(ERRORS.message('error.quote.value-holds-control', { value: JSON.stringify(value) }));
   return `"${value.replace(/["$]/g, (match) => `\\${match}`)}"`;
 }

@@ -14,6 +14,7 @@ import { dataPaths, dataPathsNote } from '../../core/detect/data-paths.js';
 import { own } from '../../core/own.js';
 import { commandPackage } from '../../core/debian/contents.js';
 import { isAutotools, readAutotools, type AutotoolsFacts } from './autotools.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
@@ -47,14 +48,14 @@ export function detectC(snapshot: ProjectSnapshot): CFacts {
   const sources = snapshot.files.filter(
     (file) => SOURCE.test(file) && !file.split('/').some((part) => part.startsWith('.') || ['build', 'test', 'tests'].includes(part)),
   );
-  if (sources.length === 0) throw new UserError('no C source files (*.c) found');
+  if (sources.length === 0) throw new UserError(ERRORS.message('error.detect.c-source-files'));
   const texts = sources.map((file) => ({ file, text: snapshot.read(file) ?? '' }));
   const mains = texts.filter(({ text }) => /\bint\s+main\s*\(/.test(text));
 
   const { buildSystem, facts: buildFacts, buildFile } = readBuildFile(snapshot);
   const { binary, loneSources, programs } =
     buildSystem === 'cc' ? ccProgram(sources, mains) : { binary: buildFacts.binary, loneSources: [] as string[], programs: [] as CProgram[] };
-  if (!binary) throw new UserError(`${buildFile}: cannot tell which executable it builds (for a Makefile, set TARGET = name)`);
+  if (!binary) throw new UserError(ERRORS.message('error.detect.cannot-tell-which', { buildFile: String(buildFile) }));
 
   const { libraries, unknownLibraries } = resolveLibraries(buildFacts.libraries, buildSystem === 'cc' ? texts : []);
   if (unknownLibraries.length > 0) notes.push(C_MESSAGES.message('note.c.unknown-libraries', { libraries: unknownLibraries.join(', ') }));
@@ -152,7 +153,7 @@ function ccProgram(
   mains: readonly { file: string; text: string }[],
 ): { binary: string; loneSources: string[]; programs: CProgram[] } {
   const rootMains = mains.filter(({ file }) => !file.includes('/'));
-  if (rootMains.length === 0) throw new UserError('no main() found in the C sources');
+  if (rootMains.length === 0) throw new UserError(ERRORS.message('error.detect.main-found-c'));
   const programs = rootMains.map(({ file, text }) => ({ file, listens: serves(text) }));
   const chosen = defaultProgram(programs);
   return { binary: posix.basename(chosen.file).replace(SOURCE, ''), loneSources: programSources(sources, programs, chosen.file), programs };

@@ -14,6 +14,7 @@ import { C_IMAGES } from './images.js';
 import { C_MESSAGES } from './messages.js';
 import { cTestCommand } from './test-command.js';
 import type { CFacts, CPlan } from './types.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 const { message } = C_MESSAGES;
 
@@ -142,8 +143,8 @@ function chooseProgram(c: CFacts & CommonFacts, requested?: string): CFacts & Co
   if (!program)
     throw new UserError(
       c.programs.length > 0
-        ? `--main ${requested}: not a program here (found: ${c.programs.map((candidate) => candidate.file).join(', ')})`
-        : `--main ${requested}: this project builds one program (${c.binary}) with its build file`,
+        ? ERRORS.message('error.plan.main-not-program', { requested, value: c.programs.map((candidate) => candidate.file).join(', ') })
+        : ERRORS.message('error.plan.main-one-program', { requested, binary: c.binary }),
     );
   // The default program, asked for by name (the prompt's default): the facts already describe it.
   if (c.sources.includes(program.file)) return c;
@@ -170,7 +171,7 @@ function chooseRuntime(c: CFacts, requested?: Runtime): RuntimeChoice {
   ];
   const blockers = c.staticPossible || named.length > 0 ? named : ['a link rule that calls the compiler by name'];
   if (requested === 'scratch' && !c.staticPossible) {
-    throw new UserError(`--runtime scratch needs a fully static binary, which ${blockers.join(', ')} prevents; use distroless or slim`);
+    throw new UserError(ERRORS.message('error.plan.runtime-scratch-needs', { value: blockers.join(', ') }));
   }
   const detected = c.staticPossible
     ? { runtime: 'scratch' as const, reason: message('reason.c.static') }

@@ -14,6 +14,7 @@ import { minorLine, newerLine, parseGoMod, type GoMod } from './go-mod.js';
 import { GO_LINES_AS_OF, oldestSupportedGo } from './policy.js';
 import { parseGoWork, type GoWork } from './go-work.js';
 import { hasMainFunc, imports, isStdlib, listens, packageName, portByName, portFromFlagsOrFramework, portLiteral } from './go-source.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /** Newest Go line we know to be released; used only when the project names none. */
 export const DEFAULT_GO_VERSION = '1.26';
@@ -35,14 +36,14 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   const goMod = work?.goMod ?? (goModText === undefined ? undefined : parseGoMod(goModText));
 
   const sources = snapshot.files.filter(isGoSource).map((file) => ({ file, text: snapshot.read(file) ?? '' }));
-  if (sources.length === 0) throw new UserError('no Go source files found (only *_test.go or none)');
+  if (sources.length === 0) throw new UserError(ERRORS.message('error.detect.go-source-files'));
 
   const mainDirs = new Set<string>();
   for (const { file, text } of sources) {
     if (packageName(text) === 'main' && hasMainFunc(text) && (!work || work.contains(file))) mainDirs.add(posix.dirname(file));
   }
   const mains = [...mainDirs].sort((a, b) => (a === '.' ? -1 : b === '.' ? 1 : a.localeCompare(b)));
-  if (mains.length === 0) throw new UserError('no main package found: a Go service needs a `package main` with `func main()`');
+  if (mains.length === 0) throw new UserError(ERRORS.message('error.detect.main-package-found'));
   const loopback = loopbackBind(sources);
   if (loopback) notes.push(loopbackNote(loopback));
 
@@ -65,7 +66,7 @@ export function detectGo(snapshot: ProjectSnapshot): GoFacts {
   if (!goMod) {
     const external = allImports.filter((path) => path !== 'C' && !isStdlib(path));
     if (external.length > 0) {
-      throw new UserError(`no go.mod, yet the code imports ${external[0]}; run \`go mod init\` and \`go mod tidy\` first`);
+      throw new UserError(ERRORS.message('error.detect.go-mod-yet', { value: String(external[0]) }));
     }
     notes.push(GO_MESSAGES.message('note.go.no-go-mod'));
   }
@@ -136,7 +137,7 @@ function workspaceOf(snapshot: ProjectSnapshot, work: GoWork) {
   const modules = work.uses.map((dir) => {
     const file = posix.join(dir, 'go.mod');
     const text = snapshot.read(file);
-    if (text === undefined) throw new UserError(`go.work uses ${dir}, which has no go.mod`);
+    if (text === undefined) throw new UserError(ERRORS.message('error.detect.go-work-uses', { dir }));
     return { dir, goMod: parseGoMod(text) };
   });
   const manifests = [

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export interface GoMod {
   readonly module: string;
@@ -13,9 +14,9 @@ export interface GoMod {
 export function parseGoMod(text: string): GoMod {
   const code = text.replace(/\/\/[^\n]*/g, '');
   const module = /^\s*module\s+"?([^\s"]+)"?\s*$/m.exec(code)?.[1];
-  if (!module) throw new UserError('go.mod has no module line; run `go mod init <path>` or fix the file');
+  if (!module) throw new UserError(ERRORS.message('error.go-mod.go-mod-has'));
   const go = /^\s*go\s+(\S+)\s*$/m.exec(code)?.[1];
-  if (go !== undefined && !/^1\.\d+(\.\d+)?$/.test(go)) throw new UserError(`go.mod: "go ${go}" is not a Go version like 1.24 or 1.24.1`);
+  if (go !== undefined && !/^1\.\d+(\.\d+)?$/.test(go)) throw new UserError(ERRORS.message('error.go-mod.go-mod-go', { go }));
   const toolchain = /^\s*toolchain\s+go(1\.\d+(?:\.\d+)?)\S*\s*$/m.exec(code)?.[1];
   const hasRequires = /^\s*require\s*(\(\s*\S|[^\s(])/m.test(code);
   const requires = [

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export interface GoWork {
   readonly go?: string;
@@ -11,17 +12,16 @@ export interface GoWork {
 export function parseGoWork(text: string): GoWork {
   const code = text.replace(/\/\/[^\n]*/g, '');
   const go = /^\s*go\s+(\S+)\s*$/m.exec(code)?.[1];
-  if (go !== undefined && !/^1\.\d+(\.\d+)?$/.test(go)) throw new UserError(`go.work: "go ${go}" is not a Go version like 1.24 or 1.24.1`);
+  if (go !== undefined && !/^1\.\d+(\.\d+)?$/.test(go)) throw new UserError(ERRORS.message('error.go-work.go-work-go', { go }));
   const listed = [
     ...[...code.matchAll(/^\s*use\s+"?([^\s"(]+)"?\s*$/gm)].map((match) => match[1]!),
     ...[...code.matchAll(/^\s*use\s*\(([\s\S]*?)\)/gm)].flatMap((block) => [...block[1]!.matchAll(/^\s*"?([^\s"]+)"?\s*$/gm)].map((match) => match[1]!)),
   ];
   const uses = listed.map((dir) => {
     const clean = posix.normalize(dir).replace(/\/$/, '');
-    if (clean.startsWith('..') || clean.startsWith('/'))
-      throw new UserError(`go.work: use ${dir} is outside the project; a build can only copy what is inside it`);
+    if (clean.startsWith('..') || clean.startsWith('/')) throw new UserError(ERRORS.message('error.go-work.go-work-use', { dir }));
     return clean;
   });
-  if (uses.length === 0) throw new UserError('go.work lists no module (no `use` directive)');
+  if (uses.length === 0) throw new UserError(ERRORS.message('error.go-work.go-work-lists'));
   return { go, uses: [...new Set(uses)] };
 }

@@ -14,6 +14,7 @@ import { GO_IGNORE, goNeededByBuild } from './ignore.js';
 import { GO_IMAGES } from './images.js';
 import { GO_MESSAGES } from './messages.js';
 import type { GoFacts, GoMain, GoPlan } from './types.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 const { message } = GO_MESSAGES;
 
@@ -100,18 +101,17 @@ function chooseMain(go: GoFacts, requested?: string): GoMain {
   if (requested === undefined) return go.mains[0]!;
   const wanted = contextPath(requested, '--main');
   const found = go.mains.find((main) => main.dir === wanted);
-  if (!found) throw new UserError(`--main ${requested}: not a main package here (found: ${go.mains.map((main) => main.dir).join(', ')})`);
+  if (!found) throw new UserError(ERRORS.message('error.plan.main-main-package', { requested, value: go.mains.map((main) => main.dir).join(', ') }));
   return found;
 }
 
 function chooseRuntime(go: GoFacts, requested?: Runtime): RuntimeChoice {
   if (go.cgo && requested === 'scratch') {
-    throw new UserError('--runtime scratch: this program uses cgo (import "C") and needs a C library at run time; use distroless or slim');
+    throw new UserError(ERRORS.message('error.plan.runtime-scratch-this'));
   }
   const libraries = unique(go.cgoModules.flatMap((module) => module.runtimePackages));
   if (libraries.length > 0) {
-    if (requested === 'distroless')
-      throw new UserError(`--runtime distroless: the program loads ${libraries.join(', ')}, which distroless base lacks; use slim`);
+    if (requested === 'distroless') throw new UserError(ERRORS.message('error.plan.runtime-distroless-program', { value: libraries.join(', ') }));
     return { runtime: 'slim', reason: message('reason.go.cgo-libraries', { packages: libraries.join(', ') }) };
   }
   const detected = go.cgo

@@ -3,6 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { own } from '../../core/own.js';
 import { isPlainObject } from '../../core/schema.js';
 import type { ProjectSnapshot } from '../../core/types.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /**
  * A start script that calls a package's CLI (`next start`, `react-router-serve ...`) is run as
@@ -53,9 +54,7 @@ export function resolveBin(
   if (!found) return undefined;
   if (own(dependencies, found.pkg) === undefined) {
     const where = own(devDependencies, found.pkg) !== undefined ? 'a devDependency' : 'not a dependency of this package';
-    throw new UserError(
-      `${command} comes from ${found.pkg}, ${where}: the image installs production dependencies only; move ${found.pkg} to dependencies, or pass --start "node <file>"`,
-    );
+    throw new UserError(ERRORS.message('error.bins.comes-from-image', { command, pkg: found.pkg, where, pkg2: found.pkg }));
   }
   return found;
 }

@@ -25,6 +25,7 @@ import { findMember, withWorkspaceDependencies, workspaceGlobs, workspaceMembers
 import { scopedSnapshot } from '../../core/detect/scoped-snapshot.js';
 import { onceper } from '../../core/memo.js';
 import { own } from '../../core/own.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 const INSTALL_CONFIG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml', '.pnpmfile.cjs'];
 const SOURCE = /\.(c|m)?(j|t)sx?$/;
@@ -293,7 +294,7 @@ function serving(framework: Framework | undefined, inputs: StartInputs): Serving
     if (first!.startsWith('bin:')) {
       const command = first!.slice(4);
       const bin = inputs.resolveBin(command);
-      if (!bin) throw new UserError(`${framework.name}: no package provides the ${command} command; pass --start "node <file>"`);
+      if (!bin) throw new UserError(ERRORS.message('error.detect.package-provides-command', { name: framework.name, command }));
       return {
         kind: 'server',
         framework,
@@ -327,9 +328,9 @@ function builtPath(file: string, copies: readonly { from: string; to: string }[]
  */
 function checkBerryLinker(yarnrc: string): void {
   if (!/^\s*nodeLinker\s*:\s*["']?node-modules["']?\s*$/m.test(yarnrc)) {
-    throw new UserError("Yarn Plug'n'Play is not supported yet: set `nodeLinker: node-modules` in .yarnrc.yml");
+    throw new UserError(ERRORS.message('error.detect.yarn-plug-n'));
   }
-  if (/^\s*yarnPath\s*:/m.test(yarnrc)) throw new UserError('.yarnrc.yml yarnPath is not supported yet: remove it and pin Yarn with the packageManager field');
+  if (/^\s*yarnPath\s*:/m.test(yarnrc)) throw new UserError(ERRORS.message('error.detect.yarnrc-yml-yarnpath'));
 }
 
 /** A workspace root usually has no entry of its own: say which members there are to choose from. */
@@ -338,7 +339,7 @@ function withWorkspaceHint<T>(find: () => T, member: WorkspaceMember | undefined
     return find();
   } catch (error) {
     if (member || members.length === 0 || !(error instanceof UserError)) throw error;
-    throw new UserError(`this is a workspace root with no entry of its own; choose a member with --workspace (${members.map((item) => item.name).join(', ')})`);
+    throw new UserError(ERRORS.message('error.detect.this-workspace-root', { value: members.map((item) => item.name).join(', ') }));
   }
 }
 
@@ -352,7 +353,7 @@ function tsOutDir(text: string | undefined): string | undefined {
   // The runtime copies this folder out of the build stage: the project itself, or anything outside
   // it, would ship the build stage's dev dependencies and sources.
   if (folder === '' || folder === '.' || posix.isAbsolute(folder) || folder === '..' || folder.startsWith('../')) {
-    throw new UserError(`tsconfig.json outDir ${JSON.stringify(outDir)} is not a folder inside the project; the image copies the build output from it`);
+    throw new UserError(ERRORS.message('error.detect.tsconfig-json-outdir', { outDir: JSON.stringify(outDir) }));
   }
   return folder;
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { UserError } from '../../core/errors.js';
 import { checked, isPlainObject, plain } from '../../core/schema.js';
 import type { ProjectSnapshot } from '../../core/types.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /**
  * The package.json fields this tool reads, with the types npm gives them. valibot's records leave
@@ -31,13 +32,13 @@ export type PackageJson = v.InferOutput<typeof PACKAGE_JSON>;
 /** package.json at the snapshot's root, parsed and checked; `where` names it in errors (a workspace member's path). */
 export function readPackageJson(snapshot: ProjectSnapshot, where = 'package.json'): PackageJson {
   const text = snapshot.read('package.json');
-  if (text === undefined) throw new UserError(`${where} is missing`);
+  if (text === undefined) throw new UserError(ERRORS.message('error.manifest.missing', { where }));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${where} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new UserError(ERRORS.message('error.manifest.valid-json', { where, value: (error as Error).message.split('\n')[0] ?? '' }));
   }
-  if (!isPlainObject(value)) throw new UserError(`${where} is not valid JSON (not an object)`);
+  if (!isPlainObject(value)) throw new UserError(ERRORS.message('error.manifest.valid-json-object', { where }));
   return checked(PACKAGE_JSON, value, where);
 }

@@ -15,6 +15,7 @@ import { NODE_MESSAGES } from './messages.js';
 import type { PrismaFacts } from './prisma.js';
 import type { NodeFacts, NodePlan } from './types.js';
 import { serverStage, staticSiteStage } from './runtime-stage.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 const { message } = NODE_MESSAGES;
 
@@ -24,7 +25,7 @@ const DEFAULT_SERVER_PORT = 3000;
 function withNodeLine(node: NodeFacts & CommonFacts, requested: string | undefined): NodeFacts & CommonFacts {
   if (requested === undefined || requested === node.nodeMajor) return node;
   if (!(NODE_MAJORS as readonly string[]).includes(requested))
-    throw new UserError(`--node-version ${requested}: not a Node line with images (${NODE_MAJORS.join(', ')})`);
+    throw new UserError(ERRORS.message('error.plan.node-version-node', { requested, value: NODE_MAJORS.join(', ') }));
   return { ...node, nodeMajor: requested, nodeVersionSource: `--node-version ${requested} (detected: ${node.nodeMajor}, ${node.nodeVersionSource})` };
 }
 
@@ -55,7 +56,7 @@ export function planNode(detected: NodeFacts & CommonFacts, choices: Choices): N
     ? { ...planned, installProduction: `npm pkg delete ${node.devOnlyScripts.map((name) => `scripts.${name}`).join(' ')} && ${planned.installProduction}` }
     : planned;
   const prisma = node.prisma;
-  if (prisma && node.workspace) throw new UserError('Prisma in a workspace member is not supported yet: generate the Dockerfile from the member folder itself');
+  if (prisma && node.workspace) throw new UserError(ERRORS.message('error.plan.prisma-workspace-member'));
   const deploy =
     node.workspace && node.packageManager === 'pnpm'
       ? [pnpmDeploy(node.workspace.name, node.packageManagerVersion, '/prod/app'), ...restoreOutputs(node, node.workspace.dir)].join(' && ')
@@ -166,13 +167,12 @@ function prismaInstallFiles(prisma: PrismaFacts): { from: string; to: string }[]
 
 function chooseRuntime(node: NodeFacts, runtimePackages: readonly string[], requested?: Runtime): RuntimeChoice {
   if (node.staticSite) {
-    if (requested && requested !== 'slim')
-      throw new UserError(`--runtime ${requested}: a static site is served by nginx (the unprivileged image), which is a slim image; use slim`);
+    if (requested && requested !== 'slim') throw new UserError(ERRORS.message('error.plan.runtime-static-site', { requested }));
     return { runtime: 'slim', reason: message('reason.node.static', { framework: node.framework?.name ?? 'its build' }) };
   }
-  if (requested === 'scratch') throw new UserError('--runtime scratch: a Node app needs the node runtime; use distroless or slim');
+  if (requested === 'scratch') throw new UserError(ERRORS.message('error.plan.runtime-scratch-node'));
   if (requested === 'distroless' && runtimePackages.length > 0) {
-    throw new UserError(`--runtime distroless: native addons need ${runtimePackages.join(', ')} at run time, which distroless cannot install; use slim`);
+    throw new UserError(ERRORS.message('error.plan.runtime-distroless-native', { value: runtimePackages.join(', ') }));
   }
   const detected =
     runtimePackages.length > 0

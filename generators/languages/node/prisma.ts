@@ -4,6 +4,7 @@ import { own } from '../../core/own.js';
 import type { ProjectSnapshot } from '../../core/types.js';
 import type { ResolvedBin } from './bins.js';
 import { programs } from './install-scripts.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /**
  * Prisma Client is code generated from the schema (`prisma generate`): without that step the app
@@ -46,7 +47,7 @@ export function detectPrisma({ snapshot, scripts, dependencies, devDependencies,
   const configFile = CONFIG_FILES.find((file) => snapshot.files.includes(file));
   const { schema, source } = schemaLocation(snapshot, configFile, packageSchema);
   const bin = own(dependencies, 'prisma') !== undefined || own(devDependencies, 'prisma') !== undefined ? findBin('prisma') : undefined;
-  if (!bin) throw new UserError('@prisma/client needs `prisma generate` at build time, but prisma (its CLI) is not a dependency: add it to devDependencies');
+  if (!bin) throw new UserError(ERRORS.message('error.prisma.prisma-client-needs'));
   const files = schemaFiles(snapshot, schema);
   const generators = files.flatMap((file) => readGenerators(snapshot.read(file) ?? '', posix.dirname(file)));
   const clients = generators.filter((generator) => /^prisma-client(-js)?$/.test(generator.provider));
@@ -73,11 +74,11 @@ function schemaLocation(snapshot: ProjectSnapshot, configFile: string | undefine
     : packageSchema !== undefined
       ? [packageSchema, 'package.json prisma.schema']
       : [['prisma/schema.prisma', 'schema.prisma', 'prisma/schema'].find((candidate) => exists(snapshot, candidate)), "Prisma's default place"];
-  if (path === undefined)
-    throw new UserError('@prisma/client is a dependency but no Prisma schema was found (prisma/schema.prisma, or "schema" in prisma.config.ts)');
+  if (path === undefined) throw new UserError(ERRORS.message('error.prisma.prisma-client-dependency'));
   const schema = posix.normalize(path).replace(/^\.\//, '').replace(/\/$/, '');
-  if (schema.startsWith('..') || posix.isAbsolute(schema)) throw new UserError(`${source} ${JSON.stringify(path)} is outside the project`);
-  if (!exists(snapshot, schema)) throw new UserError(`${source} names ${JSON.stringify(path)}, which is not in the project`);
+  if (schema.startsWith('..') || posix.isAbsolute(schema))
+    throw new UserError(ERRORS.message('error.prisma.outside-project', { source, path: JSON.stringify(path) }));
+  if (!exists(snapshot, schema)) throw new UserError(ERRORS.message('error.prisma.names-which-project', { source, path: JSON.stringify(path) }));
   return { schema, source };
 }
 
@@ -102,7 +103,7 @@ function readGenerators(text: string, dir: string): Generator[] {
     if (output === undefined) return { provider };
     const resolved = posix.normalize(posix.join(dir, output)).replace(/\/$/, '');
     if (resolved.startsWith('..') || posix.isAbsolute(output) || !/^[\w@.+-]+(\/[\w@.+-]+)*$/.test(resolved)) {
-      throw new UserError(`the Prisma generator's output ${JSON.stringify(output)} is not a folder inside the project`);
+      throw new UserError(ERRORS.message('error.prisma.prisma-generator-s', { output: JSON.stringify(output) }));
     }
     return { provider, output: resolved };
   });

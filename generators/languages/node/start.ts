@@ -1,6 +1,7 @@
 import { NothingToRunError, UserError } from '../../core/errors.js';
 import { own } from '../../core/own.js';
 import type { ResolvedBin } from './bins.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export interface StartCommand {
   /** Arguments to node, e.g. ["--enable-source-maps", "dist/server.js"]. */
@@ -45,20 +46,20 @@ export function startCommand(inputs: StartInputs): StartCommand {
   const found = DEFAULT_FILES.find((file) => exists(file) || (exists(file.replace(/\.js$/, '.ts')) && compiled(file.replace(/\.js$/, '.ts'))));
   // npm's own default for a missing start script is `node server.js`: that one is no guess.
   if (found) return { args: [compiled(found.replace(/\.js$/, '.ts')) ?? found], source: `default entry ${found}`, guessed: found !== 'server.js' };
-  throw new NothingToRunError('no entry point: add "start": "node <file>" to package.json, a "main" field, or pass --start "node <file>"');
+  throw new NothingToRunError(ERRORS.message('error.start.entry-point-add'));
 }
 
 function fromCommand(command: string, where: string, inputs: StartInputs, depth: number): StartCommand {
   const shown = `${where} ${JSON.stringify(command)}`;
-  if (SHELL_SYNTAX.test(command)) throw new UserError(`${shown} needs a shell; make it \`node <file>\` so node runs as PID 1, or pass --start "node <file>"`);
+  if (SHELL_SYNTAX.test(command)) throw new UserError(ERRORS.message('error.start.needs-shell-make', { shown }));
   const words = command
     .trim()
     .split(/\s+/)
     .filter((word) => !ENV_ASSIGNMENT.test(word));
   const [program, ...rest] = words;
-  if (program === undefined) throw new UserError(`${shown} is empty; pass --start "node <file>"`);
+  if (program === undefined) throw new UserError(ERRORS.message('error.start.empty-pass-start', { shown }));
   if (program === 'node') {
-    if (rest.length === 0) throw new UserError(`${shown} starts node with no file; pass --start "node <file>"`);
+    if (rest.length === 0) throw new UserError(ERRORS.message('error.start.starts-node-file', { shown }));
     const file = rest.at(-1)!;
     return { args: [...rest.slice(0, -1), inputs.compiled(file) ?? file], source: shown };
   }
@@ -71,10 +72,10 @@ function fromCommand(command: string, where: string, inputs: StartInputs, depth:
     if (script !== undefined && rest.length <= (rest[0] === name ? 1 : 2)) return fromCommand(script, `scripts.${name}`, inputs, depth + 1);
   }
   const dev = devServer(program, rest);
-  if (dev) throw new UserError(`${shown} runs ${dev}, a development server, not a production start; pass --start "node <file the build writes>"`);
+  if (dev) throw new UserError(ERRORS.message('error.start.runs-development-server', { shown, dev }));
   const bin = inputs.resolveBin(program);
   if (bin) return { args: [bin.path, ...rest], source: `${shown}, through ${bin.pkg}'s bin (from ${bin.source})`, guessed: bin.guessed, bin };
-  throw new UserError(`${shown} runs ${program}, which this tool cannot turn into a node command; pass --start "node <file>"`);
+  throw new UserError(ERRORS.message('error.start.runs-which-this', { shown, program }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { UserError } from '../../core/errors.js';
 import type { ProjectSnapshot } from '../../core/types.js';
 import { checkPipfileLock, readPipfile, readPyproject } from './manifests.js';
 import type { PythonDependencySource } from './types.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export interface PythonDependencies {
   readonly source: PythonDependencySource;
@@ -125,7 +126,7 @@ export function readRequirements(snapshot: ProjectSnapshot, first: string): { fi
   const visit = (file: string) => {
     if (files.includes(file)) return;
     const text = snapshot.read(file);
-    if (text === undefined) throw new UserError(`${files.at(-1) ?? 'requirements.txt'} includes ${file}, which does not exist`);
+    if (text === undefined) throw new UserError(ERRORS.message('error.deps.includes-which-does', { value: files.at(-1) ?? 'requirements.txt', file }));
     files.push(file);
     for (const raw of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
       const line = raw.replace(/(^|\s)#.*$/, '').trim();
@@ -133,7 +134,7 @@ export function readRequirements(snapshot: ProjectSnapshot, first: string): { fi
       if (include) {
         const target = posix.normalize(posix.join(posix.dirname(file), include[1]!));
         if (target.startsWith('../') || posix.isAbsolute(target))
-          throw new UserError(`${file} includes ${include[1]}, outside the project; the image cannot see it`);
+          throw new UserError(ERRORS.message('error.deps.includes-outside-project', { file, value: String(include[1]) }));
         visit(target);
       } else if (line !== '' && !line.startsWith('-')) {
         if (!/^(https?|git\+|file):/.test(line)) names.push(...requirementNames(line));

@@ -18,6 +18,7 @@ import { pythonVersion } from './version.js';
 import { PYTHON_PROJECT } from './markers.js';
 import { lockToolOf, toolRequest } from './tool-version.js';
 import { readPyproject } from './manifests.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export const isPythonProject = (snapshot: ProjectSnapshot) =>
   snapshot.files.some((file) => PYTHON_PROJECT.manifests.includes(file) || (!file.includes('/') && file.endsWith('.py')));
@@ -30,14 +31,13 @@ export const isPythonProject = (snapshot: ProjectSnapshot) =>
 export function detectPython(root: ProjectSnapshot, options: DetectOptions = {}): PythonFacts {
   const workspace = uvWorkspace(root);
   if (workspace === undefined) {
-    if (options.workspace !== undefined)
-      throw new UserError(`--workspace ${options.workspace}: this project declares no workspace ([tool.uv.workspace] in pyproject.toml)`);
+    if (options.workspace !== undefined) throw new UserError(ERRORS.message('error.detect.workspace-this-project', { workspace: options.workspace }));
     return detectProject(root, pythonDependencies(root));
   }
   const member = options.workspace !== undefined ? findUvMember(workspace, options.workspace) : workspace.members.find((item) => item.dir === '.');
   const listed = workspace.members.map((item) => item.name).join(', ');
   if (member === undefined)
-    throw new UserError(`this is a uv workspace root with no project of its own; choose a member with --workspace (${listed || 'none found'})`);
+    throw new UserError(listed ? ERRORS.message('error.detect.this-uv-workspace', { value: listed }) : ERRORS.message('error.detect.this-uv-workspace-empty'));
   const used = usedMembers(workspace, member);
   const memberNames = workspace.members.map((item) => item.name);
   const deps: PythonDependencies = {
@@ -86,8 +86,7 @@ function detectProject(snapshot: ProjectSnapshot, deps: PythonDependencies, root
   if (deps.source === 'setup.py') notes.push(PYTHON_MESSAGES.message('note.python.setup-py'));
   if (entry.framework === 'django' && entry.entry[0] === 'python') notes.push(PYTHON_MESSAGES.message('note.python.runserver'));
   if (entry.entryNeedsShell && entry.entrySource === 'boot.sh') notes.push(bootNote(snapshot.read('boot.sh') ?? ''));
-  if (entry.collectStatic?.root === '')
-    throw new UserError(`${entry.collectStatic.source}: not a folder under BASE_DIR this tool can read; write it as BASE_DIR / "staticfiles"`);
+  if (entry.collectStatic?.root === '') throw new UserError(ERRORS.message('error.detect.folder-under-base', { source: entry.collectStatic.source }));
   // The top-level modules, a Procfile and a gunicorn config: where a bind address is written.
   // A gunicorn config's bind does not count where the command line's --bind overrides it.
   const gunicorn = gunicornWords(entry.entry);

@@ -8,6 +8,7 @@ import type { PythonFacts } from './types.js';
 import { firstPort } from '../../core/detect/ports.js';
 import { findApp, moduleOf } from './apps.js';
 import { needsShell, PORT_TOKEN, procfileLines, procfileWords, programOf, startScript } from './procfile.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export type PythonEntry = Pick<PythonFacts, 'entry' | 'entrySource' | 'entryNeedsShell' | 'framework' | 'listens' | 'port' | 'portSource' | 'collectStatic'> & {
   readonly notes?: readonly Message[];
@@ -70,7 +71,7 @@ function firstEntry(inputs: EntryInputs, sources: Sources): PythonEntry {
     found = otherEntry(inputs, sources, codePort);
   } catch (error) {
     if (!(error instanceof NothingToRunError)) throw error;
-    throw new UserError(`Procfile web: starts ${server}, which no dependency installs: add ${distribution} to the requirements and lock it`);
+    throw new UserError(ERRORS.message('error.entry.procfile-web-starts', { server: String(server), distribution: String(distribution) }));
   }
   const skipped = PYTHON_MESSAGES.message('note.python.procfile-uninstalled', { server: server!, distribution: distribution!, entry: found.entrySource });
   return { ...found, notes: [skipped, ...(found.notes ?? [])] };
@@ -117,9 +118,9 @@ function otherEntry(inputs: EntryInputs, sources: Sources, codePort: ReturnType<
   }
   const [missing] = missingServer;
   if (missing)
-    // The same sentence as the note, in English: errors speak English.
-    throw new UserError(say(PYTHON_MESSAGES.catalog, 'en', 'note.python.missing-server', missing));
-  throw new NothingToRunError('no entry point found: add a Procfile `web:` line, [project.scripts] in pyproject.toml, or a main.py or app.py');
+    // The same sentence as the note, in the user's language.
+    throw new UserError((locale) => say(PYTHON_MESSAGES.catalog, locale, 'note.python.missing-server', missing));
+  throw new NothingToRunError(ERRORS.message('error.entry.entry-point-found'));
 }
 
 /** `[project.scripts] name = "module:function"`: it serves when its module's files listen. */

@@ -3,6 +3,7 @@ import { parse as parseToml } from 'smol-toml';
 import { UserError } from '../../core/errors.js';
 import { checked, isPlainObject, plain } from '../../core/schema.js';
 import type { ProjectSnapshot } from '../../core/types.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /**
  * The fields of pyproject.toml, Pipfile and Pipfile.lock this tool reads, with the types their
@@ -77,7 +78,9 @@ function parseTomlFile(snapshot: ProjectSnapshot, file: string): unknown {
   } catch (error) {
     const { line } = error as { line?: number };
     const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-    throw new UserError(`${file} is not valid TOML: ${reason}${line ? ` (line ${line})` : ''}`);
+    throw new UserError(
+      line ? ERRORS.message('error.manifests.valid-toml-line', { file, reason, line }) : ERRORS.message('error.manifests.valid-toml', { file, reason }),
+    );
   }
 }
 
@@ -99,8 +102,8 @@ export function checkPipfileLock(snapshot: ProjectSnapshot): void {
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw new UserError(`Pipfile.lock is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new UserError(ERRORS.message('error.manifests.pipfile-lock-valid', { value: (error as Error).message.split('\n')[0] ?? '' }));
   }
-  if (!isPlainObject(value)) throw new UserError('Pipfile.lock is not valid JSON (not an object)');
+  if (!isPlainObject(value)) throw new UserError(ERRORS.message('error.manifests.pipfile-lock-valid-2'));
   checked(PIPFILE_LOCK, value, 'Pipfile.lock');
 }

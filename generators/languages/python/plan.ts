@@ -17,6 +17,7 @@ import { pythonCommands, type PythonCommands } from './install-commands.js';
 import { PYTHON_MESSAGES } from './messages.js';
 import type { PythonFacts, PythonPlan } from './types.js';
 import type { TestInstall } from './test-tools.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 const { message } = PYTHON_MESSAGES;
 
@@ -180,7 +181,8 @@ function command(word: string, py: PythonFacts): { path: string; consoleScript: 
   if (word === 'python' || word === 'python3') return { path: `${VENV}/bin/python`, consoleScript: false };
   if (word === '/bin/sh') return { path: word, consoleScript: false };
   if (word.startsWith('./')) return { path: `/app/${word.slice(2)}`, consoleScript: false };
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) throw new UserError(`${py.entrySource}: ${JSON.stringify(word)} is not a command name the image can run`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word))
+    throw new UserError(ERRORS.message('error.plan.command-name-image', { entrySource: py.entrySource, word: JSON.stringify(word) }));
   return { path: `${VENV}/bin/${word}`, consoleScript: true };
 }
 
@@ -196,9 +198,9 @@ function pythonDistrolessBlocker(py: PythonFacts): string | undefined {
 }
 
 function chooseRuntime(py: PythonFacts, requested?: Runtime): RuntimeChoice {
-  if (requested === 'scratch') throw new UserError('--runtime scratch: Python needs its interpreter and standard library at run time; use distroless or slim');
+  if (requested === 'scratch') throw new UserError(ERRORS.message('error.plan.runtime-scratch-python'));
   const blocker = pythonDistrolessBlocker(py);
-  if (blocker && requested === 'distroless') throw new UserError(`--runtime distroless: ${blocker}, which distroless cannot give; use slim`);
+  if (blocker && requested === 'distroless') throw new UserError(ERRORS.message('error.plan.runtime-distroless-which', { blocker }));
   const detected = blocker
     ? { runtime: 'slim' as const, reason: message('reason.python.slim', { blocker }) }
     : { runtime: 'distroless' as const, reason: message('reason.python.distroless', { version: py.pythonVersion }) };

@@ -1,5 +1,6 @@
 import { parse } from 'shell-quote';
 import { UserError } from '../../core/errors.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /** `$PORT` in an entry is replaced by the planned port, and the image sets PORT too. */
 export const PORT_TOKEN = '$PORT';
@@ -35,8 +36,7 @@ export function procfileWords(line: string): string[] {
   // `${PORT:-8000}`: the image always sets PORT, so its default is never the one used.
   const withPort = words.map((word) => word.replace(/\$\{PORT(?::?-\d{1,5})?\}|\$PORT\b/g, PORT_TOKEN));
   const shellOnly = withPort.find((word) => /[|&;<>`]|\$\(/.test(word) || /\$(?!PORT\b)/.test(word));
-  if (shellOnly !== undefined)
-    throw new UserError(`Procfile web: "${line}" needs a shell (${JSON.stringify(shellOnly)}); write it as one command so the app runs as PID 1`);
+  if (shellOnly !== undefined) throw new UserError(ERRORS.message('error.procfile.procfile-web-needs', { line, shellOnly: JSON.stringify(shellOnly) }));
   return withPort;
 }
 
@@ -50,12 +50,9 @@ export function startScript(web: string, release: string | undefined): { script:
   if (release !== undefined) refuseUnsupported('release', release);
   const { commands } = scanCommands(web);
   const last = commands.pop();
-  if (last === undefined) throw new UserError(`Procfile web: "${web}" runs no command`);
+  if (last === undefined) throw new UserError(ERRORS.message('error.procfile.procfile-web-runs', { web }));
   const early = commands.find((command) => serves(command.text));
-  if (early !== undefined)
-    throw new UserError(
-      `Procfile web: "${web}" starts \`${early.text}\` before \`${last.text}\`, which would run only once the server stops; put the server last`,
-    );
+  if (early !== undefined) throw new UserError(ERRORS.message('error.procfile.procfile-web-starts', { web, text: early.text, text2: last.text }));
   const server = programOf(last.text);
   const start = `${web.slice(0, last.at)}${withExec(web.slice(last.at))}`;
   const steps = release === undefined ? '' : operators(release).length > 0 ? `{ ${release}; } || exit; ` : `${release} || exit; `;
@@ -68,14 +65,11 @@ function operators(line: string): string[] {
 }
 
 function refuseUnsupported(name: string, line: string): void {
-  if (!scanCommands(line).closed) throw new UserError(`Procfile ${name}: "${line}" has a quote that is never closed`);
+  if (!scanCommands(line).closed) throw new UserError(ERRORS.message('error.procfile.procfile-has-quote', { name, line }));
   const unsupported = operators(line).find((op) => !SEQUENCE_OPERATORS.has(op));
   const substitution = /`|\$\(/.test(line) ? '$(...)' : undefined;
   const what = substitution ?? unsupported;
-  if (what !== undefined)
-    throw new UserError(
-      `Procfile ${name}: "${line}" uses ${JSON.stringify(what)}; this tool runs commands joined by ; or && only: move the steps into a boot.sh that ends with \`exec\` and the server`,
-    );
+  if (what !== undefined) throw new UserError(ERRORS.message('error.procfile.procfile-uses-this', { name, line, what: JSON.stringify(what) }));
 }
 
 /** Top-level commands, split at ; and && outside quotes, each trimmed; `closed` is false when a quote never ends. */

@@ -4,6 +4,7 @@ import { findMember, memberDirs, withWorkspaceDependencies } from '../../core/de
 import type { ProjectSnapshot, WorkspaceMemberRef } from '../../core/types.js';
 import { normalise, pythonDependencies, type PythonDependencies } from './deps.js';
 import { readPyproject } from './manifests.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 /** A project of a uv workspace: its folder ('.' for the root's own project) and what it declares. */
 export interface UvMember {
@@ -44,7 +45,7 @@ function readUvWorkspace(root: ProjectSnapshot): UvWorkspace | undefined {
   const members = [...(pyproject?.project !== undefined ? ['.'] : []), ...dirs].map((dir): UvMember => {
     const deps = pythonDependencies(scopedSnapshot(root, dir));
     const where = dir === '.' ? 'pyproject.toml' : `${dir}/pyproject.toml`;
-    if (!deps.projectName) throw new UserError(`${where}: a uv workspace member needs [project] name`);
+    if (!deps.projectName) throw new UserError(ERRORS.message('error.uv-workspace.uv-workspace-member', { where }));
     return { name: normalise(deps.projectName), dir, dependencies: deps.names, declared: deps };
   });
   return {

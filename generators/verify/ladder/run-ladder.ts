@@ -12,6 +12,7 @@ import { sayVerify } from '../verify-report.js';
 import { LADDER_MESSAGES } from '../../core/explain/ladder-messages.js';
 import type { LadderStep } from '../../core/ladder.js';
 import { decimal, megabytes, savedText } from '../../core/explain/numbers.js';
+import { ERRORS } from '../../core/explain/error-messages.js';
 
 export interface LadderRequest {
   readonly dir: string;
@@ -97,13 +98,11 @@ async function measure(image: string): Promise<{ bytes: number; layers: number; 
 function writeLadderFiles(dir: string, folder: string, steps: readonly LadderStep[]): void {
   const path = join(dir, folder);
   const ours = new Set(steps.map((step) => step.file));
-  if (isLink(path)) throw new UserError(`${relative(dir, path) || basename(path)} is a link; the ladder writes into a folder of the project only`);
+  if (isLink(path)) throw new UserError(ERRORS.message('error.run-ladder.link-ladder-writes', { value: relative(dir, path) || basename(path) }));
   if (existsSync(path)) {
     const foreign = readdirSync(path).filter((name) => !ours.has(name) && !/^\d-[a-z]+\.Dockerfile$/.test(name));
     if (foreign.length > 0)
-      throw new UserError(
-        `${relative(dir, path) || basename(path)} holds ${foreign[0]}, which the ladder did not write; pick another folder with --ladder-dir`,
-      );
+      throw new UserError(ERRORS.message('error.run-ladder.holds-which-ladder', { value: relative(dir, path) || basename(path), value2: String(foreign[0]) }));
   }
   mkdirSync(path, { recursive: true });
   for (const step of steps) {
@@ -111,7 +110,7 @@ function writeLadderFiles(dir: string, folder: string, steps: readonly LadderSte
     const file = join(path, step.file);
     // A link (perhaps out of the project) or a FIFO under a step's name is refused, never written through.
     if (existsSync(file) || isLink(file)) {
-      if (!lstatSync(file).isFile()) throw new UserError(`${relative(dir, file)} is not a regular file; the ladder writes only its own files`);
+      if (!lstatSync(file).isFile()) throw new UserError(ERRORS.message('error.run-ladder.regular-file-ladder', { value: relative(dir, file) }));
     }
     writeFileSync(file, step.dockerfile);
   }

@@ -1,4 +1,6 @@
 import { folderOption, server, staticSite, type FrameworkRule } from './define.js';
+import { ERRORS } from '../../../core/explain/error-messages.js';
+import type { Message } from '../../../core/explain/messages.js';
 
 /** SvelteKit with adapter-static (a site) or adapter-node (a server); other adapters deploy elsewhere. */
 export const sveltekit: FrameworkRule = {
@@ -27,11 +29,13 @@ export const sveltekit: FrameworkRule = {
  * Why a SvelteKit project has no server to run: its adapter builds for a platform (Vercel, Netlify,
  * Cloudflare), or adapter-auto, which finds no platform in a container. Named with the adapter to use.
  */
-export function sveltekitAdapterHint(configs: readonly { file: string; text: string }[]): string | undefined {
+export function sveltekitAdapterHint(configs: readonly { file: string; text: string }[]): Message | undefined {
   for (const { file, text } of configs) {
     const adapter = /@sveltejs\/adapter-([\w-]+)/.exec(text)?.[1];
     if (adapter === undefined || adapter === 'node' || adapter === 'static') continue;
-    return `${file} uses @sveltejs/adapter-${adapter}, which builds for ${adapter === 'auto' ? 'whichever platform it detects (none in a container)' : `${adapter}'s platform`} and makes no server a container runs: switch to @sveltejs/adapter-node (a Node server) or @sveltejs/adapter-static (a site)`;
+    return adapter === 'auto'
+      ? ERRORS.message('error.sveltekit.adapter-auto', { file })
+      : ERRORS.message('error.sveltekit.adapter-other', { file, adapter, adapter2: adapter });
   }
   return undefined;
 }
