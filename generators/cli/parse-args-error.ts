@@ -11,7 +11,10 @@ export function parseArgsError(error: unknown): UsageError {
   const quoted = /'([^']+)'/.exec(firstLine)?.[1];
   if (quoted !== undefined) {
     // Node names an option with its short form first ('-y, --yes') and its value ('--port <value>').
-    const option = quoted.replace(/ <value>$/, '').split(', ').at(-1)!;
+    const option = quoted
+      .replace(/ <value>$/, '')
+      .split(', ')
+      .at(-1)!;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(ERRORS.message('error.args.unknown-option', { option }));
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(firstLine))
       return new UsageError(ERRORS.message('error.args.value-missing', { option }));

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import type { Locale } from '../../core/explain/messages.js';
 import { buildImage } from '../build.js';
@@ -98,7 +98,9 @@ async function measure(image: string): Promise<{ bytes: number; layers: number; 
 function writeLadderFiles(dir: string, folder: string, steps: readonly LadderStep[]): void {
   const path = join(dir, folder);
   const ours = new Set(steps.map((step) => step.file));
-  if (isLink(path)) throw new UserError(ERRORS.message('error.run-ladder.link-ladder-writes', { value: relative(dir, path) || basename(path) }));
+  // The folder and each folder above it inside the project: a link anywhere on the way could lead out of it.
+  const linked = ancestors(dir, path).find(isLink);
+  if (linked !== undefined) throw new UserError(ERRORS.message('error.run-ladder.link-ladder-writes', { value: relative(dir, linked) || basename(linked) }));
   if (existsSync(path)) {
     const foreign = readdirSync(path).filter((name) => !ours.has(name) && !/^\d-[a-z]+\.Dockerfile$/.test(name));
     if (foreign.length > 0)
@@ -178,6 +180,12 @@ export function ladderTable(rows: readonly LadderRow[], locale: Locale, project:
         ]
       : [];
   return [text('ladder.table.title', { project, dir: folder }), '', line(header), ...body.map(line), '', ...total];
+}
+
+/** `path` and the folders between it and `dir` (dir itself excluded), outermost first. */
+function ancestors(dir: string, path: string): string[] {
+  const parts = relative(dir, path).split(sep).filter(Boolean);
+  return parts.map((_part, index) => join(dir, ...parts.slice(0, index + 1)));
 }
 
 function isLink(path: string): boolean {
