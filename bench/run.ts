@@ -29,6 +29,7 @@ import { benchLint } from './lint-speed.js';
 import { PIPELINE } from '../generators/pipeline/index.js';
 import { benchMembers } from './members.js';
 import { benchShip } from './ship.js';
+import { benchExplain, benchLadder } from './ladder.js';
 
 /**
  * `npm run bench`: sizes against their floor, cold build against rebuild after a source-only edit,
@@ -280,6 +281,10 @@ const shipArg = only.find((part) => part.startsWith('ship:'));
 const wantsShip = wants('ship') || shipArg !== undefined;
 if (wantsShip) process.stderr.write('bench: amd64 alone, amd64+arm64 cold, and amd64+arm64 from the registry cache, each on a fresh BuildKit\n');
 const shipRows = wantsShip ? await benchShip(shipArg?.slice('ship:'.length).split(',')) : undefined;
+if (wants('ladder')) process.stderr.write('bench: verify --ladder --report on the four bundled examples\n');
+const ladderRows = wants('ladder') ? await benchLadder() : undefined;
+if (wants('explain')) process.stderr.write('bench: explain --lang fr on the ten Dockerfiles written elsewhere\n');
+const explainRow = wants('explain') ? await benchExplain() : undefined;
 
 const header = ['language', 'fixture', 'runtime', 'size MB', 'floor MB', 'size/floor', 'cold s', 'rebuild s', 'rebuild/cold', 'generate s'];
 const table = [
@@ -384,6 +389,22 @@ const output = [
         ),
       ]
     : []),
+  ...(ladderRows
+    ? [
+        '',
+        'the ladder, verify --ladder --report per bundled example (MB per step; - where a step does not apply; base images present):',
+        ...ladderRows.map(
+          (row) =>
+            `  ${row.example}: ${row.stepsMb.map((value) => (value === undefined ? '-' : value.toFixed(2))).join(' → ')} MB; final/single ${row.finalOverSingle.toFixed(4)}${row.neverGrows ? '' : ' A STEP GREW'}; ${row.seconds.toFixed(1)} s; report ${row.reportBytes} bytes`,
+        ),
+      ]
+    : []),
+  ...(explainRow
+    ? [
+        '',
+        `explain --lang fr, whole process, median of 3 (target under 1 s): ${explainRow.files} files, slowest ${explainRow.slowest} ${explainRow.slowestSeconds.toFixed(2)} s`,
+      ]
+    : []),
 ].join('\n');
 process.stdout.write(output + '\n');
 
@@ -404,6 +425,8 @@ const measured = {
   regenerate: regenerateRows,
   compose: composeRow,
   ship: shipRows,
+  ladder: ladderRows,
+  explain: explainRow,
 };
 // A partial run (`npm run bench -- startup`) replaces only what it measured; each part keeps its own run's figures.
 const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};

@@ -4,9 +4,10 @@ import { LANGUAGE_IDS } from '../languages/registry.js';
 export const USAGE = `Usage: create-dockerfile [dir] [options]
        create-dockerfile [dir] --check | --diff
        create-dockerfile update [dir] [--pin-digests] [--renovate]
-       create-dockerfile lint [file]
+       create-dockerfile lint [file] [--lang en|fr]
        create-dockerfile explain [file] [--lang en|fr]
        create-dockerfile verify [dir] [--compare] [--keep] [--ca-cert FILE|--no-ca-cert] [--language L] [--workspace NAME] [--start COMMAND]
+                                [--lang en|fr] [--report FILE.html]
        create-dockerfile verify [dir] --ladder [--ladder-dir DIR] [--lang en|fr] [--report FILE.html] [--keep] [--ca-cert FILE]
        npm create dockerfile@latest -- [dir] [options]
 
@@ -105,7 +106,11 @@ final image's layers by size, lint findings, and the run checks (user, PID 1, he
 
 \`verify\` does what --verify does, for the Dockerfile already in dir. It uses your docker CLI as
 it is set up: DOCKER_HOST and the current docker context apply, and a remote engine's published
-port is probed on that engine's host.
+port is probed on that engine's host. --lang fr prints its report in French; --report FILE.html
+writes it as the same page as the ladder's (with --compare, the naive and the generated image).
+
+Every sentence is in English or French: --explain fr for a generation, --lang fr for verify, explain
+and lint; errors follow the flag, even on a command line they refuse.
 
 Every run that writes saves its choices, and the files as generated, in .create-dockerfile.json; the
 next run takes them as defaults (flags override and are saved) and merges your own edits of the

@@ -6,16 +6,20 @@ import type { Startup } from '../verify/startup.js';
 /** A shell as PID 1 (shell-form CMD or ENTRYPOINT): it does not pass docker stop's SIGTERM on. */
 const SHELL_PID1 = /^\/bin\/sh -c\b/;
 
-/** The run checks the report shows for the image the tool generates: its user, what runs as PID 1, its health check. */
-export function startupChecks(locale: Locale, user: string, startup: Startup): ReportData['checks'] {
+/**
+ * The run checks the report shows for the image the tool generates: its user (unless the caller
+ * checked it already, as verify does), what runs as PID 1, its health check.
+ */
+export function startupChecks(locale: Locale, user: string, startup: Startup, withUser = true): ReportData['checks'] {
   const text = REPORT_MESSAGES.text;
   const shell = SHELL_PID1.test(startup.pid1);
+  const userCheck = {
+    name: text(locale, 'report.check.user'),
+    ok: user !== '' && !/^(root|0)(:|$)/.test(user),
+    detail: text(locale, 'report.check.user.detail', { user: user || 'root' }),
+  };
   return [
-    {
-      name: text(locale, 'report.check.user'),
-      ok: user !== '' && !/^(root|0)(:|$)/.test(user),
-      detail: text(locale, 'report.check.user.detail', { user: user || 'root' }),
-    },
+    ...(withUser ? [userCheck] : []),
     {
       name: text(locale, 'report.check.pid1'),
       ok: !shell,

@@ -46,7 +46,7 @@ export function verifyReportData(input: VerifyReportInput, dockerVersion: string
     findings: lint(dockerfileText).map((finding) => ({ line: finding.line, rule: finding.rule, text: sayFinding(finding, locale) })),
     checks: [
       ...report.checks.map((check) => ({ name: sayVerify(locale, check.name), ok: check.ok, detail: sayVerify(locale, check.detail) })),
-      ...(input.final ? startupChecks(locale, user, input.final) : []),
+      ...(input.final ? startupChecks(locale, user, input.final, false) : []),
     ],
   };
 }

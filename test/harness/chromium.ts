@@ -22,6 +22,8 @@ export interface RenderedReport {
   readonly chart: readonly { readonly label: string; readonly value: string; readonly width: number }[];
   readonly table: readonly (readonly string[])[];
   readonly headings: readonly string[];
+  /** The run checks' rows: name, then verdict and detail. */
+  readonly checks: readonly (readonly string[])[];
   /** In print media: the widest table or chart against the page's width, so nothing is cut off on paper. */
   readonly print: { readonly widest: number; readonly page: number };
   readonly screenshot: string;
@@ -36,6 +38,7 @@ const READ_REPORT = `(() => ({
   }),
   table: [...document.querySelectorAll('table.steps tr.step')].map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent || '').trim())),
   headings: [...document.querySelectorAll('h1, h2')].map((node) => (node.textContent || '').trim()),
+  checks: [...document.querySelectorAll('table.checks tr')].slice(1).map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent || '').trim())),
 }))()`;
 
 const PRINT_WIDTHS = `(() => ({
@@ -63,7 +66,7 @@ export async function renderReport(file: string, screenshotName: string): Promis
     });
     await page.route(/^https?:/, (route) => route.abort());
     await page.goto(url, { waitUntil: 'load' });
-    const shown = await page.evaluate<Pick<RenderedReport, 'chart' | 'table' | 'headings'>>(READ_REPORT);
+    const shown = await page.evaluate<Pick<RenderedReport, 'chart' | 'table' | 'headings' | 'checks'>>(READ_REPORT);
     mkdirSync(ARTIFACTS, { recursive: true });
     const screenshot = join(ARTIFACTS, screenshotName);
     await page.screenshot({ path: screenshot, fullPage: true });

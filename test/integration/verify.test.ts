@@ -168,6 +168,11 @@ describe('--verify', () => {
         expect.stringMatching(/^réussi.* HTTP 404 sur le port 8080/),
       ]);
       expect(page.headings[0]).toMatch(/^Rapport create-dockerfile : /);
+      // Every check once: verify's own (build, user, start, compare), then PID 1 and the health check.
+      const names = page.checks.map((cells) => cells[0]);
+      expect(new Set(names).size).toBe(names.length);
+      expect(page.checks.find((cells) => cells[0] === 'PID 1')?.[1]).toMatch(/^réussie \/usr\/local\/bin\/lone-main est le PID 1/);
+      expect(page.checks.map((cells) => cells[1]!.split(' ')[0])).toEqual(page.checks.map(() => 'réussie'));
       expect(page.print.widest).toBeLessThanOrEqual(page.print.page);
     }));
 
