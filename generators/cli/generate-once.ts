@@ -28,7 +28,7 @@ export async function generateOnce(
   let choices = choicesFrom(cli);
   // stdout carries only --json, --dry-run, --diff or --check output; what the run says goes to stderr.
   const log = (line: string) => writeError(streams, `${terminalLine(line)}\n`);
-  if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log);
+  if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log, cli.explain ?? 'en');
   // Nothing to ask here, so the project's own templates are used only when a flag says so, and always said.
   const found = projectTemplates(cwd);
   const overrideDirs = templateOverrideDirs(cwd, cli.templates, cli.projectTemplates && found.length > 0);

@@ -20,6 +20,7 @@ import { writeModeOf } from './generate-once.js';
 import type { SavedState } from './saved-choices.js';
 import { saveState } from './saved-state.js';
 import { ERRORS } from '../core/explain/error-messages.js';
+import { cliText } from './messages.js';
 
 /**
  * Services mode: asked for (--services, --compose, --bake); a workspace root (go.work, npm/pnpm/yarn
@@ -87,14 +88,18 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
     }
   }
   for (const service of result.services) {
-    log(`service ${service.name} (${service.dir}):`);
+    log(cliText(cli.explain ?? 'en', 'cli.services.service', { name: service.name, dir: service.dir }));
     for (const line of summaryLines(service, cli.explain)) log(`  ${line}`);
   }
   for (const note of result.notes) log(`note: ${note}`);
   if (env?.note) log(`note: ${env.note}`);
   // Beside the user's own compose file, a bare `docker compose up` would run theirs, not ours.
   if (result.composePath !== undefined)
-    log(`next: docker compose ${result.composePath === 'compose.yaml' ? '' : `-f ${result.composePath} `}up --build --wait`);
-  if (cli.bake) log('next: docker buildx bake');
+    log(
+      result.composePath === 'compose.yaml'
+        ? cliText(cli.explain ?? 'en', 'cli.services.compose')
+        : cliText(cli.explain ?? 'en', 'cli.services.compose.file', { file: result.composePath }),
+    );
+  if (cli.bake) log(cliText(cli.explain ?? 'en', 'cli.services.bake'));
   return result;
 }

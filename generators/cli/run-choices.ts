@@ -7,6 +7,8 @@ import { caCertOf, fromEnvironment } from './ca-cert.js';
 import { withCustomFiles } from './custom-files.js';
 import { loadDocker } from './parts.js';
 import { readSavedState, withSavedChoices, type SavedChoices, type SavedState } from './saved-choices.js';
+import { cliText } from './messages.js';
+import type { Locale } from '../core/explain/messages.js';
 
 /**
  * The choices a run in `dir` takes, for every command that generates (the main run, `update`): the
@@ -38,11 +40,11 @@ function saySavedCa(saved: SavedChoices['caCert'], say: (line: string) => void):
  * engine something, so docker's client code loads only for it); an image it no longer knows keeps
  * its saved digest, and one with neither is said.
  */
-export async function withPinnedDigests(facts: Facts, choices: Choices, log: (line: string) => void): Promise<Choices> {
+export async function withPinnedDigests(facts: Facts, choices: Choices, log: (line: string) => void, locale: Locale = 'en'): Promise<Choices> {
   const { knownDigests } = await loadDocker();
   const images = PIPELINE.baseImages(facts, choices);
   const known = await knownDigests(images);
   for (const image of images.filter((candidate) => known[candidate] === undefined && choices.digests?.[candidate] === undefined))
-    log(`no digest known for ${image}: the engine has not pulled or pushed it (docker pull ${image}, then rerun)`);
+    log(cliText(locale, 'cli.digest.unknown', { image, image2: image }));
   return { ...choices, digests: { ...choices.digests, ...known } };
 }

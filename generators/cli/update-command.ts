@@ -17,6 +17,7 @@ import { writeOwnFile } from './saved-state.js';
 import { terminalLine, writeError, writeOut, type CliStreams } from './streams.js';
 import { templateOverrideDirs } from '../util/template-dirs.js';
 import { ERRORS } from '../core/explain/error-messages.js';
+import { cliText } from './messages.js';
 
 /**
  * `create-dockerfile update [dir] [--pin-digests] [--renovate] [--diff]`: the Dockerfile's base
@@ -38,7 +39,7 @@ export async function runUpdate(argv: readonly string[], streams: CliStreams): P
   if (current === undefined) throw new UserError(ERRORS.message('error.update-command.dockerfile-update-here'));
   const facts = PIPELINE.detect(takeSnapshot(dir), { language: cli.language, workspace: cli.workspace, start: cli.start });
   let choices = choicesFrom(cli);
-  if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log);
+  if (cli.pinDigests) choices = await withPinnedDigests(facts, choices, log, cli.explain ?? 'en');
   const regenerated = PIPELINE.generate(facts, choices, {
     templatesDir,
     overrideDirs: templateOverrideDirs(dir, cli.templates, cli.projectTemplates),
@@ -46,9 +47,10 @@ export async function runUpdate(argv: readonly string[], streams: CliStreams): P
   }).files.find((file) => file.path === 'Dockerfile')!.content;
 
   const moved = moveImages(current, regenerated);
-  if (moved.moves.length === 0) log('base images are up to date: nothing to move');
+  const locale = cli.explain ?? 'en';
+  if (moved.moves.length === 0) log(cliText(locale, 'cli.update.none'));
   else writeOut(streams, outcomeDiff(outcomeOf('Dockerfile', current, current, moved.text, false)));
-  for (const move of moved.moves) log(`move ${move.from} -> ${move.to}`);
+  for (const move of moved.moves) log(cliText(locale, 'cli.update.move', { from: move.from, to: move.to }));
   if (cli.diff) return 0;
 
   if (moved.moves.length > 0) writeAtomically(join(dir, 'Dockerfile'), moved.text);

@@ -23,6 +23,7 @@ import { NODE_MAJORS } from '../languages/node/version.js';
 import type { NodePlan } from '../languages/node/types.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
 import { assertReportName } from './report-file.js';
+import { VERIFY_MESSAGES } from '../core/explain/verify-messages.js';
 import { writeVerifyReport } from './verify-html.js';
 import { ERRORS } from '../core/explain/error-messages.js';
 import { parseArgsError } from './parse-args-error.js';
@@ -166,12 +167,12 @@ export async function verifyServices(root: string, result: ServicesResult, flags
   let failed = false;
   for (const service of result.services) {
     // The folder's name is the project's: shown, never obeyed (a name can hold ESC sequences).
-    writeError(streams, `${terminalLine(`==> verify ${service.name} (${service.dir})`)}\n`);
+    writeError(streams, `${terminalLine(VERIFY_MESSAGES.text(flags.explain ?? 'en', 'services.verify', { name: service.name, dir: service.dir }))}\n`);
     const code = await verifyWith(join(root, service.context), service, flags, streams, { dockerfile: service.dockerfile, smoke: composeFile === undefined });
     failed ||= code !== 0;
   }
   if (composeFile !== undefined) {
-    writeError(streams, `==> verify ${composeFile}: the services together\n`);
+    writeError(streams, `${VERIFY_MESSAGES.text(flags.explain ?? 'en', 'services.together', { file: composeFile })}\n`);
     const code = await verifyCompose({ dir: root, file: composeFile, keep: flags.keep, locale: flags.explain, stdout: streams.stdout, stderr: streams.stderr });
     failed ||= code !== 0;
   }
@@ -198,16 +199,19 @@ export async function verifyAndFix(cwd: string, first: GenerationResult, start: 
     const code = await verifyWith(cwd, result, cli, streams, { onObserved: (found) => observed.push(...found) });
     const next = applyCorrections(cli, observed);
     if (next.applied.length === 0 || round > FIX_ROUNDS) {
+      const locale = cli.explain ?? 'en';
       writeError(
         streams,
-        changed.length === 0
-          ? `create-dockerfile: --fix: ${code === 0 ? 'nothing to correct' : 'nothing it can correct; the report above says what failed'}\n`
-          : `create-dockerfile: --fix changed ${changed.join(', ')}; ${code === 0 ? 'the image now builds and runs' : 'the image still fails: the report above says why'}. They are saved in .create-dockerfile.json, so the next run keeps them.\n`,
+        `${
+          changed.length === 0
+            ? VERIFY_MESSAGES.text(locale, code === 0 ? 'fix.nothing' : 'fix.cannot')
+            : VERIFY_MESSAGES.text(locale, code === 0 ? 'fix.done' : 'fix.still', { flags: changed.join(', ') })
+        }\n`,
       );
       return code;
     }
     changed.push(...next.applied);
-    writeError(streams, `create-dockerfile: --fix: regenerating with ${next.applied.join(', ')}\n`);
+    writeError(streams, `${VERIFY_MESSAGES.text(cli.explain ?? 'en', 'fix.round', { flags: next.applied.join(', ') })}\n`);
     // The files are merged like any regeneration's: edits of the user's in them stay.
     cli = next.cli;
     result = await generateOnce(cwd, cli, streams, takeSnapshot(cwd), readSavedState(cwd));

@@ -5,7 +5,7 @@ import { readProjectFile } from '../core/read-gate.js';
 import { changes, conflictPlaces, outcomeOf, type FileOutcome } from '../core/regenerate/outcome.js';
 import { outcomeDiff } from '../core/regenerate/unified-diff.js';
 import type { Locale } from '../core/explain/messages.js';
-import { statusLine } from './messages.js';
+import { cliText, statusLine } from './messages.js';
 import type { GeneratedFile } from '../core/types.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { ERRORS } from '../core/explain/error-messages.js';
@@ -54,12 +54,12 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[], options
           paths: shown.map((outcome) => outcome.path).join(', '),
         }),
       );
-    log(`in step: regenerating would change none of ${outcomes.map((outcome) => outcome.path).join(', ')}`);
+    log(cliText(options.locale ?? 'en', 'cli.check.in-step', { files: outcomes.map((outcome) => outcome.path).join(', ') }));
     return outcomes;
   }
   if (options.mode === 'diff') {
-    if (shown.length === 0) log('no change: regenerating would write the files as they are');
-    for (const place of conflictPlaces(outcomes)) log(`conflict: ${place} (your edit and the regeneration change the same lines)`);
+    if (shown.length === 0) log(cliText(options.locale ?? 'en', 'cli.diff.none'));
+    for (const place of conflictPlaces(outcomes)) log(cliText(options.locale ?? 'en', 'cli.diff.conflict', { place }));
     return outcomes;
   }
   assertWritableOutcomes(outcomes);

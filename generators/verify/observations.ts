@@ -1,5 +1,9 @@
 import { posix } from 'node:path';
 import { commandPackage, debianLibrary, includePackage, pkgConfigPackage } from '../core/debian/contents.js';
+import type { Message } from '../core/explain/messages.js';
+import { VERIFY_MESSAGES } from '../core/explain/verify-messages.js';
+
+const say = VERIFY_MESSAGES.message;
 
 /**
  * What a build and a run showed, read from the build log, the container's own output and its
@@ -7,11 +11,11 @@ import { commandPackage, debianLibrary, includePackage, pkgConfigPackage } from 
  * value) that settles it. Pure: verify gathers the text, --fix applies the corrections.
  */
 export interface Observation {
-  /** One line for the report: what was seen. */
-  readonly seen: string;
+  /** One line for the report, said in its language: what was seen. */
+  readonly seen: Message;
   readonly correction?: Correction;
   /** No correction: the flag or edit that settles it. */
-  readonly advice?: string;
+  readonly advice?: Message;
 }
 
 export type Correction =
@@ -65,33 +69,29 @@ const NOT_A_TOOL = new Set(['sh', 'bash', 'node', 'python', 'python3', 'go', 'cc
  */
 export function buildObservations(log: string): Observation[] {
   const found: Observation[] = [];
-  const add = (seen: string, pkg: string | undefined, what: string) => {
-    if (found.some((observation) => observation.seen === seen)) return;
-    found.push(
-      pkg === undefined
-        ? { seen, advice: `no Debian 13 package ships ${what}: install it in the build stage yourself, or drop the need for it` }
-        : { seen, correction: { kind: 'build-package', package: pkg } },
-    );
+  const add = (seen: Message, pkg: string | undefined, what: Message) => {
+    if (found.some((observation) => JSON.stringify(observation.seen) === JSON.stringify(seen))) return;
+    found.push(pkg === undefined ? { seen, advice: say('observe.no-package', { what }) } : { seen, correction: { kind: 'build-package', package: pkg } });
   };
   for (const match of log.matchAll(/fatal error: ([\w./+-]+\.(?:h|hh|hpp|hxx)): No such file or directory/g))
-    add(`the build misses the header ${match[1]}`, includePackage(match[1]!), match[1]!);
+    add(say('observe.build.header', { name: match[1]! }), includePackage(match[1]!), say('observe.what.file', { name: match[1]! }));
   for (const match of log.matchAll(
     /(?:No package '([\w.+-]+)' found|Package '([\w.+-]+)',? (?:required by '[^']*', )?not found|Package ([\w.+-]+) was not found in the pkg-config search path)/g,
   )) {
     const module = match[1] ?? match[2] ?? match[3]!;
-    add(`the build misses the pkg-config module ${module}`, pkgConfigPackage(module), `${module}.pc`);
+    add(say('observe.build.module', { name: module }), pkgConfigPackage(module), say('observe.what.file', { name: `${module}.pc` }));
   }
   // configure's own words for a library it looked for by several names: `cannot find required curses/ncurses library`.
   for (const match of log.matchAll(/configure: error: (?:cannot find|could not find|no) (?:required |usable )?([\w+/-]+) (?:library|libraries|headers)/gi)) {
     const names = match[1]!.split('/');
     const pkg = names.map((name) => debianLibrary(name.replace(/^lib/, ''))?.[0] ?? pkgConfigPackage(name)).find(Boolean);
-    add(`the build misses the library ${match[1]}`, pkg, `a ${match[1]} library`);
+    add(say('observe.build.library', { name: match[1]! }), pkg, say('observe.what.library', { name: match[1]! }));
   }
   for (const pattern of MISSING_COMMAND)
     for (const match of log.matchAll(pattern)) {
       const command = match[1]!;
       if (NOT_A_TOOL.has(command) || /\.(?:c|h|o|a|so|js|ts|py|go)$/.test(command)) continue;
-      add(`the build runs ${command}, which the build stage lacks`, commandPackage(command), `a ${command} command`);
+      add(say('observe.build.command', { name: command }), commandPackage(command), say('observe.what.command', { name: command }));
     }
   return found;
 }
@@ -117,35 +117,38 @@ export function runObservations(run: {
   if (reachable.length > 0 && !reachable.some((listener) => listener.port === run.plannedPort)) {
     const port = reachable[0]!.port;
     found.push({
-      seen: `the process listens on port ${reachable.map((listener) => listener.port).join(', ')}${run.plannedPort === undefined ? ', where the plan had no port' : `, not on ${run.plannedPort} as planned`}`,
+      seen:
+        run.plannedPort === undefined
+          ? say('observe.port.none', { ports: reachable.map((listener) => listener.port).join(', ') })
+          : say('observe.port.other', { ports: reachable.map((listener) => listener.port).join(', '), planned: run.plannedPort }),
       correction: { kind: 'port', port },
     });
   }
   for (const listener of run.listeners.filter((candidate) => candidate.loopback && !reachable.some((other) => other.port === candidate.port)))
     found.push({
-      seen: `the process listens on 127.0.0.1:${listener.port} only, which no published port reaches`,
-      advice: 'make it listen on 0.0.0.0 (its host setting or flag)',
+      seen: say('observe.loopback', { port: listener.port }),
+      advice: say('observe.loopback.advice'),
     });
   for (const folder of deniedFolders(run.logs, run.workdir)) {
     if (folder === '.' || !run.writableSupported)
       found.push({
-        seen: `the process writes into its own folder (${run.workdir}) as the runtime user`,
-        advice: 'point its writes at a folder of their own (data/...) and pass --writable FOLDER',
+        seen: say('observe.own-folder', { workdir: run.workdir }),
+        advice: say('observe.own-folder.advice'),
       });
-    else found.push({ seen: `the process cannot write ${folder}/ as the runtime user (EACCES)`, correction: { kind: 'writable', folder } });
+    else found.push({ seen: say('observe.denied', { folder }), correction: { kind: 'writable', folder } });
   }
   const failedIn = !run.running && run.exitCode !== 0 ? dependencyFrame(run.logs) : undefined;
   if (failedIn && run.nodeLines?.older)
     found.push({
-      seen: `it stopped at start with an error thrown inside its dependencies (${failedIn}) on Node ${run.nodeLines.current}, a line newer than they were written for`,
+      seen: say('observe.node-line', { frame: failedIn, current: run.nodeLines.current }),
       correction: { kind: 'node-version', major: run.nodeLines.older },
     });
   if (!run.running && run.plannedPort !== undefined && run.exitCode !== 0 && found.length === 0) {
     const missing = /(?:Cannot find module|ModuleNotFoundError: No module named) '?([\w@/.-]+)/.exec(run.logs)?.[1];
     if (missing)
       found.push({
-        seen: `it stopped at start: the module ${missing} is not in the image`,
-        advice: 'add it to the dependencies (not the dev ones) and lock it',
+        seen: say('observe.module', { module: missing }),
+        advice: say('observe.module.advice'),
       });
   }
   return found;

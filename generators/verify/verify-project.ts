@@ -218,16 +218,18 @@ async function observe(request: VerifyRequest, image: string, plannedPort: numbe
 /** The observations, one line each with the flag that settles it, then to --fix. */
 function reportObservations(request: VerifyRequest, observations: readonly Observation[]): void {
   if (observations.length === 0) return;
-  request.stdout.write('What the build and the run showed:\n');
-  for (const observation of observations) request.stdout.write(`  OBSERVED  ${observation.seen}: ${settle(observation)}\n`);
+  const locale = request.locale ?? 'en';
+  request.stdout.write(`${VERIFY_MESSAGES.text(locale, 'observe.header')}\n`);
+  for (const observation of observations)
+    request.stdout.write(`${VERIFY_MESSAGES.text(locale, 'observe.line', { seen: observation.seen, settle: settle(observation, locale) })}\n`);
   request.onObserved?.(observations);
 }
 
 /** The flag a correction stands for, or the advice when there is none. */
-export function settle(observation: Observation): string {
+export function settle(observation: Observation, locale: Locale = 'en'): string {
   const { correction } = observation;
-  if (!correction) return observation.advice ?? '';
-  return `${correctionFlag(correction)} (--verify --fix applies it)`;
+  if (!correction) return observation.advice ? VERIFY_MESSAGES.text(locale, observation.advice.id as VerifyMessageId, observation.advice.args) : '';
+  return VERIFY_MESSAGES.text(locale, 'observe.fix', { flag: correctionFlag(correction) });
 }
 
 /** The flag that says the same as a correction. */

@@ -1,4 +1,5 @@
 import { buildObservations, deniedFolders, parseProcNet, runObservations } from '../../generators/verify/observations.js';
+import { sayVerify } from '../../generators/verify/verify-report.js';
 import { choosePackage, headerPackage, packContents } from '../../generators/core/debian/contents-pack.js';
 import { commandPackage, debianLibrary, includePackage, pkgConfigPackage } from '../../generators/core/debian/contents.js';
 
@@ -32,8 +33,11 @@ describe("what verify reads from the container's /proc/net and output", () => {
       writableSupported: true,
     });
     expect(observed[0]).toMatchObject({ correction: { kind: 'port', port: 8081 } });
-    expect(observed[0]!.seen).toMatch(/8081, 9090, not on 3000/);
-    expect(observed[1]).toMatchObject({ advice: expect.stringMatching(/0\.0\.0\.0/) });
+    expect(sayVerify('en', observed[0]!.seen)).toMatch(/8081, 9090, not on 3000/);
+    expect(sayVerify('en', observed[1]!.advice!)).toMatch(/0\.0\.0\.0/);
+    // In French too: the ports and the advice as the catalog says them.
+    expect(sayVerify('fr', observed[0]!.seen)).toBe('le processus écoute sur le port 8081, 9090, pas sur le 3000 prévu');
+    expect(sayVerify('fr', observed[1]!.advice!)).toMatch(/^faites-le écouter sur 0\.0\.0\.0/);
     expect(
       runObservations({ listeners: parseProcNet(procNet), running: true, exitCode: 0, logs: '', plannedPort: 8081, workdir: '/app', writableSupported: true }),
     ).toHaveLength(1);
@@ -69,7 +73,7 @@ describe("what verify reads from the container's /proc/net and output", () => {
     expect(buildObservations('      Error: pg_config executable not found.')[0]).toMatchObject({ correction: { package: 'libpq-dev' } });
     expect(buildObservations('configure: error: "yacc not found"')[0]).toMatchObject({ correction: { package: 'bison' } });
     expect(buildObservations('configure: error: cannot find required curses/ncurses library')[0]).toMatchObject({ correction: { package: 'libncurses-dev' } });
-    expect(buildObservations("No package 'libpcre' found")[0]).toMatchObject({ advice: expect.stringMatching(/no Debian 13 package ships libpcre\.pc/) });
+    expect(sayVerify('en', buildObservations("No package 'libpcre' found")[0]!.advice!)).toMatch(/no Debian 13 package ships libpcre\.pc/);
   });
 });
 
