@@ -82,3 +82,39 @@ test('the table: sizes, the reduction from the step before, a skipped step says 
   expect(table.find((line) => line.startsWith('5 non-root'))).toMatch(/65532:65532 += +runs$/);
   expect(table.at(-1)).toBe('From step 1 to step 6: 300.00 MB to 150.00 MB, 2.0 times smaller.');
 });
+
+/** The final stage's run settings: ENV names and values, and the EXPOSEd ports, read from the parse tree. */
+function runSettings(dockerfile: string): { env: Record<string, string>; expose: string[] } {
+  const instructions = parseDockerfile(dockerfile).getInstructions();
+  const last = instructions.indexOf(instructions.filter((instruction) => instruction instanceof From).at(-1)!);
+  const env: Record<string, string> = {};
+  const expose: string[] = [];
+  for (const instruction of instructions.slice(last)) {
+    if (instruction.getKeyword() === 'EXPOSE') expose.push(...instruction.getArguments().map((argument) => argument.getValue()));
+    if (instruction.getKeyword() === 'ENV')
+      for (const property of (instruction as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties())
+        env[property.getName()] = property.getValue() ?? '';
+  }
+  return { env, expose };
+}
+
+// A trial repository's step 1 listened on its default port, not the plan's: the naive file now sets
+// the run up as the generated one does (PORT, a framework's HOST, --env), in every language.
+test.each([
+  ['go', 'stdlib-mod'],
+  ['c', 'tcp-server'],
+  ['node', 'express-app'],
+  ['node', 'nest-app'],
+  ['python', 'flask-gunicorn'],
+])('%s/%s: step 1 is set up to run as step 5 is: the same port, its environment', (kind, fixture) => {
+  const steps = stepsOf(kind, fixture);
+  const [single, nonroot] = [runSettings(steps[0]!.dockerfile!), runSettings(steps[4]!.dockerfile!)];
+  expect(single.expose).toEqual(nonroot.expose);
+  expect(nonroot.expose.length).toBeGreaterThan(0);
+  expect(single.env.PORT).toBe(nonroot.env.PORT);
+  // Every variable step 5 sets for the program is set in step 1 too, but for the runtime's own paths.
+  for (const [name, value] of Object.entries(nonroot.env).filter(
+    ([name]) => !['PATH', 'VIRTUAL_ENV', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED', 'NODE_ENV'].includes(name),
+  ))
+    expect([name, single.env[name]]).toEqual([name, value]);
+});
