@@ -45,6 +45,8 @@ export async function benchLadder(): Promise<LadderBenchRow[]> {
       const run = await runCli(['verify', dir, '--ladder', '--report', report, '--ca-cert', MACHINE_CA], { timeoutMs: 30 * 60_000 });
       const seconds = (performance.now() - started) / 1000;
       if (run.exitCode !== 0) throw new Error(`bench ladder: ${example} failed:\n${run.stdout}\n${String(run.stderr).slice(-2000)}`);
+      // The table as the CLI printed it, for the record beside the figures.
+      process.stderr.write(`${run.stdout}\n`);
       const sizes = new Map(
         String(run.stdout)
           .split('\n')
