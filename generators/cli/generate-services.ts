@@ -72,7 +72,17 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
   if (cli.json)
     writeOut(
       streams,
-      `${JSON.stringify({ services: result.services, skipped: result.skipped, compose: result.compose, files: [...result.files, ...masked] }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          services: result.services,
+          // Notes and reasons as English sentences, as --json has always shown them.
+          skipped: result.skipped.map(({ dir, why }) => ({ dir, why })),
+          compose: result.compose && { ...result.compose, notes: result.compose.notes.map((note) => note('en')) },
+          files: [...result.files, ...masked],
+        },
+        null,
+        2,
+      )}\n`,
     );
   else if (cli.dryRun) writeOut(streams, dryRunText([...result.files, ...masked]));
   else {
@@ -84,15 +94,16 @@ export function generateServicesOnce(cwd: string, snapshot: ProjectSnapshot, cli
     if (env?.content !== undefined) {
       // Passwords: a new .env is the user's alone; an existing one keeps its mode (writeAtomically keeps it).
       writeAtomically(join(cwd, '.env'), env.content, { newFileMode: 0o600 });
-      log(`${env.status!.padStart(9)} .env`);
+      log(`${cliText(cli.explain ?? 'en', `cli.status.${env.status!}`).padStart(9)} .env`);
     }
   }
   for (const service of result.services) {
     log(cliText(cli.explain ?? 'en', 'cli.services.service', { name: service.name, dir: service.dir }));
     for (const line of summaryLines(service, cli.explain)) log(`  ${line}`);
   }
-  for (const note of result.notes) log(`note: ${note}`);
-  if (env?.note) log(`note: ${env.note}`);
+  const locale = cli.explain ?? 'en';
+  for (const note of result.notes) log(cliText(locale, 'cli.summary.note', { text: note(locale) }));
+  if (env?.note) log(cliText(locale, 'cli.summary.note', { text: env.note(locale) }));
   // Beside the user's own compose file, a bare `docker compose up` would run theirs, not ours.
   if (result.composePath !== undefined)
     log(

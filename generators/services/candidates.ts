@@ -10,6 +10,7 @@ import { rootIsProject, serviceFolders, type ServiceFolder } from './discover.js
 import type { ServiceFacts, ServicesPipeline } from './pipeline.js';
 import { mainsWorkspacesAt } from '../pipeline/markers.js';
 import { nameToken, serviceName, uniqueNames } from './tokens.js';
+import { SERVICES_MESSAGES, type Said } from '../core/explain/services-messages.js';
 
 /**
  * Which services a tree holds: a workspace's members (go.work's main packages, npm/pnpm/yarn or uv
@@ -20,7 +21,10 @@ import { nameToken, serviceName, uniqueNames } from './tokens.js';
 /** A folder that looked like a project but holds nothing to run, with why. */
 export interface Skipped {
   readonly dir: string;
+  /** Why, in English (what --json shows). */
   readonly why: string;
+  /** The same, in the run's language (left out of --json). */
+  readonly said: Said;
 }
 
 /** Every service the tree holds, and the folders that looked like one but hold nothing to run. */
@@ -28,7 +32,7 @@ export function serviceCandidates<F extends ServiceFacts, P extends PlanBase>(
   pipeline: ServicesPipeline<F, P>,
   snapshot: ProjectSnapshot,
   projectName = nameToken(imageName(posix.basename(snapshot.root))),
-): { candidates: Candidate<F>[]; skipped: Skipped[]; renamed: string[] } {
+): { candidates: Candidate<F>[]; skipped: Skipped[]; renamed: Said[] } {
   const skipped: Skipped[] = [];
   const workspaces = [...mainsWorkspaces(pipeline, snapshot), ...languageWorkspaces(pipeline, snapshot, skipped)];
   // No workspace member runs anything: the root is the project (an app with local libraries).
@@ -44,7 +48,7 @@ export function serviceCandidates<F extends ServiceFacts, P extends PlanBase>(
  * every name is made unique, and kept off the names compose and bake already use: the backing
  * services these services need, and bake's default group.
  */
-function candidateNames(found: readonly Candidate[]): { names: string[]; notes: string[] } {
+function candidateNames(found: readonly Candidate[]): { names: string[]; notes: Said[] } {
   const count = new Map<string, number>();
   for (const candidate of found) count.set(candidate.name, (count.get(candidate.name) ?? 0) + 1);
   const wanted = found.map((candidate) => ({
@@ -147,7 +151,7 @@ function folderCandidate<F extends ServiceFacts, P extends PlanBase>(
     ];
   } catch (error) {
     if (!isKnownError(error)) throw error;
-    skipped.push({ dir: folder.dir, why: (error as Error).message });
+    skipped.push({ dir: folder.dir, why: error.message, said: error.said });
     return [];
   }
 }
@@ -205,10 +209,15 @@ function memberCandidate<F extends ServiceFacts, P extends PlanBase>(
   skipped: Skipped[],
 ): Candidate<F>[] {
   // A member that declares nothing to run and serves nothing is a package the others use, not a service.
-  const library = (reason: string) => ({ dir: member.dir, why: `a package the others use (${reason})` });
+  const library = (reason: Said): Skipped => ({
+    dir: member.dir,
+    why: SERVICES_MESSAGES.text('en', 'services.library', { reason: reason('en') }),
+    said: (locale) => SERVICES_MESSAGES.text(locale, 'services.library', { reason: reason(locale) }),
+  });
+  const nothing: Said = (locale) => SERVICES_MESSAGES.text(locale, 'services.library.nothing');
   try {
     const facts = pipeline.detect(snapshot, { language, workspace: member.name });
-    if (!(facts as { listens?: boolean }).listens && member.runs === false) return (skipped.push(library('no start script, nothing listens')), []);
+    if (!(facts as { listens?: boolean }).listens && member.runs === false) return (skipped.push(library(nothing)), []);
     const snapshots = member.uses.map((dir) => scopedSnapshot(snapshot, dir));
     return [
       {
@@ -225,9 +234,8 @@ function memberCandidate<F extends ServiceFacts, P extends PlanBase>(
   } catch (error) {
     if (!isKnownError(error)) throw error;
     // Detection found no program: a library, unless the member declares one. Anything else (a bad manifest) is said as it is.
-    if (error instanceof NothingToRunError && member.runs !== true)
-      skipped.push(member.runs === false ? library('no start script, nothing listens') : library(error.message));
-    else skipped.push({ dir: member.dir, why: error.message });
+    if (error instanceof NothingToRunError && member.runs !== true) skipped.push(member.runs === false ? library(nothing) : library(error.said));
+    else skipped.push({ dir: member.dir, why: error.message, said: error.said });
     return [];
   }
 }

@@ -5,6 +5,7 @@ import type { BackingKind, BackingNeed } from './backing.js';
 import { APP_USER, BACKING_IMAGES } from './backing-images.js';
 import { composePath, yamlEscapes } from './tokens.js';
 import { wireBacking, wireServices, type EnvWire } from './wiring.js';
+import { SERVICES_MESSAGES, saidLater, type Said } from '../core/explain/services-messages.js';
 
 /** What compose needs to know of one of the repository's services. */
 export interface AppService {
@@ -37,14 +38,14 @@ export interface ComposePlan {
   readonly dependsOn: Readonly<Record<string, readonly { readonly service: string; readonly healthy: boolean }[]>>;
   /** The host port each listening service is published on: its own, or the next free one when another took it. */
   readonly published: Readonly<Record<string, number>>;
-  readonly notes: readonly string[];
+  readonly notes: readonly Said[];
 }
 
 /**
  * Host ports, one per listening service: two services on 8000 (two FastAPI apps) cannot both take
  * the host's 8000, so the later one gets the next free port; inside the network each keeps its own.
  */
-function publishedPorts(services: readonly AppService[], notes: string[]): Record<string, number> {
+function publishedPorts(services: readonly AppService[], notes: Said[]): Record<string, number> {
   const published: Record<string, number> = {};
   // Host port → the service published on it.
   const taken = new Map<number, string>();
@@ -53,9 +54,7 @@ function publishedPorts(services: readonly AppService[], notes: string[]): Recor
     let host = service.port;
     while (taken.has(host)) host = host >= 65535 ? 1024 : host + 1;
     if (host !== service.port)
-      notes.push(
-        `${service.name} listens on ${service.port}, which ${taken.get(service.port)!} is published on: ${service.name} is published on the host's ${host} (${host}:${service.port}).`,
-      );
+      notes.push(saidLater('services.port-moved', { service: service.name, port: service.port, holder: taken.get(service.port)!, host }));
     taken.set(host, service.name);
     published[service.name] = host;
   }
@@ -65,7 +64,7 @@ function publishedPorts(services: readonly AppService[], notes: string[]): Recor
 /** Services, their backing services and the links between them: pure, from facts alone. */
 export function planCompose(services: readonly AppService[]): ComposePlan {
   const backing = [...new Set(services.flatMap((service) => service.needs.map((need) => need.kind)))].sort();
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const environment: Record<string, EnvWire[]> = {};
   const dependsOn: Record<string, { service: string; healthy: boolean }[]> = {};
   for (const service of services) {
@@ -75,27 +74,27 @@ export function planCompose(services: readonly AppService[]): ComposePlan {
       const wired = wireBacking(need.kind, service.envReads, new Set(wires.map((wire) => wire.name)));
       wires.push(...wired.wires);
       deps.push({ service: BACKING_IMAGES[need.kind].service, healthy: true });
+      const backing = BACKING_IMAGES[need.kind];
+      const wiring = wired.guessed
+        ? SERVICES_MESSAGES.message('services.wiring.guessed', { name: wired.guessed })
+        : SERVICES_MESSAGES.message('services.wiring.read', { names: wired.wires.map((wire) => wire.name).join(', ') });
+      const about = { service: service.name, kind: need.kind, evidence: need.evidence, image: backing.image, wiring };
       notes.push(
-        `${service.name} uses ${need.kind} (${need.evidence}): ${BACKING_IMAGES[need.kind].image} beside it${
-          BACKING_IMAGES[need.kind].passwordVariable ? ` (user and database ${APP_USER}, password ${BACKING_IMAGES[need.kind].passwordVariable} from .env)` : ''
-        }, ${
-          wired.guessed
-            ? `as ${wired.guessed} (a default: the code reads no variable known for it; rename it in compose.yaml)`
-            : `as ${wired.wires.map((wire) => wire.name).join(', ')}, the names its code reads`
-        }.`,
+        backing.passwordVariable
+          ? saidLater('services.backing.password', { ...about, user: APP_USER, variable: backing.passwordVariable })
+          : saidLater('services.backing', about),
       );
     }
     const linked = wireServices(service.envReads, service.name, services);
     wires.push(...linked.wires);
     for (const target of linked.targets) deps.push({ service: target, healthy: services.find((other) => other.name === target)?.healthcheck ?? false });
     if (linked.wires.length > 0)
-      notes.push(`${service.name} reaches ${linked.targets.join(', ')} through ${linked.wires.map((wire) => wire.name).join(', ')}.`);
+      notes.push(
+        saidLater('services.reaches', { service: service.name, targets: linked.targets.join(', '), wires: linked.wires.map((wire) => wire.name).join(', ') }),
+      );
     environment[service.name] = wires;
     dependsOn[service.name] = deps;
-    if (service.port !== undefined && !service.healthcheck)
-      notes.push(
-        `${service.name} has no health check (its runtime has no program to probe with; --probe compiles one in): \`docker compose up --wait\` waits for it to run, not to answer.`,
-      );
+    if (service.port !== undefined && !service.healthcheck) notes.push(saidLater('services.no-health', { service: service.name }));
   }
   const secrets = backing.flatMap((kind) => BACKING_IMAGES[kind].passwordVariable ?? []);
   const published = publishedPorts(services, notes);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Dotenv from 'dotenv';
 import { lazyDependency } from '../core/lazy-dependency.js';
+import { saidLater, type Said } from '../core/explain/services-messages.js';
 
 /** Loaded only when compose needs passwords: dotenv and node:crypto cost every other run its start-up time. */
 const dotenv = lazyDependency<typeof Dotenv>('dotenv');
@@ -11,7 +12,7 @@ export interface EnvFilePlan {
   readonly content?: string;
   /** What writing it does: a new file, or lines added to the user's. */
   readonly status?: 'create' | 'append';
-  readonly note: string;
+  readonly note: Said;
   /** The file as --dry-run and --json show it: names only, never a value, the user's or ours. */
   readonly shown?: string;
 }
@@ -25,7 +26,7 @@ export interface EnvFilePlan {
 export function planEnvFile(existing: string | undefined, secrets: readonly string[]): EnvFilePlan {
   const defined = Object.keys(dotenv().parse(existing ?? ''));
   const missing = secrets.filter((name) => !defined.includes(name));
-  if (missing.length === 0) return { note: `.env already sets ${secrets.join(', ')}: used as it is.` };
+  if (missing.length === 0) return { note: saidLater('services.env.kept', { names: secrets.join(', ') }) };
   const lines = missing.map((name) => `${name}=${randomBytes(18).toString('base64url')}`);
   const shown = [
     '# .env: names only; no value is shown',
@@ -38,7 +39,7 @@ export function planEnvFile(existing: string | undefined, secrets: readonly stri
       content: `${header}${lines.join('\n')}\n`,
       status: 'create',
       shown: `${shown}\n`,
-      note: `.env holds generated passwords (${missing.join(', ')}), readable by you alone (mode 0600); keep it out of git (.dockerignore files list .env too).`,
+      note: saidLater('services.env.created', { names: missing.join(', ') }),
     };
   }
   const joined = existing.endsWith('\n') || existing === '' ? existing : `${existing}\n`;
@@ -46,6 +47,6 @@ export function planEnvFile(existing: string | undefined, secrets: readonly stri
     content: `${joined}# Added by create-dockerfile for compose.yaml\n${lines.join('\n')}\n`,
     status: 'append',
     shown: `${shown}\n`,
-    note: `.env lacked ${missing.join(', ')}: generated passwords were added at its end; nothing else in it changed, its mode included.`,
+    note: saidLater('services.env.appended', { names: missing.join(', ') }),
   };
 }

@@ -13,6 +13,7 @@ import { mergeIgnoreGroups } from './merge-ignore.js';
 import type { ServiceFacts, ServicesPipeline } from './pipeline.js';
 import { nameToken, whyBakeCannotName } from './tokens.js';
 import { ERRORS } from '../core/explain/error-messages.js';
+import { SERVICES_MESSAGES, saidLater, type Said } from '../core/explain/services-messages.js';
 
 /**
  * Several services in one run, at one level: which services (candidates.ts), each through the
@@ -53,7 +54,7 @@ export interface ServicesResult<F extends ServiceFacts = Facts, P extends PlanBa
   readonly composePath?: string;
   /** Every file to write, paths relative to the root: each service's, then compose.yaml and the bake file. */
   readonly files: readonly GeneratedFile[];
-  readonly notes: readonly string[];
+  readonly notes: readonly Said[];
 }
 
 const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -86,7 +87,15 @@ export function generateServices(
     );
   const services = generateEach(pipeline, chosen, choices, options, request);
   const apps = services.map((service, index) => appService(pipeline, service, chosen[index]!));
-  const notes = [...skipped.map((entry) => `${entry.dir} is not built: ${entry.why}.`), ...renamed, ...probeNote(services, choices)];
+  const notes: Said[] = [
+    ...skipped.map(
+      (entry): Said =>
+        (locale) =>
+          SERVICES_MESSAGES.text(locale, 'services.skipped', { dir: entry.dir, why: entry.said(locale) }),
+    ),
+    ...renamed,
+    ...probeNote(services, choices),
+  ];
   const files: GeneratedFile[] = services.flatMap((service) => service.files);
   const compose = request.compose ? composeFiles(snapshot, apps, projectName) : undefined;
   if (compose) {
@@ -151,31 +160,24 @@ function sharedRootIgnore<F extends ServiceFacts, P extends PlanBase>(
 }
 
 /** Said when --compose turned the probe on without --probe being given. */
-function probeNote(services: readonly ServiceResult<ServiceFacts, PlanBase>[], choices: Choices): string[] {
+function probeNote(services: readonly ServiceResult<ServiceFacts, PlanBase>[], choices: Choices): Said[] {
   const probed = services.filter((service) => service.plan.probe !== undefined).map((service) => service.name);
   if (choices.probe !== undefined || probed.length === 0) return [];
-  return [
-    `${probed.join(', ')}: a static health probe is compiled into the image (--compose turns it on, so that compose waits for ${probed.length === 1 ? 'it' : 'them'} to answer); --no-probe leaves it out.`,
-  ];
+  return [saidLater(probed.length === 1 ? 'services.probe.one' : 'services.probe.many', { services: probed.join(', ') })];
 }
 
 /** compose.yaml, or a name beside the user's own compose file, with what it wired. */
 function composeFiles(snapshot: ProjectSnapshot, apps: readonly AppService[], projectName: string) {
   const plan = planCompose(apps);
   const target = composeTarget(snapshot);
-  const notes =
-    target === 'compose.yaml'
-      ? []
-      : [`An existing compose file is left alone; the generated one is ${target}: compare them, or run it with \`docker compose -f ${target} up\`.`];
+  const notes = target === 'compose.yaml' ? [] : [saidLater('services.compose.beside', { file: target })];
   return { plan, file: { path: target, content: composeFile(plan, projectName, target) }, notes: [...notes, ...plan.notes] };
 }
 
 /** docker-bake.hcl, without the folders bake cannot name (said in a note each). */
-function bakeFiles(apps: readonly AppService[], projectName: string, platforms: readonly string[] | undefined): { file: GeneratedFile; notes: string[] } {
+function bakeFiles(apps: readonly AppService[], projectName: string, platforms: readonly string[] | undefined): { file: GeneratedFile; notes: Said[] } {
   const unnamable = apps.filter((app) => whyBakeCannotName(app.dir) !== undefined);
-  const notes = unnamable.map(
-    (app) => `${app.dir} is left out of docker-bake.hcl: ${whyBakeCannotName(app.dir)!}; rename the folder, or build ${app.name} with compose.`,
-  );
+  const notes = unnamable.map((app) => saidLater('services.bake.left-out', { dir: app.dir, why: whyBakeCannotName(app.dir)!, name: app.name }));
   const content = bakeFile(
     projectName,
     apps.filter((app) => !unnamable.includes(app)),

@@ -1,4 +1,6 @@
 import { posix } from 'node:path';
+import { SERVICES_MESSAGES, saidLater, type Said } from '../core/explain/services-messages.js';
+import type { Message } from '../core/explain/messages.js';
 
 /**
  * The one place a project value (a folder's name or path) becomes a token of compose.yaml,
@@ -33,10 +35,9 @@ export const localPath = (path: string): string => (path === '.' || path === '' 
  * way in buildx 0.13), and HCL normalises every string to Unicode NFC, escapes included, so a name
  * that NFC changes would be another folder's. Compose keeps both as written.
  */
-export function whyBakeCannotName(path: string): string | undefined {
-  if (/^(github\.com\/|git@|git:\/\/|ssh:\/\/|https?:\/\/)/i.test(path.replace(/^(\.\/+)+/, '')))
-    return 'bake reads a context named so as a Git repository, however it is written';
-  if (path.normalize('NFC') !== path) return "HCL rewrites every string to Unicode NFC, which makes this name another folder's";
+export function whyBakeCannotName(path: string): Message | undefined {
+  if (/^(github\.com\/|git@|git:\/\/|ssh:\/\/|https?:\/\/)/i.test(path.replace(/^(\.\/+)+/, ''))) return SERVICES_MESSAGES.message('services.bake.git');
+  if (path.normalize('NFC') !== path) return SERVICES_MESSAGES.message('services.bake.nfc');
   return undefined;
 }
 
@@ -77,14 +78,14 @@ export const hclString = (text: string): string =>
 export function uniqueNames(
   entries: readonly { readonly dir: string; readonly name: string }[],
   reserved: ReadonlyMap<string, string>,
-): { names: string[]; notes: string[] } {
+): { names: string[]; notes: Said[] } {
   const taken = new Map<string, string>();
-  const notes: string[] = [];
+  const notes: Said[] = [];
   const names = entries.map(({ dir, name }) => {
     const holder = taken.get(name) ?? reserved.get(name);
     let unique = name;
     for (let suffix = 2; taken.has(unique) || reserved.has(unique); suffix++) unique = `${name}-${suffix}`;
-    if (holder !== undefined) notes.push(`${dir} would be the service ${name}, which ${holder} already is: it is named ${unique}.`);
+    if (holder !== undefined) notes.push(saidLater('services.renamed', { dir, name, holder, unique }));
     taken.set(unique, dir);
     return unique;
   });

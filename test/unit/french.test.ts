@@ -14,6 +14,7 @@ import { allCases, FIXTURES, fixtureSnapshot } from '../harness/fixture-cases.js
 import { runCli } from '../harness/project.js';
 import { QUESTIONS } from '../../generators/app/questions.js';
 import { PROMPT_MESSAGES } from '../../generators/core/explain/prompt-messages.js';
+import { SERVICES_MESSAGES } from '../../generators/core/explain/services-messages.js';
 
 const CASES = allCases(PIPELINE.languages.map((language) => language.id));
 
@@ -56,6 +57,30 @@ test('a run with --explain fr prints French from the first line to the last', as
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// Several services with compose: the services' headers, compose's wiring notes, .env, the next
+// commands. Every line of the French run is a French sentence of a catalog, and none is its English line.
+test('several services with --compose --explain fr: every line French, none the English one', async () => {
+  const FRENCH_SERVICES = [...FRENCH_LINES, ...Object.values(SERVICES_MESSAGES.catalog.fr).map((text) => pattern(`note : ${text}`))];
+  const runs: string[][] = [];
+  for (const lang of ['en', 'fr']) {
+    const dir = mkdtempSync(join(tmpdir(), 'cdf-french-services-'));
+    try {
+      cpSync(join(FIXTURES, 'services', 'notes'), dir, { recursive: true });
+      const run = await runCli([dir, '--yes', '--compose', '--explain', lang]);
+      expect([run.exitCode, run.stderr.slice(-500)]).toEqual([0, expect.anything()]);
+      runs.push(run.stderr.split('\n').filter((line) => line.trim() !== ''));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const [english, french] = runs;
+  expect(french!.length).toBe(english!.length);
+  // A service's summary lines are indented; a note inside a summary is `note : ...` like the others.
+  expect(french!.filter((line) => !FRENCH_SERVICES.some((regex) => regex.test(line.trim())))).toEqual([]);
+  expect(french!.filter((line) => english!.includes(line))).toEqual([]);
+  expect(french!.some((line) => /^note : api utilise postgres/.test(line))).toBe(true);
 });
 
 // The prompts an interactive run asks: each question and each runtime's line (and the planner's

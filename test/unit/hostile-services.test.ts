@@ -78,7 +78,9 @@ describe('.env', () => {
   ].join('\n');
 
   test("a key the user set, in any form compose's dotenv accepts, is never defined again", () => {
-    expect(planEnvFile(USER_ENV, ['POSTGRES_PASSWORD'])).toEqual({ note: '.env already sets POSTGRES_PASSWORD: used as it is.' });
+    const kept = planEnvFile(USER_ENV, ['POSTGRES_PASSWORD']);
+    expect(Object.keys(kept)).toEqual(['note']);
+    expect(kept.note('en')).toBe('.env already sets POSTGRES_PASSWORD: used as it is.');
     const plan = planEnvFile(USER_ENV, ['POSTGRES_PASSWORD', 'MARIADB_PASSWORD']);
     // The user's text first, byte for byte; one generated line after it.
     expect(plan.content!.startsWith(`${USER_ENV}\n`)).toBe(true);
@@ -134,7 +136,7 @@ describe('names', () => {
   });
 
   test('unique after normalisation, off reserved names, each rename said with both folders', () => {
-    const { names, notes } = uniqueNames(
+    const { names, notes: said } = uniqueNames(
       [
         { dir: 'API', name: 'api' },
         { dir: 'api', name: 'api' },
@@ -143,6 +145,7 @@ describe('names', () => {
       ],
       new Map([['redis', 'the backing service redis (redis:8.0)']]),
     );
+    const notes = said.map((note) => note('en'));
     expect(names).toEqual(['api', 'api-2', 'redis-2', 'api-2-2']);
     expect(new Set(names).size).toBe(names.length);
     expect(notes).toEqual([

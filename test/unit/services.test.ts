@@ -62,7 +62,7 @@ describe('service folders', () => {
       { compose: false, bake: false },
     );
     expect(result.services.map((service) => service.name)).toEqual(['api']);
-    expect(result.skipped).toEqual([{ dir: 'lib', why: expect.stringMatching(/main/) }]);
+    expect(result.skipped.map(({ dir, why }) => ({ dir, why }))).toEqual([{ dir: 'lib', why: expect.stringMatching(/main/) }]);
     expect(result.files.map((file) => file.path)).toEqual(['api/Dockerfile', 'api/.dockerignore']);
   });
 
@@ -330,7 +330,9 @@ describe('npm and pnpm workspaces', () => {
     expect(result.services.map((service) => [service.name, service.context, service.dockerfile, service.plan.port])).toEqual([
       ['api', '.', 'apps/api/Dockerfile', 8080],
     ]);
-    expect(result.skipped).toEqual([{ dir: 'packages/util', why: 'a package the others use (no start script, nothing listens)' }]);
+    expect(result.skipped.map(({ dir, why }) => ({ dir, why }))).toEqual([
+      { dir: 'packages/util', why: 'a package the others use (no start script, nothing listens)' },
+    ]);
     const dockerfile = result.files.find((file) => file.path === 'apps/api/Dockerfile')!.content;
     // pnpm 9: no --legacy; the member and its workspace dependencies, installed and built, then deployed.
     expect(dockerfile).toContain('pnpm install --frozen-lockfile --filter @shop/api...');
@@ -490,13 +492,13 @@ test("a workspace member's packages count as its own: a db package's driver and 
   const result = generateServices(snapshot, {}, { templatesDir }, { compose: true, bake: false });
   expect(result.services.map((service) => service.name)).toEqual(['web']);
   // A package with no start is a library, whatever the Node detector would ask of it as an app.
-  expect(result.skipped).toEqual([
+  expect(result.skipped.map(({ dir, why }) => ({ dir, why }))).toEqual([
     { dir: 'packages/db', why: 'a package the others use (no start script, nothing listens)' },
     { dir: 'packages/ui', why: 'a package the others use (no start script, nothing listens)' },
   ]);
   const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
   expect(compose.services.web!.environment).toEqual({ POSTGRES_URL: 'postgres://app:${POSTGRES_PASSWORD}@postgres:5432/app?sslmode=disable' });
-  expect(result.notes).toContain(
+  expect(result.notes.map((note) => note('en'))).toContain(
     'web uses postgres (pg in package.json of db): postgres:17 beside it (user and database app, password POSTGRES_PASSWORD from .env), as POSTGRES_URL, the names its code reads.',
   );
 });
@@ -520,7 +522,7 @@ describe('uv workspaces', () => {
       ['admin', 'apps/admin', '.', 'apps/admin/Dockerfile'],
       ['api', 'apps/api', '.', 'apps/api/Dockerfile'],
     ]);
-    expect(result.skipped).toEqual([{ dir: 'packages/db', why: PY_LIBRARY }]);
+    expect(result.skipped.map(({ dir, why }) => ({ dir, why }))).toEqual([{ dir: 'packages/db', why: PY_LIBRARY }]);
     expect(result.files.map((file) => file.path).filter((path) => path.endsWith('.dockerignore'))).toEqual(['.dockerignore']);
   });
 
@@ -556,7 +558,9 @@ describe('uv workspaces', () => {
     expect(compose.services.api!.environment).toEqual({ DATABASE_URL: url });
     expect(compose.services.admin!.environment).toEqual({ DATABASE_URL: url });
     expect([compose.services.admin!.ports, compose.services.api!.ports]).toEqual([['8000:8000'], ['8001:8000']]);
-    expect(result.notes).toContain("api listens on 8000, which admin is published on: api is published on the host's 8001 (8001:8000).");
+    expect(result.notes.map((note) => note('en'))).toContain(
+      "api listens on 8000, which admin is published on: api is published on the host's 8001 (8001:8000).",
+    );
   });
 
   const tree = {
@@ -587,7 +591,7 @@ describe('uv workspaces', () => {
   test("the root's own project is a member: it is the service, with the libraries it uses; excluded folders are not read; no lock, no --frozen", () => {
     const result = generateServices(memorySnapshot('/src/portal', tree), {}, { templatesDir }, { compose: false, bake: false });
     expect(result.services.map((service) => [service.name, service.dir, service.dockerfile])).toEqual([['portal', '.', 'Dockerfile']]);
-    expect(result.skipped).toEqual([{ dir: 'libs/auth', why: PY_LIBRARY }]);
+    expect(result.skipped.map(({ dir, why }) => ({ dir, why }))).toEqual([{ dir: 'libs/auth', why: PY_LIBRARY }]);
     const root = dockerfile(result, 'Dockerfile');
     expect(root).toMatch(/^ {4}uv sync --no-dev --package portal --no-install-workspace$/m);
     expect(root).toContain('COPY libs/auth/pyproject.toml libs/auth/');
@@ -630,7 +634,7 @@ describe('uv workspaces', () => {
     expect(detectorSays).not.toBe('');
     const result = generateServices(snapshot, {}, { templatesDir }, { compose: false, bake: false });
     expect(result.services.map((service) => service.name)).toEqual(['api']);
-    expect(result.skipped).toEqual([{ dir: 'apps/web', why: detectorSays }]);
+    expect(result.skipped.map(({ dir, why }) => ({ dir, why }))).toEqual([{ dir: 'apps/web', why: detectorSays }]);
   });
 
   test('one member with --workspace (any spelling uv accepts, or its folder); no workspace, an unknown member, a virtual root: one line each', () => {
@@ -719,18 +723,18 @@ test('under --compose, a Go API on scratch gets a health probe, so the front end
   const compose = parse(probed.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
   expect(compose.services.api!.healthcheck).toEqual({ interval: '5s' });
   expect(compose.services.web!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
-  expect(probed.notes.filter((note) => note.includes('no health check'))).toEqual([]);
+  expect(probed.notes.map((note) => note('en')).filter((note) => note.includes('no health check'))).toEqual([]);
   // A default the output admits to, naming the flag that settles it.
-  expect(probed.notes).toContain(
+  expect(probed.notes.map((note) => note('en'))).toContain(
     'api: a static health probe is compiled into the image (--compose turns it on, so that compose waits for it to answer); --no-probe leaves it out.',
   );
 
   const bare = generateServices(snapshot, { probe: false }, { templatesDir }, { compose: true, bake: false });
   expect(bare.files.find((file) => file.path === 'api/Dockerfile')!.content).not.toContain('healthcheck');
-  expect(bare.notes.filter((note) => note.includes('health probe'))).toEqual([]);
+  expect(bare.notes.map((note) => note('en')).filter((note) => note.includes('health probe'))).toEqual([]);
   const plain = parse(bare.files.find((file) => file.path === 'compose.yaml')!.content) as ComposeDoc;
   expect(plain.services.web!.depends_on).toEqual({ api: { condition: 'service_started' } });
-  expect(bare.notes).toContain(
+  expect(bare.notes.map((note) => note('en'))).toContain(
     'api has no health check (its runtime has no program to probe with; --probe compiles one in): `docker compose up --wait` waits for it to run, not to answer.',
   );
   // Without compose, nothing waits on health: the Dockerfile stays the program alone.
