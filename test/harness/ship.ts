@@ -77,8 +77,9 @@ export const SHIP_CASES: readonly ShipCase[] = [
   },
 ];
 
-/** The cases this run ships: Python only with CREATE_DOCKERFILE_SHIP=all (see shipsEveryLanguage). */
-export const shippedCases = (): readonly ShipCase[] => (shipsEveryLanguage() ? SHIP_CASES : SHIP_CASES.filter((ship) => ship.language !== 'python'));
+/** The cases this run ships: the emulated languages (Node, Python) only with CREATE_DOCKERFILE_SHIP=all (see shipsEveryLanguage). */
+export const shippedCases = (): readonly ShipCase[] =>
+  shipsEveryLanguage() ? SHIP_CASES : SHIP_CASES.filter((ship) => ship.language === 'go' || ship.language === 'c');
 
 export const BOTH = 'linux/amd64,linux/arm64';
 
