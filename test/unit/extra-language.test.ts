@@ -105,7 +105,7 @@ describe('what the registered language declares is counted everywhere that asks 
       ['jobs', 'sh'],
       ['web', 'node'],
     ]);
-    expect(result.notes.join('\n')).toContain('jobs uses postgres (postgresql-client in packages.txt)');
+    expect(result.notes.map((note) => note('en')).join('\n')).toContain('jobs uses postgres (postgresql-client in packages.txt)');
     const compose = parse(result.files.find((file) => file.path === 'compose.yaml')!.content) as {
       services: Record<string, { environment?: Record<string, string> }>;
     };
