@@ -13,8 +13,8 @@ export interface LanguageDefinition<F extends FactsBase = FactsBase, P extends P
   readonly id: F['language'];
   /** As people write it: "Go", "Node.js"; its facts and plan types are named after it (GoFacts, NodePlan). */
   readonly name: string;
-  /** What marks such a project, for the "no supported project" error: "go.mod or *.go". */
-  readonly marker: string;
+  /** What marks such a project, for the "no supported project" error: go.mod, *.go (a list: the error joins every language's, in any language). */
+  readonly markers: readonly string[];
   /** The files and extensions that make a folder one of its projects, for everything that asks (markers.ts). */
   readonly project: ProjectMarkers;
   /** What a service written in it shows of the databases it talks to and the settings it reads. */

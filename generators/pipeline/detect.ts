@@ -85,7 +85,7 @@ function pickOne(languages: readonly AnyLanguage[], found: string[], snapshot: P
   if (found.length === 1) return found[0]!;
   if (found.length === 0) {
     throw new UserError(
-      ERRORS.message('error.detect.supported-project-found', { root: snapshot.root, value: languages.map((definition) => definition.marker).join(', ') }),
+      ERRORS.message('error.detect.supported-project-found', { root: snapshot.root, value: languages.flatMap((definition) => definition.markers).join(', ') }),
     );
   }
   throw new UserError(ERRORS.message('error.detect.found-several-languages', { value: found.join(', ') }));

@@ -24,7 +24,7 @@ const project = memorySnapshot('/work/backup-job', { 'main.sh': '#!/bin/sh\necho
 describe('a language registered from the test tree', () => {
   test('is detected by its marker and named in the "no supported project" error', () => {
     expect(pipeline.detect(project).language).toBe('sh');
-    expect(() => pipeline.detect(memorySnapshot('/p', { 'README.md': '#' }))).toThrow(/looked for go\.mod or \*\.go, package\.json, .*, main\.sh\)/);
+    expect(() => pipeline.detect(memorySnapshot('/p', { 'README.md': '#' }))).toThrow(/looked for go\.mod, \*\.go, package\.json, .*, main\.sh\)/);
   });
 
   test('renders through the shared header, user and healthcheck partials, and passes the lint gate', () => {

@@ -8,7 +8,7 @@ import type { CFacts, CPlan } from './types.js';
 export const C = defineLanguage<CFacts, CPlan>({
   id: 'c',
   name: 'C',
-  marker: 'Makefile, CMakeLists.txt, meson.build or *.c',
+  markers: ['Makefile', 'CMakeLists.txt', 'meson.build', '*.c'],
   project: C_PROJECT,
   services: C_SERVICES,
   looksLike: isCProject,

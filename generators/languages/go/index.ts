@@ -8,7 +8,7 @@ import type { GoFacts, GoPlan } from './types.js';
 export const GO = defineLanguage<GoFacts, GoPlan>({
   id: 'go',
   name: 'Go',
-  marker: 'go.mod or *.go',
+  markers: ['go.mod', '*.go'],
   project: GO_PROJECT,
   services: GO_SERVICES,
   looksLike: isGoProject,

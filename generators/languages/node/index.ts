@@ -9,7 +9,7 @@ import type { NodeFacts, NodePlan } from './types.js';
 export const NODE = defineLanguage<NodeFacts, NodePlan>({
   id: 'node',
   name: 'Node',
-  marker: 'package.json',
+  markers: ['package.json'],
   project: NODE_PROJECT,
   services: NODE_SERVICES,
   looksLike: isNodeProject,

@@ -9,7 +9,7 @@ import type { PythonFacts, PythonPlan } from './types.js';
 export const PYTHON = defineLanguage<PythonFacts, PythonPlan>({
   id: 'python',
   name: 'Python',
-  marker: 'pyproject.toml, requirements.txt, Pipfile, setup.py or *.py',
+  markers: ['pyproject.toml', 'requirements.txt', 'Pipfile', 'setup.py', '*.py'],
   project: PYTHON_PROJECT,
   services: PYTHON_SERVICES,
   looksLike: isPythonProject,

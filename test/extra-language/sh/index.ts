@@ -15,7 +15,7 @@ import type { ShFacts, ShPlan } from './types.js';
 export const SH = defineLanguage<ShFacts, ShPlan>({
   id: 'sh',
   name: 'Sh',
-  marker: 'main.sh',
+  markers: ['main.sh'],
   project: { manifests: ['main.sh'], sharedBuildFiles: [], sourceExtensions: ['sh'] },
   // A script names the Debian packages it needs in packages.txt, and its required settings as ${NAME:?}.
   services: {
