@@ -1,4 +1,4 @@
-import type { Locale, Message } from './explain/messages.js';
+import type { Locale, Message, Said } from './explain/messages.js';
 import { ERRORS, type ErrorMessageId } from './explain/error-messages.js';
 
 /**
@@ -13,22 +13,26 @@ const KNOWN = Symbol.for('create-dockerfile.known-error');
  * of the language (a sentence of a language's own catalog), or plain text (a message that is not
  * this tool's: Node's own, the engine's).
  */
-export type ErrorText = string | Message | ((locale: Locale) => string);
+export type ErrorText = string | Message | Said;
 
-const sayer = (text: ErrorText): ((locale: Locale) => string) =>
-  typeof text === 'string' ? () => text : typeof text === 'function' ? text : (locale) => ERRORS.text(locale, text.id as ErrorMessageId, text.args);
+const sayer = (text: ErrorText): Said =>
+  typeof text === 'string' ? () => text : typeof text === 'function' ? text : (locale: Locale) => ERRORS.text(locale, text.id as ErrorMessageId, text.args);
 
-/** A problem with the project or the user's choices: one line on stderr, exit 1. */
-export class UserError extends Error {
-  readonly exitCode = 1;
-  override name = 'UserError';
-  /** The sentence in `locale`; `message` is the English one. */
-  readonly said: (locale: Locale) => string;
+/** An error this tool says to the user: `message` is the English sentence, `said` the same in any language. */
+abstract class SaidError extends Error {
+  abstract readonly exitCode: number;
+  readonly said: Said;
   constructor(text: ErrorText) {
     const said = sayer(text);
     super(said('en'));
     this.said = said;
   }
+}
+
+/** A problem with the project or the user's choices: one line on stderr, exit 1. */
+export class UserError extends SaidError {
+  readonly exitCode = 1;
+  override name = 'UserError';
 }
 
 /**
@@ -40,15 +44,9 @@ export class NothingToRunError extends UserError {
 }
 
 /** A malformed command line: one line on stderr plus a hint to --help, exit 2. */
-export class UsageError extends Error {
+export class UsageError extends SaidError {
   readonly exitCode = 2;
   override name = 'UsageError';
-  readonly said: (locale: Locale) => string;
-  constructor(text: ErrorText) {
-    const said = sayer(text);
-    super(said('en'));
-    this.said = said;
-  }
 }
 
 for (const known of [UserError, UsageError]) Object.defineProperty(known.prototype, KNOWN, { value: true });

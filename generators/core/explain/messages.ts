@@ -12,6 +12,9 @@ export interface Message {
   readonly args?: Readonly<Record<string, string | number | Message | readonly Message[]>>;
 }
 
+/** A sentence said later, in the language of the run (an error's, a note's whose words come from several catalogs). */
+export type Said = (locale: Locale) => string;
+
 export const isMessage = (value: unknown): value is Message =>
   typeof value === 'object' && value !== null && typeof (value as Message).id === 'string' && Object.keys(value).every((key) => key === 'id' || key === 'args');
 

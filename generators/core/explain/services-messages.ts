@@ -1,8 +1,7 @@
 import { defineMessages } from './catalog.js';
-import type { Locale } from './messages.js';
+import type { Said } from './messages.js';
 
-/** A sentence said later, in the language of the run: what several services' notes are. */
-export type Said = (locale: Locale) => string;
+export type { Said };
 
 /** What generating several services says: compose's wiring, bake, names, .env, folders left out. */
 export const SERVICES_MESSAGES = defineMessages({
