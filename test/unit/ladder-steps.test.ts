@@ -7,11 +7,12 @@ import { PIPELINE } from '../../generators/pipeline/index.js';
 import { templatesDir } from '../../generators/util/package-root.js';
 import { ladderSteps } from '../../generators/pipeline/ladder-steps.js';
 import type { LadderStep } from '../../generators/core/ladder.js';
+import type { Choices } from '../../generators/core/types.js';
 import { ladderTable, type LadderRow } from '../../generators/verify/ladder/run-ladder.js';
 import { fixtureSnapshot } from '../harness/fixture-cases.js';
 
-const stepsOf = (kind: string, fixture: string, locale: 'en' | 'fr' = 'en') =>
-  ladderSteps({ facts: PIPELINE.detect(fixtureSnapshot({ kind, fixture })), choices: {}, render: { templatesDir }, locale });
+const stepsOf = (kind: string, fixture: string, locale: 'en' | 'fr' = 'en', choices: Choices = {}) =>
+  ladderSteps({ facts: PIPELINE.detect(fixtureSnapshot({ kind, fixture })), choices, render: { templatesDir }, locale });
 
 /** The last stage's base image and the USER instructions it still has (commented ones are not instructions). */
 function finalStage(step: LadderStep): { image: string; users: string[]; stages: number } {
@@ -106,12 +107,14 @@ test.each([
   ['node', 'express-app'],
   ['node', 'nest-app'],
   ['python', 'flask-gunicorn'],
-])('%s/%s: step 1 is set up to run as step 5 is: the same port, its environment', (kind, fixture) => {
-  const steps = stepsOf(kind, fixture);
+])("%s/%s: step 1 is set up to run as step 5 is: the same port, its environment, the user's --env", (kind, fixture) => {
+  const steps = stepsOf(kind, fixture, 'en', { env: [{ name: 'GREETING', value: 'hello there' }] });
   const [single, nonroot] = [runSettings(steps[0]!.dockerfile!), runSettings(steps[4]!.dockerfile!)];
   expect(single.expose).toEqual(nonroot.expose);
   expect(nonroot.expose.length).toBeGreaterThan(0);
   expect(single.env.PORT).toBe(nonroot.env.PORT);
+  // The value as docker reads it, quotes removed.
+  expect([single.env.GREETING, nonroot.env.GREETING]).toEqual(['hello there', 'hello there']);
   // Every variable step 5 sets for the program is set in step 1 too, but for the runtime's own paths.
   for (const [name, value] of Object.entries(nonroot.env).filter(
     ([name]) => !['PATH', 'VIRTUAL_ENV', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED', 'NODE_ENV'].includes(name),
