@@ -1,12 +1,10 @@
 import type { Locale } from '../core/explain/messages.js';
 import { LADDER_MESSAGES } from '../core/explain/ladder-messages.js';
 import { REPORT_MESSAGES } from '../core/explain/report-messages.js';
-import { lint } from '../core/lint/index.js';
-import { sayFinding } from '../core/lint/messages.js';
 import type { ReportData, ReportStep } from '../verify/html-report.js';
 import type { LadderRow } from '../verify/ladder/run-ladder.js';
 import { sayVerify } from '../verify/verify-report.js';
-import { startupChecks } from './report-checks.js';
+import { reportDate, reportFindings, startupChecks } from './report-checks.js';
 
 /** The ladder's rows as the HTML report shows them: the same numbers as the table, the final image's layers, lint and run checks. */
 export function ladderReportData(rows: readonly LadderRow[], locale: Locale, project: string, docker: string): ReportData {
@@ -36,11 +34,11 @@ export function ladderReportData(rows: readonly LadderRow[], locale: Locale, pro
     .map((row) => ({ name: text(locale, 'report.check.run', { step: label(row) }), ok: row.ran!.ok, detail: sayVerify(locale, row.ran!.summary) }));
   return {
     project,
-    date: new Date().toISOString().slice(0, 10),
+    date: reportDate(),
     docker,
     steps,
     layers: final?.final?.layers ?? [],
-    findings: lint(dockerfile).map((finding) => ({ line: finding.line, rule: finding.rule, text: sayFinding(finding, locale) })),
+    findings: reportFindings(dockerfile, locale),
     checks: [...checks, ...runs],
   };
 }

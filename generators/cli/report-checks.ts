@@ -1,7 +1,9 @@
 import type { Locale } from '../core/explain/messages.js';
 import { REPORT_MESSAGES } from '../core/explain/report-messages.js';
 import type { ReportData } from '../verify/html-report.js';
-import type { Startup } from '../verify/startup.js';
+import { runsAsRoot, type Startup } from '../verify/startup.js';
+import { lint } from '../core/lint/index.js';
+import { sayFinding } from '../core/lint/messages.js';
 
 /** A shell as PID 1 (shell-form CMD or ENTRYPOINT): it does not pass docker stop's SIGTERM on. */
 const SHELL_PID1 = /^\/bin\/sh -c\b/;
@@ -15,7 +17,7 @@ export function startupChecks(locale: Locale, user: string, startup: Startup, wi
   const shell = SHELL_PID1.test(startup.pid1);
   const userCheck = {
     name: text(locale, 'report.check.user'),
-    ok: user !== '' && !/^(root|0)(:|$)/.test(user),
+    ok: !runsAsRoot(user),
     detail: text(locale, 'report.check.user.detail', { user: user || 'root' }),
   };
   return [
@@ -32,3 +34,10 @@ export function startupChecks(locale: Locale, user: string, startup: Startup, wi
     },
   ];
 }
+
+/** The lint findings of the Dockerfile the report is about, said in its language. */
+export const reportFindings = (dockerfile: string, locale: Locale): ReportData['findings'] =>
+  lint(dockerfile).map((finding) => ({ line: finding.line, rule: finding.rule, text: sayFinding(finding, locale) }));
+
+/** The day the report was measured, as its header gives it. */
+export const reportDate = () => new Date().toISOString().slice(0, 10);

@@ -133,7 +133,7 @@ export function verifyWith(
     onReport:
       flags.report === undefined
         ? undefined
-        : (report, final) => writeVerifyReport(flags.report!, { report, final, locale: flags.explain ?? 'en', dir, dockerfile: where.dockerfile }, streams),
+        : (report, built) => writeVerifyReport(flags.report!, { ...built, report, locale: flags.explain ?? 'en', dir }, streams),
     caCert: flags.caCert?.path,
     stdout: streams.stdout,
     stderr: streams.stderr,

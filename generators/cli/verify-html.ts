@@ -1,28 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Locale } from '../core/explain/messages.js';
 import { VERIFY_MESSAGES } from '../core/explain/verify-messages.js';
-import { lint } from '../core/lint/index.js';
-import { sayFinding } from '../core/lint/messages.js';
 import { docker } from '../verify/docker.js';
 import { htmlReport, type ReportData, type ReportStep } from '../verify/html-report.js';
-import type { Startup } from '../verify/startup.js';
+import type { ReportContext } from '../verify/verify-project.js';
 import { sayVerify, type VerifyReport } from '../verify/verify-report.js';
-import { startupChecks } from './report-checks.js';
+import { reportDate, reportFindings, startupChecks } from './report-checks.js';
 import { writeReportFile } from './report-file.js';
 import { terminalLine, writeError, type CliStreams } from './streams.js';
 
-export interface VerifyReportInput {
+export interface VerifyReportInput extends ReportContext {
   readonly report: VerifyReport;
-  /** The final image's start-up and user; absent when the build failed. */
-  readonly final?: Startup & { readonly user: string };
   readonly locale: Locale;
+  /** The project's folder, which names the report. */
   readonly dir: string;
-  readonly dockerfile?: string;
 }
 
 /** verify's and --compare's report as the HTML report shows it: the same sizes, the final image's layers, lint and run checks. */
-export function verifyReportData(input: VerifyReportInput, dockerVersion: string, dockerfileText: string): ReportData {
+export function verifyReportData(input: VerifyReportInput, dockerVersion: string): ReportData {
   const { report, locale } = input;
   const text = (id: Parameters<typeof VERIFY_MESSAGES.text>[1]) => VERIFY_MESSAGES.text(locale, id);
   const starts = report.checks.find((check) => check.name.id === 'check.starts');
@@ -39,11 +34,11 @@ export function verifyReportData(input: VerifyReportInput, dockerVersion: string
       );
   return {
     project: basename(input.dir),
-    date: new Date().toISOString().slice(0, 10),
+    date: reportDate(),
     docker: dockerVersion,
     steps,
     layers: report.layers,
-    findings: lint(dockerfileText).map((finding) => ({ line: finding.line, rule: finding.rule, text: sayFinding(finding, locale) })),
+    findings: reportFindings(input.dockerfile, locale),
     checks: [
       ...report.checks.map((check) => ({ name: sayVerify(locale, check.name), ok: check.ok, detail: sayVerify(locale, check.detail) })),
       ...(input.final ? startupChecks(locale, user, input.final, false) : []),
@@ -65,6 +60,5 @@ export function saveReport(path: string, html: string, locale: Locale, streams: 
 
 /** Writes `verify --report FILE.html`. */
 export async function writeVerifyReport(path: string, input: VerifyReportInput, streams: CliStreams): Promise<void> {
-  const dockerfileText = readFileSync(join(input.dir, input.dockerfile ?? 'Dockerfile'), 'utf8');
-  saveReport(path, htmlReport(verifyReportData(input, await engineVersion(), dockerfileText), input.locale), input.locale, streams);
+  saveReport(path, htmlReport(verifyReportData(input, await engineVersion()), input.locale), input.locale, streams);
 }

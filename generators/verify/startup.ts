@@ -6,6 +6,9 @@ export interface Startup {
   readonly healthcheck: string;
 }
 
+/** Whether a config's User runs as root: none set, root or uid 0, with or without a group. */
+export const runsAsRoot = (user: string | undefined) => /^(root|0)?(:.*)?$/.test(user ?? '');
+
 /** Read from the image's config (docker image inspect): Entrypoint then Cmd, and Healthcheck's test. */
 export async function startup(image: string): Promise<Startup> {
   const inspected = await docker(['image', 'inspect', '--format', '{{json .Config.Entrypoint}}\t{{json .Config.Cmd}}\t{{json .Config.Healthcheck}}', image]);

@@ -9,13 +9,20 @@ import { docker, assertEngine, inspectImage } from './docker.js';
 import { layers } from './history.js';
 import { createProgress } from './progress.js';
 import { smokeCommand, smokeServer } from './smoke.js';
-import { formatReport, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
+import { formatReport, sayVerify, type Check, type SizeRow, type VerifyReport } from './verify-report.js';
 import { buildObservations, runObservations, type Correction, type Observation } from './observations.js';
 import { observeRun } from './observe.js';
 import type { Locale } from '../core/explain/messages.js';
 import { VERIFY_MESSAGES, type VerifyMessageId } from '../core/explain/verify-messages.js';
 import { decimal } from '../core/explain/numbers.js';
-import { startup } from './startup.js';
+import { runsAsRoot, startup, type Startup } from './startup.js';
+
+/** What the HTML report reads beside verify's own report: the Dockerfile verified, and how the built image starts. */
+export interface ReportContext {
+  readonly dockerfile: string;
+  /** The final image's start-up and user; absent when the build failed. */
+  readonly final?: Startup & { readonly user: string };
+}
 import { ERRORS } from '../core/explain/error-messages.js';
 
 const message = VERIFY_MESSAGES.message;
@@ -54,7 +61,7 @@ export interface VerifyRequest {
   /** The language of the report and the progress lines (default English). */
   readonly locale?: Locale;
   /** Called with the report and the final image's start-up, before its images are removed: the HTML report reads them. */
-  readonly onReport?: (report: VerifyReport, final?: { readonly pid1: string; readonly healthcheck: string; readonly user: string }) => void | Promise<void>;
+  readonly onReport?: (report: VerifyReport, built: ReportContext) => void | Promise<void>;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
@@ -66,6 +73,8 @@ export interface VerifyRequest {
 export async function verifyProject(request: VerifyRequest): Promise<number> {
   const dockerfile = join(request.dir, request.dockerfile ?? 'Dockerfile');
   if (!existsSync(dockerfile)) throw new UserError(ERRORS.message('error.verify-project.dockerfile-run-create', { dir: request.dir }));
+  // Read once: the stages it names, and the HTML report's lint findings.
+  const dockerfileText = readFileSync(dockerfile, 'utf8');
   if (request.compare && !request.generation) throw new UserError(ERRORS.message('error.verify-project.compare-needs-project'));
   await assertEngine();
 
@@ -88,10 +97,10 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 
   try {
     const final = await build('progress.image', tag());
-    if (!final.ok) return buildFailed(request, final);
+    if (!final.ok) return buildFailed(request, final, dockerfileText);
     const checks: Check[] = [{ name: message('check.build'), ok: true, detail: message('check.build.ok', { seconds: seconds(final.seconds) }) }];
     const config = await inspectImage(tag());
-    const nonRoot = !/^(root|0)?(:.*)?$/.test(config.Config.User ?? '');
+    const nonRoot = !runsAsRoot(config.Config.User);
     const shownUser = config.Config.User || text('check.user.none');
     checks.push({ name: message('check.user'), ok: nonRoot, detail: message(nonRoot ? 'check.user.ok' : 'check.user.root', { user: shownUser }) });
 
@@ -111,7 +120,6 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       if (!smoke.ok) await observe(request, tag(), port === undefined ? undefined : Number(port));
     }
 
-    const dockerfileText = readFileSync(dockerfile, 'utf8');
     // The project's own tests, when the Dockerfile has a test stage: a team trusts the image only if they pass.
     if (hasStage(dockerfileText, 'test')) {
       const tests = await build('progress.test', tag('-test'), { target: 'test' });
@@ -170,7 +178,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
       comparison,
     };
     request.stdout.write(formatReport(report, locale));
-    await request.onReport?.(report, { ...(await startup(tag())), user: config.Config.User ?? '' });
+    await request.onReport?.(report, { dockerfile: dockerfileText, final: { ...(await startup(tag())), user: config.Config.User ?? '' } });
     if (request.keep && made.length > 0) say(text('log.kept', { images: made.join(' ') }));
     return checks.every((check) => check.ok) ? 0 : 1;
   } finally {
@@ -179,7 +187,7 @@ export async function verifyProject(request: VerifyRequest): Promise<number> {
 }
 
 /** A failed build: its whole log, its failing lines, what they show is missing, and the report. */
-async function buildFailed(request: VerifyRequest, final: BuildOutcome): Promise<number> {
+async function buildFailed(request: VerifyRequest, final: BuildOutcome, dockerfile: string): Promise<number> {
   const locale = request.locale ?? 'en';
   const say = (line: string) => request.stderr.write(`${line}\n`);
   say(VERIFY_MESSAGES.text(locale, 'log.full'));
@@ -193,7 +201,7 @@ async function buildFailed(request: VerifyRequest, final: BuildOutcome): Promise
     layers: [],
   };
   request.stdout.write(formatReport(report, locale));
-  await request.onReport?.(report);
+  await request.onReport?.(report, { dockerfile });
   return 1;
 }
 
@@ -228,7 +236,7 @@ function reportObservations(request: VerifyRequest, observations: readonly Obser
 /** The flag a correction stands for, or the advice when there is none. */
 export function settle(observation: Observation, locale: Locale = 'en'): string {
   const { correction } = observation;
-  if (!correction) return observation.advice ? VERIFY_MESSAGES.text(locale, observation.advice.id as VerifyMessageId, observation.advice.args) : '';
+  if (!correction) return observation.advice ? sayVerify(locale, observation.advice) : '';
   return VERIFY_MESSAGES.text(locale, 'observe.fix', { flag: correctionFlag(correction) });
 }
 
